@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Shared definitions for Ferry's scripts: where the build root lives and
+# whether this host can build natively.  Sourced, never run.
+
+FERRY_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+FERRY_BUILDROOT=${FERRY_BUILDROOT:-/var/lib/ferry/buildroot-trixie}
+FERRY_SUITE=trixie
+FERRY_MIRROR=${FERRY_MIRROR:-http://deb.debian.org/debian}
+
+# Everything the project needs to build, test, demo and benchmark.
+FERRY_PACKAGES=(
+  g++ cmake ninja-build ccache pkg-config git
+  qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-tools-dev
+  qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins qt6-svg-dev
+  qt6-image-formats-plugins libqt6svg6 qtkeychain-qt6-dev
+  libkf6archive-dev libxxhash-dev libgl-dev
+  xvfb xauth fonts-dejavu-core breeze-icon-theme adwaita-icon-theme
+  shared-mime-info
+  openssh-server openssh-client rsync procps iproute2 time python3
+)
+
+die() { echo "ferry: $*" >&2; exit 1; }
+
+# The host builds natively when it already has Qt >= 6.8 and KF6Archive, or
+# when it is Debian 13 or later and can install them with apt.
+ferry_host_has_packages() {
+  local ver
+  ver=$(dpkg-query -W -f='${Version}' qt6-base-dev 2>/dev/null) || return 1
+  dpkg --compare-versions "$ver" ge 6.8 || return 1
+  dpkg-query -W -f='${Status}' libkf6archive-dev 2>/dev/null | grep -q 'ok installed'
+}
+
+ferry_host_is_new_debian() {
+  [ -r /etc/os-release ] || return 1
+  local id ver
+  id=$(. /etc/os-release && echo "${ID:-}")
+  ver=$(. /etc/os-release && echo "${VERSION_ID:-}")
+  [ "$id" = debian ] || return 1
+  case "$ver" in
+    '') return 0 ;;              # testing/sid carry no VERSION_ID
+    *[!0-9]*) return 1 ;;
+    *) [ "$ver" -ge 13 ] ;;
+  esac
+}
+
+# Prints "native" or "root".
+ferry_mode() {
+  case "${FERRY_MODE:-}" in native|root) echo "$FERRY_MODE"; return ;; esac
+  if ferry_host_has_packages || ferry_host_is_new_debian; then echo native; else echo root; fi
+}
