@@ -1,18 +1,115 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/agent/agentserver.h"
+#include "core/net/auth.h"
 #include "core/version.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QSaveFile>
+
+#include <csignal>
+#include <cstdio>
+
+namespace {
+
+int fail(const QString &message, int code = 1)
+{
+    std::fprintf(stderr, "ferry-agent: %s\n", qPrintable(message));
+    return code;
+}
+
+bool parseHostPort(const QString &text, QHostAddress *host, quint16 *port)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon <= 0)
+        return false;
+    QString hostText = text.left(colon);
+    if (hostText.startsWith(u'[') && hostText.endsWith(u']'))
+        hostText = hostText.mid(1, hostText.size() - 2);
+    bool ok = false;
+    const uint p = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || p > 65535)
+        return false;
+    if (hostText == QStringLiteral("localhost"))
+        *host = QHostAddress::LocalHost;
+    else if (!host->setAddress(hostText))
+        return false;
+    *port = quint16(p);
+    return true;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     ferry::setupApplicationIdentity(QStringLiteral("ferry-agent"));
+    std::signal(SIGPIPE, SIG_IGN);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("main", "Ferry agent: serves one directory over a WebSocket."));
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Ferry agent: serves one directory to Ferry clients over a WebSocket."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption rootOption(QStringLiteral("root"), QCoreApplication::translate("main", "Directory to serve (required)."), QStringLiteral("DIR"));
+    const QCommandLineOption listenOption(QStringLiteral("listen"), QCoreApplication::translate("main", "Address to listen on; port 0 picks a free port."), QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:7707"));
+    const QCommandLineOption tokenOption(QStringLiteral("token-file"), QCoreApplication::translate("main", "Token file; created with a fresh 256-bit token (mode 0600) if missing. Default: %1").arg(ferry::net::auth::defaultTokenPath()), QStringLiteral("FILE"));
+    const QCommandLineOption portFileOption(QStringLiteral("port-file"), QCoreApplication::translate("main", "Write the listening port to this file."), QStringLiteral("FILE"));
+    const QCommandLineOption certOption(QStringLiteral("cert"), QCoreApplication::translate("main", "TLS certificate (PEM) for wss://."), QStringLiteral("PEM"));
+    const QCommandLineOption keyOption(QStringLiteral("key"), QCoreApplication::translate("main", "TLS private key (PEM) for wss://."), QStringLiteral("PEM"));
+    const QCommandLineOption heartbeatOption(QStringLiteral("heartbeat"), QCoreApplication::translate("main", "Heartbeat interval in milliseconds."), QStringLiteral("MS"), QStringLiteral("5000"));
+    const QCommandLineOption deadAfterOption(QStringLiteral("dead-after"), QCoreApplication::translate("main", "Drop a client silent for this many milliseconds."), QStringLiteral("MS"), QStringLiteral("15000"));
+    const QCommandLineOption maxClientsOption(QStringLiteral("max-clients"), QCoreApplication::translate("main", "Most clients served at once."), QStringLiteral("N"), QStringLiteral("256"));
+    const QCommandLineOption logLevelOption(QStringLiteral("log-level"), QCoreApplication::translate("main", "One of: error, warning, info, debug."), QStringLiteral("LEVEL"), QStringLiteral("info"));
+    parser.addOptions({rootOption, listenOption, tokenOption, portFileOption, certOption, keyOption, heartbeatOption, deadAfterOption, maxClientsOption, logLevelOption});
     parser.process(app);
-    return 0;
+
+    const QString level = parser.value(logLevelOption);
+    if (level == QStringLiteral("debug"))
+        QLoggingCategory::setFilterRules(QStringLiteral("ferry.*=true"));
+    else if (level == QStringLiteral("warning") || level == QStringLiteral("error"))
+        QLoggingCategory::setFilterRules(QStringLiteral("ferry.*.info=false"));
+    else if (level != QStringLiteral("info"))
+        return fail(QCoreApplication::translate("main", "unknown log level '%1'").arg(level), 2);
+
+    if (!parser.isSet(rootOption))
+        return fail(QCoreApplication::translate("main", "--root DIR is required"), 2);
+    if (parser.isSet(certOption) || parser.isSet(keyOption))
+        return fail(QCoreApplication::translate("main", "wss:// (--cert/--key) is not supported by this build yet"), 2);
+
+    ferry::agent::AgentOptions options;
+    options.root = QDir(parser.value(rootOption)).absolutePath();
+    if (!parseHostPort(parser.value(listenOption), &options.host, &options.port))
+        return fail(QCoreApplication::translate("main", "--listen expects HOST:PORT, got '%1'").arg(parser.value(listenOption)), 2);
+    bool ok = false;
+    options.connection.heartbeatMs = parser.value(heartbeatOption).toInt(&ok);
+    if (!ok || options.connection.heartbeatMs < 50)
+        return fail(QCoreApplication::translate("main", "--heartbeat expects milliseconds (at least 50)"), 2);
+    options.connection.deadAfterMs = parser.value(deadAfterOption).toInt(&ok);
+    if (!ok || options.connection.deadAfterMs <= options.connection.heartbeatMs)
+        return fail(QCoreApplication::translate("main", "--dead-after must be longer than --heartbeat"), 2);
+    options.maxClients = parser.value(maxClientsOption).toInt(&ok);
+    if (!ok || options.maxClients < 1)
+        return fail(QCoreApplication::translate("main", "--max-clients expects a positive number"), 2);
+
+    const QString tokenPath = parser.isSet(tokenOption) ? parser.value(tokenOption) : ferry::net::auth::defaultTokenPath();
+    auto token = ferry::net::auth::loadToken(tokenPath, true);
+    if (!token)
+        return fail(token.error().message);
+    options.token = *token;
+
+    ferry::agent::AgentServer server;
+    if (auto listening = server.listen(options); !listening)
+        return fail(listening.error().message);
+
+    if (parser.isSet(portFileOption)) {
+        QSaveFile portFile(parser.value(portFileOption));
+        if (!portFile.open(QIODevice::WriteOnly) || portFile.write(QByteArray::number(server.port()) + '\n') < 0 || !portFile.commit())
+            return fail(QCoreApplication::translate("main", "cannot write port file %1: %2").arg(parser.value(portFileOption), portFile.errorString()));
+    }
+    std::printf("ferry-agent listening on %s root=%s\n", qPrintable(server.url().toString()), qPrintable(server.rootPath()));
+    std::fflush(stdout);
+    return app.exec();
 }

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/agent/agentstream.h"
+#include "core/error.h"
+#include "core/transfer/incomingfile.h"
+
+#include <QCborMap>
+
+#include <memory>
+
+namespace ferry::agent {
+
+/// An upload: the client sends, the agent writes beneath its root.
+///
+/// Request: {op:"put", s, path, size, mode?, mtime?, resume, replace}
+/// First reply: {offset, prefix} (the verified resume point is the client's
+/// to check); final reply after "end": ok, or the error.
+class AgentPut final : public AgentStream
+{
+    Q_OBJECT
+
+public:
+    static void start(AgentSession *session, qint64 requestId, quint32 stream, const QCborMap &request);
+
+private:
+    AgentPut(AgentSession *session, qint64 requestId, quint32 stream);
+    std::unique_ptr<transfer::IncomingFile> m_incoming;
+};
+
+/// A download: the agent reads beneath its root and sends.
+///
+/// Request: {op:"get", s, path, offset?, prefix?}. When the client holds a
+/// partial copy it sends its length and checksum; the agent resumes from
+/// there only if its own first bytes hash the same.
+/// Reply: {size, mode, mtime, offset}; then data and an "end" message.
+class AgentGet final : public AgentStream
+{
+    Q_OBJECT
+
+public:
+    static void start(AgentSession *session, qint64 requestId, quint32 stream, const QCborMap &request);
+    ~AgentGet() override;
+
+private:
+    AgentGet(AgentSession *session, qint64 requestId, quint32 stream);
+    class Receiver;
+    std::unique_ptr<net::BulkSource> m_outgoing;
+    std::unique_ptr<net::StreamReceiver> m_receiver;
+};
+
+} // namespace ferry::agent

@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/agent/agentsession.h"
+
+#include "core/agent/agentexec.h"
+#include "core/agent/agentput.h"
+#include "core/agent/agentstream.h"
+#include "core/logging.h"
+#include "core/net/auth.h"
+#include "core/protocol/entry.h"
+#include "core/protocol/frame.h"
+#include "core/protocol/messagereader.h"
+#include "core/transfer/filesource.h"
+#include "core/transfer/streammessages.h"
+#include "core/version.h"
+
+#include <QCborArray>
+#include <QCoreApplication>
+#include <QTimer>
+#include <QWebSocket>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace ferry::agent {
+
+namespace {
+
+constexpr int kHandshakeTimeoutMs = 10000;
+constexpr qsizetype kMaxStreamsPerSession = 256;
+constexpr qsizetype kEntriesPerPage = 1000;
+constexpr qint64 kMinWindow = 16 * 1024;
+constexpr qint64 kMaxAnnouncedWindow = 64 * 1024 * 1024;
+
+protocol::Entry toWire(const EntryInfo &info)
+{
+    protocol::Entry e;
+    e.name = info.name;
+    e.type = protocol::Entry::Type(int(info.type));
+    e.size = info.size;
+    e.mode = info.mode;
+    e.mtimeNs = info.mtimeNs;
+    e.linkTarget = info.linkTarget;
+    return e;
+}
+
+} // namespace
+
+AgentSession::AgentSession(QWebSocket *socket, const RootFs *root, const QByteArray &token, const net::ConnectionOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_root(root)
+    , m_token(token)
+    , m_nonce(net::auth::randomNonce())
+    , m_options(options)
+    , m_handshakeTimer(new QTimer(this))
+{
+    m_socket->setParent(this);
+    m_peer = m_socket->peerAddress().toString() + u':' + QString::number(m_socket->peerPort());
+    // Before authentication only tiny handshake messages are accepted.
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(protocol::kMaxPreAuthMessage));
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(protocol::kMaxPreAuthMessage));
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &AgentSession::onHandshakeMessage);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, [this] {
+        failHandshake(QCoreApplication::translate("ferry::agent", "protocol error: text message"));
+    });
+    connect(m_socket, &QWebSocket::disconnected, this, [this] {
+        if (!m_connection)
+            onClosed(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::agent", "client left during the handshake")});
+    });
+    m_handshakeTimer->setSingleShot(true);
+    connect(m_handshakeTimer, &QTimer::timeout, this, [this] {
+        failHandshake(QCoreApplication::translate("ferry::agent", "authentication timed out"));
+    });
+    m_handshakeTimer->start(kHandshakeTimeoutMs);
+
+    const QCborMap hello{{"t"_L1, "hello"_L1},
+                         {"v"_L1, QCborArray{protocol::kVersion}},
+                         {"nonce"_L1, m_nonce},
+                         {"agent"_L1, QString(QStringLiteral("ferry-agent ") + version())}};
+    m_socket->sendBinaryMessage(protocol::encodeControl(hello));
+}
+
+AgentSession::~AgentSession()
+{
+    // Streams first: they refer to the connection.
+    qDeleteAll(m_streams);
+    m_streams.clear();
+}
+
+void AgentSession::reject(QWebSocket *socket, const QString &reason)
+{
+    QCborMap error{{"t"_L1, "error"_L1}};
+    transfer::putError(error, Error{ErrorCode::TooManyClients, reason});
+    socket->sendBinaryMessage(protocol::encodeControl(error));
+    socket->close(QWebSocketProtocol::CloseCodeGoingAway, reason);
+}
+
+void AgentSession::failHandshake(const QString &reason)
+{
+    if (m_connection)
+        return;
+    qCInfo(lcAgent).noquote() << m_peer << "rejected:" << reason;
+    m_handshakeTimer->stop();
+    QCborMap error{{"t"_L1, "error"_L1}};
+    transfer::putError(error, Error{ErrorCode::Authentication, reason});
+    m_socket->sendBinaryMessage(protocol::encodeControl(error));
+    m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated, reason);
+    // The socket may never confirm the close; do not wait for it.
+    QTimer::singleShot(2000, this, [this] { onClosed(Error{ErrorCode::Authentication, QString()}); });
+}
+
+void AgentSession::onHandshakeMessage(const QByteArray &message)
+{
+    auto frame = protocol::decode(message, protocol::kMaxPreAuthMessage);
+    if (!frame || frame->kind != protocol::FrameKind::Control) {
+        failHandshake(QCoreApplication::translate("ferry::agent", "protocol error: expected an authentication message"));
+        return;
+    }
+    protocol::MessageReader reader(frame->control);
+    if (reader.type() != "auth"_L1) {
+        failHandshake(QCoreApplication::translate("ferry::agent", "protocol error: expected an authentication message"));
+        return;
+    }
+    const qint64 version = reader.integer("v"_L1, 0, 1000);
+    const QByteArray clientNonce = reader.bytes("nonce"_L1, net::auth::kNonceSize);
+    const QByteArray mac = reader.bytes("mac"_L1, 64);
+    const qint64 cw = reader.optionalInteger("cw"_L1, m_options.connectionWindow, kMinWindow, kMaxAnnouncedWindow);
+    const qint64 sw = reader.optionalInteger("sw"_L1, m_options.streamWindow, kMinWindow, kMaxAnnouncedWindow);
+    if (!reader.ok()) {
+        failHandshake(QCoreApplication::translate("ferry::agent", "protocol error: %1").arg(reader.error()));
+        return;
+    }
+    if (version != protocol::kVersion) {
+        failHandshake(QCoreApplication::translate("ferry::agent", "unsupported protocol version %1 (this agent speaks %2)").arg(version).arg(protocol::kVersion));
+        return;
+    }
+    if (clientNonce.size() != net::auth::kNonceSize
+        || !net::auth::constantTimeEquals(mac, net::auth::clientProof(m_token, m_nonce, clientNonce))) {
+        failHandshake(QCoreApplication::translate("ferry::agent", "authentication failed: wrong token"));
+        return;
+    }
+
+    m_handshakeTimer->stop();
+    disconnect(m_socket, nullptr, this, nullptr);
+    const QCborMap welcome{{"t"_L1, "welcome"_L1},
+                           {"v"_L1, protocol::kVersion},
+                           {"mac"_L1, net::auth::agentProof(m_token, m_nonce, clientNonce)},
+                           {"cw"_L1, m_options.connectionWindow},
+                           {"sw"_L1, m_options.streamWindow},
+                           {"hb"_L1, m_options.heartbeatMs},
+                           {"dead"_L1, m_options.deadAfterMs}};
+    m_socket->sendBinaryMessage(protocol::encodeControl(welcome));
+    m_connection = new net::Connection(m_socket, m_options, net::PeerWindows{sw, cw}, this);
+    connect(m_connection, &net::Connection::messageReceived, this, &AgentSession::onMessage);
+    connect(m_connection, &net::Connection::closed, this, &AgentSession::onClosed);
+    qCInfo(lcAgent).noquote() << m_peer << "authenticated";
+}
+
+void AgentSession::onClosed(const Error &reason)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (!reason.message.isEmpty())
+        qCInfo(lcAgent).noquote() << m_peer << "gone:" << reason.message;
+    Q_EMIT finished();
+    deleteLater();
+}
+
+void AgentSession::reply(qint64 id, QCborMap fields, bool last)
+{
+    fields.insert("t"_L1, "res"_L1);
+    fields.insert("id"_L1, id);
+    fields.insert("ok"_L1, true);
+    if (!last)
+        fields.insert("more"_L1, true);
+    m_connection->sendControl(fields);
+}
+
+void AgentSession::replyError(qint64 id, const Error &error)
+{
+    QCborMap m{{"t"_L1, "res"_L1}, {"id"_L1, id}, {"ok"_L1, false}};
+    transfer::putError(m, error);
+    m_connection->sendControl(m);
+}
+
+void AgentSession::registerStream(AgentStream *stream)
+{
+    m_streams.insert(stream->stream(), stream);
+}
+
+void AgentSession::streamFinished(quint32 stream)
+{
+    AgentStream *s = m_streams.take(stream);
+    m_connection->closeStream(stream);
+    if (s)
+        s->deleteLater();
+}
+
+void AgentSession::onMessage(const QCborMap &message)
+{
+    protocol::MessageReader reader(message);
+    if (reader.type() == "req"_L1) {
+        onRequest(message);
+        return;
+    }
+    // Everything else addressed to no open stream is a peer that does not
+    // follow the protocol.
+    m_connection->close(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::agent", "unexpected message '%1'").arg(reader.type().left(32))});
+}
+
+void AgentSession::onRequest(const QCborMap &message)
+{
+    protocol::MessageReader reader(message);
+    const qint64 id = reader.integer("id"_L1, 1);
+    const QString op = reader.string("op"_L1);
+    if (!reader.ok()) {
+        m_connection->close(Error{ErrorCode::Protocol, reader.error()});
+        return;
+    }
+    const auto done = [this, id](const Expected<void> &result) {
+        if (result)
+            reply(id, {});
+        else
+            replyError(id, result.error());
+    };
+
+    if (op == "put"_L1 || op == "get"_L1 || op == "exec"_L1) {
+        const qint64 stream = reader.integer("s"_L1, 1, std::numeric_limits<quint32>::max());
+        if (!reader.ok()) {
+            replyError(id, Error{ErrorCode::Protocol, reader.error()});
+            return;
+        }
+        openStream(id, op, quint32(stream), message);
+    } else if (op == "list"_L1) {
+        const QString path = reader.string("path"_L1);
+        reader.ok() ? handleList(id, path) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
+    } else if (op == "stat"_L1) {
+        const QString path = reader.string("path"_L1);
+        if (!reader.ok())
+            return replyError(id, Error{ErrorCode::Protocol, reader.error()});
+        auto info = m_root->stat(path);
+        info ? reply(id, QCborMap{{"e"_L1, toWire(*info).toCbor()}}) : replyError(id, info.error());
+    } else if (op == "mkdir"_L1) {
+        const QString path = reader.string("path"_L1);
+        const qint64 mode = reader.optionalInteger("mode"_L1, 0777, 0, 07777);
+        const bool parents = reader.optionalBool("parents"_L1);
+        reader.ok() ? done(m_root->mkdir(path, quint32(mode), parents)) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
+    } else if (op == "rm"_L1) {
+        const QString path = reader.string("path"_L1);
+        const bool recursive = reader.optionalBool("recursive"_L1);
+        reader.ok() ? done(m_root->remove(path, recursive)) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
+    } else if (op == "mv"_L1) {
+        const QString from = reader.string("from"_L1);
+        const QString to = reader.string("to"_L1);
+        const bool overwrite = reader.optionalBool("overwrite"_L1);
+        reader.ok() ? done(m_root->rename(from, to, overwrite)) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
+    } else if (op == "chmod"_L1) {
+        const QString path = reader.string("path"_L1);
+        const qint64 mode = reader.integer("mode"_L1, 0, 07777);
+        reader.ok() ? done(m_root->chmod(path, quint32(mode))) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
+    } else if (op == "symlink"_L1) {
+        const QString path = reader.string("path"_L1);
+        const QString target = reader.string("target"_L1);
+        reader.ok() ? done(m_root->symlink(path, target)) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
+    } else if (op == "df"_L1) {
+        const QString path = reader.string("path"_L1);
+        if (!reader.ok())
+            return replyError(id, Error{ErrorCode::Protocol, reader.error()});
+        auto space = m_root->diskSpace(path);
+        space ? reply(id, QCborMap{{"total"_L1, space->total}, {"free"_L1, space->free}, {"avail"_L1, space->available}})
+              : replyError(id, space.error());
+    } else if (op == "hash"_L1) {
+        const QString path = reader.string("path"_L1);
+        reader.ok() ? handleHash(id, path) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
+    } else {
+        replyError(id, Error{ErrorCode::Unsupported, QCoreApplication::translate("ferry::agent", "unknown operation '%1'").arg(op.left(32))});
+    }
+}
+
+void AgentSession::handleList(qint64 id, const QString &path)
+{
+    auto entries = m_root->list(path);
+    if (!entries) {
+        replyError(id, entries.error());
+        return;
+    }
+    // Pages keep every message far below the size limit, whatever the
+    // directory holds.
+    qsizetype i = 0;
+    do {
+        QCborArray page;
+        for (qsizetype n = 0; n < kEntriesPerPage && i < entries->size(); ++n, ++i)
+            page.append(toWire(entries->at(i)).toCbor());
+        reply(id, QCborMap{{"entries"_L1, page}}, i >= entries->size());
+    } while (i < entries->size());
+}
+
+void AgentSession::handleHash(qint64 id, const QString &path)
+{
+    auto fd = m_root->openRead(path);
+    if (!fd)
+        return replyError(id, fd.error());
+    auto source = transfer::FileSource::open(std::move(*fd), path);
+    if (!source)
+        return replyError(id, source.error());
+    auto digest = source->seekAndHashPrefix(source->size());
+    if (!digest)
+        return replyError(id, digest.error());
+    reply(id, QCborMap{{"h"_L1, *digest}, {"size"_L1, source->size()}});
+}
+
+void AgentSession::openStream(qint64 id, const QString &op, quint32 stream, const QCborMap &message)
+{
+    if (m_connection->hasStream(stream)) {
+        m_connection->close(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::agent", "stream %1 is already open").arg(stream)});
+        return;
+    }
+    if (m_streams.size() >= kMaxStreamsPerSession) {
+        replyError(id, Error{ErrorCode::Busy, QCoreApplication::translate("ferry::agent", "too many open streams")});
+        return;
+    }
+    if (op == "put"_L1)
+        AgentPut::start(this, id, stream, message);
+    else if (op == "get"_L1)
+        AgentGet::start(this, id, stream, message);
+    else
+        AgentExec::start(this, id, stream, message);
+}
+
+} // namespace ferry::agent

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/agent/rootfs.h"
+#include "core/net/connection.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+
+class QTimer;
+class QWebSocket;
+
+namespace ferry::agent {
+
+class AgentStream;
+
+/// Serves one client: the authentication handshake first (nothing else is
+/// accepted before it, with a tiny message limit), then requests and streams
+/// over a Connection. Deletes itself when the client goes away, freeing every
+/// file, process and descriptor it held.
+class AgentSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AgentSession)
+
+public:
+    AgentSession(QWebSocket *socket, const RootFs *root, const QByteArray &token, const net::ConnectionOptions &options, QObject *parent);
+    ~AgentSession() override;
+
+    /// Rejects the client after the WebSocket handshake with a clear reason.
+    static void reject(QWebSocket *socket, const QString &reason);
+
+    net::Connection *connection() const { return m_connection; }
+    const RootFs &root() const { return *m_root; }
+
+    void reply(qint64 id, QCborMap fields, bool last = true);
+    void replyError(qint64 id, const Error &error);
+    /// Takes ownership of an open stream.
+    void registerStream(AgentStream *stream);
+    /// Called by a stream when it is finished; the stream is deleted later.
+    void streamFinished(quint32 stream);
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    void onHandshakeMessage(const QByteArray &message);
+    void failHandshake(const QString &reason);
+    void onMessage(const QCborMap &message);
+    void onRequest(const QCborMap &message);
+    void handleList(qint64 id, const QString &path);
+    void handleHash(qint64 id, const QString &path);
+    void openStream(qint64 id, const QString &op, quint32 stream, const QCborMap &message);
+    void onClosed(const Error &reason);
+
+    QWebSocket *m_socket;
+    const RootFs *m_root;
+    QByteArray m_token;
+    QByteArray m_nonce;
+    net::ConnectionOptions m_options;
+    net::Connection *m_connection = nullptr;
+    QTimer *m_handshakeTimer;
+    QHash<quint32, AgentStream *> m_streams;
+    QString m_peer;
+    bool m_finished = false;
+};
+
+} // namespace ferry::agent

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/net/auth.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace ferry::net::auth {
+
+namespace {
+
+QByteArray proof(const QByteArray &token, QByteArrayView label, const QByteArray &first, const QByteArray &second)
+{
+    QMessageAuthenticationCode mac(QCryptographicHash::Sha256, token);
+    mac.addData(label);
+    mac.addData(first);
+    mac.addData(second);
+    return mac.result();
+}
+
+QByteArray randomBytes(qsizetype n)
+{
+    QByteArray out(n, Qt::Uninitialized);
+    // QRandomGenerator::system() is the OS CSPRNG (getrandom).
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(out.data()), n / qsizetype(sizeof(quint32)));
+    return out;
+}
+
+} // namespace
+
+QString defaultTokenPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/ferry/agent-token");
+}
+
+QByteArray randomNonce()
+{
+    return randomBytes(kNonceSize);
+}
+
+Expected<QByteArray> loadToken(const QString &path, bool createIfMissing)
+{
+    QFile file(path);
+    if (!file.exists()) {
+        if (!createIfMissing)
+            return std::unexpected(Error{ErrorCode::NotFound, QCoreApplication::translate("ferry::auth", "%1: token file not found").arg(path)});
+        const QString dir = QFileInfo(path).absolutePath();
+        if (!QDir().mkpath(dir))
+            return std::unexpected(Error::fromErrno(errno, dir));
+        const QByteArray encoded = QFile::encodeName(path);
+        // O_EXCL: never overwrite a token another process just wrote.
+        const int fd = ::open(encoded.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0 && errno != EEXIST)
+            return std::unexpected(Error::fromErrno(errno, path));
+        if (fd >= 0) {
+            const QByteArray line = randomBytes(kTokenBytes).toHex() + '\n';
+            const bool ok = ::write(fd, line.constData(), size_t(line.size())) == line.size() && ::fsync(fd) == 0;
+            const int saved = errno;
+            ::close(fd);
+            if (!ok)
+                return std::unexpected(Error::fromErrno(saved, path));
+        }
+    }
+    if (!file.open(QIODevice::ReadOnly))
+        return std::unexpected(Error{ErrorCode::PermissionDenied, QCoreApplication::translate("ferry::auth", "%1: cannot read token: %2").arg(path, file.errorString())});
+    const QByteArray token = file.readLine(4096).trimmed();
+    if (token.size() < 32)
+        return std::unexpected(Error{ErrorCode::InvalidArgument, QCoreApplication::translate("ferry::auth", "%1: token is shorter than 128 bits").arg(path)});
+    return token;
+}
+
+QByteArray clientProof(const QByteArray &token, const QByteArray &agentNonce, const QByteArray &clientNonce)
+{
+    return proof(token, "ferry/1 client", agentNonce, clientNonce);
+}
+
+QByteArray agentProof(const QByteArray &token, const QByteArray &agentNonce, const QByteArray &clientNonce)
+{
+    return proof(token, "ferry/1 agent", clientNonce, agentNonce);
+}
+
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+} // namespace ferry::net::auth

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/protocol/entry.h"
+
+#include "core/protocol/messagereader.h"
+
+#include <QCborValue>
+#include <QCoreApplication>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace ferry::protocol {
+
+QCborMap Entry::toCbor() const
+{
+    QCborMap m{{"n"_L1, name}, {"k"_L1, qint64(type)}, {"z"_L1, size}, {"m"_L1, qint64(mode)}, {"t"_L1, mtimeNs}};
+    if (type == Type::Symlink)
+        m.insert("l"_L1, linkTarget);
+    return m;
+}
+
+Expected<Entry> Entry::fromCbor(const QCborValue &value)
+{
+    if (!value.isMap())
+        return std::unexpected(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::protocol", "directory entry is not a map")});
+    // Entries reuse "t" for the mtime, so read fields directly.
+    const QCborMap m = value.toMap();
+    MessageReader reader(m);
+    Entry e;
+    e.name = reader.string("n"_L1);
+    e.type = Type(reader.integer("k"_L1, 0, 3));
+    e.size = reader.integer("z"_L1);
+    e.mode = quint32(reader.integer("m"_L1, 0, 07777));
+    e.mtimeNs = reader.integer("t"_L1, std::numeric_limits<qint64>::min());
+    e.linkTarget = reader.optionalString("l"_L1);
+    if (!reader.ok())
+        return std::unexpected(Error{ErrorCode::Protocol, reader.error()});
+    return e;
+}
+
+} // namespace ferry::protocol

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/transfer/filesink.h"
+
+#include <QCoreApplication>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace ferry::transfer {
+
+QByteArray FileSink::partName(const QByteArray &name)
+{
+    // Hidden, and recognisable as ours by anyone listing the directory.
+    QByteArray part = '.' + name + ".ferry-part";
+    if (part.size() > 255)
+        part = '.' + name.left(255 - 12) + ".ferry-part";
+    return part;
+}
+
+Expected<FileSink> FileSink::open(UniqueFd dirFd, const QByteArray &name, const QString &displayPath, bool resume)
+{
+    FileSink sink;
+    sink.m_dirFd = std::move(dirFd);
+    sink.m_name = name;
+    sink.m_partName = partName(name);
+    sink.m_displayPath = displayPath;
+
+    const int flags = O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW;
+    sink.m_fd.reset(::openat(sink.m_dirFd.get(), sink.m_partName.constData(), flags, 0666));
+    if (!sink.m_fd)
+        return std::unexpected(Error::fromErrno(errno, displayPath));
+    if (::flock(sink.m_fd.get(), LOCK_EX | LOCK_NB) != 0) {
+        if (errno == EWOULDBLOCK)
+            return std::unexpected(Error{ErrorCode::Busy, QCoreApplication::translate("ferry::transfer", "%1: another transfer is writing this file").arg(displayPath)});
+        return std::unexpected(Error::fromErrno(errno, displayPath));
+    }
+    struct stat st {};
+    if (::fstat(sink.m_fd.get(), &st) != 0)
+        return std::unexpected(Error::fromErrno(errno, displayPath));
+    if (!S_ISREG(st.st_mode))
+        return std::unexpected(Error{ErrorCode::Io, QCoreApplication::translate("ferry::transfer", "%1: the partial file is not a regular file").arg(displayPath)});
+
+    if (resume && st.st_size > 0) {
+        QByteArray buffer(1 << 20, Qt::Uninitialized);
+        qint64 pos = 0;
+        while (pos < st.st_size) {
+            const ssize_t n = ::pread(sink.m_fd.get(), buffer.data(), size_t(std::min<qint64>(buffer.size(), st.st_size - pos)), pos);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return std::unexpected(Error::fromErrno(n < 0 ? errno : EIO, displayPath));
+            sink.m_hasher.add(QByteArrayView(buffer.constData(), n));
+            pos += n;
+        }
+        sink.m_offset = pos;
+    } else if (st.st_size > 0 && ::ftruncate(sink.m_fd.get(), 0) != 0) {
+        return std::unexpected(Error::fromErrno(errno, displayPath));
+    }
+    sink.m_prefixDigest = sink.m_hasher.digest();
+    return sink;
+}
+
+Expected<void> FileSink::write(qint64 offset, QByteArrayView data)
+{
+    if (offset != m_offset)
+        return std::unexpected(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::transfer", "%1: data at offset %2, expected %3").arg(m_displayPath).arg(offset).arg(m_offset)});
+    qint64 done = 0;
+    while (done < data.size()) {
+        const ssize_t n = ::pwrite(m_fd.get(), data.data() + done, size_t(data.size() - done), off_t(m_offset + done));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            const int saved = errno;
+            // Keep the file consistent with what we accounted: drop a torn tail.
+            [[maybe_unused]] const int ignored = ::ftruncate(m_fd.get(), m_offset);
+            return std::unexpected(Error::fromErrno(saved, m_displayPath));
+        }
+        done += n;
+    }
+    m_hasher.add(data);
+    m_offset += done;
+    return {};
+}
+
+Expected<void> FileSink::finish(qint64 expectedSize, const QByteArray &expectedDigest, const FinalAttributes &attributes, Replace replace)
+{
+    if (m_offset != expectedSize)
+        return std::unexpected(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::transfer", "%1: received %2 bytes, the sender announced %3").arg(m_displayPath).arg(m_offset).arg(expectedSize)});
+    if (m_hasher.digest() != expectedDigest) {
+        discard();
+        return std::unexpected(Error{ErrorCode::ChecksumMismatch, QCoreApplication::translate("ferry::transfer", "%1: checksum mismatch, the received file was discarded").arg(m_displayPath)});
+    }
+    if (::fdatasync(m_fd.get()) != 0)
+        return std::unexpected(Error::fromErrno(errno, m_displayPath));
+    if (attributes.mode && ::fchmod(m_fd.get(), *attributes.mode & 07777) != 0)
+        return std::unexpected(Error::fromErrno(errno, m_displayPath));
+    if (attributes.mtimeNs) {
+        struct timespec times[2];
+        times[0].tv_sec = 0;
+        times[0].tv_nsec = UTIME_NOW;
+        times[1].tv_sec = time_t(*attributes.mtimeNs / 1000000000LL);
+        times[1].tv_nsec = long(*attributes.mtimeNs % 1000000000LL);
+        if (::futimens(m_fd.get(), times) != 0)
+            return std::unexpected(Error::fromErrno(errno, m_displayPath));
+    }
+    const unsigned flags = replace == Replace::Never ? RENAME_NOREPLACE : 0;
+    if (::renameat2(m_dirFd.get(), m_partName.constData(), m_dirFd.get(), m_name.constData(), flags) != 0)
+        return std::unexpected(Error::fromErrno(errno, m_displayPath));
+    // The rename itself is durable only once the directory is flushed.
+    ::fsync(m_dirFd.get());
+    m_fd.reset();
+    return {};
+}
+
+void FileSink::discard()
+{
+    if (m_fd) {
+        ::unlinkat(m_dirFd.get(), m_partName.constData(), 0);
+        m_fd.reset();
+    }
+}
+
+} // namespace ferry::transfer

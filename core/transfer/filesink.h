@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/error.h"
+#include "core/transfer/hasher.h"
+#include "core/uniquefd.h"
+
+#include <optional>
+
+namespace ferry::transfer {
+
+/// How the finished file replaces what may already be at its name.
+enum class Replace {
+    Never,   ///< fail with Exists if the name is taken (renameat2 RENAME_NOREPLACE)
+    Always,  ///< atomically replace a file that is there
+};
+
+/// Metadata applied to the finished file before it gets its final name.
+struct FinalAttributes {
+    std::optional<quint32> mode;    ///< permission bits; nothing: keep the umask default
+    std::optional<qint64> mtimeNs;  ///< nothing: the time of writing
+};
+
+/// The receiving end of one file. Bytes go to a hidden ".NAME.ferry-part"
+/// beside the destination, locked against a second writer. finish() checks
+/// size and checksum, flushes with fdatasync, applies mode and mtime and only
+/// then renames the file into place, so a file under its final name is
+/// always complete. A partial file stays for resume unless discarded.
+class FileSink
+{
+public:
+    /// @p dirFd is the destination's directory, @p name its last component.
+    /// With @p resume an existing part file is kept and its bytes hashed,
+    /// otherwise it is truncated.
+    static Expected<FileSink> open(UniqueFd dirFd, const QByteArray &name, const QString &displayPath, bool resume);
+
+    static QByteArray partName(const QByteArray &name);
+
+    /// Bytes already in the part file (the resume point).
+    qint64 offset() const { return m_offset; }
+    /// Checksum of the bytes already present when opened (for resume checks).
+    const QByteArray &prefixDigest() const { return m_prefixDigest; }
+    const QString &displayPath() const { return m_displayPath; }
+
+    /// Appends @p data, which must start at @p offset == offset().
+    Expected<void> write(qint64 offset, QByteArrayView data);
+
+    Expected<void> finish(qint64 expectedSize, const QByteArray &expectedDigest, const FinalAttributes &attributes, Replace replace);
+
+    /// Drops the partial file (an explicit cancel, or a checksum failure).
+    void discard();
+
+private:
+    FileSink() = default;
+
+    UniqueFd m_dirFd;
+    UniqueFd m_fd;
+    QByteArray m_name;
+    QByteArray m_partName;
+    QString m_displayPath;
+    qint64 m_offset = 0;
+    QByteArray m_prefixDigest;
+    Hasher m_hasher;
+};
+
+} // namespace ferry::transfer

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/transfer/incomingfile.h"
+
+#include "core/protocol/messagereader.h"
+#include "core/transfer/streammessages.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace ferry::transfer {
+
+IncomingFile::IncomingFile(net::Connection *connection, quint32 stream, FileSink sink, FinalAttributes attributes, Replace replace, Callbacks callbacks)
+    : m_connection(connection)
+    , m_stream(stream)
+    , m_sink(std::move(sink))
+    , m_attributes(attributes)
+    , m_replace(replace)
+    , m_callbacks(std::move(callbacks))
+{
+}
+
+void IncomingFile::onStreamData(const protocol::DataFrame &frame)
+{
+    if (m_done) {
+        m_connection->consumed(m_stream, frame.payload.size());
+        return;
+    }
+    auto written = m_sink.write(qint64(frame.offset), frame.payload);
+    // Written or not, these bytes have left memory.
+    m_connection->consumed(m_stream, frame.payload.size());
+    if (!written) {
+        // Tell the sender to stop; the part file keeps what was written.
+        m_connection->sendControl(abortMessage(m_stream, written.error()), net::Priority::Control);
+        complete(std::unexpected(written.error()));
+        return;
+    }
+    if (m_callbacks.progress)
+        m_callbacks.progress(m_sink.offset());
+}
+
+void IncomingFile::onStreamMessage(const QCborMap &message)
+{
+    if (m_done)
+        return;
+    protocol::MessageReader reader(message);
+    const QString type = reader.type();
+    if (type == "end"_L1) {
+        const qint64 size = reader.integer("size"_L1);
+        const QByteArray digest = reader.bytes("h"_L1, Hasher::kDigestSize);
+        if (!reader.ok()) {
+            complete(std::unexpected(Error{ErrorCode::Protocol, reader.error()}));
+            return;
+        }
+        complete(m_sink.finish(size, digest, m_attributes, m_replace));
+    } else if (type == "abort"_L1) {
+        complete(std::unexpected(errorFromMessage(message)));
+    }
+}
+
+void IncomingFile::complete(const Expected<void> &result)
+{
+    m_done = true;
+    if (m_callbacks.finished)
+        m_callbacks.finished(result);
+}
+
+} // namespace ferry::transfer

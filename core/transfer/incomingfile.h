@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/net/connection.h"
+#include "core/transfer/filesink.h"
+
+#include <functional>
+
+namespace ferry::transfer {
+
+/// Receives one file from a stream into a FileSink. Credit goes back to the
+/// sender only after each chunk was written to the file, so memory stays
+/// bounded by the window. On "end" the file is verified and moved into place.
+class IncomingFile final : public net::StreamReceiver
+{
+public:
+    struct Callbacks {
+        std::function<void(qint64 bytesReceived)> progress;
+        /// The transfer ended: success, a local failure, or the sender's abort.
+        /// @p removeStream is called first so the owner may delete this object.
+        std::function<void(const Expected<void> &result)> finished;
+    };
+
+    IncomingFile(net::Connection *connection, quint32 stream, FileSink sink, FinalAttributes attributes, Replace replace, Callbacks callbacks);
+
+    void onStreamData(const protocol::DataFrame &frame) override;
+    void onStreamMessage(const QCborMap &message) override;
+
+    FileSink &sink() { return m_sink; }
+    /// The part file stays for a later resume unless discarded.
+    void discard() { m_sink.discard(); }
+
+private:
+    void complete(const Expected<void> &result);
+
+    net::Connection *m_connection;
+    quint32 m_stream;
+    FileSink m_sink;
+    FinalAttributes m_attributes;
+    Replace m_replace;
+    Callbacks m_callbacks;
+    bool m_done = false;
+};
+
+} // namespace ferry::transfer
