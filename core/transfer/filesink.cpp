@@ -116,6 +116,15 @@ Expected<void> FileSink::finish(qint64 expectedSize, const QByteArray &expectedD
     return {};
 }
 
+Expected<void> FileSink::restart()
+{
+    if (::ftruncate(m_fd.get(), 0) != 0)
+        return std::unexpected(Error::fromErrno(errno, m_displayPath));
+    m_hasher.reset();
+    m_offset = 0;
+    return {};
+}
+
 void FileSink::discard()
 {
     if (m_fd) {

@@ -47,6 +47,10 @@ public:
 
     Expected<void> finish(qint64 expectedSize, const QByteArray &expectedDigest, const FinalAttributes &attributes, Replace replace);
 
+    /// Forgets the bytes already present (their prefix did not match the
+    /// source): the transfer starts from zero.
+    Expected<void> restart();
+
     /// Drops the partial file (an explicit cancel, or a checksum failure).
     void discard();
 

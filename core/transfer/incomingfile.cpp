@@ -43,7 +43,19 @@ void IncomingFile::onStreamMessage(const QCborMap &message)
         return;
     protocol::MessageReader reader(message);
     const QString type = reader.type();
-    if (type == "end"_L1) {
+    if (type == "start"_L1) {
+        const qint64 offset = reader.integer("offset"_L1);
+        if (!reader.ok()) {
+            complete(std::unexpected(Error{ErrorCode::Protocol, reader.error()}));
+            return;
+        }
+        if (offset == 0 && m_sink.offset() > 0) {
+            if (auto restarted = m_sink.restart(); !restarted)
+                complete(std::unexpected(restarted.error()));
+        } else if (offset != m_sink.offset()) {
+            complete(std::unexpected(Error{ErrorCode::Protocol, QStringLiteral("start offset %1 does not match %2").arg(offset).arg(m_sink.offset())}));
+        }
+    } else if (type == "end"_L1) {
         const qint64 size = reader.integer("size"_L1);
         const QByteArray digest = reader.bytes("h"_L1, Hasher::kDigestSize);
         if (!reader.ok()) {

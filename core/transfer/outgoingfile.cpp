@@ -27,6 +27,10 @@ std::optional<net::Outgoing> OutgoingFile::produce(qint64 maxData)
 {
     if (m_done)
         return std::nullopt;
+    if (!m_started) {
+        m_started = true;
+        return net::Outgoing{protocol::encodeControl(startMessage(m_stream, m_source.position())), 0};
+    }
     if (!m_source.atEnd()) {
         if (maxData <= 0)
             return std::nullopt;

@@ -20,6 +20,8 @@ public:
         std::function<void(const Error &)> failed;     ///< reading failed; an abort was sent
     };
 
+    /// The source must already be positioned (and its prefix hashed) at the
+    /// offset the transfer starts from; a "start" message announces it first.
     OutgoingFile(quint32 stream, FileSource source, Callbacks callbacks);
 
     std::optional<net::Outgoing> produce(qint64 maxData) override;
@@ -35,6 +37,7 @@ private:
     FileSource m_source;
     Callbacks m_callbacks;
     bool m_done = false;
+    bool m_started = false;
 };
 
 } // namespace ferry::transfer

@@ -9,6 +9,11 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace ferry::transfer {
 
+QCborMap startMessage(quint32 stream, qint64 offset)
+{
+    return QCborMap{{"t"_L1, "start"_L1}, {"s"_L1, qint64(stream)}, {"offset"_L1, offset}};
+}
+
 QCborMap endMessage(quint32 stream, qint64 size, const QByteArray &digest)
 {
     return QCborMap{{"t"_L1, "end"_L1}, {"s"_L1, qint64(stream)}, {"size"_L1, size}, {"h"_L1, digest}};

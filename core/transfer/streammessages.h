@@ -7,6 +7,9 @@
 
 namespace ferry::transfer {
 
+/// {t:"start", s, offset}: data follows from this offset; 0 means the
+/// receiver's partial bytes did not match and must be dropped.
+QCborMap startMessage(quint32 stream, qint64 offset);
 /// {t:"end", s, size, h}: all data of the stream was sent; size and checksum.
 QCborMap endMessage(quint32 stream, qint64 size, const QByteArray &digest);
 /// {t:"abort", s, code, msg}: the sender gives up on the stream.

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/client/downloadjob.h"
+
+#include "core/client/session.h"
+#include "core/protocol/messagereader.h"
+#include "core/transfer/incomingfile.h"
+#include "core/transfer/streammessages.h"
+
+#include <QCborMap>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace ferry::client {
+
+DownloadJob::DownloadJob(Session *session, const FileTransferItem &item, QObject *parent)
+    : FileTransferJob(session, item, parent)
+{
+}
+
+DownloadJob::~DownloadJob()
+{
+    abandonAttempt(false);
+}
+
+void DownloadJob::attempt()
+{
+    const QFileInfo target(m_item.localPath);
+    struct stat st {};
+    if (::lstat(QFile::encodeName(m_item.localPath).constData(), &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            attemptFinished(Error::fromErrno(EISDIR, m_item.localPath));
+            return;
+        }
+        if (m_item.conflict == ConflictAction::Fail) {
+            attemptFinished(Error::fromErrno(EEXIST, m_item.localPath));
+            return;
+        }
+    }
+    const QByteArray dir = QFile::encodeName(target.absolutePath());
+    UniqueFd dirFd(::open(dir.constData(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!dirFd) {
+        attemptFinished(Error::fromErrno(errno, target.absolutePath()));
+        return;
+    }
+    // A part file left by an earlier attempt is offered for resume; the
+    // agent checks its checksum against the source before using it.
+    auto sink = transfer::FileSink::open(std::move(dirFd), QFile::encodeName(target.fileName()), m_item.localPath, true);
+    if (!sink) {
+        attemptFinished(sink.error());
+        return;
+    }
+    m_sink.emplace(std::move(*sink));
+    const QCborMap args{{"s"_L1, qint64(m_stream)},
+                        {"path"_L1, m_item.remotePath},
+                        {"offset"_L1, m_sink->offset()},
+                        {"prefix"_L1, m_sink->prefixDigest()}};
+    m_requestId = m_session->request(QStringLiteral("get"), args, [this](const Expected<QCborMap> &reply, bool) {
+        if (!reply)
+            attemptFinished(reply.error());
+        else
+            onReady(*reply);
+    });
+}
+
+void DownloadJob::onReady(const QCborMap &reply)
+{
+    protocol::MessageReader reader(reply);
+    const qint64 size = reader.integer("size"_L1);
+    const qint64 mode = reader.integer("mode"_L1, 0, 07777);
+    const qint64 mtime = reader.integer("mtime"_L1, std::numeric_limits<qint64>::min());
+    const qint64 offset = reader.integer("offset"_L1);
+    if (!reader.ok() || !m_sink) {
+        attemptFinished(Error{ErrorCode::Protocol, reader.error()});
+        return;
+    }
+    setTotal(size);
+    addResumed(offset);
+    setProcessed(offset);
+
+    transfer::FinalAttributes attributes;
+    if (m_item.preserveMode)
+        attributes.mode = quint32(mode);
+    if (m_item.preserveTimes)
+        attributes.mtimeNs = mtime;
+    transfer::IncomingFile::Callbacks callbacks;
+    callbacks.progress = [this](qint64 received) { setProcessed(received); };
+    callbacks.finished = [this](const Expected<void> &result) {
+        if (net::Connection *connection = m_session->connection())
+            connection->closeStream(m_stream);
+        attemptFinished(result ? Error{} : result.error());
+    };
+    const auto replace = m_item.conflict == ConflictAction::Overwrite ? transfer::Replace::Always : transfer::Replace::Never;
+    m_incoming = std::make_unique<transfer::IncomingFile>(m_session->connection(), m_stream, std::move(*m_sink), attributes, replace, std::move(callbacks));
+    m_sink.reset();
+    m_session->connection()->openStream(m_stream, m_incoming.get(), nullptr);
+}
+
+void DownloadJob::abandonAttempt(bool cancelled)
+{
+    if (net::Connection *connection = m_session->connection(); connection && connection->hasStream(m_stream)) {
+        connection->sendControl(transfer::abortMessage(m_stream, Error{ErrorCode::Cancelled, tr("cancelled")}), net::Priority::Control);
+        connection->closeStream(m_stream);
+    }
+    m_session->forget(m_requestId);
+    if (cancelled && m_incoming)
+        m_incoming->discard();
+    if (m_incoming)
+        QTimer::singleShot(0, QCoreApplication::instance(), [p = m_incoming.release()] { delete p; });
+    m_sink.reset();
+}
+
+} // namespace ferry::client

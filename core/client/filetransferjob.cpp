@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/client/filetransferjob.h"
+
+#include "core/client/session.h"
+#include "core/logging.h"
+
+#include <QTimer>
+
+namespace ferry::client {
+
+namespace {
+constexpr int kBusyRetryMs = 500;
+} // namespace
+
+FileTransferJob::FileTransferJob(Session *session, const FileTransferItem &item, QObject *parent)
+    : transfer::Job(parent)
+    , m_session(session)
+    , m_item(item)
+{
+    connect(m_session, &Session::connected, this, [this] {
+        if (m_waitingForConnection && !isFinished()) {
+            m_waitingForConnection = false;
+            tryAttempt();
+        }
+    });
+    // A drop ends the attempt even when no request is outstanding (a
+    // download whose data is flowing).
+    connect(m_session, &Session::connectionLost, this, [this](const Error &reason) {
+        if (m_attemptActive)
+            attemptFinished(Error{ErrorCode::Connection, reason.message});
+    });
+    connect(m_session, &Session::failed, this, [this](const Error &reason) {
+        if (!isFinished()) {
+            m_attemptActive = false;
+            abandonAttempt(false);
+            emitResult(reason);
+        }
+    });
+}
+
+FileTransferJob::~FileTransferJob() = default;
+
+void FileTransferJob::doStart()
+{
+    tryAttempt();
+}
+
+void FileTransferJob::doCancel()
+{
+    m_attemptActive = false;
+    abandonAttempt(true);
+}
+
+void FileTransferJob::tryAttempt()
+{
+    if (isFinished())
+        return;
+    if (!m_session->connection()) {
+        if (m_session->state() == Session::State::Failed || m_session->state() == Session::State::Offline) {
+            emitResult(m_session->lastError().code != ErrorCode::None ? m_session->lastError()
+                                                                       : Error{ErrorCode::Connection, tr("not connected")});
+            return;
+        }
+        m_waitingForConnection = true;
+        return;
+    }
+    ++m_attempts;
+    m_attemptActive = true;
+    m_stream = m_session->allocateStream();
+    attempt();
+}
+
+void FileTransferJob::attemptFinished(const Error &error)
+{
+    if (isFinished() || !m_attemptActive)
+        return;
+    m_attemptActive = false;
+    if (error.code == ErrorCode::None) {
+        emitResult();
+        return;
+    }
+    abandonAttempt(false);
+    if (error.code == ErrorCode::Connection) {
+        // The partial file stays on the receiver; resume after reconnecting.
+        qCInfo(lcTransfer) << "transfer interrupted, will resume:" << error.message;
+        m_waitingForConnection = true;
+        if (m_session->connection()) {
+            m_waitingForConnection = false;
+            tryAttempt();
+        }
+        return;
+    }
+    if (error.code == ErrorCode::Busy && m_attempts > 1 && m_attempts < 40) {
+        // Our previous connection may still hold the partial file until the
+        // agent notices it is dead.
+        QTimer::singleShot(kBusyRetryMs, this, &FileTransferJob::tryAttempt);
+        return;
+    }
+    emitResult(error);
+}
+
+} // namespace ferry::client

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/transfer/job.h"
+
+#include <QString>
+
+namespace ferry::client {
+
+class Session;
+
+/// What to do when the destination file exists.
+enum class ConflictAction {
+    Fail,       ///< refuse with ErrorCode::Exists
+    Overwrite,  ///< replace it atomically
+};
+
+/// One file to move, with what the copy planner decided about it.
+struct FileTransferItem {
+    QString localPath;      ///< absolute local path
+    QString remotePath;     ///< path beneath the agent's root
+    ConflictAction conflict = ConflictAction::Fail;
+    bool preserveMode = true;
+    bool preserveTimes = true;
+};
+
+/// Common ground of uploads and downloads: one attempt at a time over the
+/// session's current connection; when the connection drops, wait for the
+/// session to reconnect and attempt again, resuming from the receiver's
+/// verified partial file.
+class FileTransferJob : public transfer::Job
+{
+    Q_OBJECT
+
+public:
+    FileTransferJob(Session *session, const FileTransferItem &item, QObject *parent = nullptr);
+    ~FileTransferJob() override;
+
+    const FileTransferItem &item() const { return m_item; }
+    int attempts() const { return m_attempts; }
+
+protected:
+    void doStart() override;
+    void doCancel() override;
+    /// Starts one attempt on the live connection.
+    virtual void attempt() = 0;
+    /// Drops whatever the current attempt holds (streams, files).
+    virtual void abandonAttempt(bool cancelled) = 0;
+    /// The attempt ended; a Connection error retries after reconnecting.
+    void attemptFinished(const Error &error);
+
+    Session *m_session;
+    FileTransferItem m_item;
+    quint32 m_stream = 0;
+    qint64 m_requestId = 0;
+
+private:
+    void tryAttempt();
+
+    int m_attempts = 0;
+    bool m_waitingForConnection = false;
+    bool m_attemptActive = false;
+};
+
+} // namespace ferry::client

@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/client/session.h"
+
+#include "core/logging.h"
+#include "core/net/auth.h"
+#include "core/net/socketoptions.h"
+#include "core/protocol/frame.h"
+#include "core/protocol/messagereader.h"
+#include "core/transfer/streammessages.h"
+
+#include <QCborArray>
+#include <QCoreApplication>
+#include <QNetworkRequest>
+#include <QTimer>
+#include <QWebSocket>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace ferry::client {
+
+namespace {
+constexpr int kBackoffMs[] = {250, 500, 1000, 2000, 4000, 5000};
+} // namespace
+
+Session::Session(const SessionOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_handshakeTimer(new QTimer(this))
+    , m_reconnectTimer(new QTimer(this))
+{
+    m_handshakeTimer->setSingleShot(true);
+    connect(m_handshakeTimer, &QTimer::timeout, this, [this] {
+        onSocketGone(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1: the agent did not complete the handshake in time").arg(m_options.url.toDisplayString())});
+    });
+    m_reconnectTimer->setSingleShot(true);
+    connect(m_reconnectTimer, &QTimer::timeout, this, &Session::connectSocket);
+}
+
+Session::~Session()
+{
+    m_pending.clear();
+    if (m_connection)
+        m_connection->disconnect(this);
+    if (m_socket)
+        m_socket->disconnect(this);
+}
+
+void Session::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+qint64 Session::reconnectInMs() const
+{
+    return m_reconnectTimer->isActive() ? m_reconnectTimer->remainingTime() : 0;
+}
+
+void Session::open()
+{
+    if (m_state == State::Connecting || m_state == State::Connected)
+        return;
+    m_attempt = 0;
+    setState(State::Connecting);
+    connectSocket();
+}
+
+void Session::close()
+{
+    m_reconnectTimer->stop();
+    m_handshakeTimer->stop();
+    failPending(Error{ErrorCode::Cancelled, QCoreApplication::translate("ferry::client", "session closed")});
+    if (m_connection) {
+        m_connection->disconnect(this);
+        m_connection->close(Error{ErrorCode::None, QCoreApplication::translate("ferry::client", "client closed the session")});
+        m_connection->deleteLater();
+        m_connection = nullptr;
+    }
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    setState(State::Offline);
+}
+
+void Session::connectSocket()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->deleteLater();
+    }
+    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(protocol::kMaxPreAuthMessage));
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(protocol::kMaxPreAuthMessage));
+    m_sawHello = false;
+    m_agentError = Error{};
+    connect(m_socket, &QWebSocket::connected, this, [this] {
+        net::tuneWebSocket(m_socket, int(m_options.connection.lowWater), m_options.connection.deadAfterMs);
+    });
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Session::onSocketMessage);
+    connect(m_socket, &QWebSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+        onSocketGone(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1: %2").arg(m_options.url.toDisplayString(), m_socket->errorString())});
+    });
+    connect(m_socket, &QWebSocket::disconnected, this, [this] {
+        QString reason = m_socket->closeReason();
+        if (reason.isEmpty())
+            reason = QCoreApplication::translate("ferry::client", "the agent closed the connection");
+        onSocketGone(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1: %2").arg(m_options.url.toDisplayString(), reason)});
+    });
+    m_handshakeTimer->start(m_options.handshakeTimeoutMs);
+    m_socket->open(QNetworkRequest(m_options.url));
+}
+
+void Session::onSocketMessage(const QByteArray &message)
+{
+    auto frame = protocol::decode(message, protocol::kMaxPreAuthMessage);
+    if (!frame || frame->kind != protocol::FrameKind::Control) {
+        onSocketGone(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::client", "%1: not a Ferry agent (malformed handshake)").arg(m_options.url.toDisplayString())});
+        return;
+    }
+    protocol::MessageReader reader(frame->control);
+    const QString type = reader.type();
+    if (type == "error"_L1) {
+        m_agentError = transfer::errorFromMessage(frame->control);
+        return; // the close follows
+    }
+    if (!m_sawHello) {
+        const QByteArray nonce = reader.bytes("nonce"_L1, net::auth::kNonceSize);
+        const QCborArray versions = frame->control.value("v"_L1).toArray();
+        if (type != "hello"_L1 || !reader.ok() || nonce.size() != net::auth::kNonceSize) {
+            onSocketGone(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::client", "%1: not a Ferry agent (unexpected greeting)").arg(m_options.url.toDisplayString())});
+            return;
+        }
+        if (!versions.contains(QCborValue(protocol::kVersion))) {
+            onSocketGone(Error{ErrorCode::Unsupported, QCoreApplication::translate("ferry::client", "%1: the agent does not speak protocol version %2").arg(m_options.url.toDisplayString()).arg(protocol::kVersion)});
+            return;
+        }
+        m_sawHello = true;
+        m_agentNonce = nonce;
+        m_clientNonce = net::auth::randomNonce();
+        const QCborMap auth{{"t"_L1, "auth"_L1},
+                            {"v"_L1, protocol::kVersion},
+                            {"nonce"_L1, m_clientNonce},
+                            {"mac"_L1, net::auth::clientProof(m_options.token, m_agentNonce, m_clientNonce)},
+                            {"cw"_L1, m_options.connection.connectionWindow},
+                            {"sw"_L1, m_options.connection.streamWindow}};
+        m_socket->sendBinaryMessage(protocol::encodeControl(auth));
+        return;
+    }
+    if (type != "welcome"_L1) {
+        onSocketGone(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::client", "%1: unexpected handshake message").arg(m_options.url.toDisplayString())});
+        return;
+    }
+    const QByteArray mac = reader.bytes("mac"_L1, 64);
+    const qint64 cw = reader.integer("cw"_L1, 16 * 1024, 64 * 1024 * 1024);
+    const qint64 sw = reader.integer("sw"_L1, 16 * 1024, 64 * 1024 * 1024);
+    if (!reader.ok() || !net::auth::constantTimeEquals(mac, net::auth::agentProof(m_options.token, m_agentNonce, m_clientNonce))) {
+        // The agent could not prove it knows the token: not ours.
+        m_agentError = Error{ErrorCode::Authentication, QCoreApplication::translate("ferry::client", "%1: the agent failed to prove it holds the token").arg(m_options.url.toDisplayString())};
+        onSocketGone(m_agentError);
+        return;
+    }
+
+    m_handshakeTimer->stop();
+    m_socket->disconnect(this);
+    QWebSocket *socket = std::exchange(m_socket, nullptr);
+    m_connection = new net::Connection(socket, m_options.connection, net::PeerWindows{sw, cw}, this);
+    connect(m_connection, &net::Connection::messageReceived, this, &Session::onConnectionMessage);
+    connect(m_connection, &net::Connection::closed, this, &Session::onConnectionClosed);
+    connect(m_connection, &net::Connection::rttSampled, this, [this](double ms) {
+        m_rtt.add(ms);
+        m_peakWindow = std::max(m_peakWindow, m_connection->peakWindow());
+        Q_EMIT rttSampled(ms);
+    });
+    if (m_everConnected)
+        ++m_reconnects;
+    m_everConnected = true;
+    m_attempt = 0;
+    m_lastError = Error{};
+    qCInfo(lcConnection) << "connected to" << m_options.url.toDisplayString();
+    setState(State::Connected);
+    Q_EMIT connected();
+}
+
+void Session::onSocketGone(const Error &reason)
+{
+    if (!m_socket)
+        return;
+    m_handshakeTimer->stop();
+    m_socket->disconnect(this);
+    m_socket->abort();
+    m_socket->deleteLater();
+    m_socket = nullptr;
+    Error error = m_agentError.code != ErrorCode::None ? m_agentError : reason;
+    if (error.code == ErrorCode::Authentication && !error.message.startsWith(m_options.url.toDisplayString()))
+        error.message = QCoreApplication::translate("ferry::client", "%1: %2").arg(m_options.url.toDisplayString(), error.message);
+    scheduleReconnect(error);
+}
+
+void Session::onConnectionClosed(const Error &reason)
+{
+    if (m_connection) {
+        m_peakWindow = std::max(m_peakWindow, m_connection->peakWindow());
+        m_connection->disconnect(this);
+        m_connection->deleteLater();
+        m_connection = nullptr;
+    }
+    qCInfo(lcConnection) << "connection lost:" << reason.message;
+    failPending(Error{ErrorCode::Connection, reason.message});
+    Q_EMIT connectionLost(reason);
+    m_lostSince.start();
+    scheduleReconnect(reason);
+}
+
+void Session::scheduleReconnect(const Error &reason)
+{
+    m_lastError = reason;
+    const bool fatal = reason.code == ErrorCode::Authentication || reason.code == ErrorCode::Unsupported
+                       || reason.code == ErrorCode::Protocol || reason.code == ErrorCode::TooManyClients;
+    // A first connection that fails is reported at once; reconnection is
+    // for a session that was up.
+    const bool retry = !fatal && m_everConnected && m_options.reconnectForMs > 0
+                       && (!m_lostSince.isValid() || m_lostSince.elapsed() < m_options.reconnectForMs);
+    if (!retry) {
+        failPending(reason);
+        setState(State::Failed);
+        Q_EMIT failed(reason);
+        return;
+    }
+    const int delay = kBackoffMs[std::min<size_t>(size_t(m_attempt), std::size(kBackoffMs) - 1)];
+    ++m_attempt;
+    setState(State::Reconnecting);
+    m_reconnectTimer->start(delay);
+}
+
+void Session::failPending(const Error &reason)
+{
+    const auto pending = std::exchange(m_pending, {});
+    for (const ReplyHandler &handler : pending)
+        handler(std::unexpected(reason), true);
+}
+
+qint64 Session::request(const QString &op, const QCborMap &args, ReplyHandler handler)
+{
+    const qint64 id = m_nextId++;
+    if (!m_connection) {
+        const Error error{ErrorCode::Connection, m_lastError.message.isEmpty() ? QCoreApplication::translate("ferry::client", "not connected") : m_lastError.message};
+        QTimer::singleShot(0, this, [handler, error] { handler(std::unexpected(error), true); });
+        return id;
+    }
+    QCborMap message = args;
+    message.insert("t"_L1, "req"_L1);
+    message.insert("id"_L1, id);
+    message.insert("op"_L1, op);
+    m_pending.insert(id, std::move(handler));
+    m_connection->sendControl(message);
+    return id;
+}
+
+void Session::onConnectionMessage(const QCborMap &message)
+{
+    protocol::MessageReader reader(message);
+    if (reader.type() != "res"_L1) {
+        m_connection->close(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::client", "unexpected message '%1' from the agent").arg(reader.type().left(32))});
+        return;
+    }
+    const qint64 id = reader.integer("id"_L1, 1);
+    const bool ok = reader.optionalBool("ok"_L1);
+    const bool more = reader.optionalBool("more"_L1);
+    if (!reader.ok()) {
+        m_connection->close(Error{ErrorCode::Protocol, reader.error()});
+        return;
+    }
+    auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return; // nobody waits for it any more
+    ReplyHandler handler = *it;
+    const bool last = !ok || !more;
+    if (last)
+        m_pending.erase(it);
+    if (ok)
+        handler(message, last);
+    else
+        handler(std::unexpected(transfer::errorFromMessage(message)), true);
+}
+
+} // namespace ferry::client

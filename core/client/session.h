@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/error.h"
+#include "core/net/connection.h"
+
+#include <QCborMap>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+class QTimer;
+class QWebSocket;
+
+namespace ferry::client {
+
+struct SessionOptions {
+    QUrl url;
+    QByteArray token;
+    net::ConnectionOptions connection;
+    int handshakeTimeoutMs = 10000;
+    /// How long to keep trying to reconnect after losing the agent; 0 never.
+    int reconnectForMs = 60000;
+};
+
+/// The client's side of a connection to an agent: handshake (mutual proof
+/// of the token), requests with replies, stream ids, and reconnection with
+/// backoff after a drop. Jobs watch connected()/connectionLost() to resume.
+class Session final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Session)
+
+public:
+    enum class State { Offline, Connecting, Connected, Reconnecting, Failed };
+    Q_ENUM(State)
+
+    /// One reply to a request; @p last is false while more replies follow.
+    using ReplyHandler = std::function<void(const Expected<QCborMap> &reply, bool last)>;
+
+    explicit Session(const SessionOptions &options, QObject *parent = nullptr);
+    ~Session() override;
+
+    void open();
+    void close();
+    State state() const { return m_state; }
+    const Error &lastError() const { return m_lastError; }
+    const SessionOptions &options() const { return m_options; }
+    /// The live connection, or null while not connected.
+    net::Connection *connection() const { return m_connection; }
+
+    /// Sends {t:"req", id, op, ...args}. The handler gets every reply; when
+    /// the connection drops first, a Connection error. Returns the id.
+    qint64 request(const QString &op, const QCborMap &args, ReplyHandler handler);
+    /// Stops delivering replies of @p id (the caller lost interest).
+    void forget(qint64 id) { m_pending.remove(id); }
+    quint32 allocateStream() { return m_nextStream++; }
+
+    int reconnects() const { return m_reconnects; }
+    /// RTT samples over every connection of this session.
+    const net::RttStats &rtt() const { return m_rtt; }
+    qint64 peakWindow() const { return m_peakWindow; }
+    /// Milliseconds until the next reconnection attempt (Reconnecting).
+    qint64 reconnectInMs() const;
+
+Q_SIGNALS:
+    void stateChanged(ferry::client::Session::State state);
+    void connected();
+    /// The connection dropped; reconnection follows unless failed() comes.
+    void connectionLost(const ferry::Error &reason);
+    /// Gave up: authentication failed, or reconnecting took too long.
+    void failed(const ferry::Error &reason);
+    void rttSampled(double ms);
+
+private:
+    void connectSocket();
+    void onSocketMessage(const QByteArray &message);
+    void onSocketGone(const Error &reason);
+    void onConnectionMessage(const QCborMap &message);
+    void onConnectionClosed(const Error &reason);
+    void setState(State state);
+    void scheduleReconnect(const Error &reason);
+    void failPending(const Error &reason);
+
+    SessionOptions m_options;
+    State m_state = State::Offline;
+    Error m_lastError;
+    QWebSocket *m_socket = nullptr;
+    net::Connection *m_connection = nullptr;
+    QTimer *m_handshakeTimer;
+    QTimer *m_reconnectTimer;
+    QByteArray m_clientNonce;
+    QByteArray m_agentNonce;
+    bool m_sawHello = false;
+    Error m_agentError; ///< an error the agent sent before closing
+    QHash<qint64, ReplyHandler> m_pending;
+    qint64 m_nextId = 1;
+    quint32 m_nextStream = 1;
+    int m_reconnects = 0;
+    int m_attempt = 0;
+    QElapsedTimer m_lostSince;
+    net::RttStats m_rtt;
+    qint64 m_peakWindow = 0;
+    bool m_everConnected = false;
+};
+
+} // namespace ferry::client

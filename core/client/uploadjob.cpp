@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/client/uploadjob.h"
+
+#include "core/client/session.h"
+#include "core/protocol/messagereader.h"
+#include "core/transfer/hasher.h"
+#include "core/transfer/outgoingfile.h"
+#include "core/transfer/streammessages.h"
+
+#include <QCborMap>
+#include <QCoreApplication>
+#include <QFile>
+#include <QTimer>
+
+#include <cerrno>
+#include <fcntl.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace ferry::client {
+
+/// The agent's "abort" on an upload stream (its disk filled up, say): stop
+/// sending at once; the request's error reply ends the attempt.
+class UploadJob::AbortListener final : public net::StreamReceiver
+{
+public:
+    explicit AbortListener(UploadJob *job) : m_job(job) {}
+    void onStreamData(const protocol::DataFrame &) override {}
+    void onStreamMessage(const QCborMap &message) override
+    {
+        if (message.value("t"_L1).toString() == "abort"_L1 && m_job->m_session->connection())
+            m_job->m_session->connection()->closeStream(m_job->m_stream);
+    }
+
+private:
+    UploadJob *m_job;
+};
+
+UploadJob::UploadJob(Session *session, const FileTransferItem &item, QObject *parent)
+    : FileTransferJob(session, item, parent)
+{
+}
+
+UploadJob::~UploadJob()
+{
+    abandonAttempt(false);
+}
+
+void UploadJob::attempt()
+{
+    const QByteArray local = QFile::encodeName(m_item.localPath);
+    UniqueFd fd(::open(local.constData(), O_RDONLY | O_CLOEXEC));
+    if (!fd) {
+        attemptFinished(Error::fromErrno(errno, m_item.localPath));
+        return;
+    }
+    auto source = transfer::FileSource::open(std::move(fd), m_item.localPath);
+    if (!source) {
+        attemptFinished(source.error());
+        return;
+    }
+    setTotal(source->size());
+    QCborMap args{{"s"_L1, qint64(m_stream)},
+                  {"path"_L1, m_item.remotePath},
+                  {"size"_L1, source->size()},
+                  {"resume"_L1, true},
+                  {"replace"_L1, m_item.conflict == ConflictAction::Overwrite}};
+    if (m_item.preserveMode)
+        args.insert("mode"_L1, qint64(source->mode()));
+    if (m_item.preserveTimes)
+        args.insert("mtime"_L1, source->mtimeNs());
+    m_pendingSource = std::make_unique<transfer::FileSource>(std::move(*source));
+    m_requestId = m_session->request(QStringLiteral("put"), args, [this](const Expected<QCborMap> &reply, bool last) {
+        if (!reply) {
+            attemptFinished(reply.error());
+        } else if (!last) {
+            onReady(*reply);
+        } else {
+            setProcessed(totalBytes());
+            attemptFinished(Error{});
+        }
+    });
+}
+
+void UploadJob::onReady(const QCborMap &reply)
+{
+    protocol::MessageReader reader(reply);
+    const qint64 offset = reader.integer("offset"_L1);
+    const QByteArray prefix = reader.bytes("prefix"_L1, transfer::Hasher::kDigestSize);
+    if (!reader.ok() || !m_pendingSource) {
+        attemptFinished(Error{ErrorCode::Protocol, reader.error()});
+        return;
+    }
+    transfer::FileSource source = std::move(*m_pendingSource);
+    m_pendingSource.reset();
+    // Resume only over bytes that provably match ours.
+    qint64 start = 0;
+    if (offset > 0 && offset <= source.size()) {
+        auto digest = source.seekAndHashPrefix(offset);
+        if (!digest) {
+            attemptFinished(digest.error());
+            return;
+        }
+        if (*digest == prefix)
+            start = offset;
+    }
+    if (start == 0) {
+        if (auto rewound = source.seekAndHashPrefix(0); !rewound) {
+            attemptFinished(rewound.error());
+            return;
+        }
+    }
+    addResumed(start);
+    setProcessed(start);
+
+    transfer::OutgoingFile::Callbacks callbacks;
+    callbacks.progress = [this](qint64 sent) { setProcessed(sent); };
+    callbacks.failed = [this](const Error &error) {
+        // The agent gets the abort; its error reply would only echo it.
+        QTimer::singleShot(0, this, [this, error] { attemptFinished(error); });
+    };
+    m_outgoing = std::make_unique<transfer::OutgoingFile>(m_stream, std::move(source), std::move(callbacks));
+    m_listener = std::make_unique<AbortListener>(this);
+    net::Connection *connection = m_session->connection();
+    connection->openStream(m_stream, m_listener.get(), m_outgoing.get());
+    connection->wake(m_stream);
+}
+
+void UploadJob::abandonAttempt(bool cancelled)
+{
+    if (net::Connection *connection = m_session->connection(); connection && connection->hasStream(m_stream)) {
+        if (cancelled)
+            connection->sendControl(transfer::abortMessage(m_stream, Error{ErrorCode::Cancelled, tr("cancelled by the user")}), net::Priority::Control);
+        connection->closeStream(m_stream);
+    }
+    m_session->forget(m_requestId);
+    // Deleted later: this may run inside one of their callbacks.
+    if (m_outgoing)
+        QTimer::singleShot(0, QCoreApplication::instance(), [p = m_outgoing.release()] { delete p; });
+    if (m_listener)
+        QTimer::singleShot(0, QCoreApplication::instance(), [p = m_listener.release()] { delete p; });
+    m_pendingSource.reset();
+}
+
+} // namespace ferry::client

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/client/filetransferjob.h"
+
+#include <memory>
+
+namespace ferry::transfer {
+class OutgoingFile;
+class FileSource;
+}
+
+namespace ferry::client {
+
+/// Uploads one local file to a path beneath the agent's root. The agent
+/// reports how much of a partial upload it holds; the bytes are sent again
+/// only when their checksum differs from the local file's prefix.
+class UploadJob final : public FileTransferJob
+{
+    Q_OBJECT
+
+public:
+    UploadJob(Session *session, const FileTransferItem &item, QObject *parent = nullptr);
+    ~UploadJob() override;
+
+private:
+    void attempt() override;
+    void abandonAttempt(bool cancelled) override;
+    void onReady(const QCborMap &reply);
+
+    class AbortListener;
+    std::unique_ptr<transfer::OutgoingFile> m_outgoing;
+    std::unique_ptr<AbortListener> m_listener;
+    std::unique_ptr<transfer::FileSource> m_pendingSource;
+};
+
+} // namespace ferry::client
