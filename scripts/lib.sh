@@ -16,7 +16,7 @@ FERRY_PACKAGES=(
   libkf6archive-dev libxxhash-dev libgl-dev
   xvfb xauth fonts-dejavu-core breeze-icon-theme adwaita-icon-theme
   shared-mime-info
-  openssh-server openssh-client rsync procps iproute2 time python3
+  openssh-server openssh-client rsync procps iproute2 time python3 gdb
 )
 
 die() { echo "ferry: $*" >&2; exit 1; }

@@ -1,18 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/cli/cliapp.h"
 #include "core/version.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
+
+#include <csignal>
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     ferry::setupApplicationIdentity(QStringLiteral("ferry-cli"));
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("main", "Ferry command line client."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.process(app);
-    return 0;
+    // A closed stdout pipe is an error to report, not a reason to die.
+    std::signal(SIGPIPE, SIG_IGN);
+    ferry::cli::CliApp cli(QCoreApplication::arguments());
+    return cli.run();
 }

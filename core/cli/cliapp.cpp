@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/cli/cliapp.h"
+
+#include "core/cli/humanformat.h"
+#include "core/net/auth.h"
+#include "core/transfer/job.h"
+#include "core/version.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QTimer>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace ferry::cli {
+
+namespace {
+
+QString helpText()
+{
+    return QCoreApplication::translate("ferry::cli",
+        "Commands (a path starting with ':' is remote, relative to the agent's root):\n"
+        "  ls [-l] [--json] :PATH          list a directory\n"
+        "  stat [--json] :PATH             show one entry\n"
+        "  mkdir [-p] :PATH...             create directories\n"
+        "  rm [-r] :PATH...                remove files (and trees with -r)\n"
+        "  mv [-f] :SRC :DST               rename or move within the remote tree\n"
+        "  chmod MODE :PATH...             change permission bits (octal MODE)\n"
+        "  df :PATH                        free space of the remote file system\n"
+        "  hash :PATH                      XXH3-128 checksum of a remote file\n"
+        "  cp [-r] [--no-perms] [--no-times] [--on-conflict=POLICY] SRC... DST\n"
+        "                                  upload (local to remote) or download\n"
+        "  exec [--cwd :DIR] [--shell 'STRING' | [--] CMD [ARGS...]]\n"
+        "                                  run a command on the agent with our stdin/stdout/stderr\n"
+        "\n"
+        "Exit status: 0 success, 1 operation failed, 2 usage, 3 connection, 4 authentication;\n"
+        "exec exits with the remote command's status.");
+}
+
+} // namespace
+
+CliApp::CliApp(const QStringList &arguments, QObject *parent)
+    : QObject(parent)
+    , m_arguments(arguments)
+    , m_progressTimer(new QTimer(this))
+{
+    m_progressTimer->setInterval(200);
+}
+
+CliApp::~CliApp() = default;
+
+int CliApp::run()
+{
+    m_clock.start();
+    if (!parseGlobal(m_arguments))
+        return m_exitCode;
+    m_session = new client::Session(m_options, this);
+    connect(m_session, &client::Session::connected, this, [this] {
+        if (m_command.isEmpty())
+            return;
+        if (m_session->reconnects() == 0)
+            startCommand();
+        else if (!m_quiet)
+            warn(QCoreApplication::translate("ferry::cli", "reconnected"));
+    });
+    connect(m_session, &client::Session::connectionLost, this, [this](const Error &reason) {
+        if (!m_quiet && !m_finished)
+            warn(QCoreApplication::translate("ferry::cli", "connection lost: %1; reconnecting").arg(reason.message));
+    });
+    connect(m_session, &client::Session::failed, this, [this](const Error &reason) {
+        if (!m_finished)
+            fail(reason);
+    });
+    m_session->open();
+    if (!m_finished)
+        QCoreApplication::exec();
+    writeStats();
+    return m_exitCode;
+}
+
+bool CliApp::parseGlobal(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("ferry::cli", "Ferry command line client: files and commands on a remote agent over one WebSocket.")
+                                     + u"\n\n"_s + helpText());
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption urlOption(u"url"_s, QCoreApplication::translate("ferry::cli", "Agent URL (default $FERRY_URL or ws://127.0.0.1:7707)."), u"URL"_s);
+    const QCommandLineOption tokenOption(u"token-file"_s, QCoreApplication::translate("ferry::cli", "Token file (default $FERRY_TOKEN_FILE or %1).").arg(net::auth::defaultTokenPath()), u"FILE"_s);
+    const QCommandLineOption heartbeatOption(u"heartbeat"_s, QCoreApplication::translate("ferry::cli", "Heartbeat interval in milliseconds."), u"MS"_s, u"5000"_s);
+    const QCommandLineOption deadAfterOption(u"dead-after"_s, QCoreApplication::translate("ferry::cli", "Declare the agent dead after this many silent milliseconds."), u"MS"_s, u"15000"_s);
+    const QCommandLineOption reconnectOption(u"reconnect-for"_s, QCoreApplication::translate("ferry::cli", "Keep reconnecting this many milliseconds after a drop; 0 never."), u"MS"_s, u"60000"_s);
+    const QCommandLineOption statsOption(u"stats"_s, QCoreApplication::translate("ferry::cli", "Write transfer statistics as JSON to FILE at the end."), u"FILE"_s);
+    const QCommandLineOption progressOption(u"progress"_s, QCoreApplication::translate("ferry::cli", "Show progress even when not on a terminal."));
+    const QCommandLineOption quietOption(u"quiet"_s, QCoreApplication::translate("ferry::cli", "No progress and no notices, errors only."));
+    parser.addOptions({urlOption, tokenOption, heartbeatOption, deadAfterOption, reconnectOption, statsOption, progressOption, quietOption});
+    parser.addPositionalArgument(u"command"_s, QCoreApplication::translate("ferry::cli", "The command to run, then its arguments."));
+    if (!parser.parse(arguments)) {
+        usage(parser.errorText());
+        return false;
+    }
+    if (parser.isSet(u"help"_s)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        m_exitCode = ExitOk;
+        return false;
+    }
+    if (parser.isSet(u"version"_s)) {
+        std::printf("ferry-cli %s\n", qPrintable(version()));
+        m_exitCode = ExitOk;
+        return false;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        usage(QCoreApplication::translate("ferry::cli", "no command given (see --help)"));
+        return false;
+    }
+    m_command = positional.first();
+    m_commandArgs = positional.mid(1);
+    if (!commandTable().contains(m_command)) {
+        usage(QCoreApplication::translate("ferry::cli", "unknown command '%1' (see --help)").arg(m_command));
+        return false;
+    }
+
+    const QString url = parser.isSet(urlOption) ? parser.value(urlOption) : qEnvironmentVariable("FERRY_URL", u"ws://127.0.0.1:7707"_s);
+    m_options.url = QUrl(url, QUrl::StrictMode);
+    if (!m_options.url.isValid() || (m_options.url.scheme() != "ws"_L1 && m_options.url.scheme() != "wss"_L1)) {
+        usage(QCoreApplication::translate("ferry::cli", "'%1' is not a ws:// or wss:// URL").arg(url));
+        return false;
+    }
+    bool ok1 = false, ok2 = false, ok3 = false;
+    m_options.connection.heartbeatMs = parser.value(heartbeatOption).toInt(&ok1);
+    m_options.connection.deadAfterMs = parser.value(deadAfterOption).toInt(&ok2);
+    m_options.reconnectForMs = parser.value(reconnectOption).toInt(&ok3);
+    if (!ok1 || !ok2 || !ok3 || m_options.connection.heartbeatMs < 50 || m_options.connection.deadAfterMs <= m_options.connection.heartbeatMs || m_options.reconnectForMs < 0) {
+        usage(QCoreApplication::translate("ferry::cli", "--heartbeat, --dead-after and --reconnect-for take milliseconds; --dead-after must exceed --heartbeat"));
+        return false;
+    }
+    const QString tokenPath = parser.isSet(tokenOption) ? parser.value(tokenOption) : qEnvironmentVariable("FERRY_TOKEN_FILE", net::auth::defaultTokenPath());
+    auto token = net::auth::loadToken(tokenPath, false);
+    if (!token) {
+        std::fprintf(stderr, "ferry-cli: %s\n", qPrintable(token.error().message));
+        m_exitCode = ExitAuthentication;
+        return false;
+    }
+    m_options.token = *token;
+    m_statsPath = parser.value(statsOption);
+    m_quiet = parser.isSet(quietOption);
+    m_progress = !m_quiet && (parser.isSet(progressOption) || (::isatty(STDOUT_FILENO) && ::isatty(STDERR_FILENO)));
+    return true;
+}
+
+void CliApp::startCommand()
+{
+    (this->*commandTable().value(m_command))(m_commandArgs);
+}
+
+void CliApp::finish(int code)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_exitCode = code;
+    m_progressTimer->stop();
+    QTimer::singleShot(0, QCoreApplication::instance(), [] { QCoreApplication::exit(0); });
+}
+
+int CliApp::exitCodeFor(const Error &error) const
+{
+    switch (error.code) {
+    case ErrorCode::Authentication: return ExitAuthentication;
+    case ErrorCode::Connection:
+    case ErrorCode::TooManyClients: return ExitConnection;
+    case ErrorCode::Protocol: return m_session && m_session->connection() ? ExitFailure : ExitConnection;
+    default: return ExitFailure;
+    }
+}
+
+void CliApp::fail(const Error &error)
+{
+    if (m_progress)
+        std::fputs("\r\033[K", stderr);
+    std::fprintf(stderr, "ferry-cli: %s\n", qPrintable(error.message));
+    finish(exitCodeFor(error));
+}
+
+void CliApp::usage(const QString &message)
+{
+    std::fprintf(stderr, "ferry-cli: %s\n", qPrintable(message));
+    m_exitCode = ExitUsage;
+    if (m_session)
+        finish(ExitUsage);
+}
+
+void CliApp::warn(const QString &message)
+{
+    if (m_progress)
+        std::fputs("\r\033[K", stderr);
+    std::fprintf(stderr, "ferry-cli: %s\n", qPrintable(message));
+}
+
+void CliApp::writeStats()
+{
+    if (m_statsPath.isEmpty() || !m_session)
+        return;
+    const net::RttStats &rtt = m_session->rtt();
+    const QJsonObject heartbeat{{u"count"_s, qint64(rtt.count())}, {u"min"_s, rtt.min()}, {u"p50"_s, rtt.percentile(50)}, {u"p99"_s, rtt.percentile(99)}, {u"max"_s, rtt.max()}};
+    qint64 peak = m_session->peakWindow();
+    if (m_session->connection())
+        peak = std::max(peak, m_session->connection()->peakWindow());
+    const QJsonObject stats{{u"bytes"_s, m_totals.bytes},
+                            {u"files"_s, m_totals.files},
+                            {u"seconds"_s, double(m_clock.elapsed()) / 1000.0},
+                            {u"reconnects"_s, m_session->reconnects()},
+                            {u"resumed_bytes"_s, m_totals.resumedBytes},
+                            {u"peak_window_bytes"_s, peak},
+                            {u"heartbeat_rtt_ms"_s, heartbeat},
+                            {u"exit_code"_s, m_exitCode}};
+    QSaveFile file(m_statsPath);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(stats).toJson()) < 0 || !file.commit())
+        std::fprintf(stderr, "ferry-cli: cannot write %s: %s\n", qPrintable(m_statsPath), qPrintable(file.errorString()));
+}
+
+void CliApp::runJob(transfer::Job *job, const QString &label, std::function<void(const Error &)> done)
+{
+    job->setParent(this);
+    if (m_progress) {
+        const auto show = [job, label] {
+            std::fprintf(stderr, "\r\033[K%s", qPrintable(progressLine(label, job->processedBytes(), job->totalBytes(), job->speed(), job->etaSeconds())));
+            std::fflush(stderr);
+        };
+        connect(m_progressTimer, &QTimer::timeout, job, show);
+        m_progressTimer->start();
+    }
+    connect(job, &transfer::Job::finished, this, [this, job, done = std::move(done)] {
+        m_progressTimer->disconnect(job);
+        if (m_progress)
+            std::fputs("\r\033[K", stderr);
+        m_totals.resumedBytes += job->resumedBytes();
+        if (job->succeeded() && job->totalBytes() > 0)
+            m_totals.bytes += job->totalBytes() - job->resumedBytes();
+        job->deleteLater();
+        done(job->error());
+    });
+    job->start();
+}
+
+void CliApp::remoteStat(const QString &path, std::function<void(const Expected<QCborMap> &)> done)
+{
+    m_session->request(u"stat"_s, QCborMap{{"path"_L1, path}}, [done = std::move(done)](const Expected<QCborMap> &reply, bool) {
+        if (!reply)
+            done(std::unexpected(reply.error()));
+        else
+            done(reply->value("e"_L1).toMap());
+    });
+}
+
+bool CliApp::remoteArgs(const QString &command, const QStringList &args, QStringList *paths)
+{
+    for (const QString &arg : args) {
+        if (!arg.startsWith(u':')) {
+            usage(QCoreApplication::translate("ferry::cli", "%1: '%2' is not a remote path (remote paths start with ':')").arg(command, arg));
+            return false;
+        }
+        paths->append(arg.mid(1));
+    }
+    if (paths->isEmpty()) {
+        usage(QCoreApplication::translate("ferry::cli", "%1: no path given").arg(command));
+        return false;
+    }
+    return true;
+}
+
+void CliApp::forEachPath(const QStringList &paths, const std::function<void(const QString &, std::function<void(const Error &)>)> &step)
+{
+    auto index = std::make_shared<qsizetype>(0);
+    auto next = std::make_shared<std::function<void(const Error &)>>();
+    *next = [this, paths, step, index, next](const Error &error) {
+        if (error.code != ErrorCode::None) {
+            fail(error);
+            *next = nullptr; // break the cycle
+            return;
+        }
+        if (*index >= paths.size()) {
+            finish(ExitOk);
+            *next = nullptr;
+            return;
+        }
+        const QString path = paths.at((*index)++);
+        step(path, *next);
+    };
+    (*next)(Error{});
+}
+
+const QHash<QString, CliApp::Command> &CliApp::commandTable()
+{
+    static const QHash<QString, Command> table{
+        {u"ls"_s, &CliApp::cmdLs},       {u"stat"_s, &CliApp::cmdStat}, {u"mkdir"_s, &CliApp::cmdMkdir},
+        {u"rm"_s, &CliApp::cmdRm},       {u"mv"_s, &CliApp::cmdMv},     {u"chmod"_s, &CliApp::cmdChmod},
+        {u"df"_s, &CliApp::cmdDf},       {u"hash"_s, &CliApp::cmdHash}, {u"cp"_s, &CliApp::cmdCp},
+        {u"exec"_s, &CliApp::cmdExec},
+    };
+    return table;
+}
+
+} // namespace ferry::cli

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ferry-cli's file system commands: ls, stat, mkdir, rm, mv, chmod, df, hash.
+#include "core/cli/cliapp.h"
+
+#include "core/cli/humanformat.h"
+#include "core/cli/remotepath.h"
+#include "core/protocol/entry.h"
+
+#include <QCborArray>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace ferry::cli {
+
+namespace {
+
+char typeLetter(protocol::Entry::Type type)
+{
+    switch (type) {
+    case protocol::Entry::Type::Directory: return 'd';
+    case protocol::Entry::Type::Symlink: return 'l';
+    case protocol::Entry::Type::File: return '-';
+    case protocol::Entry::Type::Other: return '?';
+    }
+    return '?';
+}
+
+QString typeName(protocol::Entry::Type type)
+{
+    switch (type) {
+    case protocol::Entry::Type::Directory: return u"directory"_s;
+    case protocol::Entry::Type::Symlink: return u"symlink"_s;
+    case protocol::Entry::Type::File: return u"file"_s;
+    case protocol::Entry::Type::Other: return u"other"_s;
+    }
+    return u"other"_s;
+}
+
+QJsonObject toJson(const protocol::Entry &e)
+{
+    QJsonObject o{{u"name"_s, e.name}, {u"type"_s, typeName(e.type)}, {u"size"_s, e.size},
+                  {u"mode"_s, QString::number(e.mode, 8).rightJustified(4, u'0')}, {u"mtime_ns"_s, e.mtimeNs}};
+    if (e.type == protocol::Entry::Type::Symlink)
+        o.insert(u"target"_s, e.linkTarget);
+    return o;
+}
+
+QString longLine(const protocol::Entry &e)
+{
+    QString line = formatMode(typeLetter(e.type), e.mode) + u"  "_s + QString::number(e.size).rightJustified(12) + u"  "_s + formatTime(e.mtimeNs) + u"  "_s + e.name;
+    if (e.type == protocol::Entry::Type::Symlink)
+        line += u" -> "_s + e.linkTarget;
+    return line;
+}
+
+void printLine(const QString &line)
+{
+    std::fputs(qPrintable(line + u'\n'), stdout);
+}
+
+/// A command parser that takes options only before the first path.
+bool parseCommand(QCommandLineParser &parser, const QString &command, const QStringList &args, QString *error)
+{
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    if (!parser.parse(QStringList{command} + args)) {
+        *error = command + u": "_s + parser.errorText();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void CliApp::cmdLs(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption longOption(u"l"_s, u"long listing"_s);
+    const QCommandLineOption jsonOption(u"json"_s, u"JSON output"_s);
+    parser.addOptions({longOption, jsonOption});
+    QString error;
+    QStringList paths;
+    if (!parseCommand(parser, u"ls"_s, args, &error))
+        return usage(error);
+    if (!remoteArgs(u"ls"_s, parser.positionalArguments().isEmpty() ? QStringList{u":"_s} : parser.positionalArguments(), &paths))
+        return;
+    const bool longFormat = parser.isSet(longOption);
+    const bool json = parser.isSet(jsonOption);
+    auto entries = std::make_shared<QList<protocol::Entry>>();
+    m_session->request(u"list"_s, QCborMap{{"path"_L1, paths.first()}}, [this, entries, longFormat, json](const Expected<QCborMap> &reply, bool last) {
+        if (!reply)
+            return fail(reply.error());
+        for (const QCborValue &value : reply->value("entries"_L1).toArray()) {
+            auto entry = protocol::Entry::fromCbor(value);
+            if (!entry)
+                return fail(entry.error());
+            entries->append(*entry);
+        }
+        if (!last)
+            return;
+        if (json) {
+            QJsonArray array;
+            for (const protocol::Entry &e : std::as_const(*entries))
+                array.append(toJson(e));
+            std::fputs(QJsonDocument(array).toJson().constData(), stdout);
+        } else {
+            for (const protocol::Entry &e : std::as_const(*entries))
+                printLine(longFormat ? longLine(e) : e.name);
+        }
+        finish(ExitOk);
+    });
+}
+
+void CliApp::cmdStat(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption jsonOption(u"json"_s, u"JSON output"_s);
+    parser.addOption(jsonOption);
+    QString error;
+    QStringList paths;
+    if (!parseCommand(parser, u"stat"_s, args, &error))
+        return usage(error);
+    if (!remoteArgs(u"stat"_s, parser.positionalArguments(), &paths))
+        return;
+    const bool json = parser.isSet(jsonOption);
+    const QString path = paths.first();
+    remoteStat(path, [this, json, path](const Expected<QCborMap> &map) {
+        if (!map)
+            return fail(map.error());
+        auto e = protocol::Entry::fromCbor(*map);
+        if (!e)
+            return fail(e.error());
+        if (json) {
+            QJsonObject o = toJson(*e);
+            o.insert(u"path"_s, path);
+            std::fputs(QJsonDocument(o).toJson().constData(), stdout);
+        } else {
+            printLine(u"  Path: :"_s + path);
+            printLine(u"  Type: "_s + typeName(e->type) + (e->type == protocol::Entry::Type::Symlink ? u" -> "_s + e->linkTarget : QString()));
+            printLine(u"  Size: "_s + QString::number(e->size) + u" ("_s + formatSize(e->size) + u')');
+            printLine(u"  Mode: "_s + QString::number(e->mode, 8).rightJustified(4, u'0') + u" ("_s + formatMode(typeLetter(e->type), e->mode) + u')');
+            printLine(u"Modify: "_s + formatTime(e->mtimeNs));
+        }
+        finish(ExitOk);
+    });
+}
+
+void CliApp::cmdMkdir(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption parentsOption(u"p"_s, u"make parents as needed"_s);
+    parser.addOption(parentsOption);
+    QString error;
+    QStringList paths;
+    if (!parseCommand(parser, u"mkdir"_s, args, &error))
+        return usage(error);
+    if (!remoteArgs(u"mkdir"_s, parser.positionalArguments(), &paths))
+        return;
+    const bool parents = parser.isSet(parentsOption);
+    forEachPath(paths, [this, parents](const QString &path, std::function<void(const Error &)> next) {
+        m_session->request(u"mkdir"_s, QCborMap{{"path"_L1, path}, {"parents"_L1, parents}}, [next](const Expected<QCborMap> &reply, bool) {
+            next(reply ? Error{} : reply.error());
+        });
+    });
+}
+
+void CliApp::cmdRm(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption recursiveOption({u"r"_s, u"R"_s}, u"remove directories and their contents"_s);
+    parser.addOption(recursiveOption);
+    QString error;
+    QStringList paths;
+    if (!parseCommand(parser, u"rm"_s, args, &error))
+        return usage(error);
+    if (!remoteArgs(u"rm"_s, parser.positionalArguments(), &paths))
+        return;
+    const bool recursive = parser.isSet(recursiveOption);
+    forEachPath(paths, [this, recursive](const QString &path, std::function<void(const Error &)> next) {
+        m_session->request(u"rm"_s, QCborMap{{"path"_L1, path}, {"recursive"_L1, recursive}}, [next](const Expected<QCborMap> &reply, bool) {
+            next(reply ? Error{} : reply.error());
+        });
+    });
+}
+
+void CliApp::cmdMv(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption forceOption(u"f"_s, u"replace an existing destination"_s);
+    parser.addOption(forceOption);
+    QString error;
+    QStringList paths;
+    if (!parseCommand(parser, u"mv"_s, args, &error))
+        return usage(error);
+    if (!remoteArgs(u"mv"_s, parser.positionalArguments(), &paths))
+        return;
+    if (paths.size() != 2)
+        return usage(QCoreApplication::translate("ferry::cli", "mv: expects :SRC :DST"));
+    const QString from = paths.at(0);
+    const QString to = paths.at(1);
+    const bool overwrite = parser.isSet(forceOption);
+    // Like mv: an existing directory destination receives the source.
+    remoteStat(to, [this, from, to, overwrite](const Expected<QCborMap> &entry) {
+        QString target = to;
+        if (entry && entry->value("k"_L1).toInteger() == qint64(protocol::Entry::Type::Directory))
+            target = CliPath{true, to}.child(CliPath{true, from}.fileName());
+        m_session->request(u"mv"_s, QCborMap{{"from"_L1, from}, {"to"_L1, target}, {"overwrite"_L1, overwrite}}, [this](const Expected<QCborMap> &reply, bool) {
+            reply ? finish(ExitOk) : fail(reply.error());
+        });
+    });
+}
+
+void CliApp::cmdChmod(const QStringList &args)
+{
+    if (args.size() < 2)
+        return usage(QCoreApplication::translate("ferry::cli", "chmod: expects MODE :PATH..."));
+    bool ok = false;
+    const uint mode = args.first().toUInt(&ok, 8);
+    if (!ok || mode > 07777)
+        return usage(QCoreApplication::translate("ferry::cli", "chmod: '%1' is not an octal mode").arg(args.first()));
+    QStringList paths;
+    if (!remoteArgs(u"chmod"_s, args.mid(1), &paths))
+        return;
+    forEachPath(paths, [this, mode](const QString &path, std::function<void(const Error &)> next) {
+        m_session->request(u"chmod"_s, QCborMap{{"path"_L1, path}, {"mode"_L1, qint64(mode)}}, [next](const Expected<QCborMap> &reply, bool) {
+            next(reply ? Error{} : reply.error());
+        });
+    });
+}
+
+void CliApp::cmdDf(const QStringList &args)
+{
+    QStringList paths;
+    if (!remoteArgs(u"df"_s, args.isEmpty() ? QStringList{u":"_s} : args, &paths))
+        return;
+    m_session->request(u"df"_s, QCborMap{{"path"_L1, paths.first()}}, [this, paths](const Expected<QCborMap> &reply, bool) {
+        if (!reply)
+            return fail(reply.error());
+        const qint64 total = reply->value("total"_L1).toInteger();
+        const qint64 avail = reply->value("avail"_L1).toInteger();
+        const qint64 free = reply->value("free"_L1).toInteger();
+        printLine(u"Size        Used        Available   Use%  Path"_s);
+        const qint64 used = total - free;
+        const qint64 pct = total > 0 ? (used * 100 + total - 1) / total : 0;
+        printLine(formatSize(total).leftJustified(12) + formatSize(used).leftJustified(12) + formatSize(avail).leftJustified(12)
+                  + QString(QString::number(pct) + u'%').leftJustified(6) + u':' + paths.first());
+        finish(ExitOk);
+    });
+}
+
+void CliApp::cmdHash(const QStringList &args)
+{
+    QStringList paths;
+    if (!remoteArgs(u"hash"_s, args, &paths))
+        return;
+    forEachPath(paths, [this](const QString &path, std::function<void(const Error &)> next) {
+        m_session->request(u"hash"_s, QCborMap{{"path"_L1, path}}, [path, next](const Expected<QCborMap> &reply, bool) {
+            if (reply)
+                printLine(QString::fromLatin1(reply->value("h"_L1).toByteArray().toHex()) + u"  :"_s + path);
+            next(reply ? Error{} : reply.error());
+        });
+    });
+}
+
+} // namespace ferry::cli
