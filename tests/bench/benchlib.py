@@ -1,0 +1,269 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Small helpers for tests/bench/run.
+
+    benchlib.py record FILE KEY=VALUE... KEY:=JSON... KEY:=@JSONFILE...
+        Append one result record (a JSON object) as a line to FILE.  Plain
+        values become numbers, true/false or null (for an empty value) when
+        they look like one, strings otherwise.
+    benchlib.py freeport [HOST]
+        Print a TCP port that is free on HOST (default 127.0.0.1).
+    benchlib.py waitport HOST PORT SECONDS
+        Exit 0 as soon as HOST:PORT accepts a connection, 1 after SECONDS.
+    benchlib.py probe HOST PORT [--count N] [--interval S] [--out FILE]
+                      [--max-seconds S]
+        Measure network round trips as TCP handshakes: connect() to a port
+        nobody listens on comes back with a RST after one round trip (a
+        listening port answers with SYN-ACK, also one round trip).  With
+        --count, take N samples; without it, sample until SIGTERM/SIGINT or
+        --max-seconds.  Prints (or writes to FILE) a JSON summary in ms.
+    benchlib.py gentree DIR FILES DIRS FILE_SIZE
+        Create DIR with FILES random files of FILE_SIZE bytes spread over
+        DIRS subdirectories.
+    benchlib.py treedigest DIR
+        Print "DIGEST FILES BYTES" for the regular files below DIR (names
+        relative to DIR and contents; the order of the walk does not matter).
+    benchlib.py jget FILE KEY[.KEY...]
+        Print one value from a JSON file (empty if missing).
+"""
+
+import hashlib
+import json
+import os
+import signal
+import socket
+import sys
+import time
+
+
+def infer(text):
+    if text == "":
+        return None
+    if text in ("true", "false"):
+        return text == "true"
+    if text == "null":
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        value = float(text)
+        if value == value and value not in (float("inf"), float("-inf")):
+            return value
+    except ValueError:
+        pass
+    return text
+
+
+def cmd_record(args):
+    if not args:
+        sys.exit("record: FILE expected")
+    path, pairs = args[0], args[1:]
+    record = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            sys.exit(f"record: not KEY=VALUE: {pair!r}")
+        if key.endswith(":"):
+            key = key[:-1]
+            if value.startswith("@"):
+                try:
+                    with open(value[1:], encoding="utf-8") as f:
+                        record[key] = json.load(f)
+                except (OSError, ValueError):
+                    record[key] = None
+            else:
+                try:
+                    record[key] = json.loads(value)
+                except ValueError:
+                    record[key] = value
+        else:
+            record[key] = infer(value)
+    record.setdefault("time", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(json.dumps(record, sort_keys=False) + "\n")
+
+
+def cmd_freeport(args):
+    host = args[0] if args else "127.0.0.1"
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((host, 0))
+        print(s.getsockname()[1])
+
+
+def cmd_waitport(args):
+    host, port, seconds = args[0], int(args[1]), float(args[2])
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection((host, port), timeout=1):
+                return 0
+        except OSError:
+            time.sleep(0.05)
+    return 1
+
+
+def percentile(sorted_values, p):
+    """Nearest-rank percentile of an already sorted list."""
+    if not sorted_values:
+        return None
+    rank = max(1, -(-len(sorted_values) * p // 100))
+    return sorted_values[int(rank) - 1]
+
+
+def summarize(samples, lost):
+    values = sorted(samples)
+    r3 = (lambda v: None if v is None else round(v, 3))
+    return {
+        "count": len(values),
+        "lost": lost,
+        "min": r3(values[0]) if values else None,
+        "p50": r3(percentile(values, 50)),
+        "p99": r3(percentile(values, 99)),
+        "max": r3(values[-1]) if values else None,
+    }
+
+
+class Stop(Exception):
+    pass
+
+
+def probe_once(host, port, timeout):
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.settimeout(timeout)
+    start = time.perf_counter()
+    try:
+        s.connect((host, port))
+    except ConnectionRefusedError:
+        pass
+    except OSError:
+        return None
+    finally:
+        s.close()
+    return (time.perf_counter() - start) * 1000.0
+
+
+def cmd_probe(args):
+    import argparse
+    p = argparse.ArgumentParser(prog="benchlib.py probe")
+    p.add_argument("host")
+    p.add_argument("port", type=int)
+    p.add_argument("--count", type=int)
+    p.add_argument("--interval", type=float, default=0.2)
+    p.add_argument("--timeout", type=float, default=5.0)
+    p.add_argument("--max-seconds", type=float, default=900.0)
+    p.add_argument("--out")
+    a = p.parse_args(args)
+
+    def stop(signum, frame):
+        raise Stop()
+
+    samples, lost = [], 0
+    deadline = time.monotonic() + a.max_seconds
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    try:
+        while time.monotonic() < deadline:
+            if a.count is not None and len(samples) + lost >= a.count:
+                break
+            rtt = probe_once(a.host, a.port, a.timeout)
+            if rtt is None:
+                lost += 1
+            else:
+                samples.append(rtt)
+            time.sleep(a.interval)
+    except Stop:
+        pass
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    text = json.dumps(summarize(samples, lost))
+    if a.out:
+        tmp = a.out + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text + "\n")
+        os.replace(tmp, a.out)
+    else:
+        print(text)
+
+
+def cmd_gentree(args):
+    top, files, dirs, size = args[0], int(args[1]), int(args[2]), int(args[3])
+    tmp = top + ".tmp"
+    if os.path.exists(tmp):
+        import shutil
+        shutil.rmtree(tmp)
+    os.makedirs(tmp)
+    per_dir = -(-files // dirs)
+    made = 0
+    for d in range(dirs):
+        sub = os.path.join(tmp, f"d{d:03d}")
+        os.mkdir(sub)
+        for i in range(per_dir):
+            if made == files:
+                break
+            with open(os.path.join(sub, f"f{made:05d}.bin"), "wb") as f:
+                f.write(os.urandom(size))
+            made += 1
+    os.rename(tmp, top)
+
+
+def cmd_treedigest(args):
+    top = args[0]
+    entries = []
+    total = 0
+    for dirpath, dirnames, filenames in os.walk(top):
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            if os.path.islink(path) or not os.path.isfile(path):
+                continue
+            h = hashlib.sha256()
+            with open(path, "rb") as f:
+                while True:
+                    block = f.read(1 << 20)
+                    if not block:
+                        break
+                    h.update(block)
+                    total += len(block)
+            entries.append((os.path.relpath(path, top), h.hexdigest()))
+    entries.sort()
+    h = hashlib.sha256()
+    for rel, digest in entries:
+        h.update(rel.encode("utf-8", "surrogateescape") + b"\0" + digest.encode() + b"\n")
+    print(h.hexdigest(), len(entries), total)
+
+
+def cmd_jget(args):
+    path, keys = args[0], args[1].split(".")
+    try:
+        with open(path, encoding="utf-8") as f:
+            value = json.load(f)
+        for key in keys:
+            value = value[key]
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return
+    if value is None:
+        return
+    print(json.dumps(value) if isinstance(value, (dict, list)) else value)
+
+
+COMMANDS = {
+    "record": cmd_record,
+    "freeport": cmd_freeport,
+    "waitport": cmd_waitport,
+    "probe": cmd_probe,
+    "gentree": cmd_gentree,
+    "treedigest": cmd_treedigest,
+    "jget": cmd_jget,
+}
+
+
+def main():
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        sys.exit(__doc__)
+    rc = COMMANDS[sys.argv[1]](sys.argv[2:])
+    sys.exit(rc or 0)
+
+
+if __name__ == "__main__":
+    main()

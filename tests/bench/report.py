@@ -1,0 +1,340 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Turn the raw records of one benchmark run into latest.json and latest.md.
+
+    report.py RECORDS.jsonl OUT.json OUT.md
+    report.py latest.json OUT.json OUT.md      (re-render an earlier result)
+
+RECORDS.jsonl holds one JSON object per line, written by tests/bench/run
+through benchlib.py record: one "meta" record, then one record per
+measurement.  This script derives the figures (MB/s, files/s, share of the
+link rate), applies the targets, and renders the tables.  Both outputs are
+written to a .tmp file first and renamed into place.
+"""
+
+import json
+import os
+import sys
+
+MIB = 1024 * 1024
+
+
+def load(path):
+    """Records from a .jsonl file, or from an earlier latest.json (to re-render it)."""
+    records = []
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        doc = None
+    if isinstance(doc, dict) and "results" in doc:
+        return [dict(doc.get("meta", {}), bench="meta")] + doc["results"]
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            records.append(json.loads(line))
+    return records
+
+
+def num(value):
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def derive(rec, meta):
+    """Add derived figures and the verdict against the targets to rec."""
+    bench = rec.get("bench")
+    seconds = num(rec.get("seconds"))
+    nbytes = num(rec.get("bytes"))
+    ok = rec.get("status") == "ok"
+    if ok and seconds and nbytes is not None:
+        rec["mb_per_s"] = round(nbytes / seconds / 1e6, 2)
+    if ok and seconds and num(rec.get("files")):
+        rec["files_per_s"] = round(rec["files"] / seconds, 1)
+
+    if bench == "rss" and ok:
+        limit = meta.get("rss_limit_kib", 64 * 1024)
+        client, agent = num(rec.get("client_rss_kib")), num(rec.get("agent_rss_kib"))
+        if client is None or agent is None:
+            rec["verdict"] = "unknown"
+        else:
+            rec["verdict"] = "pass" if client <= limit and agent <= limit else "fail"
+
+    if bench == "link" and ok:
+        rate = num(rec.get("link_mbit")) or meta.get("link_mbit", 100)
+        share = None
+        if seconds and nbytes:
+            share = nbytes * 8 / seconds / (rate * 1e6)
+            rec["mbit_per_s"] = round(nbytes * 8 / seconds / 1e6, 2)
+            rec["link_share"] = round(share, 4)
+        if rec.get("tool") == "ferry":
+            hb = rec.get("heartbeat_rtt_ms") or {}
+            idle = num(rec.get("idle_rtt_ms"))
+            p99 = num(hb.get("p99")) if isinstance(hb, dict) else None
+            checks = {}
+            checks["throughput"] = None if share is None else share >= meta.get("link_share_target", 0.90)
+            if p99 is None or idle is None or not num(hb.get("count")):
+                checks["heartbeat"] = None
+            else:
+                checks["heartbeat"] = p99 <= idle + meta.get("heartbeat_slack_ms", 100)
+            rec["checks"] = checks
+            values = list(checks.values())
+            if any(v is False for v in values):
+                rec["verdict"] = "fail"
+            elif all(v is True for v in values):
+                rec["verdict"] = "pass"
+            else:
+                rec["verdict"] = "unknown"
+
+    if bench == "dead_peer" and rec.get("status") in ("ok", "fail"):
+        detect = num(rec.get("detect_seconds"))
+        target = num(rec.get("target_seconds"))
+        if detect is None or target is None or rec.get("status") == "fail":
+            rec["verdict"] = "fail"
+        else:
+            rec["verdict"] = "pass" if detect <= target else "fail"
+    return rec
+
+
+# --- markdown -------------------------------------------------------------
+
+def fmt(value, digits=2, unit=""):
+    value = num(value)
+    if value is None:
+        return "-"
+    return f"{value:.{digits}f}{unit}"
+
+
+def mib(kib):
+    kib = num(kib)
+    return "-" if kib is None else f"{kib / 1024:.1f}"
+
+
+def size_text(nbytes):
+    nbytes = num(nbytes)
+    if nbytes is None:
+        return "-"
+    if nbytes >= 1024 * MIB and nbytes % (1024 * MIB) == 0:
+        return f"{nbytes // (1024 * MIB)} GiB"
+    if nbytes >= MIB and nbytes % MIB == 0:
+        return f"{nbytes // MIB} MiB"
+    if nbytes >= MIB:
+        return f"{nbytes / MIB:.1f} MiB"
+    if nbytes >= 1024 and nbytes % 1024 == 0:
+        return f"{nbytes // 1024} KiB"
+    return f"{nbytes} B"
+
+
+def check_text(rec):
+    status = rec.get("status")
+    if status == "ok":
+        return "ok"
+    if status == "fail":
+        return "**FAIL** " + (rec.get("error") or "")
+    return "error"
+
+
+def table(header, rows):
+    out = ["| " + " | ".join(header) + " |",
+           "|" + "|".join(" --- " for _ in header) + "|"]
+    for row in rows:
+        out.append("| " + " | ".join(str(c).replace("|", "\\|").replace("\n", " ") for c in row) + " |")
+    return out
+
+
+def verdict_text(v):
+    return {"pass": "pass", "fail": "**FAIL**", "unknown": "n/a"}.get(v, "-")
+
+
+FIGURES = ("seconds", "mb_per_s", "files_per_s", "client_rss_kib", "agent_rss_kib", "mbit_per_s",
+           "link_share", "loaded_probe_ms", "heartbeat_rtt_ms")
+
+
+def shown(rec):
+    """The record as the tables show it: no figures for a case that did not run through."""
+    if rec.get("status") != "error":
+        return rec
+    return {k: v for k, v in rec.items() if k not in FIGURES}
+
+
+def render(meta, records):
+    records = [shown(r) for r in records]
+    lines = []
+    by = {}
+    for rec in records:
+        by.setdefault(rec.get("bench"), []).append(rec)
+
+    lines.append("# Ferry benchmarks")
+    lines.append("")
+    lines.append(f"Run {meta.get('started', '?')} ({meta.get('mode', '?')} mode), "
+                 f"commit {meta.get('git_commit', '?')}.")
+    lines.append(f"Host: {meta.get('cpu_model', '?')}, {meta.get('cpus', '?')} CPUs, "
+                 f"{meta.get('mem_mib', '?')} MiB RAM, kernel {meta.get('kernel', '?')}, "
+                 f"load average at start {meta.get('loadavg', '?')}.")
+    lines.append(f"Tools: {meta.get('ssh_version', '?')}; {meta.get('rsync_version', '?')}; "
+                 f"{meta.get('ferry_version') or 'ferry-cli version not available'}.")
+    lines.append("MB/s are 10^6 bytes per second of wall time (process start to exit); "
+                 "RSS figures are peak resident set sizes in MiB.")
+    lines.append("")
+
+    rows = by.get("bulk", [])
+    if rows:
+        lines.append(f"## 1. Bulk transfer, {size_text(rows[0].get('bytes'))} random file over loopback")
+        lines.append("")
+        lines += table(
+            ["tool", "direction", "time s", "MB/s", "client RSS", "agent RSS", "check"],
+            [[r.get("tool"), r.get("direction"), fmt(r.get("seconds")), fmt(r.get("mb_per_s"), 1),
+              mib(r.get("client_rss_kib")), mib(r.get("agent_rss_kib")), check_text(r)] for r in rows])
+        lines.append("")
+
+    rows = by.get("rss", [])
+    if rows:
+        limit = meta.get("rss_limit_kib", 64 * 1024) / 1024
+        lines.append(f"## 2. Ferry memory against file size (target: flat, <= {limit:.0f} MiB each)")
+        lines.append("")
+        lines += table(
+            ["direction", "size", "time s", "MB/s", "client RSS", "agent RSS", "check", "verdict"],
+            [[r.get("direction"), size_text(r.get("bytes")), fmt(r.get("seconds")), fmt(r.get("mb_per_s"), 1),
+              mib(r.get("client_rss_kib")), mib(r.get("agent_rss_kib")), check_text(r),
+              verdict_text(r.get("verdict"))] for r in rows])
+        growth = []
+        for direction in ("upload", "download"):
+            pair = sorted((r for r in rows if r.get("direction") == direction and r.get("status") == "ok"),
+                          key=lambda r: r.get("bytes") or 0)
+            if len(pair) >= 2:
+                small, big = pair[0], pair[-1]
+                parts = []
+                for key, who in (("client_rss_kib", "client"), ("agent_rss_kib", "agent")):
+                    a, b = num(small.get(key)), num(big.get(key))
+                    if a is not None and b is not None:
+                        parts.append(f"{who} {(b - a) / 1024:+.1f} MiB")
+                if parts:
+                    growth.append(f"{direction} {size_text(small.get('bytes'))} -> "
+                                  f"{size_text(big.get('bytes'))}: " + ", ".join(parts))
+        if growth:
+            lines.append("")
+            lines.append("Growth with size: " + "; ".join(growth) + ".")
+        lines.append("")
+
+    rows = by.get("link", [])
+    if rows:
+        idle = by.get("link_idle", [])
+        lines.append(f"## 3. Constrained link ({meta.get('link_mbit', 100)} Mbit/s token bucket, "
+                     f"{meta.get('link_queue', '8mb')} queue, veth between two network namespaces)")
+        lines.append("")
+        lines.append(f"Targets for ferry: >= {meta.get('link_share_target', 0.9) * 100:.0f}% of the link rate, "
+                     f"heartbeat RTT p99 <= idle RTT + {meta.get('heartbeat_slack_ms', 100)} ms. "
+                     "\"TCP RTT under load\" is a handshake probe sent through the same queue during "
+                     "the transfer: it shows how much the transfer filled the queue.")
+        lines.append("")
+        lines += table(
+            ["tool", "added RTT ms", "size", "time s", "Mbit/s", "% of link", "heartbeat RTT p50/p99 ms (n)",
+             "idle RTT ms", "TCP RTT under load p50/p99 ms", "check", "verdict"],
+            [[r.get("tool"), fmt(r.get("added_rtt_ms"), 0), size_text(r.get("bytes")), fmt(r.get("seconds")),
+              fmt(r.get("mbit_per_s"), 1),
+              fmt(None if num(r.get("link_share")) is None else r["link_share"] * 100, 1),
+              hb_text(r.get("heartbeat_rtt_ms")) if r.get("tool") == "ferry" else "-",
+              fmt(r.get("idle_rtt_ms"), 1), probe_text(r.get("loaded_probe_ms")), check_text(r),
+              verdict_text(r.get("verdict"))] for r in rows])
+        if idle:
+            lines.append("")
+            for r in idle:
+                if num(r.get("ferry_ls_seconds")) is None:
+                    ferry = "ferry `ls :` did not run"
+                else:
+                    ferry = (f"ferry `ls :` {fmt(r.get('ferry_ls_seconds'), 3)} s, heartbeat RTT "
+                             f"{hb_text(r.get('ferry_heartbeat_rtt_ms'))}")
+                lines.append(f"Idle link, added RTT {fmt(r.get('added_rtt_ms'), 0)} ms: TCP handshake RTT "
+                             f"{probe_text(r.get('probe_ms'))} ms (p50/p99); {ferry}; idle RTT used: "
+                             f"{fmt(r.get('idle_rtt_ms'), 1)} ms ({r.get('idle_source', '-')}).")
+        lines.append("")
+
+    rows = by.get("dead_peer", [])
+    if rows:
+        lines.append("## 4. Dead peer detection (link cut without FIN during an upload)")
+        lines.append("")
+        lines += table(
+            ["heartbeat ms", "dead-after ms", "bytes on the agent at the cut", "cut to exit s", "target s",
+             "exit status", "check", "verdict"],
+            [[r.get("heartbeat_ms"), r.get("dead_after_ms"), size_text(r.get("bytes_before_cut")),
+              fmt(r.get("detect_seconds"), 2), fmt(r.get("target_seconds"), 1), r.get("exit_status", "-"),
+              check_text(r), verdict_text(r.get("verdict"))] for r in rows])
+        lines.append("")
+
+    rows = by.get("tree", [])
+    if rows:
+        first = rows[0]
+        lines.append(f"## 5. Tree of {first.get('files', '?')} files of {size_text(first.get('file_size'))} "
+                     f"in {first.get('dirs', '?')} directories, loopback")
+        lines.append("")
+        lines += table(
+            ["tool", "direction", "time s", "files/s", "client RSS", "agent RSS", "check"],
+            [[r.get("tool"), r.get("direction"), fmt(r.get("seconds")), fmt(r.get("files_per_s"), 0),
+              mib(r.get("client_rss_kib")), mib(r.get("agent_rss_kib")), check_text(r)] for r in rows])
+        lines.append("")
+
+    errors = [r for r in records if r.get("status") in ("error", "fail")]
+    if errors:
+        lines.append("## Errors and failures")
+        lines.append("")
+        for r in errors:
+            what = " ".join(str(r.get(k)) for k in ("bench", "tool", "direction") if r.get(k))
+            if r.get("bench") == "link":
+                size = f" {size_text(r.get('bytes'))}, added RTT {fmt(r.get('added_rtt_ms'), 0)} ms"
+            elif r.get("bench") == "tree":
+                size = f" {r.get('files')} files" if num(r.get("files")) else ""
+            else:
+                size = f" {size_text(r.get('bytes'))}" if num(r.get("bytes")) else ""
+            lines.append(f"- {what}{size}: {r.get('status')}: {r.get('error') or '(no message)'}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def hb_text(hb):
+    if not isinstance(hb, dict):
+        return "-"
+    if not num(hb.get("count")):
+        return "no samples"
+    return f"{fmt(hb.get('p50'), 1)}/{fmt(hb.get('p99'), 1)} ({hb.get('count')})"
+
+
+def probe_text(p):
+    if not isinstance(p, dict) or not num(p.get("count")):
+        return "-"
+    lost = f", {p['lost']} lost" if num(p.get("lost")) else ""
+    return f"{fmt(p.get('p50'), 1)}/{fmt(p.get('p99'), 1)}{lost}"
+
+
+def write(path, text):
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+def main():
+    if len(sys.argv) != 4:
+        sys.exit(__doc__)
+    records = load(sys.argv[1])
+    meta = {}
+    results = []
+    for rec in records:
+        if rec.get("bench") == "meta":
+            meta = {k: v for k, v in rec.items() if k != "bench"}
+        else:
+            results.append(rec)
+    results = [derive(r, meta) for r in results]
+    summary = {
+        "results": len(results),
+        "errors": sum(1 for r in results if r.get("status") == "error"),
+        "failures": sum(1 for r in results if r.get("status") == "fail"),
+        "target_failures": sum(1 for r in results if r.get("verdict") == "fail"),
+    }
+    doc = {"schema": 1, "meta": meta, "summary": summary, "results": results}
+    write(sys.argv[2], json.dumps(doc, indent=2) + "\n")
+    write(sys.argv[3], render(meta, results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agentprocess.h"
+
+#include <QCryptographicHash>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QThread>
+
+#include <csignal>
+#include <sys/types.h>
+
+AgentProcess::AgentProcess()
+{
+    QDir().mkpath(root());
+    QDir().mkpath(scratch());
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+}
+
+AgentProcess::~AgentProcess()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        thaw();
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+}
+
+QString AgentProcess::url() const
+{
+    return QStringLiteral("ws://127.0.0.1:%1").arg(m_port);
+}
+
+bool AgentProcess::start(const QStringList &extraArgs, quint16 port)
+{
+    m_lastArgs = extraArgs;
+    const QString portFile = m_dir.path() + QStringLiteral("/port");
+    QFile::remove(portFile);
+    QStringList args{QStringLiteral("--root"), root(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
+                     QStringLiteral("--token-file"), tokenFile(), QStringLiteral("--port-file"), portFile};
+    args += extraArgs;
+    m_process.start(QStringLiteral(FERRY_BIN_DIR "/ferry-agent"), args);
+    if (!m_process.waitForStarted(10000)) {
+        m_error = m_process.errorString();
+        return false;
+    }
+    // The agent may need a moment to rebind a port it just held.
+    QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        QFile file(portFile);
+        if (file.open(QIODevice::ReadOnly)) {
+            m_port = quint16(file.readAll().trimmed().toUInt());
+            if (m_port)
+                return true;
+        }
+        if (m_process.state() == QProcess::NotRunning) {
+            m_error = QStringLiteral("agent exited: ") + output();
+            return false;
+        }
+        m_process.waitForReadyRead(20);
+    }
+    m_error = QStringLiteral("agent did not write its port file");
+    return false;
+}
+
+void AgentProcess::kill()
+{
+    thaw();
+    m_process.kill();
+    m_process.waitForFinished(10000);
+    output();
+}
+
+void AgentProcess::freeze()
+{
+    ::kill(pid_t(m_process.processId()), SIGSTOP);
+}
+
+void AgentProcess::thaw()
+{
+    if (m_process.processId() > 0)
+        ::kill(pid_t(m_process.processId()), SIGCONT);
+}
+
+bool AgentProcess::restart(const QStringList &extraArgs)
+{
+    if (m_process.state() != QProcess::NotRunning)
+        kill();
+    for (int i = 0; i < 50; ++i) {
+        if (start(extraArgs.isEmpty() ? m_lastArgs : extraArgs, m_port))
+            return true;
+        QThread::msleep(100);
+    }
+    return false;
+}
+
+QString AgentProcess::output()
+{
+    m_output += QString::fromUtf8(m_process.readAll());
+    return m_output;
+}
+
+static QProcessEnvironment cliEnvironment(const AgentProcess &agent)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("FERRY_URL"), agent.url());
+    env.insert(QStringLiteral("FERRY_TOKEN_FILE"), agent.tokenFile());
+    return env;
+}
+
+QProcess *startCli(const AgentProcess &agent, const QStringList &args, QObject *parent)
+{
+    auto *process = new QProcess(parent);
+    process->setProcessEnvironment(cliEnvironment(agent));
+    process->start(QStringLiteral(FERRY_BIN_DIR "/ferry-cli"), args);
+    return process;
+}
+
+CliResult runCli(const AgentProcess &agent, const QStringList &args, const QByteArray &input, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(cliEnvironment(agent));
+    process.start(QStringLiteral(FERRY_BIN_DIR "/ferry-cli"), args);
+    CliResult result;
+    if (!process.waitForStarted(10000))
+        return result;
+    // Feed stdin in pieces and keep draining the outputs, so neither pipe fills.
+    qsizetype fed = 0;
+    QDeadlineTimer deadline(timeoutMs);
+    while (fed < input.size() && !deadline.hasExpired() && process.state() == QProcess::Running) {
+        const qsizetype piece = std::min<qsizetype>(1 << 20, input.size() - fed);
+        process.write(input.constData() + fed, piece);
+        fed += piece;
+        while (process.bytesToWrite() > (4 << 20) && !deadline.hasExpired())
+            process.waitForBytesWritten(50);
+        result.out += process.readAllStandardOutput();
+        result.err += process.readAllStandardError();
+    }
+    process.closeWriteChannel();
+    while (process.state() == QProcess::Running && !deadline.hasExpired()) {
+        process.waitForFinished(50);
+        result.out += process.readAllStandardOutput();
+        result.err += process.readAllStandardError();
+    }
+    result.finished = process.state() == QProcess::NotRunning;
+    if (!result.finished) {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+    result.out += process.readAllStandardOutput();
+    result.err += process.readAllStandardError();
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return result;
+}
+
+bool writeRandomFile(const QString &path, qint64 size, quint32 seed)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    QRandomGenerator rng(seed);
+    QByteArray block(1 << 20, Qt::Uninitialized);
+    qint64 left = size;
+    while (left > 0) {
+        rng.fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
+        const qint64 n = std::min<qint64>(left, block.size());
+        if (file.write(block.constData(), n) != n)
+            return false;
+        left -= n;
+    }
+    return true;
+}
+
+QByteArray fileChecksum(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
+}

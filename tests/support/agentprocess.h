@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+/// A real ferry-agent process on a loopback port, serving a temporary root,
+/// for integration tests. Can be stopped, frozen and restarted on the same
+/// port to simulate dead peers and dropped connections.
+class AgentProcess
+{
+public:
+    AgentProcess();
+    ~AgentProcess();
+
+    /// Starts the agent; @p port 0 picks a free one. Returns false (with
+    /// errorString()) if it did not come up.
+    bool start(const QStringList &extraArgs = {}, quint16 port = 0);
+    /// SIGKILL and wait.
+    void kill();
+    void freeze();   ///< SIGSTOP
+    void thaw();     ///< SIGCONT
+    bool restart(const QStringList &extraArgs = {});
+
+    QString root() const { return m_dir.path() + QStringLiteral("/root"); }
+    QString tokenFile() const { return m_dir.path() + QStringLiteral("/token"); }
+    QString scratch() const { return m_dir.path() + QStringLiteral("/local"); }
+    quint16 port() const { return m_port; }
+    QString url() const;
+    QString errorString() const { return m_error; }
+    /// Everything the agent printed so far.
+    QString output();
+    qint64 pid() const { return m_process.processId(); }
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    quint16 m_port = 0;
+    QString m_error;
+    QString m_output;
+    QStringList m_lastArgs;
+};
+
+/// Result of one ferry-cli run.
+struct CliResult {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    bool finished = false;
+};
+
+/// Runs ferry-cli against @p agent with @p args, feeding @p input on stdin.
+CliResult runCli(const AgentProcess &agent, const QStringList &args, const QByteArray &input = {}, int timeoutMs = 120000);
+/// Starts ferry-cli without waiting (the caller owns the process).
+QProcess *startCli(const AgentProcess &agent, const QStringList &args, QObject *parent);
+
+/// Writes @p size bytes of seeded pseudo-random data.
+bool writeRandomFile(const QString &path, qint64 size, quint32 seed = 1);
+/// SHA-256 of a file's contents, hex.
+QByteArray fileChecksum(const QString &path);
