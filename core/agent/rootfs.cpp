@@ -580,7 +580,16 @@ Expected<UniqueFd> RootFs::openRead(const QString &path) const
 
 Expected<UniqueFd> RootFs::openDirectory(const QString &path) const
 {
-    return openEntry(path, O_RDONLY | O_DIRECTORY);
+    // Like cd, a final symlink to a directory is followed, but only while it
+    // stays beneath the root (RESOLVE_BENEATH refuses the rest).
+    const Expected<QString> normalized = normalize(path);
+    if (!normalized)
+        return unexpected(normalized.error());
+    const QByteArray relative = normalized->isEmpty() ? QByteArrayLiteral(".") : QFile::encodeName(*normalized);
+    UniqueFd fd(openat2Fd(m_rootFd.get(), relative.constData(), O_RDONLY | O_DIRECTORY, kResolveBeneath));
+    if (!fd)
+        return unexpected(errnoError(errno, path));
+    return fd;
 }
 
 Expected<ParentHandle> RootFs::openParent(const QString &path) const

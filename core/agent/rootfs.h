@@ -81,7 +81,8 @@ public:
 
     /// Opens regular file @p path for reading (O_RDONLY, O_CLOEXEC).
     Expected<UniqueFd> openRead(const QString &path) const;
-    /// Opens directory @p path for reading its entries (O_DIRECTORY, O_CLOEXEC).
+    /// Opens directory @p path for reading its entries (O_DIRECTORY, O_CLOEXEC);
+    /// a final symlink is followed only if it resolves beneath the root.
     Expected<UniqueFd> openDirectory(const QString &path) const;
     /// Opens the parent directory of @p path, which must not be the root.
     Expected<ParentHandle> openParent(const QString &path) const;

@@ -76,6 +76,7 @@ private slots:
     void list();
     void listErrors_data();
     void listErrors();
+    void listFollowsSymlinkInsideRoot();
     void mkdir_data();
     void mkdir();
     void remove_data();
@@ -408,7 +409,18 @@ void TestRootFs::listErrors_data()
 
     QTest::newRow("missing directory") << QStringLiteral("nope") << ErrorCode::NotFound;
     QTest::newRow("a regular file") << QStringLiteral("file.txt") << ErrorCode::NotADirectory;
-    QTest::newRow("final symlink is not followed") << QStringLiteral("insidelink") << ErrorCode::NotADirectory;
+}
+
+void TestRootFs::listFollowsSymlinkInsideRoot()
+{
+    // Like cd: a link to a directory beneath the root lists that directory.
+    const ferry::Expected<QList<EntryInfo>> viaLink = m_fs->list(QStringLiteral("insidelink"));
+    const ferry::Expected<QList<EntryInfo>> direct = m_fs->list(QStringLiteral("dir"));
+    QVERIFY(viaLink);
+    QVERIFY(direct);
+    QCOMPARE(viaLink->size(), direct->size());
+    QVERIFY(!viaLink->isEmpty());
+    QCOMPARE(viaLink->first().name, direct->first().name);
 }
 
 void TestRootFs::listErrors()
