@@ -257,7 +257,8 @@ def render(meta, records):
             ["heartbeat ms", "dead-after ms", "bytes on the agent at the cut", "cut to exit s", "target s",
              "exit status", "check", "verdict"],
             [[r.get("heartbeat_ms"), r.get("dead_after_ms"), size_text(r.get("bytes_before_cut")),
-              fmt(r.get("detect_seconds"), 2), fmt(r.get("target_seconds"), 1), r.get("exit_status", "-"),
+              fmt(r.get("detect_seconds"), 2), fmt(r.get("target_seconds"), 1),
+              "-" if r.get("exit_status") is None else r.get("exit_status"),
               check_text(r), verdict_text(r.get("verdict"))] for r in rows])
         lines.append("")
 

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A raw WebSocket client sends the agent malformed and hostile input, before
+// and after authenticating. Each time the agent closes that connection with
+// a reason, and another client's transfer carries on unharmed.
+#include "support/agentprocess.h"
+
+#include "core/net/auth.h"
+#include "core/protocol/frame.h"
+
+#include <QCborArray>
+#include <QCborMap>
+#include <QCborValue>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+/// A hand-driven client that can authenticate properly and then misbehave.
+class RawClient
+{
+public:
+    explicit RawClient(const AgentProcess &agent) : m_agent(agent) {}
+
+    bool connect()
+    {
+        QSignalSpy connected(&m_socket, &QWebSocket::connected);
+        QObject::connect(&m_socket, &QWebSocket::binaryMessageReceived, &m_socket, [this](const QByteArray &m) { m_received.append(m); });
+        m_socket.open(QUrl(m_agent.url()));
+        return connected.wait(5000) && waitForMessages(1);
+    }
+
+    bool authenticate()
+    {
+        auto hello = ferry::protocol::decode(m_received.first());
+        if (!hello)
+            return false;
+        const QByteArray agentNonce = hello->control.value("nonce"_L1).toByteArray();
+        const QByteArray nonce = ferry::net::auth::randomNonce();
+        QFile tokenFile(m_agent.tokenFile());
+        tokenFile.open(QIODevice::ReadOnly);
+        const QByteArray token = tokenFile.readLine().trimmed();
+        send(ferry::protocol::encodeControl(QCborMap{{"t"_L1, "auth"_L1}, {"v"_L1, 1}, {"nonce"_L1, nonce},
+                                                     {"mac"_L1, ferry::net::auth::clientProof(token, agentNonce, nonce)}}));
+        return waitForMessages(2) && ferry::protocol::decode(m_received.at(1))->control.value("t"_L1).toString() == "welcome"_L1;
+    }
+
+    void send(const QByteArray &message) { m_socket.sendBinaryMessage(message); }
+    void sendText(const QString &text) { m_socket.sendTextMessage(text); }
+
+    bool waitForMessages(qsizetype count)
+    {
+        QDeadlineTimer deadline(5000);
+        while (m_received.size() < count && !deadline.hasExpired())
+            QTest::qWait(10);
+        return m_received.size() >= count;
+    }
+
+    /// Waits for the agent to close; returns its close reason.
+    bool waitForClose(QString *reason)
+    {
+        QDeadlineTimer deadline(5000);
+        while (m_socket.state() != QAbstractSocket::UnconnectedState && !deadline.hasExpired())
+            QTest::qWait(10);
+        *reason = m_socket.closeReason();
+        return m_socket.state() == QAbstractSocket::UnconnectedState;
+    }
+
+    QList<QByteArray> m_received;
+
+private:
+    const AgentProcess &m_agent;
+    QWebSocket m_socket;
+};
+
+QByteArray randomBytes(qsizetype n, quint32 seed)
+{
+    QByteArray b(n, Qt::Uninitialized);
+    QRandomGenerator rng(seed);
+    for (char &c : b)
+        c = char(rng.bounded(256));
+    return b;
+}
+
+QByteArray putRequest(qint64 size)
+{
+    return ferry::protocol::encodeControl(QCborMap{{"t"_L1, "req"_L1}, {"id"_L1, 1}, {"op"_L1, "put"_L1}, {"s"_L1, 1},
+                                                   {"path"_L1, "hostile.bin"_L1}, {"size"_L1, size}, {"replace"_L1, true}});
+}
+
+} // namespace
+
+class TestHostile final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void hostileInput_data();
+    void hostileInput();
+    void otherClientUnharmed();
+
+private:
+    AgentProcess m_agent;
+};
+
+void TestHostile::initTestCase()
+{
+    QVERIFY2(m_agent.start(), qPrintable(m_agent.errorString()));
+}
+
+void TestHostile::hostileInput_data()
+{
+    QTest::addColumn<bool>("authenticate");
+    QTest::addColumn<QList<QByteArray>>("messages");
+    QTest::addColumn<QString>("expectedReason");
+
+    QByteArray lyingString = QByteArray(1, char(0x01));
+    lyingString += QByteArray::fromHex("a1617479ffffffff"); // map{ "t": text of 4 GiB }
+    QByteArray truncated = ferry::protocol::encodeControl(QCborMap{{"t"_L1, "auth"_L1}, {"nonce"_L1, QByteArray(32, 'x')}});
+    truncated.chop(10);
+
+    QTest::newRow("random bytes before auth") << false << QList<QByteArray>{randomBytes(200, 1)} << u"expected an authentication message"_s;
+    QTest::newRow("truncated CBOR before auth") << false << QList<QByteArray>{truncated} << u"expected an authentication message"_s;
+    QTest::newRow("lying length field before auth") << false << QList<QByteArray>{lyingString} << u"expected an authentication message"_s;
+    QTest::newRow("oversized handshake") << false << QList<QByteArray>{QByteArray(64 * 1024, 'x')} << QString();
+    QTest::newRow("request before auth") << false << QList<QByteArray>{putRequest(10)} << u"expected an authentication message"_s;
+
+    QTest::newRow("random bytes") << true << QList<QByteArray>{QByteArray(1, char(0x07)) + randomBytes(500, 2)} << u"unknown frame kind"_s;
+    QTest::newRow("truncated CBOR") << true << QList<QByteArray>{truncated} << u"malformed control message"_s;
+    QTest::newRow("lying length field") << true << QList<QByteArray>{lyingString} << u"malformed control message"_s;
+    QTest::newRow("truncated data header") << true << QList<QByteArray>{QByteArray::fromHex("0200000001")} << u"truncated data frame"_s;
+    QTest::newRow("data for unknown stream") << true << QList<QByteArray>{ferry::protocol::encodeData(77, 0, 0, "abc")} << u"unknown stream 77"_s;
+    QTest::newRow("unknown message type") << true << QList<QByteArray>{ferry::protocol::encodeControl(QCborMap{{"t"_L1, "frobnicate"_L1}})} << u"unexpected message"_s;
+    QTest::newRow("credit with a wrong type") << true << QList<QByteArray>{ferry::protocol::encodeControl(QCborMap{{"t"_L1, "credit"_L1}, {"s"_L1, "x"_L1}})} << u"field 's'"_s;
+
+    // A command that never reads its stdin returns no credit: pushing on
+    // regardless overruns the window it granted.
+    QList<QByteArray> flood{ferry::protocol::encodeControl(QCborMap{{"t"_L1, "req"_L1}, {"id"_L1, 1}, {"op"_L1, "exec"_L1}, {"s"_L1, 1},
+                                                                    {"argv"_L1, QCborArray{u"sleep"_s, u"30"_s}}})};
+    for (int i = 0; i < 24; ++i)
+        flood.append(ferry::protocol::encodeData(1, 0, quint64(i) * 128 * 1024, QByteArray(128 * 1024, 'z')));
+    QTest::newRow("data beyond granted credit") << true << flood << u"flow control violation"_s;
+}
+
+void TestHostile::hostileInput()
+{
+    QFETCH(bool, authenticate);
+    QFETCH(QList<QByteArray>, messages);
+    QFETCH(QString, expectedReason);
+
+    RawClient client(m_agent);
+    QVERIFY(client.connect());
+    if (authenticate)
+        QVERIFY(client.authenticate());
+    for (const QByteArray &m : std::as_const(messages))
+        client.send(m);
+    QString reason;
+    QVERIFY2(client.waitForClose(&reason), "the agent kept the connection open");
+    if (!expectedReason.isEmpty())
+        QVERIFY2(reason.contains(expectedReason), qPrintable(reason));
+    // The agent is still alive and serving.
+    CliResult ls = runCli(m_agent, {QStringLiteral("ls"), QStringLiteral(":")});
+    QCOMPARE(ls.exitCode, 0);
+}
+
+void TestHostile::otherClientUnharmed()
+{
+    const QString local = m_agent.scratch() + QStringLiteral("/innocent.bin");
+    QVERIFY(writeRandomFile(local, 256 * 1024 * 1024, 11));
+    std::unique_ptr<QProcess> cli(startCli(m_agent, {QStringLiteral("cp"), QStringLiteral("--on-conflict=overwrite"), local, QStringLiteral(":innocent.bin")}, nullptr));
+    QVERIFY(cli->waitForStarted());
+    // Attack while the transfer runs.
+    int attacks = 0;
+    for (quint32 round = 0; round < 200 && cli->state() == QProcess::Running; ++round, ++attacks) {
+        RawClient attacker(m_agent);
+        QVERIFY(attacker.connect());
+        attacker.send(randomBytes(300, round));
+        QString reason;
+        QVERIFY(attacker.waitForClose(&reason));
+    }
+    QVERIFY2(attacks >= 3, "the transfer finished before the attacks");
+    QVERIFY(cli->state() == QProcess::NotRunning || cli->waitForFinished(120000));
+    QVERIFY2(cli->exitCode() == 0, cli->readAllStandardError().constData());
+    QCOMPARE(fileChecksum(m_agent.root() + QStringLiteral("/innocent.bin")), fileChecksum(local));
+}
+
+QTEST_GUILESS_MAIN(TestHostile)
+#include "tst_hostile.moc"
