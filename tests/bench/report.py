@@ -142,8 +142,15 @@ def table(header, rows):
     return out
 
 
-def verdict_text(v):
-    return {"pass": "pass", "fail": "**FAIL**", "unknown": "n/a"}.get(v, "-")
+def verdict_text(v, checks=None):
+    text = {"pass": "pass", "fail": "**FAIL**", "unknown": "n/a"}.get(v, "-")
+    if isinstance(checks, dict) and v in ("fail", "unknown"):
+        failed = [k for k, ok in checks.items() if ok is False]
+        missing = [k for k, ok in checks.items() if ok is None]
+        notes = [f"{k} missed" for k in failed] + [f"no {k} figure" for k in missing]
+        if notes:
+            text += " (" + ", ".join(notes) + ")"
+    return text
 
 
 FIGURES = ("seconds", "mb_per_s", "files_per_s", "client_rss_kib", "agent_rss_kib", "mbit_per_s",
@@ -235,7 +242,7 @@ def render(meta, records):
               fmt(None if num(r.get("link_share")) is None else r["link_share"] * 100, 1),
               hb_text(r.get("heartbeat_rtt_ms")) if r.get("tool") == "ferry" else "-",
               fmt(r.get("idle_rtt_ms"), 1), probe_text(r.get("loaded_probe_ms")), check_text(r),
-              verdict_text(r.get("verdict"))] for r in rows])
+              verdict_text(r.get("verdict"), r.get("checks"))] for r in rows])
         if idle:
             lines.append("")
             for r in idle:
