@@ -12,7 +12,7 @@ FERRY_PACKAGES=(
   g++ cmake ninja-build ccache pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-tools-dev
   qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins qt6-svg-dev
-  qt6-image-formats-plugins libqt6svg6 qtkeychain-qt6-dev
+  qt6-image-formats-plugins libqt6svg6 qt6-svg-plugins qtkeychain-qt6-dev
   libkf6archive-dev libxxhash-dev libgl-dev
   xvfb xauth fonts-dejavu-core breeze-icon-theme adwaita-icon-theme
   shared-mime-info

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/cli/cliapp.h"
 
-#include "core/cli/humanformat.h"
+#include "core/humanformat.h"
 #include "core/net/auth.h"
 #include "core/transfer/job.h"
 #include "core/version.h"

@@ -2,7 +2,7 @@
 // ferry-cli's file system commands: ls, stat, mkdir, rm, mv, chmod, df, hash.
 #include "core/cli/cliapp.h"
 
-#include "core/cli/humanformat.h"
+#include "core/humanformat.h"
 #include "core/cli/remotepath.h"
 #include "core/protocol/entry.h"
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/cli/humanformat.h"
+#include "core/humanformat.h"
 
 #include <QDateTime>
 
-namespace ferry::cli {
+namespace ferry {
 
 QString formatSize(qint64 bytes)
 {
@@ -58,4 +58,4 @@ QString progressLine(const QString &label, qint64 done, qint64 total, double spe
     return QStringLiteral("%1  %2  %3  %4/s  ETA %5").arg(label, percent, amount, formatSize(qint64(speed)), formatDuration(etaSeconds));
 }
 
-} // namespace ferry::cli
+} // namespace ferry

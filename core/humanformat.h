@@ -3,7 +3,7 @@
 
 #include <QString>
 
-namespace ferry::cli {
+namespace ferry {
 
 /// "1.5 MiB", "812 B".
 QString formatSize(qint64 bytes);
@@ -16,4 +16,4 @@ QString formatDuration(qint64 seconds);
 /// "label  45%  12.3 MiB / 27.1 MiB  85.2 MiB/s  ETA 0:03".
 QString progressLine(const QString &label, qint64 done, qint64 total, double speed, qint64 etaSeconds);
 
-} // namespace ferry::cli
+} // namespace ferry
