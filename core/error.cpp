@@ -61,6 +61,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::Unsupported: return QStringLiteral("unsupported");
     case ErrorCode::SourceChanged: return QStringLiteral("source-changed");
     case ErrorCode::TooManyClients: return QStringLiteral("too-many-clients");
+    case ErrorCode::UntrustedCertificate: return QStringLiteral("untrusted-certificate");
     }
     return QStringLiteral("unknown");
 }

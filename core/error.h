@@ -30,6 +30,7 @@ enum class ErrorCode : int {
     Unsupported = 17,
     SourceChanged = 18,  ///< the source changed while it was being read
     TooManyClients = 19,
+    UntrustedCertificate = 20, ///< wss:// agent whose certificate is not (yet) trusted
 };
 
 /// An error: a code for programs and a human message naming the path.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/agent/agentserver.h"
 #include "core/net/auth.h"
+#include "core/net/truststore.h"
 #include "core/version.h"
 
 #include <QCommandLineParser>
@@ -76,8 +77,8 @@ int main(int argc, char *argv[])
 
     if (!parser.isSet(rootOption))
         return fail(QCoreApplication::translate("main", "--root DIR is required"), 2);
-    if (parser.isSet(certOption) || parser.isSet(keyOption))
-        return fail(QCoreApplication::translate("main", "wss:// (--cert/--key) is not supported by this build yet"), 2);
+    if (parser.isSet(certOption) != parser.isSet(keyOption))
+        return fail(QCoreApplication::translate("main", "--cert and --key go together"), 2);
 
     ferry::agent::AgentOptions options;
     options.root = QDir(parser.value(rootOption)).absolutePath();
@@ -90,6 +91,8 @@ int main(int argc, char *argv[])
     options.connection.deadAfterMs = parser.value(deadAfterOption).toInt(&ok);
     if (!ok || options.connection.deadAfterMs <= options.connection.heartbeatMs)
         return fail(QCoreApplication::translate("main", "--dead-after must be longer than --heartbeat"), 2);
+    options.certificatePath = parser.value(certOption);
+    options.keyPath = parser.value(keyOption);
     options.maxClients = parser.value(maxClientsOption).toInt(&ok);
     if (!ok || options.maxClients < 1)
         return fail(QCoreApplication::translate("main", "--max-clients expects a positive number"), 2);
@@ -110,6 +113,8 @@ int main(int argc, char *argv[])
             return fail(QCoreApplication::translate("main", "cannot write port file %1: %2").arg(parser.value(portFileOption), portFile.errorString()));
     }
     std::printf("ferry-agent listening on %s root=%s\n", qPrintable(server.url().toString()), qPrintable(server.rootPath()));
+    if (!server.certificateFingerprint().isEmpty())
+        std::printf("ferry-agent certificate %s\n", qPrintable(ferry::net::TrustStore::displayFingerprint(server.certificateFingerprint())));
     std::fflush(stdout);
     return app.exec();
 }

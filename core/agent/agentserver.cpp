@@ -4,8 +4,15 @@
 #include "core/agent/agentsession.h"
 #include "core/logging.h"
 #include "core/net/socketoptions.h"
+#include "core/net/truststore.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -15,16 +22,47 @@ namespace ferry::agent {
 
 AgentServer::AgentServer(QObject *parent)
     : QObject(parent)
-    , m_tcp(new QTcpServer(this))
     , m_ws(new QWebSocketServer(QStringLiteral("ferry-agent"), QWebSocketServer::NonSecureMode, this))
 {
+    // TLS, when configured, is done by our own QSslServer before the
+    // WebSocket upgrade, so QWebSocketServer always sees a ready stream.
     m_ws->setHandshakeTimeout(10000);
     m_ws->setMaxPendingConnections(64);
-    connect(m_tcp, &QTcpServer::newConnection, this, &AgentServer::onTcpConnection);
     connect(m_ws, &QWebSocketServer::newConnection, this, &AgentServer::onWebSocket);
 }
 
 AgentServer::~AgentServer() = default;
+
+namespace {
+
+Expected<QSslConfiguration> loadTls(const QString &certificatePath, const QString &keyPath)
+{
+    QFile certFile(certificatePath);
+    if (!certFile.open(QIODevice::ReadOnly))
+        return std::unexpected(Error{ErrorCode::NotFound, QCoreApplication::translate("ferry::agent", "%1: cannot read the certificate: %2").arg(certificatePath, certFile.errorString())});
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    if (chain.isEmpty())
+        return std::unexpected(Error{ErrorCode::InvalidArgument, QCoreApplication::translate("ferry::agent", "%1: no PEM certificate found").arg(certificatePath)});
+    QFile keyFile(keyPath);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return std::unexpected(Error{ErrorCode::NotFound, QCoreApplication::translate("ferry::agent", "%1: cannot read the key: %2").arg(keyPath, keyFile.errorString())});
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key;
+    for (QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+        key = QSslKey(keyPem, algorithm, QSsl::Pem);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull())
+        return std::unexpected(Error{ErrorCode::InvalidArgument, QCoreApplication::translate("ferry::agent", "%1: no unencrypted PEM private key found").arg(keyPath)});
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificateChain(chain);
+    config.setPrivateKey(key);
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return config;
+}
+
+} // namespace
 
 Expected<void> AgentServer::listen(const AgentOptions &options)
 {
@@ -33,6 +71,24 @@ Expected<void> AgentServer::listen(const AgentOptions &options)
     if (!root)
         return std::unexpected(root.error());
     m_root = std::make_unique<RootFs>(std::move(*root));
+    if (options.certificatePath.isEmpty() != options.keyPath.isEmpty())
+        return std::unexpected(Error{ErrorCode::InvalidArgument, QCoreApplication::translate("ferry::agent", "wss:// needs both a certificate and a key")});
+    if (!options.certificatePath.isEmpty()) {
+        auto tls = loadTls(options.certificatePath, options.keyPath);
+        if (!tls)
+            return std::unexpected(tls.error());
+        auto *server = new QSslServer(this);
+        server->setSslConfiguration(*tls);
+        server->setHandshakeTimeout(10000);
+        connect(server, &QSslServer::errorOccurred, this, [](QSslSocket *socket, QAbstractSocket::SocketError) {
+            qCInfo(lcAgent).noquote() << socket->peerAddress().toString() << "TLS handshake failed:" << socket->errorString();
+        });
+        m_fingerprint = net::TrustStore::fingerprint(tls->localCertificate());
+        m_tcp = server;
+    } else {
+        m_tcp = new QTcpServer(this);
+    }
+    connect(m_tcp, &QTcpServer::pendingConnectionAvailable, this, &AgentServer::onTcpConnection);
     if (!m_tcp->listen(options.host, options.port))
         return std::unexpected(Error{ErrorCode::Io, QCoreApplication::translate("ferry::agent", "cannot listen on %1:%2: %3")
                                                         .arg(options.host.toString()).arg(options.port).arg(m_tcp->errorString())});
@@ -47,7 +103,7 @@ quint16 AgentServer::port() const
 QUrl AgentServer::url() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("ws"));
+    url.setScheme(m_fingerprint.isEmpty() ? QStringLiteral("ws") : QStringLiteral("wss"));
     url.setHost(m_tcp->serverAddress().toString());
     url.setPort(port());
     return url;

@@ -21,6 +21,8 @@ struct AgentOptions {
     QByteArray token;
     net::ConnectionOptions connection;
     int maxClients = 256;
+    QString certificatePath; ///< PEM; with keyPath, serve wss://
+    QString keyPath;
 };
 
 /// The agent: one event-driven process serving every client, no fork per
@@ -40,6 +42,8 @@ public:
     QUrl url() const;
     QString rootPath() const { return m_root ? m_root->rootPath() : QString(); }
     int clientCount() const { return m_clients; }
+    /// SHA-256 of the served certificate (wss://), empty for ws://.
+    QByteArray certificateFingerprint() const { return m_fingerprint; }
 
 private:
     void onTcpConnection();
@@ -47,9 +51,10 @@ private:
 
     AgentOptions m_options;
     std::unique_ptr<RootFs> m_root;
-    QTcpServer *m_tcp;
+    QTcpServer *m_tcp = nullptr; ///< a QSslServer for wss://
     QWebSocketServer *m_ws;
     int m_clients = 0;
+    QByteArray m_fingerprint;
 };
 
 } // namespace ferry::agent

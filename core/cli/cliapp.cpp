@@ -3,6 +3,7 @@
 
 #include "core/humanformat.h"
 #include "core/net/auth.h"
+#include "core/net/truststore.h"
 #include "core/transfer/job.h"
 #include "core/version.h"
 
@@ -75,8 +76,11 @@ int CliApp::run()
             warn(QCoreApplication::translate("ferry::cli", "connection lost: %1; reconnecting").arg(reason.message));
     });
     connect(m_session, &client::Session::failed, this, [this](const Error &reason) {
-        if (!m_finished)
-            fail(reason);
+        if (m_finished)
+            return;
+        if (reason.code == ErrorCode::UntrustedCertificate && !m_session->peerFingerprint().isEmpty())
+            return askToTrust(reason);
+        fail(reason);
     });
     m_session->open();
     if (!m_finished)
@@ -98,10 +102,11 @@ bool CliApp::parseGlobal(const QStringList &arguments)
     const QCommandLineOption heartbeatOption(u"heartbeat"_s, QCoreApplication::translate("ferry::cli", "Heartbeat interval in milliseconds."), u"MS"_s, u"5000"_s);
     const QCommandLineOption deadAfterOption(u"dead-after"_s, QCoreApplication::translate("ferry::cli", "Declare the agent dead after this many silent milliseconds."), u"MS"_s, u"15000"_s);
     const QCommandLineOption reconnectOption(u"reconnect-for"_s, QCoreApplication::translate("ferry::cli", "Keep reconnecting this many milliseconds after a drop; 0 never."), u"MS"_s, u"60000"_s);
+    const QCommandLineOption trustOption(u"trust"_s, QCoreApplication::translate("ferry::cli", "wss://: trust the agent certificate with this SHA-256 fingerprint (pinned for later)."), u"FINGERPRINT"_s);
     const QCommandLineOption statsOption(u"stats"_s, QCoreApplication::translate("ferry::cli", "Write transfer statistics as JSON to FILE at the end."), u"FILE"_s);
     const QCommandLineOption progressOption(u"progress"_s, QCoreApplication::translate("ferry::cli", "Show progress even when not on a terminal."));
     const QCommandLineOption quietOption(u"quiet"_s, QCoreApplication::translate("ferry::cli", "No progress and no notices, errors only."));
-    parser.addOptions({urlOption, tokenOption, heartbeatOption, deadAfterOption, reconnectOption, statsOption, progressOption, quietOption});
+    parser.addOptions({urlOption, tokenOption, heartbeatOption, deadAfterOption, reconnectOption, trustOption, statsOption, progressOption, quietOption});
     parser.addPositionalArgument(u"command"_s, QCoreApplication::translate("ferry::cli", "The command to run, then its arguments."));
     if (!parser.parse(arguments)) {
         usage(parser.errorText());
@@ -151,10 +156,43 @@ bool CliApp::parseGlobal(const QStringList &arguments)
         return false;
     }
     m_options.token = *token;
+    if (parser.isSet(trustOption)) {
+        m_options.trustFingerprint = net::TrustStore::parseFingerprint(parser.value(trustOption));
+        if (m_options.trustFingerprint.isEmpty()) {
+            usage(QCoreApplication::translate("ferry::cli", "--trust expects a SHA-256 fingerprint (64 hex digits, colons allowed)"));
+            return false;
+        }
+    }
     m_statsPath = parser.value(statsOption);
     m_quiet = parser.isSet(quietOption);
     m_progress = !m_quiet && (parser.isSet(progressOption) || (::isatty(STDOUT_FILENO) && ::isatty(STDERR_FILENO)));
     return true;
+}
+
+void CliApp::askToTrust(const Error &reason)
+{
+    const QString shown = net::TrustStore::displayFingerprint(m_session->peerFingerprint());
+    // Only a person who can compare the fingerprint may vouch for it; and a
+    // changed certificate is never waved through from here.
+    const bool changed = reason.message.contains(u"CHANGED"_s);
+    if (changed || !::isatty(STDIN_FILENO) || !::isatty(STDERR_FILENO)) {
+        fail(Error{reason.code, reason.message + u"\n"_s
+                                    + QCoreApplication::translate("ferry::cli", "ferry-cli: if this is the agent's certificate, trust it with --trust %1").arg(shown)});
+        return;
+    }
+    std::fprintf(stderr, "%s\n", qPrintable(reason.message));
+    std::fprintf(stderr, "%s", qPrintable(QCoreApplication::translate("ferry::cli", "Compare it with what the agent printed at start. Trust this certificate? [y/N] ")));
+    std::fflush(stderr);
+    char answer[16] = {};
+    if (!std::fgets(answer, sizeof answer, stdin) || (answer[0] != 'y' && answer[0] != 'Y')) {
+        fail(reason);
+        return;
+    }
+    if (auto saved = m_session->trustPeer(m_session->peerFingerprint()); !saved) {
+        fail(saved.error());
+        return;
+    }
+    m_session->open();
 }
 
 void CliApp::startCommand()
@@ -175,7 +213,8 @@ void CliApp::finish(int code)
 int CliApp::exitCodeFor(const Error &error) const
 {
     switch (error.code) {
-    case ErrorCode::Authentication: return ExitAuthentication;
+    case ErrorCode::Authentication:
+    case ErrorCode::UntrustedCertificate: return ExitAuthentication;
     case ErrorCode::Connection:
     case ErrorCode::TooManyClients: return ExitConnection;
     case ErrorCode::Protocol: return m_session && m_session->connection() ? ExitFailure : ExitConnection;

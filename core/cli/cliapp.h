@@ -56,6 +56,7 @@ private:
 
     bool parseGlobal(const QStringList &arguments);
     void startCommand();
+    void askToTrust(const Error &reason);
     void finish(int code);
     /// Prints "ferry-cli: MESSAGE" and finishes with a status for the error.
     void fail(const Error &error);

@@ -4,6 +4,7 @@
 #include "core/logging.h"
 #include "core/net/auth.h"
 #include "core/net/socketoptions.h"
+#include "core/net/truststore.h"
 #include "core/protocol/frame.h"
 #include "core/protocol/messagereader.h"
 #include "core/transfer/streammessages.h"
@@ -11,6 +12,8 @@
 #include <QCborArray>
 #include <QCoreApplication>
 #include <QNetworkRequest>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -102,6 +105,7 @@ void Session::connectSocket()
         net::tuneWebSocket(m_socket, int(m_options.connection.lowWater), m_options.connection.deadAfterMs);
     });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Session::onSocketMessage);
+    connect(m_socket, &QWebSocket::sslErrors, this, &Session::onSslErrors);
     connect(m_socket, &QWebSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
         onSocketGone(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1: %2").arg(m_options.url.toDisplayString(), m_socket->errorString())});
     });
@@ -113,6 +117,53 @@ void Session::connectSocket()
     });
     m_handshakeTimer->start(m_options.handshakeTimeoutMs);
     m_socket->open(QNetworkRequest(m_options.url));
+}
+
+QString Session::hostPort() const
+{
+    return m_options.url.host() + u':' + QString::number(m_options.url.port(443));
+}
+
+Expected<void> Session::trustPeer(const QByteArray &fingerprint)
+{
+    return net::TrustStore(m_options.knownAgentsPath.isEmpty() ? net::TrustStore::defaultPath() : m_options.knownAgentsPath)
+        .trust(hostPort(), fingerprint);
+}
+
+void Session::onSslErrors(const QList<QSslError> &errors)
+{
+    // A certificate no authority vouches for (a self-signed agent) is
+    // accepted only when the user pinned exactly this one for this agent.
+    const QSslCertificate certificate = m_socket->sslConfiguration().peerCertificate();
+    if (certificate.isNull()) {
+        onSocketGone(Error{ErrorCode::UntrustedCertificate, QCoreApplication::translate("ferry::client", "%1: the agent presented no certificate").arg(m_options.url.toDisplayString())});
+        return;
+    }
+    m_peerFingerprint = net::TrustStore::fingerprint(certificate);
+    net::TrustStore store(m_options.knownAgentsPath.isEmpty() ? net::TrustStore::defaultPath() : m_options.knownAgentsPath);
+    const std::optional<QByteArray> pinned = store.pinned(hostPort());
+    const QString shown = net::TrustStore::displayFingerprint(m_peerFingerprint);
+    if (!m_options.trustFingerprint.isEmpty() && m_options.trustFingerprint == m_peerFingerprint) {
+        if (!pinned || *pinned != m_peerFingerprint) {
+            if (auto saved = store.trust(hostPort(), m_peerFingerprint); !saved)
+                qCWarning(lcConnection) << saved.error().message;
+        }
+        m_socket->ignoreSslErrors(errors);
+        return;
+    }
+    if (pinned && *pinned == m_peerFingerprint) {
+        m_socket->ignoreSslErrors(errors);
+        return;
+    }
+    Error error{ErrorCode::UntrustedCertificate, {}};
+    if (pinned)
+        error.message = QCoreApplication::translate("ferry::client", "%1: THE AGENT'S CERTIFICATE HAS CHANGED (now %2). Someone may be intercepting the connection; if the agent was given a new certificate, trust it again.")
+                            .arg(m_options.url.toDisplayString(), shown);
+    else
+        error.message = QCoreApplication::translate("ferry::client", "%1: the agent's certificate is not trusted yet (%2)")
+                            .arg(m_options.url.toDisplayString(), shown);
+    m_agentError = error;
+    onSocketGone(error);
 }
 
 void Session::onSocketMessage(const QByteArray &message)
@@ -219,7 +270,7 @@ void Session::onConnectionClosed(const Error &reason)
 void Session::scheduleReconnect(const Error &reason)
 {
     m_lastError = reason;
-    const bool fatal = reason.code == ErrorCode::Authentication || reason.code == ErrorCode::Unsupported
+    const bool fatal = reason.code == ErrorCode::Authentication || reason.code == ErrorCode::UntrustedCertificate || reason.code == ErrorCode::Unsupported
                        || reason.code == ErrorCode::Protocol || reason.code == ErrorCode::TooManyClients;
     // A first connection that fails is reported at once; reconnection is
     // for a session that was up.

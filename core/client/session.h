@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QSslError>
 #include <QUrl>
 
 #include <functional>
@@ -24,6 +25,11 @@ struct SessionOptions {
     int handshakeTimeoutMs = 10000;
     /// How long to keep trying to reconnect after losing the agent; 0 never.
     int reconnectForMs = 60000;
+    /// wss://: where pinned agent certificates are kept (empty: default).
+    QString knownAgentsPath;
+    /// wss://: a SHA-256 certificate fingerprint the user vouched for; it is
+    /// pinned when the agent presents it.
+    QByteArray trustFingerprint;
 };
 
 /// The client's side of a connection to an agent: handshake (mutual proof
@@ -65,6 +71,11 @@ public:
     qint64 peakWindow() const { return m_peakWindow; }
     /// Milliseconds until the next reconnection attempt (Reconnecting).
     qint64 reconnectInMs() const;
+    /// SHA-256 of the certificate the agent presented (wss:// only), also
+    /// when it was refused as untrusted.
+    QByteArray peerFingerprint() const { return m_peerFingerprint; }
+    /// Pins @p fingerprint for this agent, so the next attempt accepts it.
+    Expected<void> trustPeer(const QByteArray &fingerprint);
 
 Q_SIGNALS:
     void stateChanged(ferry::client::Session::State state);
@@ -84,6 +95,8 @@ private:
     void setState(State state);
     void scheduleReconnect(const Error &reason);
     void failPending(const Error &reason);
+    void onSslErrors(const QList<QSslError> &errors);
+    QString hostPort() const;
 
     SessionOptions m_options;
     State m_state = State::Offline;
@@ -105,6 +118,7 @@ private:
     net::RttStats m_rtt;
     qint64 m_peakWindow = 0;
     bool m_everConnected = false;
+    QByteArray m_peerFingerprint;
 };
 
 } // namespace ferry::client

@@ -29,7 +29,8 @@ AgentProcess::~AgentProcess()
 
 QString AgentProcess::url() const
 {
-    return QStringLiteral("ws://127.0.0.1:%1").arg(m_port);
+    const bool tls = m_lastArgs.contains(QStringLiteral("--cert"));
+    return QStringLiteral("%1://127.0.0.1:%2").arg(tls ? QStringLiteral("wss") : QStringLiteral("ws")).arg(m_port);
 }
 
 bool AgentProcess::start(const QStringList &extraArgs, quint16 port)
