@@ -3,6 +3,7 @@
 // and after authenticating. Each time the agent closes that connection with
 // a reason, and another client's transfer carries on unharmed.
 #include "support/agentprocess.h"
+#include "support/rawclient.h"
 
 #include "core/net/auth.h"
 #include "core/protocol/frame.h"
@@ -18,63 +19,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-/// A hand-driven client that can authenticate properly and then misbehave.
-class RawClient
-{
-public:
-    explicit RawClient(const AgentProcess &agent) : m_agent(agent) {}
-
-    bool connect()
-    {
-        QSignalSpy connected(&m_socket, &QWebSocket::connected);
-        QObject::connect(&m_socket, &QWebSocket::binaryMessageReceived, &m_socket, [this](const QByteArray &m) { m_received.append(m); });
-        m_socket.open(QUrl(m_agent.url()));
-        return connected.wait(5000) && waitForMessages(1);
-    }
-
-    bool authenticate()
-    {
-        auto hello = ferry::protocol::decode(m_received.first());
-        if (!hello)
-            return false;
-        const QByteArray agentNonce = hello->control.value("nonce"_L1).toByteArray();
-        const QByteArray nonce = ferry::net::auth::randomNonce();
-        QFile tokenFile(m_agent.tokenFile());
-        tokenFile.open(QIODevice::ReadOnly);
-        const QByteArray token = tokenFile.readLine().trimmed();
-        send(ferry::protocol::encodeControl(QCborMap{{"t"_L1, "auth"_L1}, {"v"_L1, 1}, {"nonce"_L1, nonce},
-                                                     {"mac"_L1, ferry::net::auth::clientProof(token, agentNonce, nonce)}}));
-        return waitForMessages(2) && ferry::protocol::decode(m_received.at(1))->control.value("t"_L1).toString() == "welcome"_L1;
-    }
-
-    void send(const QByteArray &message) { m_socket.sendBinaryMessage(message); }
-    void sendText(const QString &text) { m_socket.sendTextMessage(text); }
-
-    bool waitForMessages(qsizetype count)
-    {
-        QDeadlineTimer deadline(5000);
-        while (m_received.size() < count && !deadline.hasExpired())
-            QTest::qWait(10);
-        return m_received.size() >= count;
-    }
-
-    /// Waits for the agent to close; returns its close reason.
-    bool waitForClose(QString *reason)
-    {
-        QDeadlineTimer deadline(5000);
-        while (m_socket.state() != QAbstractSocket::UnconnectedState && !deadline.hasExpired())
-            QTest::qWait(10);
-        *reason = m_socket.closeReason();
-        return m_socket.state() == QAbstractSocket::UnconnectedState;
-    }
-
-    QList<QByteArray> m_received;
-
-private:
-    const AgentProcess &m_agent;
-    QWebSocket m_socket;
-};
 
 QByteArray randomBytes(qsizetype n, quint32 seed)
 {
