@@ -32,6 +32,7 @@ DownloadJob::~DownloadJob()
 
 void DownloadJob::attempt()
 {
+    m_retired.reset();
     const QFileInfo target(m_item.localPath);
     struct stat st {};
     if (::lstat(QFile::encodeName(m_item.localPath).constData(), &st) == 0) {
@@ -105,6 +106,11 @@ void DownloadJob::onReady(const QCborMap &reply)
 
 void DownloadJob::abandonAttempt(bool cancelled)
 {
+    if (!m_session) {
+        m_retired = std::move(m_incoming);
+        m_sink.reset();
+        return;
+    }
     if (net::Connection *connection = m_session->connection(); connection && connection->hasStream(m_stream)) {
         connection->sendControl(transfer::abortMessage(m_stream, Error{ErrorCode::Cancelled, tr("cancelled")}), net::Priority::Control);
         connection->closeStream(m_stream);
@@ -112,8 +118,9 @@ void DownloadJob::abandonAttempt(bool cancelled)
     m_session->forget(m_requestId);
     if (cancelled && m_incoming)
         m_incoming->discard();
-    if (m_incoming)
-        QTimer::singleShot(0, QCoreApplication::instance(), [p = m_incoming.release()] { delete p; });
+    // Kept until the next attempt or the job's end: this may run inside its
+    // own callback.
+    m_retired = std::move(m_incoming);
     m_sink.reset();
 }
 

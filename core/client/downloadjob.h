@@ -30,6 +30,7 @@ private:
 
     std::optional<transfer::FileSink> m_sink;
     std::unique_ptr<transfer::IncomingFile> m_incoming;
+    std::unique_ptr<transfer::IncomingFile> m_retired;
 };
 
 } // namespace ferry::client

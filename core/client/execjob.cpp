@@ -44,7 +44,7 @@ ExecJob::ExecJob(Session *session, const Spec &spec, QObject *parent)
 
 ExecJob::~ExecJob()
 {
-    if (m_streamOpen && m_session->connection())
+    if (m_streamOpen && m_session && m_session->connection())
         m_session->connection()->closeStream(m_stream);
 }
 

@@ -4,6 +4,7 @@
 #include "core/net/connection.h"
 #include "core/transfer/job.h"
 
+#include <QPointer>
 #include <QByteArray>
 #include <QStringList>
 
@@ -55,7 +56,7 @@ private:
     void maybeFinish();
     void fail(const Error &error);
 
-    Session *m_session;
+    QPointer<Session> m_session; ///< may go first when both are torn down
     Spec m_spec;
     quint32 m_stream = 0;
     qint64 m_requestId = 0;

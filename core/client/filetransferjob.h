@@ -3,6 +3,7 @@
 
 #include "core/transfer/job.h"
 
+#include <QPointer>
 #include <QString>
 
 namespace ferry::client {
@@ -49,7 +50,7 @@ protected:
     /// The attempt ended; a Connection error retries after reconnecting.
     void attemptFinished(const Error &error);
 
-    Session *m_session;
+    QPointer<Session> m_session; ///< may go first when both are torn down
     FileTransferItem m_item;
     quint32 m_stream = 0;
     qint64 m_requestId = 0;

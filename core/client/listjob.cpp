@@ -46,7 +46,8 @@ void ListJob::doStart()
 
 void ListJob::doCancel()
 {
-    m_session->forget(m_requestId);
+    if (m_session)
+        m_session->forget(m_requestId);
 }
 
 } // namespace ferry::client

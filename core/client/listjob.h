@@ -4,6 +4,7 @@
 #include "core/protocol/entry.h"
 #include "core/transfer/job.h"
 
+#include <QPointer>
 #include <QList>
 
 namespace ferry::client {
@@ -29,7 +30,7 @@ private:
     void doStart() override;
     void doCancel() override;
 
-    Session *m_session;
+    QPointer<Session> m_session; ///< may go first when both are torn down
     QString m_path;
     QList<protocol::Entry> m_entries;
     qint64 m_requestId = 0;

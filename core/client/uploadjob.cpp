@@ -48,6 +48,8 @@ UploadJob::~UploadJob()
 
 void UploadJob::attempt()
 {
+    m_retiredOutgoing.reset();
+    m_retiredListener.reset();
     const QByteArray local = QFile::encodeName(m_item.localPath);
     UniqueFd fd(::open(local.constData(), O_RDONLY | O_CLOEXEC));
     if (!fd) {
@@ -128,17 +130,22 @@ void UploadJob::onReady(const QCborMap &reply)
 
 void UploadJob::abandonAttempt(bool cancelled)
 {
+    if (!m_session) {
+        m_retiredOutgoing = std::move(m_outgoing);
+        m_retiredListener = std::move(m_listener);
+        m_pendingSource.reset();
+        return;
+    }
     if (net::Connection *connection = m_session->connection(); connection && connection->hasStream(m_stream)) {
         if (cancelled)
             connection->sendControl(transfer::abortMessage(m_stream, Error{ErrorCode::Cancelled, tr("cancelled by the user")}), net::Priority::Control);
         connection->closeStream(m_stream);
     }
     m_session->forget(m_requestId);
-    // Deleted later: this may run inside one of their callbacks.
-    if (m_outgoing)
-        QTimer::singleShot(0, QCoreApplication::instance(), [p = m_outgoing.release()] { delete p; });
-    if (m_listener)
-        QTimer::singleShot(0, QCoreApplication::instance(), [p = m_listener.release()] { delete p; });
+    // Kept until the next attempt or the job's end: this may run inside one
+    // of their own callbacks.
+    m_retiredOutgoing = std::move(m_outgoing);
+    m_retiredListener = std::move(m_listener);
     m_pendingSource.reset();
 }
 

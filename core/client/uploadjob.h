@@ -32,6 +32,8 @@ private:
     std::unique_ptr<transfer::OutgoingFile> m_outgoing;
     std::unique_ptr<AbortListener> m_listener;
     std::unique_ptr<transfer::FileSource> m_pendingSource;
+    std::unique_ptr<transfer::OutgoingFile> m_retiredOutgoing;
+    std::unique_ptr<AbortListener> m_retiredListener;
 };
 
 } // namespace ferry::client
