@@ -72,7 +72,7 @@ int CliApp::run()
             warn(QCoreApplication::translate("ferry::cli", "reconnected"));
     });
     connect(m_session, &client::Session::connectionLost, this, [this](const Error &reason) {
-        if (!m_quiet && !m_finished)
+        if (!m_quiet && !m_finished && m_options.reconnectForMs > 0)
             warn(QCoreApplication::translate("ferry::cli", "connection lost: %1; reconnecting").arg(reason.message));
     });
     connect(m_session, &client::Session::failed, this, [this](const Error &reason) {
@@ -224,6 +224,8 @@ int CliApp::exitCodeFor(const Error &error) const
 
 void CliApp::fail(const Error &error)
 {
+    if (m_finished)
+        return; // the first error is the one to report
     if (m_progress)
         std::fputs("\r\033[K", stderr);
     std::fprintf(stderr, "ferry-cli: %s\n", qPrintable(error.message));
@@ -320,18 +322,16 @@ bool CliApp::remoteArgs(const QString &command, const QStringList &args, QString
 void CliApp::forEachPath(const QStringList &paths, const std::function<void(const QString &, std::function<void(const Error &)>)> &step)
 {
     auto index = std::make_shared<qsizetype>(0);
-    auto next = std::make_shared<std::function<void(const Error &)>>();
+    // The chain lives as long as this object; the steps refer to it by
+    // pointer, so no closure owns itself.
+    auto chain = std::make_shared<std::function<void(const Error &)>>();
+    m_chains.append(chain);
+    auto *next = chain.get();
     *next = [this, paths, step, index, next](const Error &error) {
-        if (error.code != ErrorCode::None) {
-            fail(error);
-            *next = nullptr; // break the cycle
-            return;
-        }
-        if (*index >= paths.size()) {
-            finish(ExitOk);
-            *next = nullptr;
-            return;
-        }
+        if (error.code != ErrorCode::None)
+            return fail(error);
+        if (*index >= paths.size())
+            return finish(ExitOk);
         const QString path = paths.at((*index)++);
         step(path, *next);
     };

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 class QTimer;
 
@@ -96,6 +97,7 @@ private:
     Totals m_totals;
     QElapsedTimer m_clock;
     QTimer *m_progressTimer;
+    QList<std::shared_ptr<void>> m_chains; ///< continuations of multi-step commands
 };
 
 } // namespace ferry::cli

@@ -103,13 +103,12 @@ void CliApp::cmdCp(const QStringList &args)
             items->append(item);
         }
         auto index = std::make_shared<qsizetype>(0);
-        auto next = std::make_shared<std::function<void()>>();
+        auto chain = std::make_shared<std::function<void()>>();
+        m_chains.append(chain);
+        auto *next = chain.get();
         *next = [this, request, items, index, next] {
-            if (*index >= items->size()) {
-                finish(ExitOk);
-                *next = nullptr; // breaks the self-reference; must come last
-                return;
-            }
+            if (*index >= items->size())
+                return finish(ExitOk);
             const client::FileTransferItem item = items->at((*index)++);
             const auto run = [this, request, item, next](client::ConflictAction conflict) {
                 client::FileTransferItem resolved = item;
