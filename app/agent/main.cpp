@@ -13,6 +13,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <sys/resource.h>
 
 namespace {
 
@@ -49,6 +50,13 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     ferry::setupApplicationIdentity(QStringLiteral("ferry-agent"));
     std::signal(SIGPIPE, SIG_IGN);
+    // Serving hundreds of clients, each with open files, needs more than the
+    // customary soft limit of 1024 descriptors.
+    struct rlimit files {};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &files);
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "Ferry agent: serves one directory to Ferry clients over a WebSocket."));

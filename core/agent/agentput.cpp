@@ -29,6 +29,7 @@ void AgentPut::start(AgentSession *session, qint64 requestId, quint32 stream, co
     const qint64 mtime = reader.optionalInteger("mtime"_L1, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::min());
     const bool resume = reader.optionalBool("resume"_L1);
     const bool replace = reader.optionalBool("replace"_L1);
+    const bool seed = reader.optionalBool("seed"_L1);
     if (!reader.ok()) {
         session->replyError(requestId, Error{ErrorCode::Protocol, reader.error()});
         return;
@@ -55,6 +56,12 @@ void AgentPut::start(AgentSession *session, qint64 requestId, quint32 stream, co
         // Longer than the source: it cannot be a prefix. Release the lock, start over.
         sink = std::unexpected(Error{});
         sink = openSink(false);
+    }
+    if (sink && seed && replace) {
+        if (auto seeded = sink->seedFromDestination(size); !seeded) {
+            session->replyError(requestId, seeded.error());
+            return;
+        }
     }
     if (!sink) {
         session->replyError(requestId, sink.error());

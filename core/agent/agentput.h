@@ -13,7 +13,8 @@ namespace ferry::agent {
 
 /// An upload: the client sends, the agent writes beneath its root.
 ///
-/// Request: {op:"put", s, path, size, mode?, mtime?, resume, replace}
+/// Request: {op:"put", s, path, size, mode?, mtime?, resume, replace, seed?}
+/// (seed: continue a shorter existing destination, see FileSink)
 /// First reply: {offset, prefix} (the verified resume point is the client's
 /// to check); final reply after "end": ok, or the error.
 class AgentPut final : public AgentStream

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/agent/agentsession.h"
 
+#include "core/agent/agentbatch.h"
 #include "core/agent/agentexec.h"
 #include "core/agent/agentput.h"
 #include "core/agent/agentstream.h"
@@ -224,7 +225,7 @@ void AgentSession::onRequest(const QCborMap &message)
             replyError(id, result.error());
     };
 
-    if (op == "put"_L1 || op == "get"_L1 || op == "exec"_L1) {
+    if (op == "put"_L1 || op == "get"_L1 || op == "exec"_L1 || op == "putmany"_L1 || op == "getmany"_L1) {
         const qint64 stream = reader.integer("s"_L1, 1, std::numeric_limits<quint32>::max());
         if (!reader.ok()) {
             replyError(id, Error{ErrorCode::Protocol, reader.error()});
@@ -253,11 +254,30 @@ void AgentSession::onRequest(const QCborMap &message)
         const QString from = reader.string("from"_L1);
         const QString to = reader.string("to"_L1);
         const bool overwrite = reader.optionalBool("overwrite"_L1);
-        reader.ok() ? done(m_root->rename(from, to, overwrite)) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
+        if (!reader.ok())
+            return replyError(id, Error{ErrorCode::Protocol, reader.error()});
+        const auto source = m_root->normalize(from);
+        const auto target = m_root->normalize(to);
+        if (source && target && (*target == *source || target->startsWith(*source + u'/') || source->isEmpty()))
+            return replyError(id, Error{ErrorCode::InvalidArgument, QCoreApplication::translate("ferry::agent", "cannot move '%1' into itself").arg(from)});
+        done(m_root->rename(from, to, overwrite));
     } else if (op == "chmod"_L1) {
         const QString path = reader.string("path"_L1);
         const qint64 mode = reader.integer("mode"_L1, 0, 07777);
         reader.ok() ? done(m_root->chmod(path, quint32(mode))) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
+    } else if (op == "setattr"_L1) {
+        const QString path = reader.string("path"_L1);
+        const qint64 mode = reader.optionalInteger("mode"_L1, -1, -1, 07777);
+        const qint64 mtime = reader.optionalInteger("mtime"_L1, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::min());
+        if (!reader.ok())
+            return replyError(id, Error{ErrorCode::Protocol, reader.error()});
+        if (mode >= 0) {
+            if (auto changed = m_root->chmod(path, quint32(mode)); !changed)
+                return replyError(id, changed.error());
+        }
+        if (mtime != std::numeric_limits<qint64>::min())
+            return done(m_root->setModifiedTime(path, mtime));
+        reply(id, {});
     } else if (op == "symlink"_L1) {
         const QString path = reader.string("path"_L1);
         const QString target = reader.string("target"_L1);
@@ -323,6 +343,10 @@ void AgentSession::openStream(qint64 id, const QString &op, quint32 stream, cons
         AgentPut::start(this, id, stream, message);
     else if (op == "get"_L1)
         AgentGet::start(this, id, stream, message);
+    else if (op == "putmany"_L1)
+        AgentPutMany::start(this, id, stream, message);
+    else if (op == "getmany"_L1)
+        AgentGetMany::start(this, id, stream, message);
     else
         AgentExec::start(this, id, stream, message);
 }

@@ -518,6 +518,24 @@ Expected<void> RootFs::chmod(const QString &path, quint32 mode) const
     return {};
 }
 
+Expected<void> RootFs::setModifiedTime(const QString &path, qint64 mtimeNs) const
+{
+    const Expected<ParentHandle> parent = resolve(path);
+    if (!parent)
+        return unexpected(parent.error());
+    const bool isRoot = parent->name.isEmpty();
+    struct timespec times[2];
+    times[0].tv_sec = 0;
+    times[0].tv_nsec = UTIME_OMIT;
+    times[1].tv_sec = time_t(mtimeNs / 1000000000LL);
+    times[1].tv_nsec = long(mtimeNs % 1000000000LL);
+    // AT_SYMLINK_NOFOLLOW: a symlink's own time, never its target's.
+    if (::utimensat(parent->dirFd.get(), isRoot ? "." : parent->name.constData(), times,
+                    isRoot ? 0 : AT_SYMLINK_NOFOLLOW) != 0)
+        return unexpected(errnoError(errno, path));
+    return {};
+}
+
 Expected<DiskSpace> RootFs::diskSpace(const QString &path) const
 {
     // O_PATH with O_NOFOLLOW opens even a symlink itself, which is enough to

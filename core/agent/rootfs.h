@@ -78,6 +78,8 @@ public:
     Expected<void> chmod(const QString &path, quint32 mode) const;
     /// Space on the file system holding @p path.
     Expected<DiskSpace> diskSpace(const QString &path) const;
+    /// Sets the modification time of @p path (a symlink's own, never followed).
+    Expected<void> setModifiedTime(const QString &path, qint64 mtimeNs) const;
 
     /// Opens regular file @p path for reading (O_RDONLY, O_CLOEXEC).
     Expected<UniqueFd> openRead(const QString &path) const;

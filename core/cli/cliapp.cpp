@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/cli/cliapp.h"
 
+#include "core/copy/conflict.h"
 #include "core/humanformat.h"
 #include "core/net/auth.h"
 #include "core/net/truststore.h"

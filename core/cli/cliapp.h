@@ -18,6 +18,10 @@ namespace ferry::transfer {
 class Job;
 }
 
+namespace ferry::copy {
+class ConflictHandler;
+}
+
 namespace ferry::cli {
 
 struct CliPath;
@@ -97,6 +101,7 @@ private:
     Totals m_totals;
     QElapsedTimer m_clock;
     QTimer *m_progressTimer;
+    std::unique_ptr<copy::ConflictHandler> m_conflictHandler;
     QList<std::shared_ptr<void>> m_chains; ///< continuations of multi-step commands
 };
 

@@ -3,9 +3,9 @@
 #include "core/cli/cliapp.h"
 
 #include "core/cli/remotepath.h"
-#include "core/client/downloadjob.h"
+#include "core/cli/terminalconflicthandler.h"
 #include "core/client/execjob.h"
-#include "core/client/uploadjob.h"
+#include "core/copy/copyjob.h"
 #include "core/protocol/entry.h"
 
 #include <QCommandLineParser>
@@ -20,25 +20,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace ferry::cli {
 
-namespace {
-
-struct CopyRequest {
-    QList<CliPath> sources;
-    CliPath destination;
-    bool upload = true;
-    client::ConflictAction conflict = client::ConflictAction::Fail;
-    QString policy;
-    bool preserveMode = true;
-    bool preserveTimes = true;
-};
-
-bool isDirectoryEntry(const Expected<QCborMap> &entry)
-{
-    return entry && entry->value("k"_L1).toInteger() == qint64(protocol::Entry::Type::Directory);
-}
-
-} // namespace
-
 void CliApp::cmdCp(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -47,110 +28,68 @@ void CliApp::cmdCp(const QStringList &args)
     const QCommandLineOption noPermsOption(u"no-perms"_s, u"do not replicate permission bits"_s);
     const QCommandLineOption noTimesOption(u"no-times"_s, u"do not preserve modification times"_s);
     const QCommandLineOption conflictOption(u"on-conflict"_s, u"ask|overwrite|skip|rename|resume|newer|fail"_s, u"POLICY"_s, u"ask"_s);
-    parser.addOptions({recursiveOption, noPermsOption, noTimesOption, conflictOption});
+    const QCommandLineOption parallelOption(u"parallel"_s, u"transfers in flight at once"_s, u"N"_s, u"4"_s);
+    parser.addOptions({recursiveOption, noPermsOption, noTimesOption, conflictOption, parallelOption});
     if (!parser.parse(QStringList{u"cp"_s} + args))
         return usage(u"cp: "_s + parser.errorText());
     const QStringList positional = parser.positionalArguments();
     if (positional.size() < 2)
         return usage(QCoreApplication::translate("ferry::cli", "cp: expects SRC... DST"));
 
-    auto request = std::make_shared<CopyRequest>();
-    request->destination = CliPath::parse(positional.last());
-    for (const QString &arg : positional.first(positional.size() - 1))
-        request->sources.append(CliPath::parse(arg));
-    request->upload = request->destination.remote;
-    for (const CliPath &source : std::as_const(request->sources)) {
-        if (source.remote == request->destination.remote)
+    const CliPath destination = CliPath::parse(positional.last());
+    QStringList sources;
+    for (const QString &arg : positional.first(positional.size() - 1)) {
+        const CliPath source = CliPath::parse(arg);
+        if (source.remote == destination.remote)
             return usage(QCoreApplication::translate("ferry::cli", "cp: copies go between local and remote paths; use mv within the remote tree"));
+        sources.append(source.remote ? source.path : QFileInfo(source.path).absoluteFilePath());
     }
-    request->policy = parser.value(conflictOption);
-    static const QStringList policies{u"ask"_s, u"overwrite"_s, u"skip"_s, u"rename"_s, u"resume"_s, u"newer"_s, u"fail"_s};
-    if (!policies.contains(request->policy))
-        return usage(QCoreApplication::translate("ferry::cli", "cp: unknown --on-conflict policy '%1'").arg(request->policy));
-    if (request->policy == "rename"_L1 || request->policy == "resume"_L1 || request->policy == "newer"_L1)
-        return usage(QCoreApplication::translate("ferry::cli", "cp: --on-conflict=%1 is not available in this version").arg(request->policy));
-    if (parser.isSet(recursiveOption))
-        return usage(QCoreApplication::translate("ferry::cli", "cp: recursive copies are not available in this version"));
-    request->preserveMode = !parser.isSet(noPermsOption);
-    request->preserveTimes = !parser.isSet(noTimesOption);
-    request->conflict = request->policy == "overwrite"_L1 ? client::ConflictAction::Overwrite : client::ConflictAction::Fail;
+    const auto policy = copy::policyFromString(parser.value(conflictOption));
+    if (!policy)
+        return usage(QCoreApplication::translate("ferry::cli", "cp: unknown --on-conflict policy '%1'").arg(parser.value(conflictOption)));
+    bool ok = false;
+    copy::CopyOptions options;
+    options.recursive = parser.isSet(recursiveOption);
+    options.preserveMode = !parser.isSet(noPermsOption);
+    options.preserveTimes = !parser.isSet(noTimesOption);
+    options.policy = *policy;
+    options.parallel = parser.value(parallelOption).toInt(&ok);
+    if (!ok || options.parallel < 1 || options.parallel > 64)
+        return usage(QCoreApplication::translate("ferry::cli", "cp: --parallel takes a number from 1 to 64"));
 
-    // cp semantics: an existing directory receives the sources; otherwise a
-    // single source takes the destination's name.
-    const auto withDestinationKind = [this, request](std::function<void(bool isDir, bool exists)> next) {
-        if (request->destination.remote) {
-            remoteStat(request->destination.path, [next](const Expected<QCborMap> &entry) { next(isDirectoryEntry(entry), bool(entry)); });
+    QString target = destination.path;
+    if (!destination.remote) {
+        // Keep a trailing slash: it demands a directory.
+        const bool slash = target.endsWith(u'/');
+        target = QFileInfo(target).absoluteFilePath() + (slash ? u"/"_s : QString());
+    }
+    const auto direction = destination.remote ? copy::Direction::Upload : copy::Direction::Download;
+    auto *job = new copy::CopyJob(m_session, direction, sources, target, options);
+    if (options.policy == copy::ConflictPolicy::Ask) {
+        if (::isatty(STDIN_FILENO)) {
+            m_conflictHandler = std::make_unique<TerminalConflictHandler>();
+            job->setConflictHandler(m_conflictHandler.get());
         } else {
-            const QFileInfo info(request->destination.path);
-            next(info.isDir(), info.exists());
+            job->setNoHandlerReason(QCoreApplication::translate("ferry::cli", "not asking because stdin is not a terminal (use --on-conflict=overwrite|skip|rename|resume|newer|fail)"));
         }
-    };
-    withDestinationKind([this, request](bool destIsDir, bool destExists) {
-        if (!destIsDir && request->sources.size() > 1)
-            return fail(Error{ErrorCode::NotADirectory, QCoreApplication::translate("ferry::cli", "cp: target '%1' is not a directory").arg(request->destination.path)});
-        if (!destIsDir && !destExists && request->destination.hasTrailingSlash())
-            return fail(Error{ErrorCode::NotADirectory, QCoreApplication::translate("ferry::cli", "cp: cannot create '%1': not a directory").arg(request->destination.path)});
-
-        auto items = std::make_shared<QList<client::FileTransferItem>>();
-        for (const CliPath &source : std::as_const(request->sources)) {
-            const QString target = destIsDir ? request->destination.child(source.fileName()) : request->destination.path;
-            client::FileTransferItem item;
-            item.localPath = QFileInfo(request->upload ? source.path : target).absoluteFilePath();
-            item.remotePath = request->upload ? target : source.path;
-            item.conflict = request->conflict;
-            item.preserveMode = request->preserveMode;
-            item.preserveTimes = request->preserveTimes;
-            items->append(item);
+    }
+    connect(job, &copy::CopyJob::itemFailed, this, [this](const Error &error) { warn(error.message); });
+    connect(job, &copy::CopyJob::warning, this, [this](const QString &message) { warn(message); });
+    connect(job, &copy::CopyJob::itemSkipped, this, [this](const QString &path, const QString &reason) {
+        if (!m_quiet)
+            warn(QCoreApplication::translate("ferry::cli", "skipped %1 (%2)").arg(path, reason));
+    });
+    const QString label = sources.size() == 1 ? CliPath::parse(positional.first()).fileName() : QCoreApplication::translate("ferry::cli", "%1 items").arg(sources.size());
+    runJob(job, label, [this, job](const Error &error) {
+        m_totals.files += job->doneFiles();
+        if (error.code == ErrorCode::None)
+            return finish(ExitOk);
+        // Each failed entry was reported as it happened; say the rest once.
+        if (job->failedCount() == 1) {
+            finish(ExitFailure);
+            return;
         }
-        auto index = std::make_shared<qsizetype>(0);
-        auto chain = std::make_shared<std::function<void()>>();
-        m_chains.append(chain);
-        auto *next = chain.get();
-        *next = [this, request, items, index, next] {
-            if (*index >= items->size())
-                return finish(ExitOk);
-            const client::FileTransferItem item = items->at((*index)++);
-            const auto run = [this, request, item, next](client::ConflictAction conflict) {
-                client::FileTransferItem resolved = item;
-                resolved.conflict = conflict;
-                transfer::Job *job = request->upload ? static_cast<transfer::Job *>(new client::UploadJob(m_session, resolved))
-                                                     : static_cast<transfer::Job *>(new client::DownloadJob(m_session, resolved));
-                const QString label = request->upload ? QFileInfo(item.localPath).fileName() : CliPath{true, item.remotePath}.fileName();
-                runJob(job, label, [this, next](const Error &error) {
-                    if (error.code != ErrorCode::None)
-                        return fail(error);
-                    ++m_totals.files;
-                    (*next)();
-                });
-            };
-            if (request->policy != "ask"_L1 && request->policy != "skip"_L1)
-                return run(request->conflict);
-            // ask and skip need to know whether the destination exists.
-            const auto decide = [this, request, item, run, next](bool exists) {
-                if (!exists)
-                    return run(client::ConflictAction::Fail);
-                const QString shown = request->upload ? QString(u':' + item.remotePath) : item.localPath;
-                if (request->policy == "skip"_L1) {
-                    if (!m_quiet)
-                        warn(QCoreApplication::translate("ferry::cli", "%1 exists, skipped").arg(shown));
-                    return (*next)();
-                }
-                if (!::isatty(STDIN_FILENO))
-                    return fail(Error{ErrorCode::Exists, QCoreApplication::translate("ferry::cli", "%1 exists; not asking because stdin is not a terminal (use --on-conflict=overwrite|skip|fail)").arg(shown)});
-                std::fprintf(stderr, "%s", qPrintable(QCoreApplication::translate("ferry::cli", "ferry-cli: overwrite %1? [y/N] ").arg(shown)));
-                std::fflush(stderr);
-                char answer[16] = {};
-                const bool yes = std::fgets(answer, sizeof answer, stdin) && (answer[0] == 'y' || answer[0] == 'Y');
-                if (!yes)
-                    return (*next)();
-                run(client::ConflictAction::Overwrite);
-            };
-            if (request->upload)
-                remoteStat(item.remotePath, [decide](const Expected<QCborMap> &entry) { decide(bool(entry)); });
-            else
-                decide(QFileInfo::exists(item.localPath));
-        };
-        (*next)();
+        fail(error);
     });
 }
 

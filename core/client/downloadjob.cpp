@@ -21,7 +21,8 @@ using namespace Qt::Literals::StringLiterals;
 namespace ferry::client {
 
 DownloadJob::DownloadJob(Session *session, const FileTransferItem &item, QObject *parent)
-    : FileTransferJob(session, item, parent)
+    : TransferJob(session, parent)
+    , m_item(item)
 {
 }
 
@@ -57,6 +58,14 @@ void DownloadJob::attempt()
     if (!sink) {
         attemptFinished(sink.error());
         return;
+    }
+    if (m_item.conflict == ConflictAction::Resume) {
+        // The size is not known yet; the agent's checksum of the prefix
+        // decides whether the copied bytes are kept.
+        if (auto seeded = sink->seedFromDestination(std::numeric_limits<qint64>::max()); !seeded) {
+            attemptFinished(seeded.error());
+            return;
+        }
     }
     m_sink.emplace(std::move(*sink));
     const QCborMap args{{"s"_L1, qint64(m_stream)},
@@ -98,7 +107,7 @@ void DownloadJob::onReady(const QCborMap &reply)
             connection->closeStream(m_stream);
         attemptFinished(result ? Error{} : result.error());
     };
-    const auto replace = m_item.conflict == ConflictAction::Overwrite ? transfer::Replace::Always : transfer::Replace::Never;
+    const auto replace = m_item.conflict == ConflictAction::Fail ? transfer::Replace::Never : transfer::Replace::Always;
     m_incoming = std::make_unique<transfer::IncomingFile>(m_session->connection(), m_stream, std::move(*m_sink), attributes, replace, std::move(callbacks));
     m_sink.reset();
     m_session->connection()->openStream(m_stream, m_incoming.get(), nullptr);

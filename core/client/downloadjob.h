@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/client/filetransferjob.h"
+#include "core/client/transferjob.h"
 #include "core/transfer/filesink.h"
 
 #include <memory>
@@ -15,7 +15,7 @@ namespace ferry::client {
 
 /// Downloads one file from beneath the agent's root to a local path,
 /// through a hidden part file beside it that a later attempt resumes.
-class DownloadJob final : public FileTransferJob
+class DownloadJob final : public TransferJob
 {
     Q_OBJECT
 
@@ -23,7 +23,10 @@ public:
     DownloadJob(Session *session, const FileTransferItem &item, QObject *parent = nullptr);
     ~DownloadJob() override;
 
+    const FileTransferItem &item() const { return m_item; }
+
 private:
+    FileTransferItem m_item;
     void attempt() override;
     void abandonAttempt(bool cancelled) override;
     void onReady(const QCborMap &reply);

@@ -37,7 +37,8 @@ private:
 };
 
 UploadJob::UploadJob(Session *session, const FileTransferItem &item, QObject *parent)
-    : FileTransferJob(session, item, parent)
+    : TransferJob(session, parent)
+    , m_item(item)
 {
 }
 
@@ -66,7 +67,8 @@ void UploadJob::attempt()
                   {"path"_L1, m_item.remotePath},
                   {"size"_L1, source->size()},
                   {"resume"_L1, true},
-                  {"replace"_L1, m_item.conflict == ConflictAction::Overwrite}};
+                  {"replace"_L1, m_item.conflict != ConflictAction::Fail},
+                  {"seed"_L1, m_item.conflict == ConflictAction::Resume}};
     if (m_item.preserveMode)
         args.insert("mode"_L1, qint64(source->mode()));
     if (m_item.preserveTimes)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/client/filetransferjob.h"
+#include "core/client/transferjob.h"
 
 #include <memory>
 
@@ -15,7 +15,7 @@ namespace ferry::client {
 /// Uploads one local file to a path beneath the agent's root. The agent
 /// reports how much of a partial upload it holds; the bytes are sent again
 /// only when their checksum differs from the local file's prefix.
-class UploadJob final : public FileTransferJob
+class UploadJob final : public TransferJob
 {
     Q_OBJECT
 
@@ -23,7 +23,10 @@ public:
     UploadJob(Session *session, const FileTransferItem &item, QObject *parent = nullptr);
     ~UploadJob() override;
 
+    const FileTransferItem &item() const { return m_item; }
+
 private:
+    FileTransferItem m_item;
     void attempt() override;
     void abandonAttempt(bool cancelled) override;
     void onReady(const QCborMap &reply);

@@ -86,7 +86,8 @@ Expected<void> FileSink::write(qint64 offset, QByteArrayView data)
     return {};
 }
 
-Expected<void> FileSink::finish(qint64 expectedSize, const QByteArray &expectedDigest, const FinalAttributes &attributes, Replace replace)
+Expected<void> FileSink::finish(qint64 expectedSize, const QByteArray &expectedDigest, const FinalAttributes &attributes, Replace replace,
+                                bool sync)
 {
     if (m_offset != expectedSize)
         return std::unexpected(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::transfer", "%1: received %2 bytes, the sender announced %3").arg(m_displayPath).arg(m_offset).arg(expectedSize)});
@@ -94,7 +95,7 @@ Expected<void> FileSink::finish(qint64 expectedSize, const QByteArray &expectedD
         discard();
         return std::unexpected(Error{ErrorCode::ChecksumMismatch, QCoreApplication::translate("ferry::transfer", "%1: checksum mismatch, the received file was discarded").arg(m_displayPath)});
     }
-    if (::fdatasync(m_fd.get()) != 0)
+    if (sync && ::fdatasync(m_fd.get()) != 0)
         return std::unexpected(Error::fromErrno(errno, m_displayPath));
     if (attributes.mode && ::fchmod(m_fd.get(), *attributes.mode & 07777) != 0)
         return std::unexpected(Error::fromErrno(errno, m_displayPath));
@@ -111,8 +112,35 @@ Expected<void> FileSink::finish(qint64 expectedSize, const QByteArray &expectedD
     if (::renameat2(m_dirFd.get(), m_partName.constData(), m_dirFd.get(), m_name.constData(), flags) != 0)
         return std::unexpected(Error::fromErrno(errno, m_displayPath));
     // The rename itself is durable only once the directory is flushed.
-    ::fsync(m_dirFd.get());
+    if (sync)
+        ::fsync(m_dirFd.get());
     m_fd.reset();
+    return {};
+}
+
+Expected<void> FileSink::seedFromDestination(qint64 sourceSize)
+{
+    if (m_offset > 0)
+        return {};
+    UniqueFd existing(::openat(m_dirFd.get(), m_name.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    if (!existing)
+        return {}; // nothing there (or a symlink): nothing to continue
+    struct stat st {};
+    if (::fstat(existing.get(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0 || st.st_size >= sourceSize)
+        return {};
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    qint64 pos = 0;
+    while (pos < st.st_size) {
+        const ssize_t n = ::pread(existing.get(), buffer.data(), size_t(std::min<qint64>(buffer.size(), st.st_size - pos)), pos);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break; // shrank meanwhile: continue from what we have
+        if (auto written = write(pos, QByteArrayView(buffer.constData(), n)); !written)
+            return written;
+        pos += n;
+    }
+    m_prefixDigest = m_hasher.digest();
     return {};
 }
 

@@ -45,7 +45,22 @@ public:
     /// Appends @p data, which must start at @p offset == offset().
     Expected<void> write(qint64 offset, QByteArrayView data);
 
-    Expected<void> finish(qint64 expectedSize, const QByteArray &expectedDigest, const FinalAttributes &attributes, Replace replace);
+    /// Verifies, flushes, applies @p attributes and renames into place. With
+    /// @p sync false the caller has made the data durable already (one
+    /// syncfs for a batch of files) and syncs the directory itself.
+    Expected<void> finish(qint64 expectedSize, const QByteArray &expectedDigest, const FinalAttributes &attributes, Replace replace,
+                          bool sync = true);
+
+    /// Starts the part file from a copy of the existing destination, when
+    /// that is a regular file shorter than @p sourceSize and nothing is in
+    /// the part file yet: resuming "a shorter destination" then follows the
+    /// usual verified-prefix path, and the destination stays untouched until
+    /// the finished file replaces it.
+    Expected<void> seedFromDestination(qint64 sourceSize);
+
+    int directoryFd() const { return m_dirFd.get(); }
+    /// The part file's descriptor (for syncfs over a batch).
+    int fileFd() const { return m_fd.get(); }
 
     /// Forgets the bytes already present (their prefix did not match the
     /// source): the transfer starts from zero.

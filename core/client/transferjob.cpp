@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/client/filetransferjob.h"
+#include "core/client/transferjob.h"
 
 #include "core/client/session.h"
 #include "core/logging.h"
@@ -12,10 +12,9 @@ namespace {
 constexpr int kBusyRetryMs = 500;
 } // namespace
 
-FileTransferJob::FileTransferJob(Session *session, const FileTransferItem &item, QObject *parent)
+TransferJob::TransferJob(Session *session, QObject *parent)
     : transfer::Job(parent)
     , m_session(session)
-    , m_item(item)
 {
     connect(m_session, &Session::connected, this, [this] {
         if (m_waitingForConnection && !isFinished()) {
@@ -38,20 +37,20 @@ FileTransferJob::FileTransferJob(Session *session, const FileTransferItem &item,
     });
 }
 
-FileTransferJob::~FileTransferJob() = default;
+TransferJob::~TransferJob() = default;
 
-void FileTransferJob::doStart()
+void TransferJob::doStart()
 {
     tryAttempt();
 }
 
-void FileTransferJob::doCancel()
+void TransferJob::doCancel()
 {
     m_attemptActive = false;
     abandonAttempt(true);
 }
 
-void FileTransferJob::tryAttempt()
+void TransferJob::tryAttempt()
 {
     if (isFinished())
         return;
@@ -70,7 +69,7 @@ void FileTransferJob::tryAttempt()
     attempt();
 }
 
-void FileTransferJob::attemptFinished(const Error &error)
+void TransferJob::attemptFinished(const Error &error)
 {
     if (isFinished() || !m_attemptActive)
         return;
@@ -93,7 +92,7 @@ void FileTransferJob::attemptFinished(const Error &error)
     if (error.code == ErrorCode::Busy && m_attempts > 1 && m_attempts < 40) {
         // Our previous connection may still hold the partial file until the
         // agent notices it is dead.
-        QTimer::singleShot(kBusyRetryMs, this, &FileTransferJob::tryAttempt);
+        QTimer::singleShot(kBusyRetryMs, this, &TransferJob::tryAttempt);
         return;
     }
     emitResult(error);

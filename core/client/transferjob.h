@@ -14,6 +14,7 @@ class Session;
 enum class ConflictAction {
     Fail,       ///< refuse with ErrorCode::Exists
     Overwrite,  ///< replace it atomically
+    Resume,     ///< continue a shorter destination whose bytes match, else overwrite
 };
 
 /// One file to move, with what the copy planner decided about it.
@@ -29,15 +30,14 @@ struct FileTransferItem {
 /// session's current connection; when the connection drops, wait for the
 /// session to reconnect and attempt again, resuming from the receiver's
 /// verified partial file.
-class FileTransferJob : public transfer::Job
+class TransferJob : public transfer::Job
 {
     Q_OBJECT
 
 public:
-    FileTransferJob(Session *session, const FileTransferItem &item, QObject *parent = nullptr);
-    ~FileTransferJob() override;
+    explicit TransferJob(Session *session, QObject *parent = nullptr);
+    ~TransferJob() override;
 
-    const FileTransferItem &item() const { return m_item; }
     int attempts() const { return m_attempts; }
 
 protected:
@@ -51,7 +51,6 @@ protected:
     void attemptFinished(const Error &error);
 
     QPointer<Session> m_session; ///< may go first when both are torn down
-    FileTransferItem m_item;
     quint32 m_stream = 0;
     qint64 m_requestId = 0;
 

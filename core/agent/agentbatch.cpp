@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/agent/agentbatch.h"
+
+#include "core/agent/agentsession.h"
+#include "core/protocol/frame.h"
+#include "core/protocol/messagereader.h"
+#include "core/transfer/hasher.h"
+#include "core/transfer/streammessages.h"
+
+#include <QCborArray>
+#include <QCoreApplication>
+#include <QSet>
+
+#include <cerrno>
+#include <unistd.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace ferry::agent {
+
+namespace {
+
+QCborValue resultValue(const Error &error)
+{
+    if (error.code == ErrorCode::None)
+        return 0;
+    return QCborArray{qint64(error.code), error.message};
+}
+
+QString parentOf(const QString &path)
+{
+    const qsizetype slash = path.lastIndexOf(u'/');
+    return slash < 0 ? QString() : path.left(slash);
+}
+
+} // namespace
+
+// --- putmany -----------------------------------------------------------------
+
+AgentPutMany::AgentPutMany(AgentSession *session, qint64 requestId, quint32 stream)
+    : AgentStream(session, requestId, stream)
+{
+}
+
+AgentPutMany::~AgentPutMany()
+{
+    if (!m_done) {
+        for (Item &item : m_items)
+            if (item.sink)
+                item.sink->discard();
+    }
+}
+
+void AgentPutMany::start(AgentSession *session, qint64 requestId, quint32 stream, const QCborMap &request)
+{
+    const QCborArray files = request.value("files"_L1).toArray();
+    if (files.isEmpty() || files.size() > kMaxBatchFiles) {
+        session->replyError(requestId, Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::agent", "a batch holds 1 to %1 files").arg(kMaxBatchFiles)});
+        return;
+    }
+    auto *batch = new AgentPutMany(session, requestId, stream);
+    for (const QCborValue &value : files) {
+        protocol::MessageReader reader(value.toMap());
+        Item item;
+        item.path = reader.string("path"_L1);
+        item.size = reader.integer("size"_L1, 0, kMaxBatchBytes);
+        const qint64 mode = reader.optionalInteger("mode"_L1, -1, -1, 07777);
+        const qint64 mtime = reader.optionalInteger("mtime"_L1, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::min());
+        item.replace = reader.optionalBool("replace"_L1) ? transfer::Replace::Always : transfer::Replace::Never;
+        if (!reader.ok()) {
+            delete batch;
+            session->replyError(requestId, Error{ErrorCode::Protocol, reader.error()});
+            return;
+        }
+        if (mode >= 0)
+            item.attributes.mode = quint32(mode);
+        if (mtime != std::numeric_limits<qint64>::min())
+            item.attributes.mtimeNs = mtime;
+        batch->m_total += item.size;
+        batch->m_items.push_back(std::move(item));
+    }
+    if (batch->m_total > kMaxBatchBytes) {
+        delete batch;
+        session->replyError(requestId, Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::agent", "a batch holds at most %1 bytes").arg(kMaxBatchBytes)});
+        return;
+    }
+    // Refuse early what the final rename would refuse, per file.
+    for (Item &item : batch->m_items) {
+        if (auto existing = session->root().stat(item.path)) {
+            if (existing->type == EntryInfo::Type::Directory)
+                item.error = Error::fromErrno(EISDIR, item.path);
+            else if (item.replace == transfer::Replace::Never)
+                item.error = Error::fromErrno(EEXIST, item.path);
+        }
+    }
+    session->connection()->openStream(stream, batch, nullptr);
+    session->registerStream(batch);
+    session->reply(requestId, {}, false);
+    batch->openCurrent();
+}
+
+void AgentPutMany::openCurrent()
+{
+    // Opens the part file of the file whose bytes come next (and of any
+    // empty files on the way, which have no bytes at all).
+    while (m_current < qsizetype(m_items.size())) {
+        Item &item = m_items[m_current];
+        if (!item.sink && item.error.code == ErrorCode::None) {
+            auto parent = m_session->root().openParent(item.path);
+            if (!parent) {
+                item.error = parent.error();
+            } else {
+                auto sink = transfer::FileSink::open(std::move(parent->dirFd), parent->name, item.path, false);
+                if (sink)
+                    item.sink.emplace(std::move(*sink));
+                else
+                    item.error = sink.error();
+            }
+        }
+        if (m_currentDone < item.size)
+            return;
+        ++m_current;
+        m_currentDone = 0;
+    }
+}
+
+void AgentPutMany::onStreamData(const protocol::DataFrame &frame)
+{
+    const qint64 size = frame.payload.size();
+    if (qint64(frame.offset) != m_received || m_received + size > m_total) {
+        m_session->connection()->close(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::agent", "batch data out of place")});
+        return;
+    }
+    qint64 used = 0;
+    while (used < size && m_current < qsizetype(m_items.size())) {
+        Item &item = m_items[m_current];
+        const qint64 n = std::min(size - used, item.size - m_currentDone);
+        if (item.sink && item.error.code == ErrorCode::None) {
+            if (auto written = item.sink->write(m_currentDone, QByteArrayView(frame.payload).sliced(used, n)); !written) {
+                item.error = written.error();
+                item.sink->discard();
+                item.sink.reset();
+            }
+        }
+        used += n;
+        m_currentDone += n;
+        openCurrent();
+    }
+    m_received += size;
+    m_session->connection()->consumed(m_stream, size);
+}
+
+void AgentPutMany::onStreamMessage(const QCborMap &message)
+{
+    protocol::MessageReader reader(message);
+    if (reader.type() == "abort"_L1) {
+        m_session->replyError(m_requestId, transfer::errorFromMessage(message));
+        m_session->streamFinished(m_stream);
+        return;
+    }
+    if (reader.type() != "end"_L1 || m_done)
+        return;
+    const QCborArray hashes = message.value("hs"_L1).toArray();
+    if (m_received != m_total || hashes.size() != qsizetype(m_items.size())) {
+        m_session->connection()->close(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::agent", "batch ended early")});
+        return;
+    }
+    QList<QByteArray> digests;
+    for (const QCborValue &h : hashes)
+        digests.append(h.toByteArray());
+    finishAll(digests);
+}
+
+void AgentPutMany::finishAll(const QList<QByteArray> &digests)
+{
+    m_done = true;
+    // One flush for the whole batch instead of one per file: every part file
+    // is on disk before any of them takes its final name.
+    bool synced = true;
+    for (const Item &item : std::as_const(m_items)) {
+        if (item.sink) {
+            synced = ::syncfs(item.sink->fileFd()) == 0;
+            break;
+        }
+    }
+    QCborArray results;
+    QSet<QString> parents;
+    for (qsizetype i = 0; i < qsizetype(m_items.size()); ++i) {
+        Item &item = m_items[i];
+        if (item.error.code == ErrorCode::None && !item.sink)
+            item.error = Error{ErrorCode::Io, QCoreApplication::translate("ferry::agent", "%1: not written").arg(item.path)};
+        if (item.error.code == ErrorCode::None && !synced)
+            item.error = Error::fromErrno(EIO, item.path);
+        if (item.error.code == ErrorCode::None) {
+            if (auto finished = item.sink->finish(item.size, digests.at(i), item.attributes, item.replace, false); !finished)
+                item.error = finished.error();
+            else
+                parents.insert(parentOf(item.path));
+        }
+        if (item.sink && item.error.code != ErrorCode::None)
+            item.sink->discard();
+        item.sink.reset();
+        results.append(resultValue(item.error));
+    }
+    // The renames are durable once their directories are.
+    for (const QString &parent : std::as_const(parents)) {
+        if (auto dir = m_session->root().openDirectory(parent))
+            ::fsync(dir->get());
+    }
+    m_session->reply(m_requestId, QCborMap{{"results"_L1, results}});
+    m_session->streamFinished(m_stream);
+}
+
+// --- getmany -----------------------------------------------------------------
+
+AgentGetMany::AgentGetMany(AgentSession *session, qint64 requestId, quint32 stream)
+    : AgentStream(session, requestId, stream)
+{
+}
+
+AgentGetMany::~AgentGetMany() = default;
+
+void AgentGetMany::start(AgentSession *session, qint64 requestId, quint32 stream, const QCborMap &request)
+{
+    protocol::MessageReader reader(request);
+    const QStringList paths = reader.stringList("paths"_L1, kMaxBatchFiles);
+    if (!reader.ok() || paths.isEmpty()) {
+        session->replyError(requestId, Error{ErrorCode::Protocol, reader.ok() ? QStringLiteral("empty batch") : reader.error()});
+        return;
+    }
+    auto *batch = new AgentGetMany(session, requestId, stream);
+    QCborArray files;
+    for (const QString &path : paths) {
+        Item item;
+        item.path = path;
+        auto info = session->root().stat(path);
+        if (info && info->type != EntryInfo::Type::File)
+            info = std::unexpected(info->type == EntryInfo::Type::Directory ? Error::fromErrno(EISDIR, path)
+                                                                            : Error{ErrorCode::Unsupported, QCoreApplication::translate("ferry::agent", "%1: not a regular file").arg(path)});
+        if (info && batch->m_total + info->size > kMaxBatchBytes)
+            info = std::unexpected(Error{ErrorCode::InvalidArgument, QCoreApplication::translate("ferry::agent", "%1: too large for a batch").arg(path)});
+        if (info) {
+            item.ok = true;
+            item.size = info->size;
+            batch->m_total += info->size;
+            files.append(QCborMap{{"size"_L1, info->size}, {"mode"_L1, qint64(info->mode)}, {"mtime"_L1, info->mtimeNs}});
+        } else {
+            files.append(QCborMap{{"error"_L1, resultValue(info.error())}});
+        }
+        batch->m_items.push_back(std::move(item));
+    }
+    session->connection()->openStream(stream, nullptr, batch);
+    session->registerStream(batch);
+    session->reply(requestId, QCborMap{{"files"_L1, files}});
+    session->connection()->wake(stream);
+}
+
+std::optional<net::Outgoing> AgentGetMany::produce(qint64 maxData)
+{
+    if (m_endSent)
+        return std::nullopt;
+    // Skip files that failed or are fully sent; open the next one lazily so
+    // a batch holds one descriptor at a time.
+    while (m_current < qsizetype(m_items.size())) {
+        Item &item = m_items[m_current];
+        if (!item.ok || m_currentDone >= item.size) {
+            if (item.ok && item.digest.isEmpty() && item.source)
+                item.digest = item.source->checkUnchanged() ? item.source->digest() : QByteArray();
+            if (item.ok && item.size == 0 && !item.opened)
+                item.digest = transfer::Hasher::hash({});
+            item.source.reset();
+            ++m_current;
+            m_currentDone = 0;
+            continue;
+        }
+        if (!item.opened) {
+            item.opened = true;
+            auto fd = m_session->root().openRead(item.path);
+            if (fd) {
+                auto source = transfer::FileSource::open(std::move(*fd), item.path);
+                if (source && source->size() >= item.size)
+                    item.source.emplace(std::move(*source));
+            }
+        }
+        break;
+    }
+    if (m_current >= qsizetype(m_items.size())) {
+        m_endSent = true;
+        QCborArray hashes;
+        for (const Item &item : std::as_const(m_items))
+            hashes.append(item.digest.isEmpty() ? QCborValue(QCborValue::Null) : QCborValue(item.digest));
+        const QCborMap end{{"t"_L1, "end"_L1}, {"s"_L1, qint64(m_stream)}, {"size"_L1, m_total}, {"hs"_L1, hashes}};
+        m_session->streamFinished(m_stream);
+        return net::Outgoing{protocol::encodeControl(end), 0};
+    }
+    if (maxData <= 0)
+        return std::nullopt;
+    Item &item = m_items[m_current];
+    const qint64 want = std::min(maxData, item.size - m_currentDone);
+    QByteArray frame = protocol::allocateData(m_stream, 0, quint64(m_position), want);
+    char *payload = frame.data() + protocol::kDataHeaderSize;
+    qint64 got = 0;
+    if (item.source) {
+        auto n = item.source->read(payload, want);
+        if (n)
+            got = *n;
+        else
+            item.source.reset(); // changed or unreadable: pad, and send no checksum
+    }
+    if (got < want) {
+        memset(payload + got, 0, size_t(want - got));
+        item.source.reset();
+        item.digest.clear();
+        item.opened = true;
+    }
+    m_currentDone += want;
+    m_position += want;
+    return net::Outgoing{frame, want};
+}
+
+} // namespace ferry::agent

@@ -1,0 +1,489 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// CopyJob, execution: conflicts, directories, files, symlinks, attributes.
+#include "core/copy/copyjob.h"
+
+#include "core/client/batchjobs.h"
+#include "core/client/downloadjob.h"
+#include "core/client/session.h"
+#include "core/client/uploadjob.h"
+#include "core/copy/freename.h"
+#include "core/copy/localfs.h"
+
+#include <QCborArray>
+#include <QCborMap>
+#include <QCoreApplication>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace ferry::copy {
+
+namespace {
+
+bool isDir(const protocol::Entry &e)
+{
+    return e.type == protocol::Entry::Type::Directory;
+}
+
+bool isFile(const protocol::Entry &e)
+{
+    return e.type == protocol::Entry::Type::File;
+}
+
+} // namespace
+
+void CopyJob::startCopying()
+{
+    setState(State::Copying);
+    for (int index : std::as_const(m_roots))
+        decide(index);
+    maybeFinishCopying();
+}
+
+void CopyJob::settle(int index, int status)
+{
+    Node &node = m_nodes[index];
+    const bool wasOpen = node.status == Node::Waiting || node.status == Node::Ready || node.status == Node::Running;
+    node.status = Node::Status(status);
+    if (wasOpen && status != Node::Ready && status != Node::Running)
+        --m_unfinished;
+}
+
+void CopyJob::skipDescendants(int index, const QString &reason)
+{
+    for (int child : std::as_const(m_nodes[index].children)) {
+        if (m_nodes.at(child).status == Node::Waiting) {
+            settle(child, Node::Skipped);
+            ++m_skipped;
+            Q_UNUSED(reason)
+            skipDescendants(child, reason);
+        }
+    }
+}
+
+void CopyJob::finishNode(int index, const Error &error)
+{
+    Node &node = m_nodes[index];
+    if (error.code != ErrorCode::None) {
+        settle(index, Node::Failed);
+        ++m_failed;
+        if (m_firstError.code == ErrorCode::None)
+            m_firstError = error;
+        Q_EMIT itemFailed(error);
+        skipDescendants(index, error.message);
+        return;
+    }
+    settle(index, Node::Done);
+    if (isFile(node.source)) {
+        ++m_doneFiles;
+        m_doneBytes += node.source.size;
+    }
+    Q_EMIT itemDone(destPath(node));
+}
+
+void CopyJob::skipNode(int index, const QString &reason)
+{
+    if (m_nodes.at(index).status != Node::Waiting && m_nodes.at(index).status != Node::Ready)
+        return;
+    settle(index, Node::Skipped);
+    ++m_skipped;
+    if (isFile(m_nodes.at(index).source))
+        m_totalBytes -= m_nodes.at(index).source.size;
+    Q_EMIT itemSkipped(destDisplay(m_nodes.at(index)), reason);
+    skipDescendants(index, reason);
+}
+
+ConflictInfo CopyJob::conflictInfo(int index)
+{
+    const Node &node = m_nodes.at(index);
+    ConflictInfo info;
+    info.sourcePath = sourceDisplay(node);
+    info.destinationPath = destDisplay(node);
+    info.source = node.source;
+    info.destination = node.dest;
+    const QSet<QString> &taken = m_destNames[node.destDir];
+    info.suggestedName = suggestFreeName(node.destName, [&taken](const QString &name) { return taken.contains(name); });
+    info.typeMismatch = isDir(node.source) != isDir(node.dest);
+    info.canResume = isFile(node.source) && isFile(node.dest) && node.dest.size < node.source.size;
+    return info;
+}
+
+void CopyJob::decide(int index)
+{
+    Node &node = m_nodes[index];
+    if (node.status != Node::Waiting || isFinished())
+        return;
+    if (!node.destExists || (isDir(node.source) && isDir(node.dest))) {
+        proceed(index);
+        return;
+    }
+    const ConflictInfo info = conflictInfo(index);
+    switch (m_options.policy) {
+    case ConflictPolicy::Ask:
+        m_askQueue.enqueue(index);
+        askNext();
+        return;
+    case ConflictPolicy::Overwrite:
+        applyAnswer(index, ConflictAnswer{ConflictAnswer::Overwrite, false, {}});
+        return;
+    case ConflictPolicy::Skip:
+        applyAnswer(index, ConflictAnswer{ConflictAnswer::Skip, false, {}});
+        return;
+    case ConflictPolicy::Rename:
+        applyAnswer(index, ConflictAnswer{ConflictAnswer::Rename, false, {}});
+        return;
+    case ConflictPolicy::Resume:
+        applyAnswer(index, ConflictAnswer{ConflictAnswer::Resume, false, {}});
+        return;
+    case ConflictPolicy::Newer:
+        applyAnswer(index, ConflictAnswer{ConflictAnswer::OverwriteIfNewer, false, {}});
+        return;
+    case ConflictPolicy::Fail:
+        finishNode(index, Error{ErrorCode::Exists, tr("%1: already exists").arg(info.destinationPath)});
+        return;
+    }
+}
+
+void CopyJob::askNext()
+{
+    if (m_asking || m_askQueue.isEmpty() || isFinished())
+        return;
+    const int index = m_askQueue.dequeue();
+    if (m_nodes.at(index).status != Node::Waiting)
+        return askNext();
+    if (!m_handler) {
+        const QString why = m_noHandlerReason.isEmpty() ? tr("there is no one to ask") : m_noHandlerReason;
+        finishNode(index, Error{ErrorCode::Exists, tr("%1 exists; %2").arg(destDisplay(m_nodes.at(index)), why)});
+        return askNext();
+    }
+    m_asking = true;
+    QPointer<CopyJob> self(this);
+    m_handler->askConflict(this, conflictInfo(index), [self, index](const ConflictAnswer &answer) {
+        if (!self || self->isFinished())
+            return;
+        self->m_asking = false;
+        if (answer.applyToAll) {
+            static const QHash<int, ConflictPolicy> policies{
+                {ConflictAnswer::Overwrite, ConflictPolicy::Overwrite}, {ConflictAnswer::Skip, ConflictPolicy::Skip},
+                {ConflictAnswer::Rename, ConflictPolicy::Rename},       {ConflictAnswer::Resume, ConflictPolicy::Resume},
+                {ConflictAnswer::OverwriteIfNewer, ConflictPolicy::Newer},
+            };
+            self->m_options.policy = policies.value(answer.action, ConflictPolicy::Ask);
+        }
+        self->applyAnswer(index, answer);
+        // With "apply to all", the questions still queued answer themselves.
+        if (self && self->m_options.policy != ConflictPolicy::Ask) {
+            const QQueue<int> queued = std::exchange(self->m_askQueue, {});
+            for (int other : queued)
+                self->decide(other);
+        }
+        if (self) {
+            self->askNext();
+            self->maybeFinishCopying();
+        }
+    });
+}
+
+void CopyJob::applyAnswer(int index, const ConflictAnswer &answer)
+{
+    Node &node = m_nodes[index];
+    const ConflictInfo info = conflictInfo(index);
+    switch (answer.action) {
+    case ConflictAnswer::Cancel:
+        cancel();
+        return;
+    case ConflictAnswer::Skip:
+        skipNode(index, tr("exists"));
+        return;
+    case ConflictAnswer::Rename: {
+        node.destName = answer.newName.isEmpty() ? info.suggestedName : answer.newName;
+        node.destExists = false;
+        m_destNames[node.destDir].insert(node.destName);
+        rebase(index);
+        proceed(index);
+        return;
+    }
+    case ConflictAnswer::OverwriteIfNewer:
+        if (!isFile(node.source) || !isFile(node.dest) || node.source.mtimeNs <= node.dest.mtimeNs) {
+            skipNode(index, tr("the destination is not older"));
+            return;
+        }
+        [[fallthrough]];
+    case ConflictAnswer::Overwrite:
+    case ConflictAnswer::Resume:
+        if (info.typeMismatch) {
+            finishNode(index, Error{ErrorCode::Exists, isDir(node.dest) ? tr("cannot overwrite directory '%1' with a non-directory").arg(info.destinationPath)
+                                                                        : tr("cannot overwrite non-directory '%1' with a directory").arg(info.destinationPath)});
+            return;
+        }
+        node.action = int(answer.action == ConflictAnswer::Resume && info.canResume ? client::ConflictAction::Resume : client::ConflictAction::Overwrite);
+        proceed(index);
+        return;
+    }
+}
+
+void CopyJob::rebase(int index)
+{
+    // A renamed directory takes its whole subtree along.
+    const QString dir = destPath(m_nodes.at(index));
+    for (int child : std::as_const(m_nodes[index].children)) {
+        m_nodes[child].destDir = dir;
+        m_nodes[child].destExists = false;
+        rebase(child);
+    }
+}
+
+void CopyJob::proceed(int index)
+{
+    Node &node = m_nodes[index];
+    node.decided = true;
+    if (isDir(node.source)) {
+        if (node.destExists) {
+            // Merging into an existing directory.
+            settle(index, Node::Done);
+            const QList<int> children = node.children;
+            for (int child : children)
+                decide(child);
+        } else {
+            createDirectory(index);
+        }
+    } else if (node.source.type == protocol::Entry::Type::Symlink) {
+        runSymlink(index);
+    } else {
+        settle(index, Node::Ready);
+        m_readyFiles.enqueue(index);
+        schedulePump();
+    }
+}
+
+void CopyJob::createDirectory(int index)
+{
+    const auto created = [this, index](const Expected<void> &result) {
+        if (isFinished())
+            return;
+        --m_pendingOps;
+        if (!result) {
+            finishNode(index, result.error());
+        } else {
+            settle(index, Node::Done);
+            const QList<int> children = m_nodes.at(index).children;
+            for (int child : children)
+                decide(child);
+        }
+        maybeFinishCopying();
+    };
+    ++m_pendingOps;
+    settle(index, Node::Running);
+    // Writable while it is filled; its own mode comes at the end.
+    if (receiverIsRemote())
+        receiverRequest(u"mkdir"_s, QCborMap{{"path"_L1, destPath(m_nodes.at(index))}, {"mode"_L1, 0777}}, created);
+    else
+        created(localfs::mkdir(destPath(m_nodes.at(index)), 0777));
+}
+
+void CopyJob::runSymlink(int index)
+{
+    const Node &node = m_nodes.at(index);
+    const QString path = destPath(node);
+    const QString target = node.source.linkTarget;
+    ++m_pendingOps;
+    settle(index, Node::Running);
+    const auto done = [this, index](const Expected<void> &result) {
+        if (isFinished())
+            return;
+        --m_pendingOps;
+        finishNode(index, result ? Error{} : result.error());
+        maybeFinishCopying();
+    };
+    if (!receiverIsRemote()) {
+        if (node.destExists)
+            (void)localfs::unlink(path);
+        done(localfs::symlink(path, target));
+        return;
+    }
+    const QCborMap args{{"path"_L1, path}, {"target"_L1, target}};
+    if (node.destExists) {
+        m_session->request(u"rm"_s, QCborMap{{"path"_L1, path}}, [this, args, done](const Expected<QCborMap> &, bool) {
+            receiverRequest(u"symlink"_s, args, done);
+        });
+    } else {
+        receiverRequest(u"symlink"_s, args, done);
+    }
+}
+
+void CopyJob::schedulePump()
+{
+    // Deferred so that files made ready by a burst of replies travel together.
+    if (m_pumpScheduled)
+        return;
+    m_pumpScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_pumpScheduled = false;
+        pump();
+    });
+}
+
+void CopyJob::pump()
+{
+    while (!isFinished() && m_runningJobs < m_options.parallel && !m_readyFiles.isEmpty()) {
+        const int first = m_readyFiles.dequeue();
+        const auto batchable = [this](int index) {
+            // Resuming needs the single-file path (partial files, prefixes).
+            return m_nodes.at(index).source.size <= client::kSmallFile && m_nodes.at(index).action != int(client::ConflictAction::Resume);
+        };
+        if (!batchable(first)) {
+            runFile(first);
+            continue;
+        }
+        QList<int> batch{first};
+        qint64 bytes = m_nodes.at(first).source.size;
+        // Small files travel together; a large one waits for its own slot.
+        QQueue<int> deferred;
+        while (!m_readyFiles.isEmpty() && batch.size() < client::kBatchFiles) {
+            const int next = m_readyFiles.head();
+            const qint64 size = m_nodes.at(next).source.size;
+            if (!batchable(next)) {
+                deferred.enqueue(m_readyFiles.dequeue());
+                continue;
+            }
+            if (bytes + size > client::kBatchBytes)
+                break;
+            batch.append(m_readyFiles.dequeue());
+            bytes += size;
+        }
+        while (!deferred.isEmpty())
+            m_readyFiles.prepend(deferred.takeLast());
+        if (batch.size() == 1)
+            runFile(first);
+        else
+            runBatch(batch);
+    }
+    maybeFinishCopying();
+}
+
+static client::FileTransferItem itemFor(const QString &local, const QString &remote, int action, const CopyOptions &options)
+{
+    client::FileTransferItem item;
+    item.localPath = local;
+    item.remotePath = remote;
+    item.conflict = client::ConflictAction(action);
+    item.preserveMode = options.preserveMode;
+    item.preserveTimes = options.preserveTimes;
+    return item;
+}
+
+void CopyJob::runFile(int index)
+{
+    Node &node = m_nodes[index];
+    settle(index, Node::Running);
+    const bool upload = m_direction == Direction::Upload;
+    const client::FileTransferItem item = itemFor(upload ? node.sourcePath : destPath(node), upload ? destPath(node) : node.sourcePath, node.action, m_options);
+    transfer::Job *job = upload ? static_cast<transfer::Job *>(new client::UploadJob(m_session, item, this))
+                                : static_cast<transfer::Job *>(new client::DownloadJob(m_session, item, this));
+    ++m_runningJobs;
+    m_inFlight.insert(job, 0);
+    connect(job, &transfer::Job::finished, this, [this, index](transfer::Job *finished) {
+        addResumed(finished->resumedBytes());
+        m_inFlight.remove(finished);
+        finished->deleteLater();
+        --m_runningJobs;
+        finishNode(index, finished->error());
+        schedulePump();
+        maybeFinishCopying();
+    });
+    job->start();
+}
+
+void CopyJob::runBatch(const QList<int> &indices)
+{
+    const bool upload = m_direction == Direction::Upload;
+    QList<client::FileTransferItem> items;
+    QList<qint64> sizes;
+    for (int index : indices) {
+        Node &node = m_nodes[index];
+        settle(index, Node::Running);
+        items.append(itemFor(upload ? node.sourcePath : destPath(node), upload ? destPath(node) : node.sourcePath, node.action, m_options));
+        sizes.append(node.source.size);
+    }
+    transfer::Job *job = upload ? static_cast<transfer::Job *>(new client::BatchUploadJob(m_session, items, sizes, this))
+                                : static_cast<transfer::Job *>(new client::BatchDownloadJob(m_session, items, this));
+    ++m_runningJobs;
+    m_inFlight.insert(job, 0);
+    connect(job, &transfer::Job::finished, this, [this, indices, upload](transfer::Job *finished) {
+        m_inFlight.remove(finished);
+        finished->deleteLater();
+        --m_runningJobs;
+        const QList<Error> results = !finished->succeeded() ? QList<Error>()
+                                     : upload               ? static_cast<client::BatchUploadJob *>(finished)->results()
+                                                            : static_cast<client::BatchDownloadJob *>(finished)->results();
+        for (qsizetype i = 0; i < indices.size(); ++i)
+            finishNode(indices.at(i), finished->succeeded() ? results.value(i) : finished->error());
+        schedulePump();
+        maybeFinishCopying();
+    });
+    job->start();
+}
+
+void CopyJob::maybeFinishCopying()
+{
+    if (isFinished() || m_state != State::Copying)
+        return;
+    if (m_unfinished > 0 || m_runningJobs > 0 || m_pendingOps > 0 || m_asking || !m_askQueue.isEmpty() || !m_readyFiles.isEmpty())
+        return;
+    setAttributes();
+}
+
+void CopyJob::setAttributes()
+{
+    setState(State::SettingAttributes);
+    // Deepest first: a directory's time is set after everything inside it.
+    QList<int> dirs;
+    for (int i = int(m_nodes.size()) - 1; i >= 0; --i)
+        if (isDir(m_nodes.at(i).source) && m_nodes.at(i).status == Node::Done)
+            dirs.append(i);
+    if (dirs.isEmpty() || (!m_options.preserveMode && !m_options.preserveTimes)) {
+        finishJob();
+        return;
+    }
+    auto pending = std::make_shared<int>(int(dirs.size()));
+    for (int index : std::as_const(dirs)) {
+        const Node &node = m_nodes.at(index);
+        const std::optional<quint32> mode = m_options.preserveMode ? std::optional<quint32>(node.source.mode) : std::nullopt;
+        const std::optional<qint64> mtime = m_options.preserveTimes ? std::optional<qint64>(node.source.mtimeNs) : std::nullopt;
+        const auto done = [this, pending, index](const Expected<void> &result) {
+            if (!result) {
+                ++m_failed;
+                if (m_firstError.code == ErrorCode::None)
+                    m_firstError = result.error();
+                Q_EMIT itemFailed(result.error());
+            }
+            Q_UNUSED(index)
+            if (--*pending == 0 && !isFinished())
+                finishJob();
+        };
+        if (!receiverIsRemote()) {
+            done(localfs::setAttributes(destPath(node), mode, mtime));
+        } else {
+            QCborMap args{{"path"_L1, destPath(node)}};
+            if (mode)
+                args.insert("mode"_L1, qint64(*mode));
+            if (mtime)
+                args.insert("mtime"_L1, *mtime);
+            receiverRequest(u"setattr"_s, args, done);
+        }
+    }
+}
+
+void CopyJob::finishJob()
+{
+    setState(State::Done);
+    setProcessed(m_totalBytes);
+    if (m_failed > 0) {
+        const QString summary = m_failed == 1 ? m_firstError.message : tr("%1 entries could not be copied; the first: %2").arg(m_failed).arg(m_firstError.message);
+        emitResult(Error{m_firstError.code, summary});
+        return;
+    }
+    emitResult();
+}
+
+} // namespace ferry::copy

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/copy/copyjob.h"
+
+#include "core/client/session.h"
+#include "core/copy/localfs.h"
+#include "core/logging.h"
+
+#include <QCborArray>
+#include <QCborMap>
+#include <QCoreApplication>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace ferry::copy {
+
+std::optional<ConflictPolicy> policyFromString(const QString &text)
+{
+    static const QHash<QString, ConflictPolicy> policies{
+        {u"ask"_s, ConflictPolicy::Ask},       {u"overwrite"_s, ConflictPolicy::Overwrite}, {u"skip"_s, ConflictPolicy::Skip},
+        {u"rename"_s, ConflictPolicy::Rename}, {u"resume"_s, ConflictPolicy::Resume},       {u"newer"_s, ConflictPolicy::Newer},
+        {u"fail"_s, ConflictPolicy::Fail},
+    };
+    const auto it = policies.constFind(text);
+    return it == policies.constEnd() ? std::nullopt : std::optional<ConflictPolicy>(*it);
+}
+
+CopyJob::CopyJob(client::Session *session, Direction direction, const QStringList &sources, const QString &destination,
+                 const CopyOptions &options, QObject *parent)
+    : transfer::Job(parent)
+    , m_session(session)
+    , m_direction(direction)
+    , m_sources(sources)
+    , m_destination(destination)
+    , m_options(options)
+{
+    auto *ticker = new QTimer(this);
+    connect(ticker, &QTimer::timeout, this, &CopyJob::progressTick);
+    ticker->start(200);
+}
+
+CopyJob::~CopyJob() = default;
+
+void CopyJob::setState(State state)
+{
+    m_state = state;
+    qCDebug(lcCopy) << "state" << state;
+}
+
+void CopyJob::doStart()
+{
+    if (m_sources.isEmpty()) {
+        emitResult(Error{ErrorCode::InvalidArgument, tr("nothing to copy")});
+        return;
+    }
+    statDestination();
+}
+
+void CopyJob::doCancel()
+{
+    m_cancelled = true;
+    const auto jobs = m_inFlight.keys();
+    for (transfer::Job *job : jobs) {
+        job->disconnect(this);
+        job->cancel();
+        job->deleteLater();
+    }
+    m_inFlight.clear();
+}
+
+QString CopyJob::join(const QString &dir, const QString &name, bool remote) const
+{
+    Q_UNUSED(remote)
+    if (dir.isEmpty())
+        return name;
+    return dir.endsWith(u'/') ? QString(dir + name) : QString(dir + u'/' + name);
+}
+
+QString CopyJob::destPath(const Node &node) const
+{
+    return join(node.destDir, node.destName, receiverIsRemote());
+}
+
+QString CopyJob::sourceDisplay(const Node &node) const
+{
+    return m_direction == Direction::Download ? QString(u':' + node.sourcePath) : node.sourcePath;
+}
+
+QString CopyJob::destDisplay(const Node &node) const
+{
+    return receiverIsRemote() ? QString(u':' + destPath(node)) : destPath(node);
+}
+
+void CopyJob::receiverStat(const QString &path, std::function<void(const Expected<protocol::Entry> &)> done)
+{
+    if (!receiverIsRemote()) {
+        done(localfs::stat(path));
+        return;
+    }
+    m_session->request(u"stat"_s, QCborMap{{"path"_L1, path}}, [done = std::move(done)](const Expected<QCborMap> &reply, bool) {
+        if (!reply)
+            done(std::unexpected(reply.error()));
+        else
+            done(protocol::Entry::fromCbor(reply->value("e"_L1)));
+    });
+}
+
+void CopyJob::senderList(const QString &path, std::function<void(const Expected<QList<protocol::Entry>> &)> done)
+{
+    if (m_direction == Direction::Upload) {
+        done(localfs::list(path));
+        return;
+    }
+    auto entries = std::make_shared<QList<protocol::Entry>>();
+    m_session->request(u"list"_s, QCborMap{{"path"_L1, path}}, [entries, done = std::move(done)](const Expected<QCborMap> &reply, bool last) {
+        if (!reply)
+            return done(std::unexpected(reply.error()));
+        for (const QCborValue &value : reply->value("entries"_L1).toArray()) {
+            auto entry = protocol::Entry::fromCbor(value);
+            if (!entry)
+                return done(std::unexpected(entry.error()));
+            entries->append(*entry);
+        }
+        if (last)
+            done(*entries);
+    });
+}
+
+void CopyJob::receiverRequest(const QString &op, const QCborMap &args, std::function<void(const Expected<void> &)> done)
+{
+    m_session->request(op, args, [done = std::move(done)](const Expected<QCborMap> &reply, bool) {
+        if (reply)
+            done({});
+        else
+            done(std::unexpected(reply.error()));
+    });
+}
+
+void CopyJob::progressTick()
+{
+    qint64 inFlight = 0;
+    for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend(); ++it)
+        inFlight += it.key()->processedBytes();
+    if (m_totalBytes > 0)
+        setProcessed(std::min(m_doneBytes + inFlight, m_totalBytes));
+}
+
+} // namespace ferry::copy

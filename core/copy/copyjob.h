@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/copy/conflict.h"
+#include "core/error.h"
+#include "core/protocol/entry.h"
+#include "core/transfer/job.h"
+
+#include <QHash>
+#include <QList>
+#include <QPointer>
+#include <QQueue>
+#include <QSet>
+#include <QStringList>
+
+#include <functional>
+
+namespace ferry::client {
+class Session;
+}
+
+namespace ferry::copy {
+
+enum class Direction { Upload, Download };
+
+struct CopyOptions {
+    bool recursive = false;
+    bool preserveMode = true;
+    bool preserveTimes = true;
+    ConflictPolicy policy = ConflictPolicy::Ask;
+    int parallel = 4; ///< transfer jobs in flight at once
+};
+
+/// A copy between this machine and the agent, in either direction, with the
+/// semantics of `cp -r --preserve=mode,timestamps` and a file manager's
+/// conflict handling. The GUI and ferry-cli are two front ends of this one
+/// planner.
+///
+/// States:
+///
+///   StatingDestination  is the destination an existing directory? That
+///                       decides between "into it" and "to this new name".
+///   Walking             list every source tree (lstat, links not followed);
+///                       special files are skipped with a warning.
+///   Examining           list the destination directories that exist, to
+///                       find every conflict without a request per file.
+///   CheckingSpace       the receiver must have room for all the bytes.
+///   Copying             create directories, then files (small ones batched,
+///                       several jobs at once) and symlinks. Conflicts are
+///                       decided by policy or asked; a question holds back
+///                       only its own entry.
+///   SettingAttributes   directories get their modes and times last, deepest
+///                       first, so a read-only directory could be filled.
+///   Done                per-entry errors were reported as they happened;
+///                       the job fails if any entry failed.
+class CopyJob final : public transfer::Job
+{
+    Q_OBJECT
+
+public:
+    enum class State { StatingDestination, Walking, Examining, CheckingSpace, Copying, SettingAttributes, Done };
+    Q_ENUM(State)
+
+    /// @p sources are local absolute paths (upload) or remote paths beneath
+    /// the root (download); @p destination is on the other side. A trailing
+    /// slash on @p destination demands a directory.
+    CopyJob(client::Session *session, Direction direction, const QStringList &sources, const QString &destination, const CopyOptions &options,
+            QObject *parent = nullptr);
+    ~CopyJob() override;
+
+    /// Needed for ConflictPolicy::Ask; without one, Ask fails each conflict.
+    void setConflictHandler(ConflictHandler *handler) { m_handler = handler; }
+    /// Why there is no one to ask (added to the error of each conflict that
+    /// policy Ask meets without a handler).
+    void setNoHandlerReason(const QString &reason) { m_noHandlerReason = reason; }
+
+    State state() const { return m_state; }
+    qint64 totalFiles() const { return m_totalFiles; }
+    qint64 totalDirectories() const { return m_totalDirs; }
+    qint64 doneFiles() const { return m_doneFiles; }
+    int failedCount() const { return m_failed; }
+    int skippedCount() const { return m_skipped; }
+
+Q_SIGNALS:
+    /// Planning is over: what will be copied (before conflicts are decided).
+    void planned(qint64 files, qint64 directories, qint64 bytes);
+    void warning(const QString &message);
+    /// One entry could not be copied; the rest goes on.
+    void itemFailed(const ferry::Error &error);
+    void itemSkipped(const QString &path, const QString &reason);
+    void itemDone(const QString &destinationPath);
+
+private:
+    struct Node {
+        protocol::Entry source;
+        QString sourcePath;
+        QString destDir;   ///< destination directory, on the receiving side
+        QString destName;
+        int parent = -1;   ///< index of the directory node it lies in
+        QList<int> children;
+        bool destExists = false;
+        protocol::Entry dest;
+        enum Status { Waiting, Ready, Running, Done, Skipped, Failed } status = Waiting;
+        int action = 0;    ///< client::ConflictAction for files
+        bool decided = false;
+    };
+
+    void doStart() override;
+    void doCancel() override;
+    void setState(State state);
+
+    // copyplanning.cpp
+    void statDestination();
+    void onDestination(const Expected<protocol::Entry> &entry);
+    void walkSource(int index);
+    void walkDirectory(int index);
+    void onListed(int index, const Expected<QList<protocol::Entry>> &entries);
+    void addChildren(int parent, const QList<protocol::Entry> &entries);
+    void examine();
+    void examineChildren(int parentDirNode, const QHash<QString, protocol::Entry> &existing);
+    void listDestination(const QString &dir, std::function<void(const QHash<QString, protocol::Entry> &)> done);
+    void checkSpace();
+
+    // copyexecution.cpp
+    void startCopying();
+    void decide(int index);
+    void applyAnswer(int index, const ConflictAnswer &answer);
+    void askNext();
+    void markReady(int index);
+    void createDirectory(int index);
+    void pump();
+    void runFile(int index);
+    void runBatch(const QList<int> &indices);
+    void runSymlink(int index);
+    void finishNode(int index, const Error &error);
+    void skipNode(int index, const QString &reason);
+    void maybeFinishCopying();
+    void setAttributes();
+    void finishJob();
+    void proceed(int index);
+    void settle(int index, int status);
+    void skipDescendants(int index, const QString &reason);
+    void rebase(int index);
+    ConflictInfo conflictInfo(int index);
+    void schedulePump();
+
+    QString sourceDisplay(const Node &node) const;
+    QString destPath(const Node &node) const;
+    QString destDisplay(const Node &node) const;
+    void receiverStat(const QString &path, std::function<void(const Expected<protocol::Entry> &)> done);
+    void senderList(const QString &path, std::function<void(const Expected<QList<protocol::Entry>> &)> done);
+    void receiverRequest(const QString &op, const QCborMap &args, std::function<void(const Expected<void> &)> done);
+    QString join(const QString &dir, const QString &name, bool remote) const;
+    bool receiverIsRemote() const { return m_direction == Direction::Upload; }
+    void progressTick();
+
+    QPointer<client::Session> m_session;
+    Direction m_direction;
+    QStringList m_sources;
+    QString m_destination;
+    CopyOptions m_options;
+    ConflictHandler *m_handler = nullptr;
+    QString m_noHandlerReason;
+    State m_state = State::StatingDestination;
+
+    bool m_destIsDir = false;
+    QList<Node> m_nodes;
+    QList<int> m_roots;
+    int m_pendingWalks = 0;
+    int m_pendingExamines = 0;
+    QQueue<int> m_readyFiles;
+    QQueue<int> m_askQueue;
+    bool m_asking = false;
+    int m_runningJobs = 0;
+    int m_pendingOps = 0;
+    qint64 m_totalFiles = 0;
+    qint64 m_totalDirs = 0;
+    qint64 m_totalBytes = 0;
+    qint64 m_doneBytes = 0;
+    qint64 m_doneFiles = 0;
+    int m_failed = 0;
+    int m_skipped = 0;
+    Error m_firstError;
+    QHash<transfer::Job *, qint64> m_inFlight; ///< job -> bytes it had reported
+    QHash<QString, QSet<QString>> m_destNames; ///< names taken in each listed destination directory
+    qint64 m_unfinished = 0; ///< nodes not yet done, skipped or failed
+    bool m_pumpScheduled = false;
+    bool m_cancelled = false;
+};
+
+} // namespace ferry::copy
