@@ -4,6 +4,7 @@
 #include "core/agent/agentsession.h"
 #include "core/protocol/frame.h"
 #include "core/protocol/messagereader.h"
+#include "core/transfer/flush.h"
 #include "core/transfer/hasher.h"
 #include "core/transfer/streammessages.h"
 
@@ -174,26 +175,37 @@ void AgentPutMany::onStreamMessage(const QCborMap &message)
 void AgentPutMany::finishAll(const QList<QByteArray> &digests)
 {
     m_done = true;
-    // One flush for the whole batch instead of one per file: every part file
-    // is on disk before any of them takes its final name.
-    bool synced = true;
-    for (const Item &item : std::as_const(m_items)) {
-        if (item.sink) {
-            synced = ::syncfs(item.sink->fileFd()) == 0;
-            break;
-        }
-    }
-    QCborArray results;
-    QSet<QString> parents;
+    int syncFd = -1;
     for (qsizetype i = 0; i < qsizetype(m_items.size()); ++i) {
         Item &item = m_items[i];
         if (item.error.code == ErrorCode::None && !item.sink)
             item.error = Error{ErrorCode::Io, QCoreApplication::translate("ferry::agent", "%1: not written").arg(item.path)};
-        if (item.error.code == ErrorCode::None && !synced)
-            item.error = Error::fromErrno(EIO, item.path);
         if (item.error.code == ErrorCode::None) {
-            if (auto finished = item.sink->finish(item.size, digests.at(i), item.attributes, item.replace, false); !finished)
-                item.error = finished.error();
+            if (auto verified = item.sink->verify(item.size, digests.at(i)); !verified)
+                item.error = verified.error();
+        }
+        if (item.error.code == ErrorCode::None && syncFd < 0)
+            syncFd = item.sink->fileFd();
+    }
+    if (syncFd < 0) {
+        commitAll(0);
+        return;
+    }
+    // One flush for the whole batch instead of one per file, on a worker
+    // thread: every part file is on disk before any takes its final name.
+    transfer::flushInBackground(syncFd, transfer::FlushKind::FileSystem, m_alive, [this](int error) { commitAll(error); });
+}
+
+void AgentPutMany::commitAll(int flushError)
+{
+    QCborArray results;
+    QSet<QString> parents;
+    for (Item &item : m_items) {
+        if (item.error.code == ErrorCode::None && flushError != 0)
+            item.error = Error::fromErrno(flushError, item.path);
+        if (item.error.code == ErrorCode::None) {
+            if (auto committed = item.sink->commit(item.attributes, item.replace); !committed)
+                item.error = committed.error();
             else
                 parents.insert(parentOf(item.path));
         }
@@ -202,13 +214,21 @@ void AgentPutMany::finishAll(const QList<QByteArray> &digests)
         item.sink.reset();
         results.append(resultValue(item.error));
     }
-    // The renames are durable once their directories are.
+    // The renames are durable once their directories are; reply after that.
+    auto pending = std::make_shared<int>(1);
+    const auto settled = [this, pending, results] {
+        if (--*pending == 0) {
+            m_session->reply(m_requestId, QCborMap{{"results"_L1, results}});
+            m_session->streamFinished(m_stream);
+        }
+    };
     for (const QString &parent : std::as_const(parents)) {
-        if (auto dir = m_session->root().openDirectory(parent))
-            ::fsync(dir->get());
+        if (auto dir = m_session->root().openDirectory(parent)) {
+            ++*pending;
+            transfer::flushInBackground(dir->get(), transfer::FlushKind::Directory, m_alive, [settled](int) { settled(); });
+        }
     }
-    m_session->reply(m_requestId, QCborMap{{"results"_L1, results}});
-    m_session->streamFinished(m_stream);
+    settled();
 }
 
 // --- getmany -----------------------------------------------------------------

@@ -9,6 +9,7 @@
 
 #include <QCborMap>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -39,6 +40,7 @@ private:
     void onStreamMessage(const QCborMap &message) override;
     void openCurrent();
     void finishAll(const QList<QByteArray> &digests);
+    void commitAll(int flushError);
 
     struct Item {
         QString path;
@@ -54,6 +56,7 @@ private:
     qint64 m_received = 0;
     qint64 m_total = 0;
     bool m_done = false;
+    std::shared_ptr<int> m_alive = std::make_shared<int>(0); ///< guards background flushes
 };
 
 /// Download of a batch: {op:"getmany", s, paths:[...]}. The reply lists each

@@ -4,6 +4,7 @@
 #include "core/client/session.h"
 #include "core/protocol/frame.h"
 #include "core/protocol/messagereader.h"
+#include "core/transfer/flush.h"
 #include "core/transfer/hasher.h"
 #include "core/transfer/streammessages.h"
 
@@ -315,23 +316,43 @@ void BatchDownloadJob::onStreamMessage(const QCborMap &message)
 
 void BatchDownloadJob::finishAll(const QCborArray &hashes)
 {
-    // Every part file reaches the disk in one flush before any is renamed.
-    for (const Incoming &in : std::as_const(m_incoming)) {
-        if (in.sink) {
-            ::syncfs(in.sink->fileFd());
-            break;
-        }
-    }
-    QSet<QString> parents;
+    int syncFd = -1;
     for (qsizetype i = 0; i < m_items.size(); ++i) {
-        Incoming &in = m_incoming[i];
+        Incoming &in = m_incoming[size_t(i)];
         if (!in.sink)
             continue;
-        const FileTransferItem &item = m_items.at(i);
         const QByteArray digest = hashes.at(i).toByteArray();
         if (digest.isEmpty()) {
             in.sink->discard();
-            m_results[i] = changedError(QLatin1Char(':') + item.remotePath);
+            in.sink.reset();
+            m_results[i] = changedError(QLatin1Char(':') + m_items.at(i).remotePath);
+        } else if (auto verified = in.sink->verify(in.size, digest); !verified) {
+            in.sink->discard();
+            in.sink.reset();
+            m_results[i] = verified.error();
+        } else if (syncFd < 0) {
+            syncFd = in.sink->fileFd();
+        }
+    }
+    if (syncFd < 0) {
+        commitAll(0);
+        return;
+    }
+    // Every part file reaches the disk in one flush before any is renamed.
+    transfer::flushInBackground(syncFd, transfer::FlushKind::FileSystem, m_alive, [this](int error) { commitAll(error); });
+}
+
+void BatchDownloadJob::commitAll(int flushError)
+{
+    QSet<QString> parents;
+    for (qsizetype i = 0; i < m_items.size(); ++i) {
+        Incoming &in = m_incoming[size_t(i)];
+        if (!in.sink)
+            continue;
+        const FileTransferItem &item = m_items.at(i);
+        if (flushError != 0) {
+            m_results[i] = Error::fromErrno(flushError, item.localPath);
+            in.sink->discard();
         } else {
             transfer::FinalAttributes attributes;
             if (item.preserveMode)
@@ -339,22 +360,31 @@ void BatchDownloadJob::finishAll(const QCborArray &hashes)
             if (item.preserveTimes)
                 attributes.mtimeNs = in.mtimeNs;
             const auto replace = item.conflict == ConflictAction::Fail ? transfer::Replace::Never : transfer::Replace::Always;
-            if (auto done = in.sink->finish(in.size, digest, attributes, replace, false); !done)
+            if (auto done = in.sink->commit(attributes, replace); !done) {
                 m_results[i] = done.error();
-            else
+                in.sink->discard();
+            } else {
                 parents.insert(QFileInfo(item.localPath).absolutePath());
+            }
         }
         in.sink.reset();
     }
-    for (const QString &parent : std::as_const(parents)) {
-        UniqueFd dir(::open(QFile::encodeName(parent).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-        if (dir)
-            ::fsync(dir.get());
-    }
-    if (m_session->connection())
+    if (m_session && m_session->connection())
         m_session->connection()->closeStream(m_stream);
     m_streamOpen = false;
-    attemptFinished(Error{});
+    auto pending = std::make_shared<int>(1);
+    const auto settled = [this, pending] {
+        if (--*pending == 0)
+            attemptFinished(Error{});
+    };
+    for (const QString &parent : std::as_const(parents)) {
+        UniqueFd dir(::open(QFile::encodeName(parent).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        if (dir) {
+            ++*pending;
+            transfer::flushInBackground(dir.get(), transfer::FlushKind::Directory, m_alive, [settled](int) { settled(); });
+        }
+    }
+    settled();
 }
 
 void BatchDownloadJob::abandonAttempt(bool cancelled)

@@ -8,6 +8,7 @@
 
 #include <QList>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -79,6 +80,7 @@ private:
     void onStreamMessage(const QCborMap &message) override;
     void openCurrent();
     void finishAll(const QCborArray &hashes);
+    void commitAll(int flushError);
 
     struct Incoming {
         qint64 size = 0;
@@ -94,6 +96,7 @@ private:
     qint64 m_received = 0;
     qint64 m_total = 0;
     bool m_streamOpen = false;
+    std::shared_ptr<int> m_alive = std::make_shared<int>(0); ///< guards background flushes
 };
 
 } // namespace ferry::client

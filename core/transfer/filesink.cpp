@@ -86,8 +86,7 @@ Expected<void> FileSink::write(qint64 offset, QByteArrayView data)
     return {};
 }
 
-Expected<void> FileSink::finish(qint64 expectedSize, const QByteArray &expectedDigest, const FinalAttributes &attributes, Replace replace,
-                                bool sync)
+Expected<void> FileSink::verify(qint64 expectedSize, const QByteArray &expectedDigest)
 {
     if (m_offset != expectedSize)
         return std::unexpected(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::transfer", "%1: received %2 bytes, the sender announced %3").arg(m_displayPath).arg(m_offset).arg(expectedSize)});
@@ -95,8 +94,11 @@ Expected<void> FileSink::finish(qint64 expectedSize, const QByteArray &expectedD
         discard();
         return std::unexpected(Error{ErrorCode::ChecksumMismatch, QCoreApplication::translate("ferry::transfer", "%1: checksum mismatch, the received file was discarded").arg(m_displayPath)});
     }
-    if (sync && ::fdatasync(m_fd.get()) != 0)
-        return std::unexpected(Error::fromErrno(errno, m_displayPath));
+    return {};
+}
+
+Expected<void> FileSink::commit(const FinalAttributes &attributes, Replace replace)
+{
     if (attributes.mode && ::fchmod(m_fd.get(), *attributes.mode & 07777) != 0)
         return std::unexpected(Error::fromErrno(errno, m_displayPath));
     if (attributes.mtimeNs) {
@@ -111,11 +113,31 @@ Expected<void> FileSink::finish(qint64 expectedSize, const QByteArray &expectedD
     const unsigned flags = replace == Replace::Never ? RENAME_NOREPLACE : 0;
     if (::renameat2(m_dirFd.get(), m_partName.constData(), m_dirFd.get(), m_name.constData(), flags) != 0)
         return std::unexpected(Error::fromErrno(errno, m_displayPath));
-    // The rename itself is durable only once the directory is flushed.
-    if (sync)
-        ::fsync(m_dirFd.get());
     m_fd.reset();
     return {};
+}
+
+Expected<void> FileSink::finish(qint64 expectedSize, const QByteArray &expectedDigest, const FinalAttributes &attributes, Replace replace,
+                                bool sync)
+{
+    if (auto verified = verify(expectedSize, expectedDigest); !verified)
+        return verified;
+    if (sync && ::fdatasync(m_fd.get()) != 0)
+        return std::unexpected(Error::fromErrno(errno, m_displayPath));
+    if (auto committed = commit(attributes, replace); !committed)
+        return committed;
+    // The rename itself is durable only once the directory is flushed.
+    if (sync) {
+        if (UniqueFd dir = openDirectory())
+            ::fsync(dir.get());
+    }
+    return {};
+}
+
+UniqueFd FileSink::openDirectory() const
+{
+    // The directory handle may be O_PATH, which cannot be fsync'ed.
+    return UniqueFd(::openat(m_dirFd.get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
 }
 
 Expected<void> FileSink::seedFromDestination(qint64 sourceSize)

@@ -47,9 +47,15 @@ public:
 
     /// Verifies, flushes, applies @p attributes and renames into place. With
     /// @p sync false the caller has made the data durable already (one
-    /// syncfs for a batch of files) and syncs the directory itself.
+    /// syncfs for a batch of files, or flushInBackground) and syncs the
+    /// directory itself.
     Expected<void> finish(qint64 expectedSize, const QByteArray &expectedDigest, const FinalAttributes &attributes, Replace replace,
                           bool sync = true);
+    /// The first half of finish(): size and checksum (a mismatch discards
+    /// the part file).
+    Expected<void> verify(qint64 expectedSize, const QByteArray &expectedDigest);
+    /// The second half, for data already flushed: attributes and rename.
+    Expected<void> commit(const FinalAttributes &attributes, Replace replace);
 
     /// Starts the part file from a copy of the existing destination, when
     /// that is a regular file shorter than @p sourceSize and nothing is in
@@ -59,6 +65,8 @@ public:
     Expected<void> seedFromDestination(qint64 sourceSize);
 
     int directoryFd() const { return m_dirFd.get(); }
+    /// The destination directory opened for reading, e.g. to fsync it.
+    UniqueFd openDirectory() const;
     /// The part file's descriptor (for syncfs over a batch).
     int fileFd() const { return m_fd.get(); }
 

@@ -2,6 +2,7 @@
 #include "core/transfer/incomingfile.h"
 
 #include "core/protocol/messagereader.h"
+#include "core/transfer/flush.h"
 #include "core/transfer/streammessages.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -62,10 +63,37 @@ void IncomingFile::onStreamMessage(const QCborMap &message)
             complete(std::unexpected(Error{ErrorCode::Protocol, reader.error()}));
             return;
         }
-        complete(m_sink.finish(size, digest, m_attributes, m_replace));
+        finishDurably(size, digest);
     } else if (type == "abort"_L1) {
         complete(std::unexpected(errorFromMessage(message)));
     }
+}
+
+void IncomingFile::finishDurably(qint64 size, const QByteArray &digest)
+{
+    if (auto verified = m_sink.verify(size, digest); !verified) {
+        complete(verified);
+        return;
+    }
+    m_done = true; // no more data is accepted while the flush runs
+    // Data first, then the name: off the event loop, so a slow disk stalls
+    // nobody else's transfer or heartbeat.
+    flushInBackground(m_sink.fileFd(), FlushKind::FileData, m_alive, [this](int error) {
+        if (error != 0) {
+            complete(std::unexpected(Error::fromErrno(error, m_sink.displayPath())));
+            return;
+        }
+        if (auto committed = m_sink.commit(m_attributes, m_replace); !committed) {
+            complete(committed);
+            return;
+        }
+        UniqueFd dir = m_sink.openDirectory();
+        if (!dir) {
+            complete({});
+            return;
+        }
+        flushInBackground(dir.get(), FlushKind::Directory, m_alive, [this](int) { complete({}); });
+    });
 }
 
 void IncomingFile::complete(const Expected<void> &result)

@@ -5,6 +5,7 @@
 #include "core/transfer/filesink.h"
 
 #include <functional>
+#include <memory>
 
 namespace ferry::transfer {
 
@@ -32,6 +33,7 @@ public:
 
 private:
     void complete(const Expected<void> &result);
+    void finishDurably(qint64 size, const QByteArray &digest);
 
     net::Connection *m_connection;
     quint32 m_stream;
@@ -40,6 +42,9 @@ private:
     Replace m_replace;
     Callbacks m_callbacks;
     bool m_done = false;
+    /// Flushes run on a worker thread; their results are dropped once this
+    /// object is gone.
+    std::shared_ptr<int> m_alive = std::make_shared<int>(0);
 };
 
 } // namespace ferry::transfer

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/transfer/flush.h"
+
+#include <QCoreApplication>
+#include <QThreadPool>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace ferry::transfer {
+
+void flushInBackground(int fd, FlushKind kind, const std::weak_ptr<void> &guard, std::function<void(int error)> done)
+{
+    const int copy = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (copy < 0) {
+        const int error = errno;
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [guard, done = std::move(done), error] {
+            if (!guard.expired())
+                done(error);
+        }, Qt::QueuedConnection);
+        return;
+    }
+    QThreadPool::globalInstance()->start([copy, kind, guard, done = std::move(done)]() mutable {
+        int rc = 0;
+        switch (kind) {
+        case FlushKind::FileData: rc = ::fdatasync(copy); break;
+        case FlushKind::FileSystem: rc = ::syncfs(copy); break;
+        case FlushKind::Directory: rc = ::fsync(copy); break;
+        }
+        const int error = rc == 0 ? 0 : errno;
+        ::close(copy);
+        // Back to the main thread; the guard is checked there, where its
+        // owner lives, so it cannot expire halfway.
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [guard, done = std::move(done), error] {
+            if (!guard.expired())
+                done(error);
+        }, Qt::QueuedConnection);
+    });
+}
+
+} // namespace ferry::transfer

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <functional>
+#include <memory>
+
+namespace ferry::transfer {
+
+enum class FlushKind {
+    FileData,   ///< fdatasync: one file's data
+    FileSystem, ///< syncfs: everything on the file system (a batch of files)
+    Directory,  ///< fsync of a directory: renames in it
+};
+
+/// Flushes @p fd on a worker thread, so a slow disk never stalls the event
+/// loop that serves every other client and answers heartbeats. @p done runs
+/// on the main thread with 0 or an errno, unless @p guard expired by then
+/// (the owner went away). The descriptor is duplicated: the caller may close
+/// its own at any time.
+void flushInBackground(int fd, FlushKind kind, const std::weak_ptr<void> &guard, std::function<void(int error)> done);
+
+} // namespace ferry::transfer
