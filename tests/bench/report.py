@@ -8,8 +8,9 @@
 RECORDS.jsonl holds one JSON object per line, written by tests/bench/run
 through benchlib.py record: one "meta" record, then one record per
 measurement.  This script derives the figures (MB/s, files/s, share of the
-link rate), applies the targets, and renders the tables.  Both outputs are
-written to a .tmp file first and renamed into place.
+link rate, and the same from the durable times), applies the targets, and
+renders the tables and the list of targets.  Both outputs are written to a
+.tmp file first and renamed into place.
 """
 
 import json
@@ -51,6 +52,11 @@ def derive(rec, meta):
         rec["mb_per_s"] = round(nbytes / seconds / 1e6, 2)
     if ok and seconds and num(rec.get("files")):
         rec["files_per_s"] = round(rec["files"] / seconds, 1)
+    durable = num(rec.get("durable_seconds"))
+    if ok and durable and nbytes is not None:
+        rec["durable_mb_per_s"] = round(nbytes / durable / 1e6, 2)
+    if ok and durable and num(rec.get("files")):
+        rec["durable_files_per_s"] = round(rec["files"] / durable, 1)
 
     if bench == "rss" and ok:
         limit = meta.get("rss_limit_kib", 64 * 1024)
@@ -153,8 +159,11 @@ def verdict_text(v, checks=None):
     return text
 
 
-FIGURES = ("seconds", "mb_per_s", "files_per_s", "client_rss_kib", "agent_rss_kib", "mbit_per_s",
-           "link_share", "loaded_probe_ms", "heartbeat_rtt_ms")
+FIGURES = ("seconds", "mb_per_s", "files_per_s", "durable_seconds", "durable_mb_per_s", "durable_files_per_s",
+           "client_rss_kib", "agent_rss_kib", "mbit_per_s", "link_share", "loaded_probe_ms", "heartbeat_rtt_ms")
+
+DURABLE_NOTE = ("Ferry reports success only once the data is durable; \"durable\" times add a `sync` after "
+                "every tool, so they compare the same guarantee.")
 
 
 def shown(rec):
@@ -164,7 +173,7 @@ def shown(rec):
     return {k: v for k, v in rec.items() if k not in FIGURES}
 
 
-def render(meta, records):
+def render(meta, records, targets):
     records = [shown(r) for r in records]
     lines = []
     by = {}
@@ -180,7 +189,8 @@ def render(meta, records):
                  f"load average at start {meta.get('loadavg', '?')}.")
     lines.append(f"Tools: {meta.get('ssh_version', '?')}; {meta.get('rsync_version', '?')}; "
                  f"{meta.get('ferry_version') or 'ferry-cli version not available'}.")
-    lines.append("MB/s are 10^6 bytes per second of wall time (process start to exit); "
+    lines.append("MB/s are 10^6 bytes per second of wall time (process start to exit); \"durable\" figures "
+                 "run from the start until a `sync` after the exit has returned; "
                  "RSS figures are peak resident set sizes in MiB.")
     lines.append("")
 
@@ -188,9 +198,13 @@ def render(meta, records):
     if rows:
         lines.append(f"## 1. Bulk transfer, {size_text(rows[0].get('bytes'))} random file over loopback")
         lines.append("")
+        lines.append(DURABLE_NOTE)
+        lines.append("")
         lines += table(
-            ["tool", "direction", "time s", "MB/s", "client RSS", "agent RSS", "check"],
+            ["tool", "direction", "time s", "MB/s", "durable s", "durable MB/s", "client RSS", "agent RSS",
+             "check"],
             [[r.get("tool"), r.get("direction"), fmt(r.get("seconds")), fmt(r.get("mb_per_s"), 1),
+              fmt(r.get("durable_seconds")), fmt(r.get("durable_mb_per_s"), 1),
               mib(r.get("client_rss_kib")), mib(r.get("agent_rss_kib")), check_text(r)] for r in rows])
         lines.append("")
 
@@ -199,25 +213,14 @@ def render(meta, records):
         limit = meta.get("rss_limit_kib", 64 * 1024) / 1024
         lines.append(f"## 2. Ferry memory against file size (target: flat, <= {limit:.0f} MiB each)")
         lines.append("")
+        lines.append(DURABLE_NOTE)
+        lines.append("")
         lines += table(
-            ["direction", "size", "time s", "MB/s", "client RSS", "agent RSS", "check", "verdict"],
+            ["direction", "size", "time s", "MB/s", "durable s", "client RSS", "agent RSS", "check", "verdict"],
             [[r.get("direction"), size_text(r.get("bytes")), fmt(r.get("seconds")), fmt(r.get("mb_per_s"), 1),
-              mib(r.get("client_rss_kib")), mib(r.get("agent_rss_kib")), check_text(r),
+              fmt(r.get("durable_seconds")), mib(r.get("client_rss_kib")), mib(r.get("agent_rss_kib")), check_text(r),
               verdict_text(r.get("verdict"))] for r in rows])
-        growth = []
-        for direction in ("upload", "download"):
-            pair = sorted((r for r in rows if r.get("direction") == direction and r.get("status") == "ok"),
-                          key=lambda r: r.get("bytes") or 0)
-            if len(pair) >= 2:
-                small, big = pair[0], pair[-1]
-                parts = []
-                for key, who in (("client_rss_kib", "client"), ("agent_rss_kib", "agent")):
-                    a, b = num(small.get(key)), num(big.get(key))
-                    if a is not None and b is not None:
-                        parts.append(f"{who} {(b - a) / 1024:+.1f} MiB")
-                if parts:
-                    growth.append(f"{direction} {size_text(small.get('bytes'))} -> "
-                                  f"{size_text(big.get('bytes'))}: " + ", ".join(parts))
+        growth = [g for g in (rss_growth(rows, d) for d in ("upload", "download")) if g]
         if growth:
             lines.append("")
             lines.append("Growth with size: " + "; ".join(growth) + ".")
@@ -275,10 +278,25 @@ def render(meta, records):
         lines.append(f"## 5. Tree of {first.get('files', '?')} files of {size_text(first.get('file_size'))} "
                      f"in {first.get('dirs', '?')} directories, loopback")
         lines.append("")
+        lines.append(DURABLE_NOTE)
+        lines.append("")
         lines += table(
-            ["tool", "direction", "time s", "files/s", "client RSS", "agent RSS", "check"],
+            ["tool", "direction", "time s", "files/s", "durable s", "durable files/s", "client RSS", "agent RSS",
+             "check"],
             [[r.get("tool"), r.get("direction"), fmt(r.get("seconds")), fmt(r.get("files_per_s"), 0),
+              fmt(r.get("durable_seconds")), fmt(r.get("durable_files_per_s"), 0),
               mib(r.get("client_rss_kib")), mib(r.get("agent_rss_kib")), check_text(r)] for r in rows])
+        lines.append("")
+
+    if targets:
+        lines.append("## Targets")
+        lines.append("")
+        lines.append("Throughput and tree targets compare durable figures; \"no data\" means a figure needed "
+                     "for the comparison is missing (a case that was not run, or ended in an error), "
+                     "not that the target was missed.")
+        lines.append("")
+        lines += table(["target", "verdict", "figures"],
+                       [[t["target"], target_verdict_text(t["verdict"]), t["detail"]] for t in targets])
         lines.append("")
 
     errors = [r for r in records if r.get("status") in ("error", "fail")]
@@ -296,6 +314,171 @@ def render(meta, records):
             lines.append(f"- {what}{size}: {r.get('status')}: {r.get('error') or '(no message)'}")
         lines.append("")
     return "\n".join(lines)
+
+
+def rss_growth(rows, direction):
+    """'upload 256 MiB -> 2 GiB: client +0.1 MiB, agent +0.3 MiB', or None."""
+    pair = sorted((r for r in rows if r.get("direction") == direction and r.get("status") == "ok"),
+                  key=lambda r: r.get("bytes") or 0)
+    if len(pair) < 2:
+        return None
+    small, big = pair[0], pair[-1]
+    parts = []
+    for key, who in (("client_rss_kib", "client"), ("agent_rss_kib", "agent")):
+        a, b = num(small.get(key)), num(big.get(key))
+        if a is not None and b is not None:
+            parts.append(f"{who} {(b - a) / 1024:+.1f} MiB")
+    if not parts:
+        return None
+    return f"{direction} {size_text(small.get('bytes'))} -> {size_text(big.get('bytes'))}: " + ", ".join(parts)
+
+
+# --- targets --------------------------------------------------------------
+
+def target_verdict_text(v):
+    return {"pass": "pass", "fail": "**FAIL**"}.get(v, "no data")
+
+
+def find(records, bench, tool, direction):
+    for rec in records:
+        if rec.get("bench") == bench and rec.get("tool") == tool and rec.get("direction") == direction:
+            return rec
+    return None
+
+
+def durable_figure(rec, key):
+    """(value, text) of a durable figure of rec; value None when there is none."""
+    if rec is None:
+        return None, "not run"
+    if rec.get("status") != "ok":
+        return None, "FAIL" if rec.get("status") == "fail" else "error"
+    value = num(rec.get(key))
+    return value, None
+
+
+def compare_target(meta, records, bench, tool, ref, direction, key, better, unit, digits, what):
+    """Ferry against ref in one direction on a durable figure; better(ferry, ref) is the target."""
+    ours, ref_rec = find(records, bench, tool, direction), find(records, bench, ref, direction)
+    if bench == "bulk":
+        nbytes = next((r["bytes"] for r in (ours, ref_rec) if r and num(r.get("bytes"))), meta.get("bulk_bytes"))
+        size = f", {size_text(nbytes)} file" if num(nbytes) else ""
+    else:
+        files = next((r["files"] for r in (ours, ref_rec) if r and num(r.get("files"))), meta.get("tree_files"))
+        size = f", {files} files" if num(files) else ""
+    a, a_note = durable_figure(ours, key)
+    b, b_note = durable_figure(ref_rec, key)
+    parts = []
+    for name, value, note in ((tool, a, a_note), (ref, b, b_note)):
+        parts.append(f"{name} {fmt(value, digits)} {unit}" if value is not None
+                     else f"{name}: {note or 'no durable figure'}")
+    if ours is not None and ours.get("status") == "fail":
+        verdict = "fail"   # a wrong copy meets no target, however fast
+    elif a is None or b is None:
+        verdict = "no data"
+    else:
+        verdict = "pass" if better(a, b) else "fail"
+    return {
+        "id": f"{bench}_{direction}", "bench": bench, "direction": direction,
+        "target": f"{tool} {direction}{size}: {what} {ref}'s",
+        "verdict": verdict, "detail": ", ".join(parts),
+        "figures": {f"{tool}_{key}": a, f"{ref}_{key}": b},
+    }
+
+
+def record_verdict(rec):
+    """A record's verdict as a target verdict: pass, fail or no data."""
+    if rec is None:
+        return "no data"
+    if rec.get("status") == "fail" or rec.get("verdict") == "fail":
+        return "fail"
+    if rec.get("status") == "ok" and rec.get("verdict") == "pass":
+        return "pass"
+    return "no data"
+
+
+def targets_of(meta, records):
+    """The targets of the brief, each judged pass / fail / no data."""
+    out = []
+    for direction in ("upload", "download"):
+        out.append(compare_target(meta, records, "bulk", "ferry", "scp", direction, "durable_mb_per_s",
+                                  lambda a, b: a >= b, "MB/s", 1, "durable throughput at least"))
+    for direction in ("upload", "download"):
+        out.append(compare_target(meta, records, "tree", "ferry", "rsync", direction, "durable_seconds",
+                                  lambda a, b: a < b, "s", 2, "durable time lower than"))
+
+    limit = meta.get("rss_limit_kib", 64 * 1024)
+    rss = [r for r in records if r.get("bench") == "rss"]
+    for direction in ("upload", "download"):
+        rows = [r for r in rss if r.get("direction") == direction]
+        verdicts = [record_verdict(r) for r in rows]
+        if "fail" in verdicts:
+            verdict = "fail"
+        elif len(rows) >= 2 and all(v == "pass" for v in verdicts):
+            verdict = "pass"
+        else:
+            verdict = "no data"
+        peaks = []
+        for key, who in (("client_rss_kib", "client"), ("agent_rss_kib", "agent")):
+            values = [num(r.get(key)) for r in rows if r.get("status") == "ok" and num(r.get(key)) is not None]
+            if values:
+                peaks.append(f"{who} max {max(values) / 1024:.1f} MiB")
+        growth = rss_growth(rows, direction)
+        sizes = " and ".join(size_text(r.get("bytes")) for r in rows) or \
+            " and ".join(size_text(meta.get(k)) for k in ("rss_small_bytes", "rss_big_bytes"))
+        out.append({
+            "id": f"rss_{direction}", "bench": "rss", "direction": direction,
+            "target": f"ferry {direction} memory, {sizes}: client and agent peak RSS <= {limit / 1024:.0f} MiB "
+                      "at every size (flat)",
+            "verdict": verdict,
+            "detail": "; ".join(peaks + ([f"growth {growth.split(': ', 1)[1]}"] if growth else []))
+                      or ("not run" if not rows else "no figures"),
+        })
+
+    link = [r for r in records if r.get("bench") == "link" and r.get("tool") == "ferry"]
+    share = meta.get("link_share_target", 0.90)
+    slack = meta.get("heartbeat_slack_ms", 100)
+    for rec in link or [None]:
+        r = rec or {}
+        where = f", added RTT {fmt(r.get('added_rtt_ms'), 0)} ms" if rec is not None else ""
+        checks = r.get("checks") or {}
+        link_share = num(r.get("link_share"))
+        hb = r.get("heartbeat_rtt_ms") if isinstance(r.get("heartbeat_rtt_ms"), dict) else {}
+        for check, text, detail in (
+                ("throughput", f">= {share * 100:.0f}% of the link rate",
+                 f"{fmt(None if link_share is None else link_share * 100, 1)} % of "
+                 f"{r.get('link_mbit', meta.get('link_mbit', 100))} Mbit/s"),
+                ("heartbeat", f"heartbeat RTT p99 <= idle RTT + {slack} ms",
+                 f"p99 {fmt(hb.get('p99'), 1)} ms ({hb.get('count', 0)} samples), "
+                 f"idle {fmt(r.get('idle_rtt_ms'), 1)} ms")):
+            if rec is None or rec.get("status") == "error":
+                verdict, detail = "no data", "not run" if rec is None else "error"
+            elif rec.get("status") == "fail":
+                verdict = "fail"
+            else:
+                verdict = {True: "pass", False: "fail"}.get(checks.get(check), "no data")
+            out.append({
+                "id": f"link_{check}" + (f"_{fmt(r.get('added_rtt_ms'), 0)}ms" if rec is not None else ""),
+                "bench": "link", "target": f"ferry over the constrained link{where}: {text}",
+                "verdict": verdict, "detail": detail,
+            })
+
+    dead = [r for r in records if r.get("bench") == "dead_peer"]
+    rec = dead[0] if dead else None
+    target = num((rec or {}).get("target_seconds"))
+    if rec is None:
+        detail = "not run"
+    elif rec.get("status") == "error":
+        detail = "error"
+    else:
+        detail = (f"exit {fmt(rec.get('detect_seconds'), 2)} s after the cut, exit status "
+                  f"{'-' if rec.get('exit_status') is None else rec.get('exit_status')}")
+    out.append({
+        "id": "dead_peer", "bench": "dead_peer",
+        "target": "ferry-cli exits non-zero after a silent link cut within dead-after + 1 s"
+                  + (f" = {fmt(target, 1)} s" if target is not None else ""),
+        "verdict": record_verdict(rec), "detail": detail,
+    })
+    return out
 
 
 def hb_text(hb):
@@ -332,15 +515,19 @@ def main():
         else:
             results.append(rec)
     results = [derive(r, meta) for r in results]
+    targets = targets_of(meta, results)
     summary = {
         "results": len(results),
         "errors": sum(1 for r in results if r.get("status") == "error"),
         "failures": sum(1 for r in results if r.get("status") == "fail"),
         "target_failures": sum(1 for r in results if r.get("verdict") == "fail"),
+        "targets_passed": sum(1 for t in targets if t["verdict"] == "pass"),
+        "targets_missed": sum(1 for t in targets if t["verdict"] == "fail"),
+        "targets_no_data": sum(1 for t in targets if t["verdict"] == "no data"),
     }
-    doc = {"schema": 1, "meta": meta, "summary": summary, "results": results}
+    doc = {"schema": 1, "meta": meta, "summary": summary, "targets": targets, "results": results}
     write(sys.argv[2], json.dumps(doc, indent=2) + "\n")
-    write(sys.argv[3], render(meta, results))
+    write(sys.argv[3], render(meta, results, targets))
     return 0
 
 
