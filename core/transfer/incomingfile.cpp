@@ -65,7 +65,12 @@ void IncomingFile::onStreamMessage(const QCborMap &message)
         }
         finishDurably(size, digest);
     } else if (type == "abort"_L1) {
-        complete(std::unexpected(errorFromMessage(message)));
+        const Error error = errorFromMessage(message);
+        // Worth keeping for a resume only when the link broke; a source that
+        // changed or a cancelled transfer leaves nothing behind.
+        if (error.code == ErrorCode::SourceChanged || error.code == ErrorCode::Cancelled)
+            m_sink.discard();
+        complete(std::unexpected(error));
     }
 }
 
