@@ -6,6 +6,7 @@
 #include "core/cli/terminalconflicthandler.h"
 #include "core/client/execjob.h"
 #include "core/copy/copyjob.h"
+#include "core/humanformat.h"
 #include "core/protocol/entry.h"
 
 #include <QCommandLineParser>
@@ -74,6 +75,11 @@ void CliApp::cmdCp(const QStringList &args)
         }
     }
     connect(job, &copy::CopyJob::itemFailed, this, [this](const Error &error) { warn(error.message); });
+    connect(job, &copy::CopyJob::planned, this, [this](qint64 files, qint64 dirs, qint64 bytes) {
+        if (m_progress)
+            warn(QCoreApplication::translate("ferry::cli", "copying %n file(s)", nullptr, int(files)) + u", "_s
+                 + QCoreApplication::translate("ferry::cli", "%n folder(s)", nullptr, int(dirs)) + u", "_s + formatSize(bytes));
+    });
     connect(job, &copy::CopyJob::warning, this, [this](const QString &message) { warn(message); });
     connect(job, &copy::CopyJob::itemSkipped, this, [this](const QString &path, const QString &reason) {
         if (!m_quiet)

@@ -154,6 +154,7 @@ private Q_SLOTS:
     void resumeShorterDestination();
     void specialFilesSkipped();
     void typeMismatch();
+    void moves();
 
 private:
     std::unique_ptr<AgentProcess> m_agent;
@@ -339,6 +340,33 @@ void TestCopy::typeMismatch()
     CliResult renamed = runCli(*m_agent, {QStringLiteral("cp"), QStringLiteral("--on-conflict=rename"), m_src + QStringLiteral("/note.txt"), QStringLiteral(":")});
     QVERIFY2(renamed.exitCode == 0, renamed.err.constData());
     QVERIFY(QFileInfo(m_remote + QStringLiteral("/note (1).txt")).isFile());
+}
+
+void TestCopy::moves()
+{
+    write(m_remote + QStringLiteral("/a.txt"), "a", 0644, 1500000000);
+    write(m_remote + QStringLiteral("/c.txt"), "c", 0644, 1500000000);
+    QDir().mkpath(m_remote + QStringLiteral("/dir/sub"));
+    const auto mv = [this](const QStringList &args) { return runCli(*m_agent, QStringList{QStringLiteral("mv")} + args); };
+
+    QCOMPARE(mv({QStringLiteral(":a.txt"), QStringLiteral(":b.txt")}).exitCode, 0);
+    QVERIFY(QFileInfo::exists(m_remote + QStringLiteral("/b.txt")) && !QFileInfo::exists(m_remote + QStringLiteral("/a.txt")));
+    // An existing directory receives the source.
+    QCOMPARE(mv({QStringLiteral(":b.txt"), QStringLiteral(":dir")}).exitCode, 0);
+    QVERIFY(QFileInfo::exists(m_remote + QStringLiteral("/dir/b.txt")));
+    // An existing file is not replaced unless asked to.
+    write(m_remote + QStringLiteral("/d.txt"), "d", 0644, 1500000000);
+    CliResult refused = mv({QStringLiteral(":c.txt"), QStringLiteral(":d.txt")});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains("exists"), refused.err.constData());
+    QCOMPARE(fileChecksum(m_remote + QStringLiteral("/d.txt")), QCryptographicHash::hash("d", QCryptographicHash::Sha256).toHex());
+    QCOMPARE(mv({QStringLiteral("-f"), QStringLiteral(":c.txt"), QStringLiteral(":d.txt")}).exitCode, 0);
+    QCOMPARE(fileChecksum(m_remote + QStringLiteral("/d.txt")), QCryptographicHash::hash("c", QCryptographicHash::Sha256).toHex());
+    // Never into itself.
+    CliResult itself = mv({QStringLiteral(":dir"), QStringLiteral(":dir/sub/deeper")});
+    QCOMPARE(itself.exitCode, 1);
+    QVERIFY2(itself.err.contains("into itself"), itself.err.constData());
+    QVERIFY(QFileInfo(m_remote + QStringLiteral("/dir/sub")).isDir());
 }
 
 QTEST_GUILESS_MAIN(TestCopy)
