@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/cli/cliapp.h"
 
+#include "core/cli/terminalconflicthandler.h"
 #include "core/copy/conflict.h"
 #include "core/humanformat.h"
 #include "core/net/auth.h"
@@ -274,7 +275,10 @@ void CliApp::runJob(transfer::Job *job, const QString &label, std::function<void
 {
     job->setParent(this);
     if (m_progress) {
-        const auto show = [job, label] {
+        const auto show = [this, job, label] {
+            // A question on the terminal is not overwritten by progress.
+            if (auto *terminal = dynamic_cast<TerminalConflictHandler *>(m_conflictHandler.get()); terminal && terminal->isPrompting())
+                return;
             std::fprintf(stderr, "\r\033[K%s", qPrintable(progressLine(label, job->processedBytes(), job->totalBytes(), job->speed(), job->etaSeconds())));
             std::fflush(stderr);
         };

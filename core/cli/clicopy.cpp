@@ -76,9 +76,11 @@ void CliApp::cmdCp(const QStringList &args)
     }
     connect(job, &copy::CopyJob::itemFailed, this, [this](const Error &error) { warn(error.message); });
     connect(job, &copy::CopyJob::planned, this, [this](qint64 files, qint64 dirs, qint64 bytes) {
-        if (m_progress)
-            warn(QCoreApplication::translate("ferry::cli", "copying %n file(s)", nullptr, int(files)) + u", "_s
-                 + QCoreApplication::translate("ferry::cli", "%n folder(s)", nullptr, int(dirs)) + u", "_s + formatSize(bytes));
+        if (!m_progress || (files <= 1 && dirs == 0))
+            return;
+        const QString fileText = files == 1 ? QCoreApplication::translate("ferry::cli", "1 file") : QCoreApplication::translate("ferry::cli", "%1 files").arg(files);
+        const QString dirText = dirs == 1 ? QCoreApplication::translate("ferry::cli", "1 folder") : QCoreApplication::translate("ferry::cli", "%1 folders").arg(dirs);
+        warn(QCoreApplication::translate("ferry::cli", "copying %1 in %2, %3").arg(fileText, dirText, formatSize(bytes)));
     });
     connect(job, &copy::CopyJob::warning, this, [this](const QString &message) { warn(message); });
     connect(job, &copy::CopyJob::itemSkipped, this, [this](const QString &path, const QString &reason) {

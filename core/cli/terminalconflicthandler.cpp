@@ -5,9 +5,10 @@
 #include "core/humanformat.h"
 
 #include <QCoreApplication>
-#include <QTimer>
+#include <QSocketNotifier>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace ferry::cli {
 
@@ -20,63 +21,105 @@ QString describe(const protocol::Entry &e)
     return QCoreApplication::translate("ferry::cli", "%1, modified %2").arg(formatSize(e.size), formatTime(e.mtimeNs));
 }
 
-QString readLine()
-{
-    char buffer[4096] = {};
-    if (!std::fgets(buffer, sizeof buffer, stdin))
-        return QString();
-    return QString::fromLocal8Bit(buffer).trimmed();
-}
-
 } // namespace
 
-void TerminalConflictHandler::askConflict(copy::CopyJob *job, const copy::ConflictInfo &info, std::function<void(const copy::ConflictAnswer &)> answer)
+TerminalConflictHandler::TerminalConflictHandler(QObject *parent)
+    : QObject(parent)
+    , m_notifier(new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this))
 {
-    // Asked from the event loop, not from inside the job's own call chain.
-    QTimer::singleShot(0, job, [info, answer = std::move(answer)] {
-        using Answer = copy::ConflictAnswer;
-        std::fprintf(stderr, "\r\033[K%s\n", qPrintable(QCoreApplication::translate("ferry::cli", "%1 already exists.").arg(info.destinationPath)));
-        std::fprintf(stderr, "  %s\n", qPrintable(QCoreApplication::translate("ferry::cli", "existing: %1").arg(describe(info.destination))));
-        std::fprintf(stderr, "  %s\n", qPrintable(QCoreApplication::translate("ferry::cli", "new:      %1 (%2)").arg(describe(info.source), info.sourcePath)));
-        QString choices = info.typeMismatch ? QCoreApplication::translate("ferry::cli", "[s]kip, [r]ename to \"%1\"").arg(info.suggestedName)
-                                            : QCoreApplication::translate("ferry::cli", "[o]verwrite, [s]kip, [r]ename to \"%1\", overwrite if [n]ewer").arg(info.suggestedName);
+    m_notifier->setEnabled(false);
+    connect(m_notifier, &QSocketNotifier::activated, this, &TerminalConflictHandler::onInput);
+}
+
+TerminalConflictHandler::~TerminalConflictHandler() = default;
+
+void TerminalConflictHandler::askConflict(copy::CopyJob *, const copy::ConflictInfo &info, std::function<void(const copy::ConflictAnswer &)> answer)
+{
+    m_queue.enqueue(Question{info, std::move(answer)});
+    if (!m_current)
+        showNext();
+}
+
+void TerminalConflictHandler::showNext()
+{
+    if (m_queue.isEmpty()) {
+        m_current.reset();
+        m_notifier->setEnabled(false);
+        return;
+    }
+    m_current = m_queue.dequeue();
+    const copy::ConflictInfo &info = m_current->info;
+    std::fprintf(stderr, "\r\033[K%s\n", qPrintable(QCoreApplication::translate("ferry::cli", "%1 already exists.").arg(info.destinationPath)));
+    std::fprintf(stderr, "  %s\n", qPrintable(QCoreApplication::translate("ferry::cli", "existing: %1").arg(describe(info.destination))));
+    std::fprintf(stderr, "  %s\n", qPrintable(QCoreApplication::translate("ferry::cli", "new:      %1 (%2)").arg(describe(info.source), info.sourcePath)));
+    prompt();
+    m_line.clear();
+    m_notifier->setEnabled(true);
+}
+
+void TerminalConflictHandler::prompt()
+{
+    const copy::ConflictInfo &info = m_current->info;
+    QString choices = info.typeMismatch ? QCoreApplication::translate("ferry::cli", "[s]kip, [r]ename to \"%1\"").arg(info.suggestedName)
+                                        : QCoreApplication::translate("ferry::cli", "[o]verwrite, [s]kip, [r]ename to \"%1\", overwrite if [n]ewer").arg(info.suggestedName);
+    if (info.canResume)
+        choices += QCoreApplication::translate("ferry::cli", ", r[e]sume");
+    choices += QCoreApplication::translate("ferry::cli", ", [c]ancel (capital letter: the same for all)");
+    std::fprintf(stderr, "%s? ", qPrintable(choices));
+    std::fflush(stderr);
+}
+
+void TerminalConflictHandler::onInput()
+{
+    if (!m_current)
+        return;
+    char buffer[256];
+    const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    using Answer = copy::ConflictAnswer;
+    const auto reply = [this](const Answer &answer) {
+        auto question = std::move(*m_current);
+        m_current.reset();
+        question.answer(answer);
+        showNext();
+    };
+    if (n <= 0) {
+        // The terminal went away: nobody can answer.
+        m_queue.clear();
+        reply(Answer{Answer::Cancel, false, {}});
+        return;
+    }
+    m_line.append(buffer, n);
+    const qsizetype newline = m_line.indexOf('\n');
+    if (newline < 0)
+        return;
+    const QString text = QString::fromLocal8Bit(m_line.left(newline)).trimmed();
+    m_line.clear();
+    const copy::ConflictInfo &info = m_current->info;
+    const QChar c = text.isEmpty() ? QChar() : text.at(0);
+    const bool all = c.isUpper();
+    switch (c.toLower().unicode()) {
+    case u'o':
+        if (!info.typeMismatch)
+            return reply(Answer{Answer::Overwrite, all, {}});
+        break;
+    case u's':
+        return reply(Answer{Answer::Skip, all, {}});
+    case u'r':
+        return reply(Answer{Answer::Rename, all, {}});
+    case u'n':
+        if (!info.typeMismatch)
+            return reply(Answer{Answer::OverwriteIfNewer, all, {}});
+        break;
+    case u'e':
         if (info.canResume)
-            choices += QCoreApplication::translate("ferry::cli", ", r[e]sume");
-        choices += QCoreApplication::translate("ferry::cli", ", [c]ancel; capital letter: the same for all");
-        for (;;) {
-            std::fprintf(stderr, "%s? ", qPrintable(choices));
-            std::fflush(stderr);
-            const QString reply = readLine();
-            if (reply.isEmpty() && std::feof(stdin)) {
-                answer(Answer{Answer::Cancel, false, {}});
-                return;
-            }
-            const QChar c = reply.isEmpty() ? QChar() : reply.at(0);
-            const bool all = c.isUpper();
-            switch (c.toLower().unicode()) {
-            case u'o':
-                if (!info.typeMismatch)
-                    return answer(Answer{Answer::Overwrite, all, {}});
-                break;
-            case u's':
-                return answer(Answer{Answer::Skip, all, {}});
-            case u'r':
-                return answer(Answer{Answer::Rename, all, {}});
-            case u'n':
-                if (!info.typeMismatch)
-                    return answer(Answer{Answer::OverwriteIfNewer, all, {}});
-                break;
-            case u'e':
-                if (info.canResume)
-                    return answer(Answer{Answer::Resume, all, {}});
-                break;
-            case u'c':
-                return answer(Answer{Answer::Cancel, false, {}});
-            default:
-                break;
-            }
-        }
-    });
+            return reply(Answer{Answer::Resume, all, {}});
+        break;
+    case u'c':
+        return reply(Answer{Answer::Cancel, false, {}});
+    default:
+        break;
+    }
+    prompt();
 }
 
 } // namespace ferry::cli
