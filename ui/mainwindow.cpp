@@ -2,10 +2,23 @@
 #include "ui/mainwindow.h"
 
 #include "core/client/session.h"
+#include "core/copy/copyjob.h"
+#include "core/humanformat.h"
+#include "ui/conflictdialog.h"
 #include "ui/remotedirmodel.h"
+#include "ui/transferdock.h"
+#include "ui/transferqueuemodel.h"
 
+#include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFileDialog>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressBar>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,6 +35,10 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     , m_remoteView(new QTreeView(this))
     , m_location(new QLineEdit(this))
     , m_connectionLabel(new QLabel(tr("Offline"), this))
+    , m_transfers(new TransferDock(this))
+    , m_conflicts(new DialogConflictHandler(this))
+    , m_totalProgress(new QProgressBar(this))
+    , m_rateLabel(new QLabel(this))
 {
     setWindowTitle(tr("Ferry"));
     setWindowIcon(QIcon::fromTheme(QStringLiteral("folder-remote")));
@@ -60,13 +77,30 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     m_remoteView->setSortingEnabled(true);
     m_remoteView->setAlternatingRowColors(true);
     m_remoteView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_remoteView->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
+    // Files dropped from any file manager upload; a folder row lights up.
+    m_remoteView->setDragDropMode(QAbstractItemView::DropOnly);
+    m_remoteView->setAcceptDrops(true);
+    m_remoteView->setDropIndicatorShown(true);
+    m_remoteView->setDefaultDropAction(Qt::CopyAction);
+    m_remoteView->setContextMenuPolicy(Qt::ActionsContextMenu);
     setCentralWidget(m_remoteView);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    m_totalProgress->setObjectName(QStringLiteral("totalProgress"));
+    m_totalProgress->setMaximumWidth(200);
+    m_totalProgress->setVisible(false);
+    m_rateLabel->setObjectName(QStringLiteral("rateLabel"));
+    statusBar()->addPermanentWidget(m_rateLabel);
+    statusBar()->addPermanentWidget(m_totalProgress);
     statusBar()->addPermanentWidget(m_connectionLabel);
-    resize(960, 600);
+    addDockWidget(Qt::BottomDockWidgetArea, m_transfers);
+    connect(m_transfers->model(), &TransferQueueModel::totalsChanged, this, &MainWindow::updateTotals);
+    resize(1100, 720);
 
-    if (!m_session)
+    if (!m_session) {
+        createActions(toolbar);
         return;
+    }
     m_model = new RemoteDirModel(m_session, this);
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
@@ -76,6 +110,9 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     m_remoteView->header()->setSectionResizeMode(RemoteDirModel::NameColumn, QHeaderView::Stretch);
     m_remoteView->header()->setStretchLastSection(false);
     connect(m_remoteView, &QTreeView::activated, this, &MainWindow::activate);
+    connect(m_model, &RemoteDirModel::uploadRequested, this, [this](const QStringList &paths, const QString &dir) { upload(paths, dir); });
+    connect(m_model, &RemoteDirModel::renameRequested, this, &MainWindow::renameEntry);
+    createActions(toolbar);
 
     bool firstListing = true;
     connect(m_model, &RemoteDirModel::loaded, this, [this, firstListing]() mutable {
@@ -118,6 +155,156 @@ void MainWindow::activate(const QModelIndex &index)
     const QModelIndex source = m_proxy->mapToSource(index);
     if (source.data(RemoteDirModel::IsDirRole).toBool())
         openPath(source.data(RemoteDirModel::PathRole).toString());
+}
+
+void MainWindow::createActions(QToolBar *toolbar)
+{
+    toolbar->addSeparator();
+    const auto make = [this](const QString &icon, const QString &text, const QKeySequence &shortcut, auto slot) {
+        auto *action = new QAction(QIcon::fromTheme(icon), text, this);
+        action->setShortcut(shortcut);
+        action->setObjectName(QString(text).remove(u'&').remove(QStringLiteral("…")).simplified().replace(u' ', u'_'));
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    QAction *newFolder = make(QStringLiteral("folder-new"), tr("New &Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("New Folder"), tr("Name of the new folder:"), QLineEdit::Normal, tr("New Folder"), &ok);
+        if (ok && !name.trimmed().isEmpty())
+            createFolder(name.trimmed());
+    });
+    QAction *rename = make(QStringLiteral("edit-rename"), tr("&Rename"), QKeySequence(Qt::Key_F2), [this] {
+        const QModelIndex current = m_remoteView->currentIndex();
+        if (current.isValid())
+            m_remoteView->edit(current.siblingAtColumn(RemoteDirModel::NameColumn));
+    });
+    QAction *remove = make(QStringLiteral("edit-delete"), tr("&Delete"), QKeySequence::Delete, [this] {
+        const QStringList paths = selectedPaths();
+        if (paths.isEmpty())
+            return;
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete"),
+                                    paths.size() == 1 ? tr("Delete “%1” on the remote machine? This cannot be undone.").arg(paths.first())
+                                                      : tr("Delete %1 items on the remote machine? This cannot be undone.").arg(paths.size()),
+                                    QMessageBox::Yes | QMessageBox::Cancel, this);
+        box->setObjectName(QStringLiteral("deleteConfirmation"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->button(QMessageBox::Yes)->setText(tr("&Delete"));
+        connect(box, &QMessageBox::accepted, this, [this, paths] { removeEntries(paths); });
+        box->open();
+    });
+    QAction *uploadFiles = make(QStringLiteral("document-send"), tr("&Upload Files…"), QKeySequence(Qt::CTRL | Qt::Key_U), [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Upload Files"));
+        if (!files.isEmpty())
+            upload(files, currentPath());
+    });
+    QAction *downloadSelected = make(QStringLiteral("document-save"), tr("Do&wnload…"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] {
+        const QStringList paths = selectedPaths();
+        if (paths.isEmpty())
+            return;
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Download To"));
+        if (!dir.isEmpty())
+            download(paths, dir);
+    });
+    QAction *copyPath = make(QStringLiteral("edit-copy-path"), tr("Copy Remote &Path"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] {
+        QApplication::clipboard()->setText(selectedPaths().join(u'\n'));
+    });
+    for (QAction *action : {newFolder, uploadFiles, downloadSelected})
+        toolbar->addAction(action);
+    for (QAction *action : {downloadSelected, rename, remove, copyPath, newFolder})
+        m_remoteView->addAction(action);
+    addActions({rename, remove, copyPath});
+}
+
+QStringList MainWindow::selectedPaths() const
+{
+    QStringList paths;
+    const QModelIndexList rows = m_remoteView->selectionModel() ? m_remoteView->selectionModel()->selectedRows() : QModelIndexList();
+    for (const QModelIndex &row : rows)
+        paths.append(row.data(RemoteDirModel::PathRole).toString());
+    return paths;
+}
+
+void MainWindow::startJob(copy::CopyJob *job, bool isUpload)
+{
+    job->setConflictHandler(m_conflicts);
+    m_transfers->addJob(job, isUpload);
+    connect(job, &transfer::Job::finished, this, [this](transfer::Job *finished) {
+        finished->deleteLater();
+        if (!finished->succeeded() && finished->error().code != ErrorCode::Cancelled)
+            statusBar()->showMessage(finished->error().message);
+        if (m_model)
+            m_model->refresh();
+    });
+    Q_EMIT jobStarted(job);
+    job->start();
+}
+
+copy::CopyJob *MainWindow::upload(const QStringList &localPaths, const QString &remoteDirectory)
+{
+    if (!m_session)
+        return nullptr;
+    copy::CopyOptions options;
+    options.recursive = true;
+    auto *job = new copy::CopyJob(m_session, copy::Direction::Upload, localPaths, remoteDirectory, options, this);
+    startJob(job, true);
+    return job;
+}
+
+copy::CopyJob *MainWindow::download(const QStringList &remotePaths, const QString &localDirectory)
+{
+    if (!m_session)
+        return nullptr;
+    copy::CopyOptions options;
+    options.recursive = true;
+    auto *job = new copy::CopyJob(m_session, copy::Direction::Download, remotePaths, localDirectory, options, this);
+    startJob(job, false);
+    return job;
+}
+
+void MainWindow::simpleRequest(const QString &op, const QCborMap &args, const QString &what)
+{
+    if (!m_session)
+        return;
+    m_session->request(op, args, [this, what](const Expected<QCborMap> &reply, bool) {
+        if (!reply)
+            statusBar()->showMessage(tr("%1 failed: %2").arg(what, reply.error().message));
+        if (m_model)
+            m_model->refresh();
+    }, this);
+}
+
+void MainWindow::createFolder(const QString &name)
+{
+    if (!m_model)
+        return;
+    simpleRequest(QStringLiteral("mkdir"), QCborMap{{QStringLiteral("path"), m_model->childPath(name)}}, tr("Creating the folder"));
+}
+
+void MainWindow::removeEntries(const QStringList &paths)
+{
+    for (const QString &path : paths)
+        simpleRequest(QStringLiteral("rm"), QCborMap{{QStringLiteral("path"), path}, {QStringLiteral("recursive"), true}}, tr("Deleting"));
+}
+
+void MainWindow::renameEntry(const QString &path, const QString &newName)
+{
+    const qsizetype slash = path.lastIndexOf(u'/');
+    const QString target = slash < 0 ? newName : path.left(slash + 1) + newName;
+    simpleRequest(QStringLiteral("mv"), QCborMap{{QStringLiteral("from"), path}, {QStringLiteral("to"), target}}, tr("Renaming"));
+}
+
+void MainWindow::updateTotals()
+{
+    const TransferQueueModel *queue = m_transfers->model();
+    const qint64 total = queue->totalBytes();
+    const bool active = queue->runningCount() > 0;
+    m_totalProgress->setVisible(active);
+    m_rateLabel->setVisible(active);
+    const int percent = total > 0 ? int(queue->doneBytes() * 100 / total) : 100;
+    m_totalProgress->setValue(percent);
+    m_rateLabel->setText(tr("%1/s").arg(formatSize(qint64(queue->totalSpeed()))));
+    const QString base = m_model ? tr("%1 — Ferry").arg(m_session->options().url.host() + QStringLiteral(":/") + m_model->path()) : tr("Ferry");
+    setWindowTitle(active ? tr("%1% · %2").arg(percent).arg(base) : base);
 }
 
 void MainWindow::updateConnectionLabel()

@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QIcon>
 #include <QLocale>
+#include <QMimeData>
+#include <QUrl>
 
 namespace ferry::ui {
 
@@ -107,6 +109,63 @@ QVariant RemoteDirModel::data(const QModelIndex &index, int role) const
     if (role == Qt::TextAlignmentRole && index.column() == SizeColumn)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     return {};
+}
+
+Qt::ItemFlags RemoteDirModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::ItemIsDropEnabled; // empty space: the current folder
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.column() == NameColumn)
+        f |= Qt::ItemIsEditable;
+    if (m_entries.at(index.row()).isDir())
+        f |= Qt::ItemIsDropEnabled;
+    return f;
+}
+
+bool RemoteDirModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !index.isValid() || index.column() != NameColumn)
+        return false;
+    const QString name = value.toString().trimmed();
+    const protocol::Entry &e = m_entries.at(index.row());
+    if (name.isEmpty() || name == e.name || name.contains(u'/'))
+        return false;
+    Q_EMIT renameRequested(childPath(e.name), name);
+    return true;
+}
+
+QStringList RemoteDirModel::mimeTypes() const
+{
+    return {QStringLiteral("text/uri-list")};
+}
+
+Qt::DropActions RemoteDirModel::supportedDropActions() const
+{
+    return Qt::CopyAction | Qt::MoveAction;
+}
+
+bool RemoteDirModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, int, const QModelIndex &parent) const
+{
+    if (!data || !data->hasUrls())
+        return false;
+    if (parent.isValid() && !m_entries.at(parent.row()).isDir())
+        return false;
+    const QList<QUrl> urls = data->urls();
+    return std::all_of(urls.cbegin(), urls.cend(), [](const QUrl &url) { return url.isLocalFile(); });
+}
+
+bool RemoteDirModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    // Onto a folder row: into that folder; anywhere else: the current one.
+    const QString target = parent.isValid() ? childPath(m_entries.at(parent.row()).name) : m_path;
+    QStringList paths;
+    for (const QUrl &url : data->urls())
+        paths.append(url.toLocalFile());
+    Q_EMIT uploadRequested(paths, target);
+    return true;
 }
 
 QVariant RemoteDirModel::headerData(int section, Qt::Orientation orientation, int role) const

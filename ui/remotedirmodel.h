@@ -38,10 +38,20 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    QStringList mimeTypes() const override;
+    Qt::DropActions supportedDropActions() const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent) override;
 
 Q_SIGNALS:
     void loaded();
     void failed(const QString &message);
+    /// Local files were dropped onto the current folder or a folder row.
+    void uploadRequested(const QStringList &localPaths, const QString &remoteDirectory);
+    /// A name was edited in place.
+    void renameRequested(const QString &path, const QString &newName);
 
 private:
     QString typeText(const protocol::Entry &entry) const;

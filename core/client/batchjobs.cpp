@@ -101,7 +101,7 @@ void BatchUploadJob::attempt()
             m_session->connection()->closeStream(m_stream);
         setProcessed(m_total);
         attemptFinished(Error{});
-    });
+    }, this);
 }
 
 std::optional<net::Outgoing> BatchUploadJob::produce(qint64 maxData)
@@ -215,7 +215,7 @@ void BatchDownloadJob::attempt()
                                              attemptFinished(reply.error());
                                          else
                                              onReady(*reply);
-                                     });
+                                     }, this);
 }
 
 void BatchDownloadJob::onReady(const QCborMap &reply)

@@ -77,7 +77,7 @@ void DownloadJob::attempt()
             attemptFinished(reply.error());
         else
             onReady(*reply);
-    });
+    }, this);
 }
 
 void DownloadJob::onReady(const QCborMap &reply)

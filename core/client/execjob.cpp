@@ -86,7 +86,7 @@ void ExecJob::doStart()
         }
         if (m_session->connection())
             m_session->connection()->wake(m_stream);
-    });
+    }, this);
 }
 
 void ExecJob::doCancel()

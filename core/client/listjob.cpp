@@ -41,7 +41,7 @@ void ListJob::doStart()
         Q_EMIT entriesAdded(page);
         if (last)
             emitResult();
-    });
+    }, this);
 }
 
 void ListJob::doCancel()

@@ -291,23 +291,29 @@ void Session::scheduleReconnect(const Error &reason)
 void Session::failPending(const Error &reason)
 {
     const auto pending = std::exchange(m_pending, {});
-    for (const ReplyHandler &handler : pending)
-        handler(std::unexpected(reason), true);
+    for (const Pending &p : pending)
+        if (p.alive())
+            p.handler(std::unexpected(reason), true);
 }
 
-qint64 Session::request(const QString &op, const QCborMap &args, ReplyHandler handler)
+qint64 Session::request(const QString &op, const QCborMap &args, ReplyHandler handler, const QObject *context)
 {
     const qint64 id = m_nextId++;
     if (!m_connection) {
         const Error error{ErrorCode::Connection, m_lastError.message.isEmpty() ? QCoreApplication::translate("ferry::client", "not connected") : m_lastError.message};
-        QTimer::singleShot(0, this, [handler, error] { handler(std::unexpected(error), true); });
+        QPointer<const QObject> guard(context);
+        const bool hasContext = context != nullptr;
+        QTimer::singleShot(0, this, [handler, error, guard, hasContext] {
+            if (!hasContext || guard)
+                handler(std::unexpected(error), true);
+        });
         return id;
     }
     QCborMap message = args;
     message.insert("t"_L1, "req"_L1);
     message.insert("id"_L1, id);
     message.insert("op"_L1, op);
-    m_pending.insert(id, std::move(handler));
+    m_pending.insert(id, Pending{std::move(handler), context, context != nullptr});
     m_connection->sendControl(message);
     return id;
 }
@@ -329,10 +335,15 @@ void Session::onConnectionMessage(const QCborMap &message)
     auto it = m_pending.find(id);
     if (it == m_pending.end())
         return; // nobody waits for it any more
-    ReplyHandler handler = *it;
+    const Pending pending = *it;
     const bool last = !ok || !more;
     if (last)
         m_pending.erase(it);
+    if (!pending.alive()) {
+        m_pending.remove(id);
+        return;
+    }
+    const ReplyHandler &handler = pending.handler;
     if (ok)
         handler(message, last);
     else

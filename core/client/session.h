@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QSslError>
 #include <QUrl>
 
@@ -59,8 +60,10 @@ public:
     net::Connection *connection() const { return m_connection; }
 
     /// Sends {t:"req", id, op, ...args}. The handler gets every reply; when
-    /// the connection drops first, a Connection error. Returns the id.
-    qint64 request(const QString &op, const QCborMap &args, ReplyHandler handler);
+    /// the connection drops first, a Connection error. With a @p context,
+    /// replies that arrive after it was destroyed are dropped (handlers
+    /// usually capture it). Returns the id.
+    qint64 request(const QString &op, const QCborMap &args, ReplyHandler handler, const QObject *context = nullptr);
     /// Stops delivering replies of @p id (the caller lost interest).
     void forget(qint64 id) { m_pending.remove(id); }
     quint32 allocateStream() { return m_nextStream++; }
@@ -109,7 +112,13 @@ private:
     QByteArray m_agentNonce;
     bool m_sawHello = false;
     Error m_agentError; ///< an error the agent sent before closing
-    QHash<qint64, ReplyHandler> m_pending;
+    struct Pending {
+        ReplyHandler handler;
+        QPointer<const QObject> context;
+        bool hasContext = false;
+        bool alive() const { return !hasContext || context; }
+    };
+    QHash<qint64, Pending> m_pending;
     qint64 m_nextId = 1;
     quint32 m_nextStream = 1;
     int m_reconnects = 0;

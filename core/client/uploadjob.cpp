@@ -83,7 +83,7 @@ void UploadJob::attempt()
             setProcessed(totalBytes());
             attemptFinished(Error{});
         }
-    });
+    }, this);
 }
 
 void UploadJob::onReady(const QCborMap &reply)

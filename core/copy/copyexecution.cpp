@@ -305,7 +305,7 @@ void CopyJob::runSymlink(int index)
     if (node.destExists) {
         m_session->request(u"rm"_s, QCborMap{{"path"_L1, path}}, [this, args, done](const Expected<QCborMap> &, bool) {
             receiverRequest(u"symlink"_s, args, done);
-        });
+        }, this);
     } else {
         receiverRequest(u"symlink"_s, args, done);
     }
@@ -382,7 +382,10 @@ void CopyJob::runFile(int index)
                                 : static_cast<transfer::Job *>(new client::DownloadJob(m_session, item, this));
     ++m_runningJobs;
     m_inFlight.insert(job, 0);
+    Q_EMIT fileStarted(index, sourceDisplay(node), destDisplay(node), node.source.size);
+    connect(job, &transfer::Job::progress, this, [this, index](qint64 done) { Q_EMIT fileProgress(index, done); });
     connect(job, &transfer::Job::finished, this, [this, index](transfer::Job *finished) {
+        Q_EMIT fileFinished(index, finished->error());
         addResumed(finished->resumedBytes());
         m_inFlight.remove(finished);
         finished->deleteLater();
@@ -402,6 +405,7 @@ void CopyJob::runBatch(const QList<int> &indices)
     for (int index : indices) {
         Node &node = m_nodes[index];
         settle(index, Node::Running);
+        Q_EMIT fileStarted(index, sourceDisplay(node), destDisplay(node), node.source.size);
         items.append(itemFor(upload ? node.sourcePath : destPath(node), upload ? destPath(node) : node.sourcePath, node.action, m_options));
         sizes.append(node.source.size);
     }
@@ -416,8 +420,13 @@ void CopyJob::runBatch(const QList<int> &indices)
         const QList<Error> results = !finished->succeeded() ? QList<Error>()
                                      : upload               ? static_cast<client::BatchUploadJob *>(finished)->results()
                                                             : static_cast<client::BatchDownloadJob *>(finished)->results();
-        for (qsizetype i = 0; i < indices.size(); ++i)
-            finishNode(indices.at(i), finished->succeeded() ? results.value(i) : finished->error());
+        for (qsizetype i = 0; i < indices.size(); ++i) {
+            const Error error = finished->succeeded() ? results.value(i) : finished->error();
+            if (error.code == ErrorCode::None)
+                Q_EMIT fileProgress(indices.at(i), m_nodes.at(indices.at(i)).source.size);
+            Q_EMIT fileFinished(indices.at(i), error);
+            finishNode(indices.at(i), error);
+        }
         schedulePump();
         maybeFinishCopying();
     });

@@ -102,7 +102,7 @@ void CopyJob::receiverStat(const QString &path, std::function<void(const Expecte
             done(std::unexpected(reply.error()));
         else
             done(protocol::Entry::fromCbor(reply->value("e"_L1)));
-    });
+    }, this);
 }
 
 void CopyJob::senderList(const QString &path, std::function<void(const Expected<QList<protocol::Entry>> &)> done)
@@ -123,7 +123,7 @@ void CopyJob::senderList(const QString &path, std::function<void(const Expected<
         }
         if (last)
             done(*entries);
-    });
+    }, this);
 }
 
 void CopyJob::receiverRequest(const QString &op, const QCborMap &args, std::function<void(const Expected<void> &)> done)
@@ -133,7 +133,7 @@ void CopyJob::receiverRequest(const QString &op, const QCborMap &args, std::func
             done({});
         else
             done(std::unexpected(reply.error()));
-    });
+    }, this);
 }
 
 void CopyJob::progressTick()

@@ -89,6 +89,10 @@ Q_SIGNALS:
     void itemFailed(const ferry::Error &error);
     void itemSkipped(const QString &path, const QString &reason);
     void itemDone(const QString &destinationPath);
+    /// Per-file progress for a transfer queue: ids are unique within the job.
+    void fileStarted(int id, const QString &source, const QString &destination, qint64 size);
+    void fileProgress(int id, qint64 bytesDone);
+    void fileFinished(int id, const ferry::Error &error);
 
 private:
     struct Node {

@@ -62,7 +62,7 @@ void CopyJob::statDestination()
                 if (reply)
                     followed.type = protocol::Entry::Type::Directory;
                 onDestination(followed);
-            });
+            }, this);
             return;
         }
         onDestination(entry);
@@ -154,7 +154,7 @@ void CopyJob::walkSource(int index)
     } else {
         m_session->request(u"stat"_s, QCborMap{{"path"_L1, m_nodes.at(index).sourcePath}}, [onStat](const Expected<QCborMap> &reply, bool) {
             onStat(reply ? protocol::Entry::fromCbor(reply->value("e"_L1)) : Expected<protocol::Entry>(std::unexpected(reply.error())));
-        });
+        }, this);
     }
 }
 
@@ -240,7 +240,7 @@ void CopyJob::listDestination(const QString &dir, std::function<void(const QHash
         }
         if (last)
             deliver(*collected);
-    });
+    }, this);
 }
 
 void CopyJob::examine()
@@ -318,7 +318,7 @@ void CopyJob::checkSpace()
             // Without an answer the copy goes ahead; a full disk is still
             // reported per file.
             verdict(reply ? Expected<qint64>(reply->value("avail"_L1).toInteger()) : Expected<qint64>(std::unexpected(reply.error())));
-        });
+        }, this);
     }
 }
 

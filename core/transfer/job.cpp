@@ -4,13 +4,11 @@
 #include <QCoreApplication>
 #include <QTimer>
 
-#include <cmath>
 
 namespace ferry::transfer {
 
 namespace {
 constexpr int kSampleMs = 200;
-constexpr qint64 kStallMs = 3000; ///< no progress this long: speed shows 0
 } // namespace
 
 Job::Job(QObject *parent)
@@ -46,9 +44,7 @@ void Job::cancel()
 
 qint64 Job::etaSeconds() const
 {
-    if (m_speed <= 0 || m_total < 0)
-        return -1;
-    return qint64(std::ceil(double(m_total - m_processed) / m_speed));
+    return m_total < 0 ? -1 : m_meter.etaSeconds(m_total - m_processed);
 }
 
 void Job::setTotal(qint64 total)
@@ -59,24 +55,14 @@ void Job::setTotal(qint64 total)
 
 void Job::setProcessed(qint64 processed)
 {
-    if (processed != m_processed)
-        m_lastProgressMs = m_clock.elapsed();
     m_processed = processed;
     Q_EMIT progress(m_processed, m_total);
 }
 
 void Job::sampleSpeed()
 {
-    const qint64 now = m_clock.elapsed();
-    const qint64 elapsed = now - m_lastSampleMs;
-    if (elapsed <= 0)
-        return;
-    const double instant = double(m_processed - m_lastSampleBytes) * 1000.0 / double(elapsed);
-    m_lastSampleBytes = m_processed;
-    m_lastSampleMs = now;
-    // Exponential smoothing keeps the ETA from jumping; a stall resets it.
-    m_speed = now - m_lastProgressMs > kStallMs ? 0.0 : (m_speed <= 0 ? instant : 0.7 * m_speed + 0.3 * instant);
-    Q_EMIT speedChanged(m_speed);
+    m_meter.sample(m_processed, m_clock.elapsed());
+    Q_EMIT speedChanged(m_meter.bytesPerSecond());
 }
 
 void Job::emitResult(const Error &error)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/transfer/speedmeter.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -34,7 +35,7 @@ public:
     qint64 processedBytes() const { return m_processed; }
     qint64 totalBytes() const { return m_total; }
     /// Bytes per second, smoothed; 0 after a stall.
-    double speed() const { return m_speed; }
+    double speed() const { return m_meter.bytesPerSecond(); }
     /// Seconds left at the current speed; -1 when unknown.
     qint64 etaSeconds() const;
     /// Bytes that did not have to be sent again thanks to resume.
@@ -60,10 +61,7 @@ private:
     qint64 m_processed = 0;
     qint64 m_total = -1;
     qint64 m_resumed = 0;
-    double m_speed = 0;
-    qint64 m_lastSampleBytes = 0;
-    qint64 m_lastSampleMs = 0;
-    qint64 m_lastProgressMs = 0;
+    SpeedMeter m_meter;
     QElapsedTimer m_clock;
     QTimer *m_speedTimer;
     Error m_error;

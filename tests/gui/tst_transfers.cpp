@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop app against a real agent: drops upload to the right folder,
+// the queue shows progress to 100 % and failures with their reason, the
+// conflict dialog's buttons give the expected tree, and the folder
+// operations (new, rename in place, delete) change the remote tree.
+#include "support/agentprocess.h"
+
+#include "core/client/session.h"
+#include "core/copy/copyjob.h"
+#include "core/net/auth.h"
+#include "ui/conflictdialog.h"
+#include "ui/mainwindow.h"
+#include "ui/remotedirmodel.h"
+#include "ui/transferdock.h"
+#include "ui/transferqueuemodel.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeView>
+#include <QPointer>
+#include <QUrl>
+
+using ferry::copy::ConflictAnswer;
+
+class TestTransfers final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void dropOnEmptySpaceUploadsToCurrentFolder();
+    void dropOnFolderRowUploadsIntoIt();
+    void queueShowsProgressAndFailures();
+    void conflictDialog_data();
+    void conflictDialog();
+    void folderOperations();
+
+private:
+    void dropFiles(const QStringList &paths, const QPoint &where);
+    bool waitForJob();
+    QByteArray content(const QString &path);
+    std::unique_ptr<AgentProcess> m_agent;
+    std::unique_ptr<ferry::client::Session> m_session;
+    std::unique_ptr<ferry::ui::MainWindow> m_window;
+    QPointer<ferry::copy::CopyJob> m_lastJob;
+};
+
+void TestTransfers::init()
+{
+    m_agent = std::make_unique<AgentProcess>();
+    QVERIFY2(m_agent->start(), qPrintable(m_agent->errorString()));
+    QVERIFY(QDir().mkpath(m_agent->root() + QStringLiteral("/inbox")));
+    QVERIFY(writeRandomFile(m_agent->root() + QStringLiteral("/zz-existing.txt"), 10, 1));
+    ferry::client::SessionOptions options;
+    options.url = QUrl(m_agent->url());
+    options.token = *ferry::net::auth::loadToken(m_agent->tokenFile(), false);
+    m_session = std::make_unique<ferry::client::Session>(options);
+    m_window = std::make_unique<ferry::ui::MainWindow>(m_session.get());
+    connect(m_window.get(), &ferry::ui::MainWindow::jobStarted, this, [this](ferry::copy::CopyJob *job) { m_lastJob = job; });
+    QSignalSpy shown(m_window.get(), &ferry::ui::MainWindow::listingShown);
+    m_window->show();
+    m_session->open();
+    QVERIFY(shown.wait(10000));
+}
+
+void TestTransfers::cleanup()
+{
+    m_window.reset();
+    m_session.reset();
+    m_agent.reset();
+}
+
+QByteArray TestTransfers::content(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+}
+
+bool TestTransfers::waitForJob()
+{
+    // The most recent copy the window started must finish.
+    if (!m_lastJob)
+        return false;
+    QSignalSpy finished(m_lastJob.data(), &ferry::transfer::Job::finished);
+    return m_lastJob->isFinished() || finished.wait(30000);
+}
+
+void TestTransfers::dropFiles(const QStringList &paths, const QPoint &where)
+{
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString &p : paths)
+        urls.append(QUrl::fromLocalFile(p));
+    mime.setUrls(urls);
+    QWidget *viewport = m_window->remoteView()->viewport();
+    QDragEnterEvent enter(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &enter);
+    QDragMoveEvent move(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &move);
+    QVERIFY(move.isAccepted());
+    QDropEvent drop(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &drop);
+    QVERIFY(drop.isAccepted());
+}
+
+void TestTransfers::dropOnEmptySpaceUploadsToCurrentFolder()
+{
+    const QString a = m_agent->scratch() + QStringLiteral("/dropped.txt");
+    QVERIFY(writeRandomFile(a, 5000, 2));
+    QVERIFY(QDir().mkpath(m_agent->scratch() + QStringLiteral("/folder/sub")));
+    QVERIFY(writeRandomFile(m_agent->scratch() + QStringLiteral("/folder/sub/x.bin"), 300000, 3));
+    // Far below the last row: empty space.
+    const QPoint emptySpace(50, m_window->remoteView()->viewport()->height() - 10);
+    dropFiles({a, m_agent->scratch() + QStringLiteral("/folder")}, emptySpace);
+    QVERIFY(waitForJob());
+    QCOMPARE(fileChecksum(m_agent->root() + QStringLiteral("/dropped.txt")), fileChecksum(a));
+    QCOMPARE(fileChecksum(m_agent->root() + QStringLiteral("/folder/sub/x.bin")), fileChecksum(m_agent->scratch() + QStringLiteral("/folder/sub/x.bin")));
+}
+
+void TestTransfers::dropOnFolderRowUploadsIntoIt()
+{
+    const QString a = m_agent->scratch() + QStringLiteral("/into.txt");
+    QVERIFY(writeRandomFile(a, 100, 4));
+    QTreeView *view = m_window->remoteView();
+    // Folders sort first: row 0 is "inbox".
+    const QModelIndex inbox = view->model()->index(0, 0);
+    QCOMPARE(inbox.data().toString(), QStringLiteral("inbox"));
+    dropFiles({a}, view->visualRect(inbox).center());
+    QVERIFY(waitForJob());
+    QVERIFY(QFileInfo::exists(m_agent->root() + QStringLiteral("/inbox/into.txt")));
+    QVERIFY(!QFileInfo::exists(m_agent->root() + QStringLiteral("/into.txt")));
+}
+
+void TestTransfers::queueShowsProgressAndFailures()
+{
+    const QString big = m_agent->scratch() + QStringLiteral("/big.bin");
+    QVERIFY(writeRandomFile(big, 256 * 1024 * 1024, 5));
+    auto *model = m_window->transferDock()->model();
+    QList<int> seen;
+    connect(model, &QAbstractItemModel::dataChanged, this, [model, &seen] {
+        if (model->rowCount() > 0)
+            seen.append(model->index(0, 0).data(ferry::ui::TransferQueueModel::ProgressRole).toInt());
+    });
+    m_window->upload({big}, QString());
+    QVERIFY(waitForJob());
+    // The view hears of the end at the model's next tick.
+    QTRY_COMPARE_WITH_TIMEOUT(model->index(0, ferry::ui::TransferQueueModel::StateColumn).data().toString(), QStringLiteral("Done"), 5000);
+    QCOMPARE(model->index(0, 0).data(ferry::ui::TransferQueueModel::ProgressRole).toInt(), 100);
+    // Progress rose step by step to 100 %, never back.
+    QTRY_COMPARE_WITH_TIMEOUT(seen.isEmpty() ? -1 : seen.last(), 100, 5000);
+    QVERIFY(seen.size() >= 2);
+    QCOMPARE(seen.last(), 100);
+    QVERIFY(std::is_sorted(seen.cbegin(), seen.cend()));
+
+    // A failure stays on its row with the reason.
+    QVERIFY(QDir().mkpath(m_agent->root() + QStringLiteral("/blocked.txt"))); // a folder where the file should go
+    const QString blocked = m_agent->scratch() + QStringLiteral("/blocked.txt");
+    QVERIFY(writeRandomFile(blocked, 10, 6));
+    ferry::copy::CopyJob *job = m_window->upload({blocked}, QString());
+    QVERIFY(job);
+    // Answer the type conflict with Overwrite (refused: a folder is never replaced by a file).
+    QSignalSpy dialogs(m_window->conflictHandler(), &ferry::ui::DialogConflictHandler::dialogShown);
+    QVERIFY(dialogs.wait(10000));
+    auto *dialog = dialogs.first().first().value<ferry::ui::ConflictDialog *>();
+    QVERIFY(!dialog->button(ConflictAnswer::Overwrite)); // not offered for a type mismatch
+    dialog->button(ConflictAnswer::Skip)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(model->runningCount(), 0, 10000);
+    QVERIFY(QFileInfo(m_agent->root() + QStringLiteral("/blocked.txt")).isDir());
+
+    // A real failure: a file vanishing before it is sent.
+    const QString gone = m_agent->scratch() + QStringLiteral("/gone.txt");
+    QVERIFY(writeRandomFile(gone, 10, 7));
+    ferry::copy::CopyJob *failing = m_window->upload({gone}, QString());
+    connect(failing, &ferry::copy::CopyJob::planned, this, [gone] { QFile::remove(gone); });
+    QSignalSpy done(failing, &ferry::transfer::Job::finished);
+    QVERIFY(done.wait(10000));
+    const int last = model->rowCount() - 1;
+    QCOMPARE(model->index(last, 0).data(ferry::ui::TransferQueueModel::StateRole).toInt(), int(ferry::ui::TransferQueueModel::State::Failed));
+    QVERIFY2(model->index(last, ferry::ui::TransferQueueModel::StateColumn).data().toString().contains(QStringLiteral("gone.txt")),
+             qPrintable(model->index(last, ferry::ui::TransferQueueModel::StateColumn).data().toString()));
+}
+
+void TestTransfers::conflictDialog_data()
+{
+    QTest::addColumn<int>("action");
+    QTest::addColumn<QByteArray>("expectedExisting");
+    QTest::addColumn<QString>("extraName");
+    QTest::newRow("overwrite") << int(ConflictAnswer::Overwrite) << QByteArray("new") << QString();
+    QTest::newRow("skip") << int(ConflictAnswer::Skip) << QByteArray("old") << QString();
+    QTest::newRow("rename") << int(ConflictAnswer::Rename) << QByteArray("old") << QStringLiteral("report (1).txt");
+    QTest::newRow("overwrite if newer (source is older)") << int(ConflictAnswer::OverwriteIfNewer) << QByteArray("old") << QString();
+}
+
+void TestTransfers::conflictDialog()
+{
+    QFETCH(int, action);
+    QFETCH(QByteArray, expectedExisting);
+    QFETCH(QString, extraName);
+    const QString local = m_agent->scratch() + QStringLiteral("/report.txt");
+    QFile l(local);
+    QVERIFY(l.open(QIODevice::WriteOnly));
+    l.write("new");
+    // Older than the destination, so "overwrite if newer" keeps the destination.
+    QVERIFY(l.setFileTime(QDateTime::fromSecsSinceEpoch(1500000000), QFileDevice::FileModificationTime));
+    l.close();
+    QFile r(m_agent->root() + QStringLiteral("/report.txt"));
+    QVERIFY(r.open(QIODevice::WriteOnly));
+    r.write("old");
+    r.close();
+
+    QSignalSpy dialogs(m_window->conflictHandler(), &ferry::ui::DialogConflictHandler::dialogShown);
+    m_window->upload({local}, QString());
+    QVERIFY(dialogs.wait(10000));
+    auto *dialog = dialogs.first().first().value<ferry::ui::ConflictDialog *>();
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!dialog->isModal());
+    QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("report (1).txt"));
+    dialog->button(ConflictAnswer::Action(action))->click();
+    QVERIFY(waitForJob());
+    QCOMPARE(content(m_agent->root() + QStringLiteral("/report.txt")), expectedExisting);
+    if (!extraName.isEmpty())
+        QCOMPARE(content(m_agent->root() + u'/' + extraName), QByteArray("new"));
+}
+
+void TestTransfers::folderOperations()
+{
+    ferry::ui::RemoteDirModel *model = m_window->remoteModel();
+    QSignalSpy loaded(model, &ferry::ui::RemoteDirModel::loaded);
+    m_window->createFolder(QStringLiteral("made"));
+    QVERIFY(loaded.wait(5000));
+    QVERIFY(QFileInfo(m_agent->root() + QStringLiteral("/made")).isDir());
+
+    // Rename in place: F2, type, Enter.
+    QTreeView *view = m_window->remoteView();
+    QModelIndex existing;
+    for (int row = 0; row < view->model()->rowCount(); ++row)
+        if (view->model()->index(row, 0).data().toString() == QStringLiteral("zz-existing.txt"))
+            existing = view->model()->index(row, 0);
+    QVERIFY(existing.isValid());
+    view->setFocus();
+    view->setCurrentIndex(existing);
+    QTest::keyClick(view, Qt::Key_F2);
+    auto *editor = view->findChild<QLineEdit *>();
+    QVERIFY(editor);
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("renamed.txt"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(m_agent->root() + QStringLiteral("/renamed.txt")), 5000);
+    QVERIFY(!QFileInfo::exists(m_agent->root() + QStringLiteral("/zz-existing.txt")));
+
+    // Delete with confirmation.
+    QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowCount() == 3, 5000);
+    QModelIndex made;
+    for (int row = 0; row < view->model()->rowCount(); ++row)
+        if (view->model()->index(row, 0).data().toString() == QStringLiteral("made"))
+            made = view->model()->index(row, 0);
+    QVERIFY(made.isValid());
+    view->selectionModel()->select(made, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QTest::keyClick(view, Qt::Key_Delete);
+    QMessageBox *confirm = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((confirm = m_window->findChild<QMessageBox *>(QStringLiteral("deleteConfirmation"))) != nullptr, 5000);
+    confirm->button(QMessageBox::Yes)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(m_agent->root() + QStringLiteral("/made")), 5000);
+}
+
+QTEST_MAIN(TestTransfers)
+#include "tst_transfers.moc"
