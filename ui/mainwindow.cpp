@@ -41,7 +41,6 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     , m_rateLabel(new QLabel(this))
 {
     setWindowTitle(tr("Ferry"));
-    setWindowIcon(QIcon::fromTheme(QStringLiteral("folder-remote")));
 
     auto *toolbar = addToolBar(tr("Navigation"));
     toolbar->setObjectName(QStringLiteral("navigationToolBar"));

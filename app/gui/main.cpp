@@ -2,10 +2,12 @@
 #include "core/client/session.h"
 #include "core/net/auth.h"
 #include "core/version.h"
+#include "core/copy/copyjob.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QIcon>
 #include <QTimer>
 
@@ -17,12 +19,15 @@ int main(int argc, char *argv[])
     ferry::setupApplicationIdentity(QStringLiteral("ferry"));
     if (QIcon::themeName().isEmpty() || QIcon::themeName() == QStringLiteral("hicolor"))
         QIcon::setThemeName(QStringLiteral("breeze"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/ferry.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.ferry.Ferry"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "Ferry: browse and transfer files on a remote agent over one WebSocket."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("url"), QCoreApplication::translate("main", "Agent to connect to, e.g. ws://127.0.0.1:7707"), QStringLiteral("[URL]"));
+    parser.addPositionalArgument(QStringLiteral("files"), QCoreApplication::translate("main", "Local files or folders to upload to the agent's root once connected."), QStringLiteral("[FILES...]"));
     const QCommandLineOption tokenOption(QStringLiteral("token-file"), QCoreApplication::translate("main", "Token file of the agent."), QStringLiteral("FILE"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"), QCoreApplication::translate("main", "Save a picture of the window once the listing is shown, then quit."), QStringLiteral("FILE.png"));
     parser.addOptions({tokenOption, screenshotOption});
@@ -51,8 +56,9 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "ferry: --screenshot needs an agent URL\n");
             return 2;
         }
-        QObject::connect(&window, &ferry::ui::MainWindow::listingShown, &app, [&window, file] {
-            // Let the view paint the new rows first.
+        const bool waitForUploads = parser.positionalArguments().size() > 1;
+        const auto shoot = [&window, file] {
+            // Let the views paint their new rows first.
             QTimer::singleShot(300, &window, [&window, file] {
                 if (!window.grab().save(file)) {
                     std::fprintf(stderr, "ferry: cannot write %s\n", qPrintable(file));
@@ -61,7 +67,13 @@ int main(int argc, char *argv[])
                 }
                 QCoreApplication::exit(0);
             });
-        });
+        };
+        if (waitForUploads)
+            QObject::connect(&window, &ferry::ui::MainWindow::jobStarted, &app, [shoot](ferry::copy::CopyJob *job) {
+                QObject::connect(job, &ferry::transfer::Job::finished, job, shoot);
+            });
+        else
+            QObject::connect(&window, &ferry::ui::MainWindow::listingShown, &app, shoot);
         QObject::connect(session.get(), &ferry::client::Session::failed, &app, [](const ferry::Error &error) {
             std::fprintf(stderr, "ferry: %s\n", qPrintable(error.message));
             QCoreApplication::exit(3);
@@ -71,7 +83,16 @@ int main(int argc, char *argv[])
             QCoreApplication::exit(1);
         });
     }
-    if (session)
+    if (session) {
+        const QStringList uploads = parser.positionalArguments().mid(1);
+        if (!uploads.isEmpty()) {
+            QStringList absolute;
+            for (const QString &path : uploads)
+                absolute.append(QFileInfo(path).absoluteFilePath());
+            QObject::connect(&window, &ferry::ui::MainWindow::listingShown, &window, [&window, absolute] { window.upload(absolute, QString()); },
+                             Qt::SingleShotConnection);
+        }
         session->open();
+    }
     return app.exec();
 }
