@@ -223,8 +223,14 @@ QStringList MainWindow::selectedPaths() const
     return paths;
 }
 
-void MainWindow::startJob(copy::CopyJob *job, bool isUpload)
+copy::CopyJob *MainWindow::startCopy(copy::Direction direction, const QStringList &sources, const QString &destination)
 {
+    if (!m_session)
+        return nullptr;
+    copy::CopyOptions options;
+    options.recursive = true;
+    auto *job = new copy::CopyJob(m_session, direction, sources, destination, options, this);
+    const bool isUpload = direction == copy::Direction::Upload;
     job->setConflictHandler(m_conflicts);
     m_transfers->addJob(job, isUpload);
     connect(job, &transfer::Job::finished, this, [this](transfer::Job *finished) {
@@ -236,28 +242,17 @@ void MainWindow::startJob(copy::CopyJob *job, bool isUpload)
     });
     Q_EMIT jobStarted(job);
     job->start();
+    return job;
 }
 
 copy::CopyJob *MainWindow::upload(const QStringList &localPaths, const QString &remoteDirectory)
 {
-    if (!m_session)
-        return nullptr;
-    copy::CopyOptions options;
-    options.recursive = true;
-    auto *job = new copy::CopyJob(m_session, copy::Direction::Upload, localPaths, remoteDirectory, options, this);
-    startJob(job, true);
-    return job;
+    return startCopy(copy::Direction::Upload, localPaths, remoteDirectory);
 }
 
 copy::CopyJob *MainWindow::download(const QStringList &remotePaths, const QString &localDirectory)
 {
-    if (!m_session)
-        return nullptr;
-    copy::CopyOptions options;
-    options.recursive = true;
-    auto *job = new copy::CopyJob(m_session, copy::Direction::Download, remotePaths, localDirectory, options, this);
-    startJob(job, false);
-    return job;
+    return startCopy(copy::Direction::Download, remotePaths, localDirectory);
 }
 
 void MainWindow::simpleRequest(const QString &op, const QCborMap &args, const QString &what)

@@ -19,6 +19,7 @@ class Session;
 
 namespace ferry::copy {
 class CopyJob;
+enum class Direction;
 }
 
 namespace ferry::ui {
@@ -66,7 +67,7 @@ private:
     void goUp();
     void activate(const QModelIndex &index);
     void createActions(QToolBar *toolbar);
-    void startJob(copy::CopyJob *job, bool upload);
+    copy::CopyJob *startCopy(copy::Direction direction, const QStringList &sources, const QString &destination);
     void updateTotals();
     void simpleRequest(const QString &op, const QCborMap &args, const QString &what);
 

@@ -215,20 +215,14 @@ void AgentPutMany::commitAll(int flushError)
         results.append(resultValue(item.error));
     }
     // The renames are durable once their directories are; reply after that.
-    auto pending = std::make_shared<int>(1);
-    const auto settled = [this, pending, results] {
-        if (--*pending == 0) {
-            m_session->reply(m_requestId, QCborMap{{"results"_L1, results}});
-            m_session->streamFinished(m_stream);
-        }
+    const auto open = [this](const QString &parent) {
+        auto dir = m_session->root().openDirectory(parent);
+        return dir ? dir->release() : -1;
     };
-    for (const QString &parent : std::as_const(parents)) {
-        if (auto dir = m_session->root().openDirectory(parent)) {
-            ++*pending;
-            transfer::flushInBackground(dir->get(), transfer::FlushKind::Directory, m_alive, [settled](int) { settled(); });
-        }
-    }
-    settled();
+    transfer::flushDirectoriesInBackground(QStringList(parents.cbegin(), parents.cend()), open, m_alive, [this, results] {
+        m_session->reply(m_requestId, QCborMap{{"results"_L1, results}});
+        m_session->streamFinished(m_stream);
+    });
 }
 
 // --- getmany -----------------------------------------------------------------

@@ -372,19 +372,8 @@ void BatchDownloadJob::commitAll(int flushError)
     if (m_session && m_session->connection())
         m_session->connection()->closeStream(m_stream);
     m_streamOpen = false;
-    auto pending = std::make_shared<int>(1);
-    const auto settled = [this, pending] {
-        if (--*pending == 0)
-            attemptFinished(Error{});
-    };
-    for (const QString &parent : std::as_const(parents)) {
-        UniqueFd dir(::open(QFile::encodeName(parent).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-        if (dir) {
-            ++*pending;
-            transfer::flushInBackground(dir.get(), transfer::FlushKind::Directory, m_alive, [settled](int) { settled(); });
-        }
-    }
-    settled();
+    const auto open = [](const QString &parent) { return ::open(QFile::encodeName(parent).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); };
+    transfer::flushDirectoriesInBackground(QStringList(parents.cbegin(), parents.cend()), open, m_alive, [this] { attemptFinished(Error{}); });
 }
 
 void BatchDownloadJob::abandonAttempt(bool cancelled)

@@ -39,4 +39,24 @@ void flushInBackground(int fd, FlushKind kind, const std::weak_ptr<void> &guard,
     });
 }
 
+void flushDirectoriesInBackground(const QStringList &paths, const std::function<int(const QString &)> &open, const std::weak_ptr<void> &guard,
+                                  std::function<void()> done)
+{
+    auto pending = std::make_shared<int>(1);
+    auto finish = std::make_shared<std::function<void()>>(std::move(done));
+    const auto settled = [pending, finish] {
+        if (--*pending == 0)
+            (*finish)();
+    };
+    for (const QString &path : paths) {
+        const int fd = open(path);
+        if (fd < 0)
+            continue;
+        ++*pending;
+        flushInBackground(fd, FlushKind::Directory, guard, [settled](int) { settled(); });
+        ::close(fd);
+    }
+    settled();
+}
+
 } // namespace ferry::transfer

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QStringList>
+
 #include <functional>
 #include <memory>
 
@@ -18,5 +20,11 @@ enum class FlushKind {
 /// (the owner went away). The descriptor is duplicated: the caller may close
 /// its own at any time.
 void flushInBackground(int fd, FlushKind kind, const std::weak_ptr<void> &guard, std::function<void(int error)> done);
+
+/// Flushes each directory of @p paths (renames made in them) in the
+/// background, then calls @p done once on the main thread (unless @p guard
+/// expired). @p open maps a path to a readable directory descriptor.
+void flushDirectoriesInBackground(const QStringList &paths, const std::function<int(const QString &)> &open, const std::weak_ptr<void> &guard,
+                                  std::function<void()> done);
 
 } // namespace ferry::transfer
