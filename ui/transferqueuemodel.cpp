@@ -30,7 +30,7 @@ void TransferQueueModel::addJob(copy::CopyJob *job, bool upload)
         Row r;
         r.job = job;
         r.fileId = id;
-        r.name = QFileInfo(destination).fileName();
+        r.name = QFileInfo(destination.startsWith(u':') ? destination.mid(1) : destination).fileName();
         r.source = source;
         r.destination = destination;
         r.upload = upload;
