@@ -141,7 +141,9 @@ void DialogConflictHandler::showNext()
         });
         // A job that ends first takes its dialog with it.
         connect(q.job, &transfer::Job::finished, dialog, [dialog] {
-            dialog->disconnect();
+            // Only our own connection: a bare disconnect() would also cut
+            // Qt's (the accessibility cache listens for destroyed()).
+            QObject::disconnect(dialog, &ConflictDialog::answered, nullptr, nullptr);
             dialog->close();
         });
         dialog->show(); // non-modal: never exec()
