@@ -25,6 +25,13 @@
         relative to DIR and contents; the order of the walk does not matter).
     benchlib.py jget FILE KEY[.KEY...]
         Print one value from a JSON file (empty if missing).
+    benchlib.py repeats RUNS.jsonl RECORDS.jsonl N
+        Combine the records of repeated runs (one per run, same bench, tool
+        and direction = one case) into one record per case, appended to
+        RECORDS.jsonl in the order the cases first appear: the medians of
+        seconds and durable_seconds, the maxima of the RSS figures, the
+        worst status, "repeats" (N) and "runs" (the figures of every run).
+        Prints one summary line per case.
 """
 
 import hashlib
@@ -32,6 +39,7 @@ import json
 import os
 import signal
 import socket
+import statistics
 import sys
 import time
 
@@ -247,6 +255,81 @@ def cmd_jget(args):
     print(json.dumps(value) if isinstance(value, (dict, list)) else value)
 
 
+RUN_KEYS = ("seconds", "durable_seconds", "client_rss_kib", "agent_rss_kib", "status", "error", "stats",
+            "time")
+
+
+def number(value):
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def combine(runs, repeats):
+    """One record for the runs of one case."""
+    out = {k: v for k, v in runs[0].items() if k not in RUN_KEYS}
+    for key in ("seconds", "durable_seconds"):
+        values = [number(r.get(key)) for r in runs]
+        values = [v for v in values if v is not None]
+        out[key] = round(statistics.median(values), 3) if values else None
+    for key in ("client_rss_kib", "agent_rss_kib"):
+        values = [number(r.get(key)) for r in runs]
+        values = [v for v in values if v is not None]
+        out[key] = max(values) if values else None
+    # The worst run decides: wrong data (fail) before an error, before ok.
+    worst = next((r for r in runs if r.get("status") == "fail"), None) \
+        or next((r for r in runs if r.get("status") != "ok"), None)
+    if worst is None:
+        out["status"], out["error"] = "ok", None
+    else:
+        out["status"] = worst.get("status") or "error"
+        error = worst.get("error") or "(no message)"
+        if repeats > 1:
+            error = f"run {runs.index(worst) + 1} of {repeats}: {error}"
+        out["error"] = error
+    out["repeats"] = repeats
+    out["runs"] = []
+    for r in runs:
+        run = {k: r.get(k) for k in ("seconds", "durable_seconds", "client_rss_kib", "agent_rss_kib", "status")}
+        if r.get("error"):
+            run["error"] = r["error"]
+        if "stats" in r:
+            run["stats"] = r["stats"]
+        run["time"] = r.get("time")
+        out["runs"].append(run)
+    if any("stats" in r for r in runs):
+        # The --stats of the run with the median durable time (the lower
+        # middle one for an even number of runs).
+        timed = sorted((r for r in runs if number(r.get("durable_seconds")) is not None),
+                       key=lambda r: r["durable_seconds"])
+        middle = timed[(len(timed) - 1) // 2] if timed else runs[0]
+        out["stats"] = middle.get("stats")
+    out["time"] = runs[-1].get("time")
+    return out
+
+
+def cmd_repeats(args):
+    if len(args) != 3:
+        sys.exit("repeats: RUNS.jsonl RECORDS.jsonl N expected")
+    src, dst, repeats = args[0], args[1], int(args[2])
+    cases = {}
+    with open(src, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line:
+                rec = json.loads(line)
+                cases.setdefault((rec.get("bench"), rec.get("tool"), rec.get("direction")), []).append(rec)
+    with open(dst, "a", encoding="utf-8") as f:
+        for (bench, tool, direction), runs in cases.items():
+            rec = combine(runs, repeats)
+            f.write(json.dumps(rec, sort_keys=False) + "\n")
+            each = " ".join("-" if number(r.get("durable_seconds")) is None else f"{r['durable_seconds']:.2f}"
+                            for r in runs)
+            what = " ".join(str(x) for x in (bench, tool, direction) if x)
+            median = "?" if rec["durable_seconds"] is None else f"{rec['durable_seconds']:.2f}"
+            print(f"{what}: {rec['status']}, median durable {median}s of {len(runs)} of {repeats} runs ({each})"
+                  + (f": {rec['error']}" if rec.get("error") else ""))
+    return 0
+
+
 COMMANDS = {
     "record": cmd_record,
     "freeport": cmd_freeport,
@@ -255,6 +338,7 @@ COMMANDS = {
     "gentree": cmd_gentree,
     "treedigest": cmd_treedigest,
     "jget": cmd_jget,
+    "repeats": cmd_repeats,
 }
 
 

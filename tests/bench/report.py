@@ -159,11 +159,46 @@ def verdict_text(v, checks=None):
     return text
 
 
-FIGURES = ("seconds", "mb_per_s", "files_per_s", "durable_seconds", "durable_mb_per_s", "durable_files_per_s",
+FIGURES = ("runs", "seconds", "mb_per_s", "files_per_s", "durable_seconds", "durable_mb_per_s", "durable_files_per_s",
            "client_rss_kib", "agent_rss_kib", "mbit_per_s", "link_share", "loaded_probe_ms", "heartbeat_rtt_ms")
 
 DURABLE_NOTE = ("Ferry reports success only once the data is durable; \"durable\" times add a `sync` after "
                 "every tool, so they compare the same guarantee.")
+
+
+def repeats_of(meta, rows):
+    """How many runs the figures of rows are the medians of; None for a result without repeats."""
+    for r in rows:
+        if num(r.get("repeats")):
+            return r["repeats"]
+    return num(meta.get("repeats"))
+
+
+def repeats_note(meta, rows):
+    n = repeats_of(meta, rows)
+    if n is None:
+        return None
+    if n == 1:
+        return "Every case was measured once (`--repeats 1`); \"durable s runs\" repeats its durable time."
+    return (f"Times and rates are medians of {n} runs per case, interleaved across tools (round 1 runs every "
+            "tool and direction once, then round 2, ...); \"durable s runs\" is the lowest and highest durable "
+            "time of those runs, RSS the highest peak.")
+
+
+def runs_text(rec):
+    """min–max of the durable seconds of rec's runs, '-' without them."""
+    runs = rec.get("runs")
+    if not isinstance(runs, list):
+        return "-"
+    values = [num(r.get("durable_seconds")) for r in runs if isinstance(r, dict)]
+    values = [v for v in values if v is not None]
+    if not values:
+        return "-"
+    text = fmt(values[0]) if len(values) == 1 else f"{min(values):.2f}–{max(values):.2f}"
+    repeats = num(rec.get("repeats"))
+    if repeats and len(values) < repeats:
+        text += f" ({len(values)} of {repeats})"
+    return text
 
 
 def shown(rec):
@@ -196,16 +231,18 @@ def render(meta, records, targets):
 
     rows = by.get("bulk", [])
     if rows:
+        note = repeats_note(meta, rows)
         lines.append(f"## 1. Bulk transfer, {size_text(rows[0].get('bytes'))} random file over loopback")
         lines.append("")
-        lines.append(DURABLE_NOTE)
+        lines.append(DURABLE_NOTE + (" " + note if note else ""))
         lines.append("")
         lines += table(
-            ["tool", "direction", "time s", "MB/s", "durable s", "durable MB/s", "client RSS", "agent RSS",
-             "check"],
+            ["tool", "direction", "time s", "MB/s", "durable s", "durable MB/s"]
+            + (["durable s runs"] if note else []) + ["client RSS", "agent RSS", "check"],
             [[r.get("tool"), r.get("direction"), fmt(r.get("seconds")), fmt(r.get("mb_per_s"), 1),
-              fmt(r.get("durable_seconds")), fmt(r.get("durable_mb_per_s"), 1),
-              mib(r.get("client_rss_kib")), mib(r.get("agent_rss_kib")), check_text(r)] for r in rows])
+              fmt(r.get("durable_seconds")), fmt(r.get("durable_mb_per_s"), 1)]
+             + ([runs_text(r)] if note else [])
+             + [mib(r.get("client_rss_kib")), mib(r.get("agent_rss_kib")), check_text(r)] for r in rows])
         lines.append("")
 
     rows = by.get("rss", [])
@@ -275,23 +312,28 @@ def render(meta, records, targets):
     rows = by.get("tree", [])
     if rows:
         first = rows[0]
+        note = repeats_note(meta, rows)
         lines.append(f"## 5. Tree of {first.get('files', '?')} files of {size_text(first.get('file_size'))} "
                      f"in {first.get('dirs', '?')} directories, loopback")
         lines.append("")
-        lines.append(DURABLE_NOTE)
+        lines.append(DURABLE_NOTE + (" " + note if note else ""))
         lines.append("")
         lines += table(
-            ["tool", "direction", "time s", "files/s", "durable s", "durable files/s", "client RSS", "agent RSS",
-             "check"],
+            ["tool", "direction", "time s", "files/s", "durable s", "durable files/s"]
+            + (["durable s runs"] if note else []) + ["client RSS", "agent RSS", "check"],
             [[r.get("tool"), r.get("direction"), fmt(r.get("seconds")), fmt(r.get("files_per_s"), 0),
-              fmt(r.get("durable_seconds")), fmt(r.get("durable_files_per_s"), 0),
-              mib(r.get("client_rss_kib")), mib(r.get("agent_rss_kib")), check_text(r)] for r in rows])
+              fmt(r.get("durable_seconds")), fmt(r.get("durable_files_per_s"), 0)]
+             + ([runs_text(r)] if note else [])
+             + [mib(r.get("client_rss_kib")), mib(r.get("agent_rss_kib")), check_text(r)] for r in rows])
         lines.append("")
 
     if targets:
         lines.append("## Targets")
         lines.append("")
-        lines.append("Throughput and tree targets compare durable figures; \"no data\" means a figure needed "
+        repeated = any((num(r.get("repeats")) or 1) > 1 for r in by.get("bulk", []) + by.get("tree", []))
+        lines.append("Throughput and tree targets compare durable figures"
+                     + (" (medians of the runs of each case)" if repeated else "")
+                     + "; \"no data\" means a figure needed "
                      "for the comparison is missing (a case that was not run, or ended in an error), "
                      "not that the target was missed.")
         lines.append("")
