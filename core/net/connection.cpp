@@ -48,9 +48,7 @@ Connection::Connection(QWebSocket *socket, const ConnectionOptions &options, con
         QString reason = m_socket->closeReason();
         if (reason.isEmpty())
             reason = QCoreApplication::translate("ferry::net", "connection closed by the peer");
-        const ErrorCode code = m_socket->closeCode() == QWebSocketProtocol::CloseCodeNormal ? ErrorCode::Connection
-                                                                                            : ErrorCode::Connection;
-        finish(Error{code, reason});
+        finish(Error{ErrorCode::Connection, reason});
     });
 
     connect(m_timer, &QTimer::timeout, this, &Connection::onTick);
