@@ -343,6 +343,13 @@ void CliApp::forEachPath(const QStringList &paths, const std::function<void(cons
     (*next)(Error{});
 }
 
+void CliApp::forEachRequest(const QStringList &paths, const QString &op, const std::function<QCborMap(const QString &)> &args)
+{
+    forEachPath(paths, [this, op, args](const QString &path, std::function<void(const Error &)> next) {
+        m_session->request(op, args(path), [next](const Expected<QCborMap> &reply, bool) { next(reply ? Error{} : reply.error()); });
+    });
+}
+
 const QHash<QString, CliApp::Command> &CliApp::commandTable()
 {
     static const QHash<QString, Command> table{

@@ -86,6 +86,8 @@ private:
     void cmdExec(const QStringList &args);
     /// Runs one simple request per remote path, in order, stopping at the first error.
     void forEachPath(const QStringList &paths, const std::function<void(const QString &path, std::function<void(const Error &)> next)> &step);
+    /// forEachPath() with one request @p op per path, built by @p args.
+    void forEachRequest(const QStringList &paths, const QString &op, const std::function<QCborMap(const QString &path)> &args);
     bool remoteArgs(const QString &command, const QStringList &args, QStringList *paths);
 
     QStringList m_arguments;

@@ -163,11 +163,7 @@ void CliApp::cmdMkdir(const QStringList &args)
     if (!remoteArgs(u"mkdir"_s, parser.positionalArguments(), &paths))
         return;
     const bool parents = parser.isSet(parentsOption);
-    forEachPath(paths, [this, parents](const QString &path, std::function<void(const Error &)> next) {
-        m_session->request(u"mkdir"_s, QCborMap{{"path"_L1, path}, {"parents"_L1, parents}}, [next](const Expected<QCborMap> &reply, bool) {
-            next(reply ? Error{} : reply.error());
-        });
-    });
+    forEachRequest(paths, u"mkdir"_s, [parents](const QString &path) { return QCborMap{{"path"_L1, path}, {"parents"_L1, parents}}; });
 }
 
 void CliApp::cmdRm(const QStringList &args)
@@ -182,11 +178,7 @@ void CliApp::cmdRm(const QStringList &args)
     if (!remoteArgs(u"rm"_s, parser.positionalArguments(), &paths))
         return;
     const bool recursive = parser.isSet(recursiveOption);
-    forEachPath(paths, [this, recursive](const QString &path, std::function<void(const Error &)> next) {
-        m_session->request(u"rm"_s, QCborMap{{"path"_L1, path}, {"recursive"_L1, recursive}}, [next](const Expected<QCborMap> &reply, bool) {
-            next(reply ? Error{} : reply.error());
-        });
-    });
+    forEachRequest(paths, u"rm"_s, [recursive](const QString &path) { return QCborMap{{"path"_L1, path}, {"recursive"_L1, recursive}}; });
 }
 
 void CliApp::cmdMv(const QStringList &args)
@@ -227,11 +219,7 @@ void CliApp::cmdChmod(const QStringList &args)
     QStringList paths;
     if (!remoteArgs(u"chmod"_s, args.mid(1), &paths))
         return;
-    forEachPath(paths, [this, mode](const QString &path, std::function<void(const Error &)> next) {
-        m_session->request(u"chmod"_s, QCborMap{{"path"_L1, path}, {"mode"_L1, qint64(mode)}}, [next](const Expected<QCborMap> &reply, bool) {
-            next(reply ? Error{} : reply.error());
-        });
-    });
+    forEachRequest(paths, u"chmod"_s, [mode](const QString &path) { return QCborMap{{"path"_L1, path}, {"mode"_L1, qint64(mode)}}; });
 }
 
 void CliApp::cmdDf(const QStringList &args)
