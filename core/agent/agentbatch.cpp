@@ -10,6 +10,7 @@
 
 #include <QCborArray>
 #include <QCoreApplication>
+#include <QPointer>
 #include <QSet>
 
 #include <cerrno>
@@ -60,6 +61,7 @@ void AgentPutMany::start(AgentSession *session, qint64 requestId, quint32 stream
         return;
     }
     auto *batch = new AgentPutMany(session, requestId, stream);
+    batch->m_stage = request.value("stage"_L1).toBool();
     for (const QCborValue &value : files) {
         protocol::MessageReader reader(value.toMap());
         Item item;
@@ -187,6 +189,10 @@ void AgentPutMany::finishAll(const QList<QByteArray> &digests)
         if (item.error.code == ErrorCode::None && syncFd < 0)
             syncFd = item.sink->fileFd();
     }
+    if (m_stage) {
+        stageAll();
+        return;
+    }
     if (syncFd < 0) {
         commitAll(0);
         return;
@@ -222,6 +228,78 @@ void AgentPutMany::commitAll(int flushError)
     transfer::flushDirectoriesInBackground(QStringList(parents.cbegin(), parents.cend()), open, m_alive, [this, results] {
         m_session->reply(m_requestId, QCborMap{{"results"_L1, results}});
         m_session->streamFinished(m_stream);
+    });
+}
+
+void AgentPutMany::stageAll()
+{
+    QCborArray results;
+    for (Item &item : m_items) {
+        if (item.error.code == ErrorCode::None) {
+            if (auto staged = item.sink->stage(item.attributes); !staged)
+                item.error = staged.error();
+        }
+        if (item.sink && item.error.code != ErrorCode::None)
+            item.sink->discard();
+        item.sink.reset();
+        results.append(resultValue(item.error));
+    }
+    m_session->reply(m_requestId, QCborMap{{"results"_L1, results}});
+    m_session->streamFinished(m_stream);
+}
+
+// --- commit ------------------------------------------------------------------
+
+void handleCommit(AgentSession *session, qint64 requestId, const QCborMap &request)
+{
+    struct Item {
+        QString path;
+        qint64 size = 0;
+        transfer::Replace replace = transfer::Replace::Never;
+    };
+    const QCborArray files = request.value("files"_L1).toArray();
+    if (files.isEmpty() || files.size() > kMaxCommitFiles) {
+        session->replyError(requestId, Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::agent", "a commit holds 1 to %1 files").arg(kMaxCommitFiles)});
+        return;
+    }
+    auto items = std::make_shared<QList<Item>>();
+    for (const QCborValue &value : files) {
+        protocol::MessageReader reader(value.toMap());
+        Item item;
+        item.path = reader.string("path"_L1);
+        item.size = reader.integer("size"_L1, 0, kMaxBatchBytes);
+        item.replace = reader.optionalBool("replace"_L1) ? transfer::Replace::Always : transfer::Replace::Never;
+        if (!reader.ok()) {
+            session->replyError(requestId, Error{ErrorCode::Protocol, reader.error()});
+            return;
+        }
+        items->append(item);
+    }
+    auto root = session->root().openDirectory(QString());
+    if (!root) {
+        session->replyError(requestId, root.error());
+        return;
+    }
+    auto results = std::make_shared<QCborArray>();
+    QPointer<AgentSession> guard(session);
+    const auto rename = [guard, items, results](int flushError) {
+        if (!guard)
+            return;
+        for (const Item &item : std::as_const(*items)) {
+            Error error;
+            if (flushError != 0) {
+                error = Error::fromErrno(flushError, item.path);
+            } else if (auto parent = guard->root().openParent(item.path); !parent) {
+                error = parent.error();
+            } else if (auto done = transfer::FileSink::commitStaged(parent->dirFd.get(), parent->name, item.size, item.replace, item.path); !done) {
+                error = done.error();
+            }
+            results->append(resultValue(error));
+        }
+    };
+    transfer::commitInBackground(root->get(), session->lifetime(), rename, [guard, requestId, results] {
+        if (guard)
+            guard->reply(requestId, QCborMap{{"results"_L1, *results}});
     });
 }
 

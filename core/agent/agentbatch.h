@@ -20,12 +20,14 @@ namespace ferry::agent {
 inline constexpr qsizetype kMaxBatchFiles = 64;
 inline constexpr qint64 kMaxBatchBytes = 8 * 1024 * 1024;
 
-/// Upload of a batch: {op:"putmany", s, files:[{path, size, mode?, mtime?, replace?}]}.
+/// Upload of a batch: {op:"putmany", s, files:[{path, size, mode?, mtime?, replace?}], stage?}.
 /// The data is the files' contents back to back; "end" carries one checksum
 /// per file ("hs"). Each file gets its own part file; one syncfs makes the
 /// batch durable, then each is renamed into place. The final reply lists a
 /// result per file ("results": 0 or [code, message]), so one bad file does
-/// not fail the others.
+/// not fail the others. With "stage", verified part files are left in place
+/// with their mode and mtime, unflushed, for a later "commit" of many
+/// batches at once.
 class AgentPutMany final : public AgentStream, private net::StreamReceiver
 {
     Q_OBJECT
@@ -41,6 +43,7 @@ private:
     void openCurrent();
     void finishAll(const QList<QByteArray> &digests);
     void commitAll(int flushError);
+    void stageAll();
 
     struct Item {
         QString path;
@@ -56,8 +59,17 @@ private:
     qint64 m_received = 0;
     qint64 m_total = 0;
     bool m_done = false;
+    bool m_stage = false;
     std::shared_ptr<int> m_alive = std::make_shared<int>(0); ///< guards background flushes
 };
+
+/// Most files in one "commit" request.
+inline constexpr qsizetype kMaxCommitFiles = 1024;
+
+/// {op:"commit", files:[{path, size, replace?}]}: gives staged part files
+/// their final names: one syncfs, the renames, one more syncfs, then the
+/// reply with a result per file.
+void handleCommit(AgentSession *session, qint64 requestId, const QCborMap &request);
 
 /// Download of a batch: {op:"getmany", s, paths:[...]}. The reply lists each
 /// file's size, mode and mtime (or its error); then the contents of the good

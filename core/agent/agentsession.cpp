@@ -289,6 +289,8 @@ void AgentSession::onRequest(const QCborMap &message)
         auto space = m_root->diskSpace(path);
         space ? reply(id, QCborMap{{"total"_L1, space->total}, {"free"_L1, space->free}, {"avail"_L1, space->available}})
               : replyError(id, space.error());
+    } else if (op == "commit"_L1) {
+        handleCommit(this, id, message);
     } else if (op == "hash"_L1) {
         const QString path = reader.string("path"_L1);
         reader.ok() ? handleHash(id, path) : replyError(id, Error{ErrorCode::Protocol, reader.error()});

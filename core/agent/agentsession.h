@@ -35,6 +35,8 @@ public:
 
     net::Connection *connection() const { return m_connection; }
     const RootFs &root() const { return *m_root; }
+    /// Expires with the session: guards work finishing on other threads.
+    std::weak_ptr<void> lifetime() const { return m_lifetime; }
 
     void reply(qint64 id, QCborMap fields, bool last = true);
     void replyError(qint64 id, const Error &error);
@@ -58,6 +60,7 @@ private:
 
     QWebSocket *m_socket;
     const RootFs *m_root;
+    std::shared_ptr<int> m_lifetime = std::make_shared<int>(0);
     QByteArray m_token;
     QByteArray m_nonce;
     net::ConnectionOptions m_options;

@@ -80,7 +80,10 @@ void BatchUploadJob::attempt()
         }
         files.append(file);
     }
-    m_requestId = m_session->request(u"putmany"_s, QCborMap{{"s"_L1, qint64(m_stream)}, {"files"_L1, files}}, [this](const Expected<QCborMap> &reply, bool last) {
+    QCborMap args{{"s"_L1, qint64(m_stream)}, {"files"_L1, files}};
+    if (m_stage)
+        args.insert("stage"_L1, true);
+    m_requestId = m_session->request(u"putmany"_s, args, [this](const Expected<QCborMap> &reply, bool last) {
         if (!reply) {
             attemptFinished(reply.error());
             return;
@@ -334,6 +337,10 @@ void BatchDownloadJob::finishAll(const QCborArray &hashes)
             syncFd = in.sink->fileFd();
         }
     }
+    if (m_stage) {
+        stageAll();
+        return;
+    }
     if (syncFd < 0) {
         commitAll(0);
         return;
@@ -354,13 +361,8 @@ void BatchDownloadJob::commitAll(int flushError)
             m_results[i] = Error::fromErrno(flushError, item.localPath);
             in.sink->discard();
         } else {
-            transfer::FinalAttributes attributes;
-            if (item.preserveMode)
-                attributes.mode = in.mode;
-            if (item.preserveTimes)
-                attributes.mtimeNs = in.mtimeNs;
-            const auto replace = item.conflict == ConflictAction::Fail ? transfer::Replace::Never : transfer::Replace::Always;
-            if (auto done = in.sink->commit(attributes, replace); !done) {
+            const auto final = finalAttributes(i);
+            if (auto done = in.sink->commit(final.attributes, final.replace); !done) {
                 m_results[i] = done.error();
                 in.sink->discard();
             } else {
@@ -374,6 +376,37 @@ void BatchDownloadJob::commitAll(int flushError)
     m_streamOpen = false;
     const auto open = [](const QString &parent) { return ::open(QFile::encodeName(parent).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); };
     transfer::flushDirectoriesInBackground(QStringList(parents.cbegin(), parents.cend()), open, m_alive, [this] { attemptFinished(Error{}); });
+}
+
+BatchDownloadJob::FinalAttributesAndReplace BatchDownloadJob::finalAttributes(qsizetype i) const
+{
+    const FileTransferItem &item = m_items.at(i);
+    const Incoming &in = m_incoming[size_t(i)];
+    FinalAttributesAndReplace result;
+    if (item.preserveMode)
+        result.attributes.mode = in.mode;
+    if (item.preserveTimes)
+        result.attributes.mtimeNs = in.mtimeNs;
+    result.replace = item.conflict == ConflictAction::Fail ? transfer::Replace::Never : transfer::Replace::Always;
+    return result;
+}
+
+void BatchDownloadJob::stageAll()
+{
+    for (qsizetype i = 0; i < m_items.size(); ++i) {
+        Incoming &in = m_incoming[size_t(i)];
+        if (!in.sink)
+            continue;
+        if (auto staged = in.sink->stage(finalAttributes(i).attributes); !staged) {
+            m_results[i] = staged.error();
+            in.sink->discard();
+        }
+        in.sink.reset();
+    }
+    if (m_session && m_session->connection())
+        m_session->connection()->closeStream(m_stream);
+    m_streamOpen = false;
+    attemptFinished(Error{});
 }
 
 void BatchDownloadJob::abandonAttempt(bool cancelled)

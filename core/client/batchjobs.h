@@ -37,6 +37,9 @@ public:
     const QList<FileTransferItem> &items() const { return m_items; }
     /// Per file, valid after success: Error{} or what went wrong.
     const QList<Error> &results() const { return m_results; }
+    /// Leave the files staged (complete part files, not yet flushed or
+    /// renamed) for a group commit; see GroupCommitJob.
+    void setStage(bool stage) { m_stage = stage; }
 
 private:
     void attempt() override;
@@ -57,6 +60,7 @@ private:
     qint64 m_total = 0;
     bool m_streaming = false;
     bool m_endSent = false;
+    bool m_stage = false;
 };
 
 /// Downloads a batch of small files on one stream ("getmany"), written to
@@ -71,6 +75,8 @@ public:
 
     const QList<FileTransferItem> &items() const { return m_items; }
     const QList<Error> &results() const { return m_results; }
+    /// As BatchUploadJob::setStage().
+    void setStage(bool stage) { m_stage = stage; }
 
 private:
     void attempt() override;
@@ -81,6 +87,12 @@ private:
     void openCurrent();
     void finishAll(const QCborArray &hashes);
     void commitAll(int flushError);
+    void stageAll();
+    struct FinalAttributesAndReplace {
+        transfer::FinalAttributes attributes;
+        transfer::Replace replace = transfer::Replace::Never;
+    };
+    FinalAttributesAndReplace finalAttributes(qsizetype index) const;
 
     struct Incoming {
         qint64 size = 0;
@@ -96,6 +108,7 @@ private:
     qint64 m_received = 0;
     qint64 m_total = 0;
     bool m_streamOpen = false;
+    bool m_stage = false;
     std::shared_ptr<int> m_alive = std::make_shared<int>(0); ///< guards background flushes
 };
 

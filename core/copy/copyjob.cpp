@@ -66,6 +66,15 @@ void CopyJob::doCancel()
         job->deleteLater();
     }
     m_inFlight.clear();
+    // Staged files that will not be committed: their part files go. (On the
+    // agent they stay, like any interrupted transfer's.)
+    if (!receiverIsRemote()) {
+        QList<localfs::StagedFile> files;
+        for (int index : std::as_const(m_staged))
+            files.append(localfs::StagedFile{destPath(m_nodes.at(index)), 0, false});
+        localfs::discardStaged(files);
+    }
+    m_staged.clear();
 }
 
 QString CopyJob::join(const QString &dir, const QString &name, bool remote) const

@@ -14,6 +14,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 namespace ferry::client {
 class Session;
@@ -48,7 +49,9 @@ struct CopyOptions {
 ///   Copying             create directories, then files (small ones batched,
 ///                       several jobs at once) and symlinks. Conflicts are
 ///                       decided by policy or asked; a question holds back
-///                       only its own entry.
+///                       only its own entry. Batched files are staged (whole
+///                       part files) and put in place by group commits of up
+///                       to 1024 files: two flushes per group, not per batch.
 ///   SettingAttributes   directories get their modes and times last, deepest
 ///                       first, so a read-only directory could be filled.
 ///   Done                per-entry errors were reported as they happened;
@@ -147,6 +150,10 @@ private:
     void rebase(int index);
     ConflictInfo conflictInfo(int index);
     void schedulePump();
+    void stage(int index);
+    void maybeCommit();
+    void commitGroup(const QList<int> &indices);
+    void onCommitted(const QList<int> &indices, const QList<Error> &results);
 
     QString sourceDisplay(const Node &node) const;
     QString destPath(const Node &node) const;
@@ -190,6 +197,9 @@ private:
     qint64 m_unfinished = 0; ///< nodes not yet done, skipped or failed
     bool m_pumpScheduled = false;
     bool m_cancelled = false;
+    QList<int> m_staged;    ///< batched files written but not yet in place
+    int m_commits = 0;      ///< group commits under way
+    std::shared_ptr<int> m_alive = std::make_shared<int>(0); ///< guards local commits
 };
 
 } // namespace ferry::copy

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/copy/localfs.h"
 
+#include "core/transfer/filesink.h"
+#include "core/transfer/flush.h"
 #include "core/uniquefd.h"
 
 #include <QFile>
@@ -126,6 +128,43 @@ Expected<qint64> available(const QString &path)
     if (::statvfs(QFile::encodeName(path).constData(), &vfs) != 0)
         return std::unexpected(Error::fromErrno(errno, path));
     return qint64(vfs.f_bavail) * qint64(vfs.f_frsize);
+}
+
+void commitStaged(const QList<StagedFile> &files, const std::weak_ptr<void> &guard, std::function<void(const QList<Error> &)> done)
+{
+    if (files.isEmpty()) {
+        done({});
+        return;
+    }
+    // Any descriptor on the destination's file system will do for syncfs.
+    const UniqueFd anchor(::open(QFile::encodeName(QFileInfo(files.first().path).absolutePath()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    auto results = std::make_shared<QList<Error>>();
+    const auto rename = [files, results](int flushError) {
+        for (const StagedFile &file : files) {
+            const QFileInfo info(file.path);
+            const UniqueFd dir(::open(QFile::encodeName(info.absolutePath()).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+            Error error;
+            if (flushError != 0)
+                error = Error::fromErrno(flushError, file.path);
+            else if (!dir)
+                error = Error::fromErrno(errno, info.absolutePath());
+            else if (auto committed = transfer::FileSink::commitStaged(dir.get(), QFile::encodeName(info.fileName()), file.size,
+                                                                        file.replace ? transfer::Replace::Always : transfer::Replace::Never, file.path);
+                     !committed)
+                error = committed.error();
+            results->append(error);
+        }
+    };
+    transfer::commitInBackground(anchor.get(), guard, rename, [results, done = std::move(done)] { done(*results); });
+}
+
+void discardStaged(const QList<StagedFile> &files)
+{
+    for (const StagedFile &file : files) {
+        const QFileInfo info(file.path);
+        const QByteArray part = QFile::encodeName(info.absolutePath()) + '/' + transfer::FileSink::partName(QFile::encodeName(info.fileName()));
+        ::unlink(part.constData());
+    }
 }
 
 } // namespace ferry::copy::localfs

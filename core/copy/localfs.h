@@ -6,6 +6,8 @@
 
 #include <QList>
 
+#include <functional>
+#include <memory>
 #include <optional>
 
 /// The local side of a copy, with the same entries and errors as the
@@ -22,5 +24,18 @@ Expected<void> unlink(const QString &path);
 Expected<void> setAttributes(const QString &path, std::optional<quint32> mode, std::optional<qint64> mtimeNs);
 /// Bytes available to unprivileged users on the file system of @p path.
 Expected<qint64> available(const QString &path);
+
+/// A staged local file (a complete part file beside @p path).
+struct StagedFile {
+    QString path;
+    qint64 size = 0;
+    bool replace = false;
+};
+/// Puts staged files into place as the agent's "commit" does: one flush,
+/// the renames, one more flush, all flushes on a worker thread. @p done gets
+/// one result per file on the main thread, unless @p guard expired.
+void commitStaged(const QList<StagedFile> &files, const std::weak_ptr<void> &guard, std::function<void(const QList<Error> &)> done);
+/// Removes the part files of staged files that will not be committed.
+void discardStaged(const QList<StagedFile> &files);
 
 } // namespace ferry::copy::localfs

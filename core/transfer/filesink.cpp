@@ -99,6 +99,43 @@ Expected<void> FileSink::verify(qint64 expectedSize, const QByteArray &expectedD
 
 Expected<void> FileSink::commit(const FinalAttributes &attributes, Replace replace)
 {
+    if (auto applied = applyAttributes(attributes); !applied)
+        return applied;
+    const unsigned flags = replace == Replace::Never ? RENAME_NOREPLACE : 0;
+    if (::renameat2(m_dirFd.get(), m_partName.constData(), m_dirFd.get(), m_name.constData(), flags) != 0)
+        return std::unexpected(Error::fromErrno(errno, m_displayPath));
+    m_fd.reset();
+    return {};
+}
+
+Expected<void> FileSink::stage(const FinalAttributes &attributes)
+{
+    if (auto applied = applyAttributes(attributes); !applied)
+        return applied;
+    m_fd.reset();
+    return {};
+}
+
+Expected<void> FileSink::commitStaged(int dirFd, const QByteArray &name, qint64 size, Replace replace, const QString &displayPath)
+{
+    const QByteArray part = partName(name);
+    struct stat st {};
+    if (::fstatat(dirFd, part.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        const int error = errno;
+        if (error == ENOENT && ::fstatat(dirFd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) && st.st_size == size)
+            return {};
+        return std::unexpected(Error::fromErrno(error, displayPath));
+    }
+    if (!S_ISREG(st.st_mode) || st.st_size != size)
+        return std::unexpected(Error{ErrorCode::SourceChanged, QCoreApplication::translate("ferry::transfer", "%1: the staged file was changed before it was put in place").arg(displayPath)});
+    const unsigned flags = replace == Replace::Never ? RENAME_NOREPLACE : 0;
+    if (::renameat2(dirFd, part.constData(), dirFd, name.constData(), flags) != 0)
+        return std::unexpected(Error::fromErrno(errno, displayPath));
+    return {};
+}
+
+Expected<void> FileSink::applyAttributes(const FinalAttributes &attributes)
+{
     if (attributes.mode && ::fchmod(m_fd.get(), *attributes.mode & 07777) != 0)
         return std::unexpected(Error::fromErrno(errno, m_displayPath));
     if (attributes.mtimeNs) {
@@ -110,10 +147,6 @@ Expected<void> FileSink::commit(const FinalAttributes &attributes, Replace repla
         if (::futimens(m_fd.get(), times) != 0)
             return std::unexpected(Error::fromErrno(errno, m_displayPath));
     }
-    const unsigned flags = replace == Replace::Never ? RENAME_NOREPLACE : 0;
-    if (::renameat2(m_dirFd.get(), m_partName.constData(), m_dirFd.get(), m_name.constData(), flags) != 0)
-        return std::unexpected(Error::fromErrno(errno, m_displayPath));
-    m_fd.reset();
     return {};
 }
 

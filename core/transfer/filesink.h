@@ -56,6 +56,15 @@ public:
     Expected<void> verify(qint64 expectedSize, const QByteArray &expectedDigest);
     /// The second half, for data already flushed: attributes and rename.
     Expected<void> commit(const FinalAttributes &attributes, Replace replace);
+    /// Staging, for a group commit of many small files: applies
+    /// @p attributes to the verified part file and closes it, leaving it
+    /// under its part name for commitStaged() after one flush for the group.
+    Expected<void> stage(const FinalAttributes &attributes);
+    /// Renames the staged part file of @p name in @p dirFd into place. The
+    /// part must still have @p size bytes (no one rewrote it meanwhile). A
+    /// part that is gone while @p name is a file of @p size counts as done,
+    /// so a commit repeated after a reconnect is harmless.
+    static Expected<void> commitStaged(int dirFd, const QByteArray &name, qint64 size, Replace replace, const QString &displayPath);
 
     /// Starts the part file from a copy of the existing destination, when
     /// that is a regular file shorter than @p sourceSize and nothing is in
@@ -79,6 +88,7 @@ public:
 
 private:
     FileSink() = default;
+    Expected<void> applyAttributes(const FinalAttributes &attributes);
 
     UniqueFd m_dirFd;
     UniqueFd m_fd;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/transfer/flush.h"
 
+#include "core/uniquefd.h"
+
 #include <QCoreApplication>
 #include <QThreadPool>
 
@@ -57,6 +59,16 @@ void flushDirectoriesInBackground(const QStringList &paths, const std::function<
         ::close(fd);
     }
     settled();
+}
+
+void commitInBackground(int fd, const std::weak_ptr<void> &guard, std::function<void(int error)> work, std::function<void()> done)
+{
+    // Our own descriptor: the caller's may be closed before the second flush.
+    auto own = std::make_shared<UniqueFd>(::fcntl(fd, F_DUPFD_CLOEXEC, 0));
+    flushInBackground(own->get(), FlushKind::FileSystem, guard, [own, guard, work = std::move(work), done = std::move(done)](int error) mutable {
+        work(error);
+        flushInBackground(own->get(), FlushKind::FileSystem, guard, [own, done = std::move(done)](int) { done(); });
+    });
 }
 
 } // namespace ferry::transfer

@@ -27,4 +27,11 @@ void flushInBackground(int fd, FlushKind kind, const std::weak_ptr<void> &guard,
 void flushDirectoriesInBackground(const QStringList &paths, const std::function<int(const QString &)> &open, const std::weak_ptr<void> &guard,
                                   std::function<void()> done);
 
+/// A group commit around @p work: flushes the file system of @p fd (every
+/// staged part file reaches the disk), runs @p work on the main thread with
+/// 0 or the errno of that flush (the renames), flushes again (the renames
+/// reach the disk) and calls @p done. Two flushes for a whole group of files
+/// instead of two per file or batch. Nothing runs once @p guard expired.
+void commitInBackground(int fd, const std::weak_ptr<void> &guard, std::function<void(int error)> work, std::function<void()> done);
+
 } // namespace ferry::transfer

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/client/groupcommitjob.h"
+
+#include "core/client/session.h"
+
+#include <QCborArray>
+#include <QCborMap>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace ferry::client {
+
+GroupCommitJob::GroupCommitJob(Session *session, const QList<StagedFile> &files, QObject *parent)
+    : TransferJob(session, parent)
+    , m_files(files)
+{
+}
+
+GroupCommitJob::~GroupCommitJob()
+{
+    abandonAttempt(false);
+}
+
+void GroupCommitJob::attempt()
+{
+    QCborArray files;
+    for (const StagedFile &file : std::as_const(m_files)) {
+        QCborMap entry{{"path"_L1, file.path}, {"size"_L1, file.size}};
+        if (file.replace)
+            entry.insert("replace"_L1, true);
+        files.append(entry);
+    }
+    m_requestId = m_session->request(u"commit"_s, QCborMap{{"files"_L1, files}}, [this](const Expected<QCborMap> &reply, bool) {
+        if (!reply) {
+            attemptFinished(reply.error());
+            return;
+        }
+        const QCborArray results = reply->value("results"_L1).toArray();
+        if (results.size() != m_files.size()) {
+            attemptFinished(Error{ErrorCode::Protocol, tr("the agent answered for %1 files, not %2").arg(results.size()).arg(m_files.size())});
+            return;
+        }
+        m_results.clear();
+        for (const QCborValue &result : results) {
+            const QCborArray error = result.toArray();
+            m_results.append(result.isArray() ? Error{ErrorCode(error.at(0).toInteger(qint64(ErrorCode::Io))), error.at(1).toString()} : Error{});
+        }
+        attemptFinished(Error{});
+    }, this);
+}
+
+void GroupCommitJob::abandonAttempt(bool)
+{
+    if (m_session)
+        m_session->forget(m_requestId);
+}
+
+} // namespace ferry::client
