@@ -14,6 +14,7 @@
 #include <QSet>
 
 #include <cerrno>
+#include <fcntl.h>
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -89,7 +90,12 @@ void AgentPutMany::start(AgentSession *session, qint64 requestId, quint32 stream
     }
     // Refuse early what the final rename would refuse, per file.
     for (Item &item : batch->m_items) {
-        if (auto existing = session->root().stat(item.path)) {
+        auto parent = session->root().parentIn(batch->m_parents, item.path);
+        if (!parent) {
+            item.error = parent.error();
+            continue;
+        }
+        if (auto existing = RootFs::statAt(*parent, item.path)) {
             if (existing->type == EntryInfo::Type::Directory)
                 item.error = Error::fromErrno(EISDIR, item.path);
             else if (item.replace == transfer::Replace::Never)
@@ -109,11 +115,14 @@ void AgentPutMany::openCurrent()
     while (m_current < qsizetype(m_items.size())) {
         Item &item = m_items[m_current];
         if (!item.sink && item.error.code == ErrorCode::None) {
-            auto parent = m_session->root().openParent(item.path);
+            auto parent = m_session->root().parentIn(m_parents, item.path);
+            UniqueFd dirFd(parent ? ::fcntl(parent->dirFd, F_DUPFD_CLOEXEC, 0) : -1);
             if (!parent) {
                 item.error = parent.error();
+            } else if (!dirFd) {
+                item.error = Error::fromErrno(errno, item.path);
             } else {
-                auto sink = transfer::FileSink::open(std::move(parent->dirFd), parent->name, item.path, false);
+                auto sink = transfer::FileSink::open(std::move(dirFd), parent->name, item.path, false);
                 if (sink)
                     item.sink.emplace(std::move(*sink));
                 else
@@ -285,13 +294,14 @@ void handleCommit(AgentSession *session, qint64 requestId, const QCborMap &reque
     const auto rename = [guard, items, results](int flushError) {
         if (!guard)
             return;
+        ParentCache parents;
         for (const Item &item : std::as_const(*items)) {
             Error error;
             if (flushError != 0) {
                 error = Error::fromErrno(flushError, item.path);
-            } else if (auto parent = guard->root().openParent(item.path); !parent) {
+            } else if (auto parent = guard->root().parentIn(parents, item.path); !parent) {
                 error = parent.error();
-            } else if (auto done = transfer::FileSink::commitStaged(parent->dirFd.get(), parent->name, item.size, item.replace, item.path); !done) {
+            } else if (auto done = transfer::FileSink::commitStaged(parent->dirFd, parent->name, item.size, item.replace, item.path); !done) {
                 error = done.error();
             }
             results->append(resultValue(error));
@@ -325,7 +335,8 @@ void AgentGetMany::start(AgentSession *session, qint64 requestId, quint32 stream
     for (const QString &path : paths) {
         Item item;
         item.path = path;
-        auto info = session->root().stat(path);
+        auto parent = session->root().parentIn(batch->m_parents, path);
+        auto info = parent ? RootFs::statAt(*parent, path) : Expected<EntryInfo>(std::unexpected(parent.error()));
         if (info && info->type != EntryInfo::Type::File)
             info = std::unexpected(info->type == EntryInfo::Type::Directory ? Error::fromErrno(EISDIR, path)
                                                                             : Error{ErrorCode::Unsupported, QCoreApplication::translate("ferry::agent", "%1: not a regular file").arg(path)});
@@ -367,7 +378,8 @@ std::optional<net::Outgoing> AgentGetMany::produce(qint64 maxData)
         }
         if (!item.opened) {
             item.opened = true;
-            auto fd = m_session->root().openRead(item.path);
+            auto parent = m_session->root().parentIn(m_parents, item.path);
+            auto fd = parent ? RootFs::openReadAt(*parent, item.path) : Expected<UniqueFd>(std::unexpected(parent.error()));
             if (fd) {
                 auto source = transfer::FileSource::open(std::move(*fd), item.path);
                 if (source && source->size() >= item.size)

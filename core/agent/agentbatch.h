@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/agent/agentstream.h"
+#include "core/agent/rootfs.h"
 #include "core/error.h"
 #include "core/net/connection.h"
 #include "core/transfer/filesink.h"
@@ -60,6 +61,7 @@ private:
     qint64 m_total = 0;
     bool m_done = false;
     bool m_stage = false;
+    ParentCache m_parents; ///< the few directories a batch writes into
     std::shared_ptr<int> m_alive = std::make_shared<int>(0); ///< guards background flushes
 };
 
@@ -103,6 +105,7 @@ private:
     qint64 m_position = 0;
     qint64 m_total = 0;
     bool m_endSent = false;
+    ParentCache m_parents; ///< the few directories a batch reads from
 };
 
 } // namespace ferry::agent

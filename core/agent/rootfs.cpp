@@ -133,15 +133,19 @@ Expected<EntryInfo> RootFs::stat(const QString &path) const
     const Expected<ParentHandle> parent = resolve(path);
     if (!parent)
         return unexpected(parent.error());
-    const bool isRoot = parent->name.isEmpty();
-    const int dirFd = parent->dirFd.get();
-    const char *name = isRoot ? "" : parent->name.constData();
+    return statAt(ParentRef{parent->dirFd.get(), parent->name}, path);
+}
+
+Expected<EntryInfo> RootFs::statAt(const ParentRef &parent, const QString &path)
+{
+    const bool isRoot = parent.name.isEmpty();
+    const char *name = isRoot ? "" : parent.name.constData();
     struct stat st;
-    if (::fstatat(dirFd, name, &st, isRoot ? AT_EMPTY_PATH : AT_SYMLINK_NOFOLLOW) != 0)
+    if (::fstatat(parent.dirFd, name, &st, isRoot ? AT_EMPTY_PATH : AT_SYMLINK_NOFOLLOW) != 0)
         return unexpected(errnoError(errno, path));
-    EntryInfo info = entryInfo(parent->name, st);
+    EntryInfo info = entryInfo(parent.name, st);
     if (info.type == EntryInfo::Type::Symlink) {
-        const std::optional<QByteArray> target = readLink(dirFd, name, st.st_size);
+        const std::optional<QByteArray> target = readLink(parent.dirFd, name, st.st_size);
         if (!target)
             return unexpected(errnoError(errno, path));
         info.linkTarget = QFile::decodeName(*target);
@@ -203,10 +207,15 @@ Expected<UniqueFd> RootFs::openRead(const QString &path) const
     const Expected<ParentHandle> parent = resolve(path);
     if (!parent)
         return unexpected(parent.error());
-    if (parent->name.isEmpty())
+    return openReadAt(ParentRef{parent->dirFd.get(), parent->name}, path);
+}
+
+Expected<UniqueFd> RootFs::openReadAt(const ParentRef &parent, const QString &path)
+{
+    if (parent.name.isEmpty())
         return unexpected(errnoError(EISDIR, path));
-    const int dirFd = parent->dirFd.get();
-    const char *name = parent->name.constData();
+    const int dirFd = parent.dirFd;
+    const char *name = parent.name.constData();
 
     // Look before opening: opening a device or FIFO can have side effects or
     // block, and we only ever serve regular files.
@@ -256,6 +265,32 @@ Expected<UniqueFd> RootFs::openDirectory(const QString &path) const
     if (!fd)
         return unexpected(errnoError(errno, path));
     return fd;
+}
+
+Expected<ParentRef> RootFs::parentIn(ParentCache &cache, const QString &path) const
+{
+    const Expected<QString> normalized = normalize(path);
+    if (!normalized)
+        return unexpected(normalized.error());
+    const QByteArray relative = QFile::encodeName(*normalized);
+    if (relative.isEmpty()) {
+        return unexpected(makeError(ErrorCode::InvalidArgument, path,
+                                    QCoreApplication::translate("ferry::agent::RootFs",
+                                                                "the served directory itself has no parent here")));
+    }
+    const qsizetype slash = relative.lastIndexOf('/');
+    const QByteArray parentPath = slash < 0 ? QByteArrayLiteral(".") : relative.left(slash);
+    const QByteArray name = slash < 0 ? relative : relative.mid(slash + 1);
+    if (const auto it = cache.m_dirs.find(parentPath); it != cache.m_dirs.end())
+        return ParentRef{it->second.get(), name};
+    UniqueFd dirFd(openat2Fd(m_rootFd.get(), parentPath.constData(), O_PATH | O_DIRECTORY, kResolveBeneath));
+    if (!dirFd)
+        return unexpected(errnoError(errno, path));
+    if (cache.m_dirs.size() >= ParentCache::kMaxEntries)
+        cache.m_dirs.erase(cache.m_dirs.begin());
+    const int fd = dirFd.get();
+    cache.m_dirs.emplace(parentPath, std::move(dirFd));
+    return ParentRef{fd, name};
 }
 
 Expected<ParentHandle> RootFs::openParent(const QString &path) const

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+#include <map>
+
 namespace ferry::agent {
 
 /// What RootFs reports about one directory entry (lstat semantics).
@@ -34,6 +36,26 @@ struct ParentHandle {
     UniqueFd dirFd;
     QByteArray name;       ///< last component, file-system encoding
     QString wirePath;      ///< the path as the peer sent it, for messages
+};
+
+/// Parent directories already opened beneath the root, for a run of paths
+/// that share a few of them (a batch of small files): each directory's path
+/// is resolved once instead of once per file. Descriptors are closed with the
+/// cache; it holds at most kMaxEntries of them.
+class ParentCache
+{
+public:
+    static constexpr std::size_t kMaxEntries = 32;
+
+private:
+    friend class RootFs;
+    std::map<QByteArray, UniqueFd> m_dirs; ///< normalized parent path -> O_PATH descriptor
+};
+
+/// A parent directory borrowed from a ParentCache, valid while the cache is.
+struct ParentRef {
+    int dirFd = -1;
+    QByteArray name;       ///< last component, file-system encoding
 };
 
 /// The agent's confined view of one served directory (Linux only).
@@ -88,6 +110,13 @@ public:
     Expected<UniqueFd> openDirectory(const QString &path) const;
     /// Opens the parent directory of @p path, which must not be the root.
     Expected<ParentHandle> openParent(const QString &path) const;
+    /// The same through @p cache: the descriptor is borrowed from it.
+    Expected<ParentRef> parentIn(ParentCache &cache, const QString &path) const;
+    /// stat() of the entry @p parent names (lstat semantics); @p path is
+    /// for messages.
+    static Expected<EntryInfo> statAt(const ParentRef &parent, const QString &path);
+    /// openRead() of the entry @p parent names.
+    static Expected<UniqueFd> openReadAt(const ParentRef &parent, const QString &path);
 
     /// Creates a symlink at @p path whose content is @p target, verbatim.
     /// The target may point anywhere: RootFs never follows it.
