@@ -62,6 +62,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::SourceChanged: return QStringLiteral("source-changed");
     case ErrorCode::TooManyClients: return QStringLiteral("too-many-clients");
     case ErrorCode::UntrustedCertificate: return QStringLiteral("untrusted-certificate");
+    case ErrorCode::Paused: return QStringLiteral("paused");
     }
     return QStringLiteral("unknown");
 }

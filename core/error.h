@@ -31,6 +31,7 @@ enum class ErrorCode : int {
     SourceChanged = 18,  ///< the source changed while it was being read
     TooManyClients = 19,
     UntrustedCertificate = 20, ///< wss:// agent whose certificate is not (yet) trusted
+    Paused = 21,         ///< stopped by the user to go on later: partial data is kept
 };
 
 /// An error: a code for programs and a human message naming the path.

@@ -120,7 +120,7 @@ DialogConflictHandler::DialogConflictHandler(QWidget *parentWindow)
 {
 }
 
-void DialogConflictHandler::askConflict(copy::CopyJob *job, const copy::ConflictInfo &info, std::function<void(const copy::ConflictAnswer &)> answer)
+void DialogConflictHandler::askConflict(transfer::Job *job, const copy::ConflictInfo &info, std::function<void(const copy::ConflictAnswer &)> answer)
 {
     m_queue.append(Question{job, info, std::move(answer)});
     if (!m_dialog)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/copy/conflict.h"
+#include "core/transfer/job.h"
 
 #include <QDialog>
 #include <QHash>
@@ -47,7 +48,7 @@ class DialogConflictHandler final : public QObject, public copy::ConflictHandler
 
 public:
     explicit DialogConflictHandler(QWidget *parentWindow);
-    void askConflict(copy::CopyJob *job, const copy::ConflictInfo &info, std::function<void(const copy::ConflictAnswer &)> answer) override;
+    void askConflict(transfer::Job *job, const copy::ConflictInfo &info, std::function<void(const copy::ConflictAnswer &)> answer) override;
     ConflictDialog *currentDialog() const { return m_dialog; }
 
 Q_SIGNALS:
@@ -55,7 +56,7 @@ Q_SIGNALS:
 
 private:
     struct Question {
-        QPointer<copy::CopyJob> job;
+        QPointer<transfer::Job> job;
         copy::ConflictInfo info;
         std::function<void(const copy::ConflictAnswer &)> answer;
     };

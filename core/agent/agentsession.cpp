@@ -2,6 +2,7 @@
 #include "core/agent/agentsession.h"
 
 #include "core/agent/agentbatch.h"
+#include "core/agent/agentcopy.h"
 #include "core/agent/agentexec.h"
 #include "core/agent/agentput.h"
 #include "core/agent/agentstream.h"
@@ -291,6 +292,8 @@ void AgentSession::onRequest(const QCborMap &message)
               : replyError(id, space.error());
     } else if (op == "commit"_L1) {
         handleCommit(this, id, message);
+    } else if (op == "copy"_L1) {
+        handleCopy(this, id, message);
     } else if (op == "hash"_L1) {
         const QString path = reader.string("path"_L1);
         reader.ok() ? handleHash(id, path) : replyError(id, Error{ErrorCode::Protocol, reader.error()});

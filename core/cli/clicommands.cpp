@@ -2,8 +2,9 @@
 // ferry-cli's file system commands: ls, stat, mkdir, rm, mv, chmod, df, hash.
 #include "core/cli/cliapp.h"
 
-#include "core/humanformat.h"
 #include "core/cli/remotepath.h"
+#include "core/copy/movejob.h"
+#include "core/humanformat.h"
 #include "core/protocol/entry.h"
 
 #include <QCborArray>
@@ -192,20 +193,26 @@ void CliApp::cmdMv(const QStringList &args)
         return usage(error);
     if (!remoteArgs(u"mv"_s, parser.positionalArguments(), &paths))
         return;
-    if (paths.size() != 2)
-        return usage(QCoreApplication::translate("ferry::cli", "mv: expects :SRC :DST"));
-    const QString from = paths.at(0);
-    const QString to = paths.at(1);
-    const bool overwrite = parser.isSet(forceOption);
-    // Like mv: an existing directory destination receives the source.
-    remoteStat(to, [this, from, to, overwrite](const Expected<QCborMap> &entry) {
-        QString target = to;
-        if (entry && entry->value("k"_L1).toInteger() == qint64(protocol::Entry::Type::Directory))
-            target = CliPath{true, to}.child(CliPath{true, from}.fileName());
-        m_session->request(u"mv"_s, QCborMap{{"from"_L1, from}, {"to"_L1, target}, {"overwrite"_L1, overwrite}}, [this](const Expected<QCborMap> &reply, bool) {
-            reply ? finish(ExitOk) : fail(reply.error());
-        });
+    if (paths.size() < 2)
+        return usage(QCoreApplication::translate("ferry::cli", "mv: expects :SRC... :DST"));
+    // The planner decides "into it" or "to this name" and what replaces what.
+    auto *job = new copy::MoveJob(m_session, paths.first(paths.size() - 1), paths.last(),
+                                  parser.isSet(forceOption) ? copy::ConflictPolicy::Overwrite : copy::ConflictPolicy::Fail, this);
+    connect(job, &copy::MoveJob::itemFailed, this, [this](const Error &error) { warn(error.message); });
+    connect(job, &copy::MoveJob::itemSkipped, this, [this](const QString &path, const QString &reason) {
+        if (!m_quiet)
+            warn(QCoreApplication::translate("ferry::cli", "skipped %1 (%2)").arg(path, reason));
     });
+    connect(job, &transfer::Job::finished, this, [this, job] {
+        job->deleteLater();
+        if (job->succeeded())
+            return finish(ExitOk);
+        // Each failed entry was reported as it happened.
+        if (job->failedCount() > 0)
+            return finish(ExitFailure);
+        fail(job->error());
+    });
+    job->start();
 }
 
 void CliApp::cmdChmod(const QStringList &args)

@@ -30,7 +30,8 @@ void CliApp::cmdCp(const QStringList &args)
     const QCommandLineOption noTimesOption(u"no-times"_s, u"do not preserve modification times"_s);
     const QCommandLineOption conflictOption(u"on-conflict"_s, u"ask|overwrite|skip|rename|resume|newer|fail"_s, u"POLICY"_s, u"ask"_s);
     const QCommandLineOption parallelOption(u"parallel"_s, u"transfers in flight at once"_s, u"N"_s, u"4"_s);
-    parser.addOptions({recursiveOption, noPermsOption, noTimesOption, conflictOption, parallelOption});
+    const QCommandLineOption noTargetOption({u"T"_s, u"no-target-directory"_s}, u"treat DST as the new name even if it is a directory"_s);
+    parser.addOptions({recursiveOption, noPermsOption, noTimesOption, conflictOption, parallelOption, noTargetOption});
     if (!parser.parse(QStringList{u"cp"_s} + args))
         return usage(u"cp: "_s + parser.errorText());
     const QStringList positional = parser.positionalArguments();
@@ -39,10 +40,14 @@ void CliApp::cmdCp(const QStringList &args)
 
     const CliPath destination = CliPath::parse(positional.last());
     QStringList sources;
+    bool remoteSources = false;
     for (const QString &arg : positional.first(positional.size() - 1)) {
         const CliPath source = CliPath::parse(arg);
-        if (source.remote == destination.remote)
-            return usage(QCoreApplication::translate("ferry::cli", "cp: copies go between local and remote paths; use mv within the remote tree"));
+        if (!source.remote && !destination.remote)
+            return usage(QCoreApplication::translate("ferry::cli", "cp: at least one side must be remote (:PATH); use cp for local copies"));
+        if (!sources.isEmpty() && source.remote != remoteSources)
+            return usage(QCoreApplication::translate("ferry::cli", "cp: the sources must all be local or all remote"));
+        remoteSources = source.remote;
         sources.append(source.remote ? source.path : QFileInfo(source.path).absoluteFilePath());
     }
     const auto policy = copy::policyFromString(parser.value(conflictOption));
@@ -54,6 +59,7 @@ void CliApp::cmdCp(const QStringList &args)
     options.preserveMode = !parser.isSet(noPermsOption);
     options.preserveTimes = !parser.isSet(noTimesOption);
     options.policy = *policy;
+    options.noTargetDirectory = parser.isSet(noTargetOption);
     options.parallel = parser.value(parallelOption).toInt(&ok);
     if (!ok || options.parallel < 1 || options.parallel > 64)
         return usage(QCoreApplication::translate("ferry::cli", "cp: --parallel takes a number from 1 to 64"));
@@ -64,7 +70,8 @@ void CliApp::cmdCp(const QStringList &args)
         const bool slash = target.endsWith(u'/');
         target = QFileInfo(target).absoluteFilePath() + (slash ? u"/"_s : QString());
     }
-    const auto direction = destination.remote ? copy::Direction::Upload : copy::Direction::Download;
+    // Remote to remote: the agent copies, nothing crosses the wire.
+    const auto direction = !destination.remote ? copy::Direction::Download : remoteSources ? copy::Direction::Remote : copy::Direction::Upload;
     auto *job = new copy::CopyJob(m_session, direction, sources, target, options);
     if (options.policy == copy::ConflictPolicy::Ask) {
         if (::isatty(STDIN_FILENO)) {

@@ -33,7 +33,7 @@ TerminalConflictHandler::TerminalConflictHandler(QObject *parent)
 
 TerminalConflictHandler::~TerminalConflictHandler() = default;
 
-void TerminalConflictHandler::askConflict(copy::CopyJob *, const copy::ConflictInfo &info, std::function<void(const copy::ConflictAnswer &)> answer)
+void TerminalConflictHandler::askConflict(transfer::Job *, const copy::ConflictInfo &info, std::function<void(const copy::ConflictAnswer &)> answer)
 {
     m_queue.enqueue(Question{info, std::move(answer)});
     if (!m_current)

@@ -22,7 +22,7 @@ public:
     explicit TerminalConflictHandler(QObject *parent = nullptr);
     ~TerminalConflictHandler() override;
 
-    void askConflict(copy::CopyJob *job, const copy::ConflictInfo &info, std::function<void(const copy::ConflictAnswer &)> answer) override;
+    void askConflict(transfer::Job *job, const copy::ConflictInfo &info, std::function<void(const copy::ConflictAnswer &)> answer) override;
     /// A question is on screen: progress output should hold off.
     bool isPrompting() const { return m_current.has_value(); }
 

@@ -50,6 +50,18 @@ void TransferJob::doCancel()
     abandonAttempt(true);
 }
 
+void TransferJob::pause()
+{
+    if (isFinished())
+        return;
+    m_waitingForConnection = false;
+    m_attemptActive = false;
+    m_pausing = true;
+    abandonAttempt(false);
+    m_pausing = false;
+    emitResult(Error{ErrorCode::Paused, tr("paused")});
+}
+
 void TransferJob::tryAttempt()
 {
     if (isFinished())

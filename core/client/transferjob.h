@@ -39,6 +39,10 @@ public:
     ~TransferJob() override;
 
     int attempts() const { return m_attempts; }
+    /// Stops the transfer but keeps what the receiver has (its part file):
+    /// the job finishes with ErrorCode::Paused, and a new job for the same
+    /// file resumes from there after checking the prefix.
+    void pause();
 
 protected:
     void doStart() override;
@@ -49,6 +53,8 @@ protected:
     virtual void abandonAttempt(bool cancelled) = 0;
     /// The attempt ended; a Connection error retries after reconnecting.
     void attemptFinished(const Error &error);
+    /// True while pause() abandons the attempt: the receiver keeps its part.
+    bool pausing() const { return m_pausing; }
 
     QPointer<Session> m_session; ///< may go first when both are torn down
     quint32 m_stream = 0;
@@ -60,6 +66,7 @@ private:
     int m_attempts = 0;
     bool m_waitingForConnection = false;
     bool m_attemptActive = false;
+    bool m_pausing = false;
 };
 
 } // namespace ferry::client

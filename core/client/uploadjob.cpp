@@ -139,8 +139,12 @@ void UploadJob::abandonAttempt(bool cancelled)
         return;
     }
     if (net::Connection *connection = m_session->connection(); connection && connection->hasStream(m_stream)) {
+        // The agent drops its part file when cancelled and keeps it (and
+        // releases its lock) when paused.
         if (cancelled)
             connection->sendControl(transfer::abortMessage(m_stream, Error{ErrorCode::Cancelled, tr("cancelled by the user")}), net::Priority::Control);
+        else if (pausing())
+            connection->sendControl(transfer::abortMessage(m_stream, Error{ErrorCode::Paused, tr("paused by the user")}), net::Priority::Control);
         connection->closeStream(m_stream);
     }
     m_session->forget(m_requestId);

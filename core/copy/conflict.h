@@ -7,9 +7,11 @@
 
 #include <functional>
 
-namespace ferry::copy {
+namespace ferry::transfer {
+class Job;
+}
 
-class CopyJob;
+namespace ferry::copy {
 
 /// What a copy does when a destination exists, decided once for the job
 /// (the CLI's --on-conflict) or asked per conflict.
@@ -47,12 +49,13 @@ struct ConflictAnswer {
 /// Asks the user about a conflict. The GUI shows a non-modal dialog, the CLI
 /// prompts on the terminal. The answer may come later; other transfers of the
 /// job go on meanwhile. A handler must call @p answer at most once and may
-/// drop the question if the job ends first (CopyJob::finished).
+/// drop the question if the job ends first (transfer::Job::finished). The
+/// job is the CopyJob or MoveJob asking.
 class ConflictHandler
 {
 public:
     virtual ~ConflictHandler() = default;
-    virtual void askConflict(CopyJob *job, const ConflictInfo &info, std::function<void(const ConflictAnswer &)> answer) = 0;
+    virtual void askConflict(transfer::Job *job, const ConflictInfo &info, std::function<void(const ConflictAnswer &)> answer) = 0;
 };
 
 } // namespace ferry::copy

@@ -39,6 +39,7 @@ bool isFile(const protocol::Entry &e)
 void CopyJob::startCopying()
 {
     setState(State::Copying);
+    announceQueued();
     for (int index : std::as_const(m_roots))
         decide(index);
     maybeFinishCopying();
@@ -47,9 +48,10 @@ void CopyJob::startCopying()
 void CopyJob::settle(int index, int status)
 {
     Node &node = m_nodes[index];
-    const bool wasOpen = node.status == Node::Waiting || node.status == Node::Ready || node.status == Node::Running;
+    const auto open = [](int s) { return s == Node::Waiting || s == Node::Ready || s == Node::Running || s == Node::Paused; };
+    const bool wasOpen = open(node.status);
     node.status = Node::Status(status);
-    if (wasOpen && status != Node::Ready && status != Node::Running)
+    if (wasOpen && !open(status))
         --m_unfinished;
 }
 
@@ -59,7 +61,8 @@ void CopyJob::skipDescendants(int index, const QString &reason)
         if (m_nodes.at(child).status == Node::Waiting) {
             settle(child, Node::Skipped);
             ++m_skipped;
-            Q_UNUSED(reason)
+            if (isFile(m_nodes.at(child).source))
+                Q_EMIT fileSkipped(child, reason);
             skipDescendants(child, reason);
         }
     }
@@ -87,12 +90,17 @@ void CopyJob::finishNode(int index, const Error &error)
 
 void CopyJob::skipNode(int index, const QString &reason)
 {
-    if (m_nodes.at(index).status != Node::Waiting && m_nodes.at(index).status != Node::Ready)
+    const int status = m_nodes.at(index).status;
+    if (status != Node::Waiting && status != Node::Ready && status != Node::Paused)
         return;
+    if (status == Node::Ready)
+        m_readyFiles.removeOne(index);
     settle(index, Node::Skipped);
     ++m_skipped;
-    if (isFile(m_nodes.at(index).source))
+    if (isFile(m_nodes.at(index).source)) {
         m_totalBytes -= m_nodes.at(index).source.size;
+        Q_EMIT fileSkipped(index, reason);
+    }
     Q_EMIT itemSkipped(destDisplay(m_nodes.at(index)), reason);
     skipDescendants(index, reason);
 }
@@ -161,11 +169,19 @@ void CopyJob::askNext()
         return askNext();
     }
     m_asking = true;
+    if (isFile(m_nodes.at(index).source))
+        setFileState(index, FileState::Asking);
     QPointer<CopyJob> self(this);
     m_handler->askConflict(this, conflictInfo(index), [self, index](const ConflictAnswer &answer) {
         if (!self || self->isFinished())
             return;
         self->m_asking = false;
+        if (self->m_nodes.at(index).status != Node::Waiting) {
+            // Cancelled while the question was open.
+            self->askNext();
+            self->maybeFinishCopying();
+            return;
+        }
         if (answer.applyToAll) {
             static const QHash<int, ConflictPolicy> policies{
                 {ConflictAnswer::Overwrite, ConflictPolicy::Overwrite}, {ConflictAnswer::Skip, ConflictPolicy::Skip},
@@ -253,9 +269,18 @@ void CopyJob::proceed(int index)
         }
     } else if (node.source.type == protocol::Entry::Type::Symlink) {
         runSymlink(index);
+    } else if (node.held || node.cancelRequested) {
+        node.held = false;
+        if (node.cancelRequested) {
+            skipNode(index, tr("cancelled"));
+        } else {
+            settle(index, Node::Paused);
+            setFileState(index, FileState::Paused);
+        }
     } else {
         settle(index, Node::Ready);
         m_readyFiles.enqueue(index);
+        setFileState(index, FileState::Queued);
         schedulePump();
     }
 }
@@ -329,8 +354,12 @@ void CopyJob::schedulePump()
 
 void CopyJob::pump()
 {
-    while (!isFinished() && m_runningJobs < m_options.parallel && !m_readyFiles.isEmpty()) {
+    while (!isFinished() && !m_paused && !m_readyFiles.isEmpty() && acquireSlot()) {
         const int first = m_readyFiles.dequeue();
+        if (m_direction == Direction::Remote) {
+            runRemoteCopy(first);
+            continue;
+        }
         const auto batchable = [this](int index) {
             // Resuming needs the single-file path (partial files, prefixes).
             return m_nodes.at(index).source.size <= client::kSmallFile && m_nodes.at(index).action != int(client::ConflictAction::Resume);
@@ -386,15 +415,30 @@ void CopyJob::runFile(int index)
                                 : static_cast<transfer::Job *>(new client::DownloadJob(m_session, item, this));
     ++m_runningJobs;
     m_inFlight.insert(job, 0);
+    m_running.insert(job, Running{{index}, false});
     Q_EMIT fileStarted(index, sourceDisplay(node), destDisplay(node), node.source.size);
+    setFileState(index, FileState::Running);
     connect(job, &transfer::Job::progress, this, [this, index](qint64 done) { Q_EMIT fileProgress(index, done); });
     connect(job, &transfer::Job::finished, this, [this, index](transfer::Job *finished) {
-        Q_EMIT fileFinished(index, finished->error());
         addResumed(finished->resumedBytes());
         m_inFlight.remove(finished);
+        m_running.remove(finished);
         finished->deleteLater();
         --m_runningJobs;
-        finishNode(index, finished->error());
+        releaseSlot();
+        const Error error = finished->error();
+        if (error.code == ErrorCode::Paused) {
+            settle(index, Node::Paused);
+            setFileState(index, FileState::Paused);
+        } else if (error.code == ErrorCode::Cancelled && m_nodes.at(index).cancelRequested) {
+            settle(index, Node::Skipped);
+            ++m_skipped;
+            m_totalBytes -= m_nodes.at(index).source.size;
+            Q_EMIT fileFinished(index, error);
+        } else {
+            Q_EMIT fileFinished(index, error);
+            finishNode(index, error);
+        }
         schedulePump();
         maybeFinishCopying();
     });
@@ -425,10 +469,15 @@ void CopyJob::runBatch(const QList<int> &indices)
     }
     ++m_runningJobs;
     m_inFlight.insert(job, 0);
+    m_running.insert(job, Running{indices, true});
+    for (int index : indices)
+        setFileState(index, FileState::Running);
     connect(job, &transfer::Job::finished, this, [this, indices, upload](transfer::Job *finished) {
         m_inFlight.remove(finished);
+        m_running.remove(finished);
         finished->deleteLater();
         --m_runningJobs;
+        releaseSlot();
         const QList<Error> results = !finished->succeeded() ? QList<Error>()
                                      : upload               ? static_cast<client::BatchUploadJob *>(finished)->results()
                                                             : static_cast<client::BatchDownloadJob *>(finished)->results();
@@ -461,7 +510,7 @@ void CopyJob::maybeCommit()
     if (isFinished() || m_staged.isEmpty())
         return;
     // An open question holds back only its own file, not the group commit.
-    const bool idle = m_runningJobs == 0 && m_pendingOps == 0 && m_readyFiles.isEmpty();
+    const bool idle = m_runningJobs == 0 && m_pendingOps == 0 && (m_readyFiles.isEmpty() || m_paused);
     while (m_staged.size() >= kCommitFiles || (idle && !m_staged.isEmpty())) {
         const QList<int> group = m_staged.mid(0, kCommitFiles);
         m_staged.remove(0, group.size());
@@ -514,7 +563,8 @@ void CopyJob::maybeFinishCopying()
     if (isFinished() || m_state != State::Copying)
         return;
     maybeCommit();
-    if (m_unfinished > 0 || m_runningJobs > 0 || m_pendingOps > 0 || m_commits > 0 || m_asking || !m_askQueue.isEmpty() || !m_readyFiles.isEmpty())
+    if (m_unfinished > 0 || m_runningJobs > 0 || m_pendingOps > 0 || m_commits > 0 || m_asking || !m_askQueue.isEmpty() || !m_readyFiles.isEmpty()
+        || !m_remoteCopies.isEmpty())
         return;
     setAttributes();
 }

@@ -39,7 +39,12 @@ CopyJob::CopyJob(client::Session *session, Direction direction, const QStringLis
     ticker->start(200);
 }
 
-CopyJob::~CopyJob() = default;
+CopyJob::~CopyJob()
+{
+    // Torn down mid-copy (its window closed): the shared slots go back.
+    for (; m_runningJobs > 0; --m_runningJobs)
+        releaseSlot();
+}
 
 void CopyJob::setState(State state)
 {
@@ -66,6 +71,12 @@ void CopyJob::doCancel()
         job->deleteLater();
     }
     m_inFlight.clear();
+    m_running.clear();
+    for (const qint64 id : std::as_const(m_remoteCopies))
+        m_session->forget(id);
+    m_remoteCopies.clear();
+    for (; m_runningJobs > 0; --m_runningJobs)
+        releaseSlot();
     // Staged files that will not be committed: their part files go. (On the
     // agent they stay, like any interrupted transfer's.)
     if (!receiverIsRemote()) {
@@ -92,7 +103,7 @@ QString CopyJob::destPath(const Node &node) const
 
 QString CopyJob::sourceDisplay(const Node &node) const
 {
-    return m_direction == Direction::Download ? QString(u':' + node.sourcePath) : node.sourcePath;
+    return senderIsRemote() ? QString(u':' + node.sourcePath) : node.sourcePath;
 }
 
 QString CopyJob::destDisplay(const Node &node) const

@@ -22,14 +22,39 @@ class Session;
 
 namespace ferry::copy {
 
-enum class Direction { Upload, Download };
+class TransferSlots;
+
+enum class Direction {
+    Upload,   ///< local sources, remote destination
+    Download, ///< remote sources, local destination
+    Remote,   ///< both on the agent: the agent copies, no data crosses the wire
+};
 
 struct CopyOptions {
     bool recursive = false;
     bool preserveMode = true;
     bool preserveTimes = true;
     ConflictPolicy policy = ConflictPolicy::Ask;
-    int parallel = 4; ///< transfer jobs in flight at once
+    int parallel = 4; ///< transfer jobs in flight at once (without TransferSlots)
+    /// The destination is the new name even when it is an existing
+    /// directory, like cp -T (a retried file goes exactly where it was meant to).
+    bool noTargetDirectory = false;
+};
+
+/// A file the job will copy, announced before it starts (for a queue).
+struct QueuedFile {
+    int id = 0;
+    QString source;      ///< for display (":" prefix when remote)
+    QString destination; ///< for display; a Rename answer may still change it
+    qint64 size = 0;
+};
+
+/// Where a file of a job stands between being queued and finishing.
+enum class FileState {
+    Queued,  ///< waiting for a slot
+    Asking,  ///< its destination exists and the user is being asked
+    Running,
+    Paused,  ///< held by the user; what the receiver has is kept
 };
 
 /// A copy between this machine and the agent, in either direction, with the
@@ -76,6 +101,22 @@ public:
     /// Why there is no one to ask (added to the error of each conflict that
     /// policy Ask meets without a handler).
     void setNoHandlerReason(const QString &reason) { m_noHandlerReason = reason; }
+    /// Shares a limit on transfers in flight with other jobs (a queue's
+    /// "parallel transfers"); without one, CopyOptions::parallel applies.
+    void setSlots(TransferSlots *pool);
+
+    Direction direction() const { return m_direction; }
+
+    /// Holds every file that has not finished: queued ones wait, running
+    /// ones stop and keep their partial data. resume() lets them go again.
+    void pause();
+    void resume();
+    bool isPaused() const { return m_paused; }
+    /// The same for one file (an id of filesQueued()).
+    void pauseFile(int id);
+    void resumeFile(int id);
+    /// Gives up one file: it is skipped, the rest of the job goes on.
+    void cancelFile(int id);
 
     State state() const { return m_state; }
     qint64 totalFiles() const { return m_totalFiles; }
@@ -93,9 +134,15 @@ Q_SIGNALS:
     void itemSkipped(const QString &path, const QString &reason);
     void itemDone(const QString &destinationPath);
     /// Per-file progress for a transfer queue: ids are unique within the job.
+    /// Every file of the job, once planning is over (before conflicts are decided).
+    void filesQueued(const QList<ferry::copy::QueuedFile> &files);
+    void fileStateChanged(int id, ferry::copy::FileState state);
     void fileStarted(int id, const QString &source, const QString &destination, qint64 size);
     void fileProgress(int id, qint64 bytesDone);
     void fileFinished(int id, const ferry::Error &error);
+    /// A queued file will not be copied (skipped by a conflict answer,
+    /// cancelled, or its folder failed).
+    void fileSkipped(int id, const QString &reason);
 
 private:
     struct Node {
@@ -107,9 +154,16 @@ private:
         QList<int> children;
         bool destExists = false;
         protocol::Entry dest;
-        enum Status { Waiting, Ready, Running, Done, Skipped, Failed } status = Waiting;
+        enum Status { Waiting, Ready, Running, Paused, Done, Skipped, Failed } status = Waiting;
         int action = 0;    ///< client::ConflictAction for files
         bool decided = false;
+        bool held = false;  ///< paused before it was ready: pause once it is
+        bool cancelRequested = false;
+    };
+    /// A transfer job in flight and the files it carries.
+    struct Running {
+        QList<int> files;
+        bool batch = false;
     };
 
     void doStart() override;
@@ -139,6 +193,12 @@ private:
     void runFile(int index);
     void runBatch(const QList<int> &indices);
     void runSymlink(int index);
+    void runRemoteCopy(int index);
+    bool acquireSlot();
+    void releaseSlot();
+    void interrupt(int index, bool pause);
+    void setFileState(int index, FileState state);
+    bool isQueuedFile(int id) const;
     void finishNode(int index, const Error &error);
     void skipNode(int index, const QString &reason);
     void maybeFinishCopying();
@@ -147,6 +207,7 @@ private:
     void proceed(int index);
     void settle(int index, int status);
     void skipDescendants(int index, const QString &reason);
+    void announceQueued();
     void rebase(int index);
     ConflictInfo conflictInfo(int index);
     void schedulePump();
@@ -162,7 +223,8 @@ private:
     void senderList(const QString &path, std::function<void(const Expected<QList<protocol::Entry>> &)> done);
     void receiverRequest(const QString &op, const QCborMap &args, std::function<void(const Expected<void> &)> done);
     QString join(const QString &dir, const QString &name, bool remote) const;
-    bool receiverIsRemote() const { return m_direction == Direction::Upload; }
+    bool receiverIsRemote() const { return m_direction != Direction::Download; }
+    bool senderIsRemote() const { return m_direction != Direction::Upload; }
     void progressTick();
 
     QPointer<client::Session> m_session;
@@ -171,6 +233,10 @@ private:
     QString m_destination;
     CopyOptions m_options;
     ConflictHandler *m_handler = nullptr;
+    QPointer<TransferSlots> m_slots;
+    QHash<transfer::Job *, Running> m_running; ///< transfer jobs holding a slot
+    QHash<int, qint64> m_remoteCopies;         ///< file -> request id of a "copy" in flight
+    bool m_paused = false;
     QString m_noHandlerReason;
     State m_state = State::StatingDestination;
 

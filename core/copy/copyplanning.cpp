@@ -9,6 +9,7 @@
 #include <QCborArray>
 #include <QCborMap>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 
 using namespace Qt::Literals::StringLiterals;
@@ -77,8 +78,12 @@ void CopyJob::onDestination(const Expected<protocol::Entry> &entry)
         emitResult(entry.error());
         return;
     }
-    m_destIsDir = entry && isDir(*entry);
+    m_destIsDir = entry && isDir(*entry) && !m_options.noTargetDirectory;
     const bool remote = receiverIsRemote();
+    if (m_options.noTargetDirectory && m_sources.size() > 1) {
+        emitResult(Error{ErrorCode::InvalidArgument, tr("one source only when the destination is its new name")});
+        return;
+    }
     if (!m_destIsDir && m_sources.size() > 1) {
         emitResult(Error{ErrorCode::NotADirectory, tr("target '%1' is not a directory").arg(remote ? u':' + m_destination : m_destination)});
         return;
@@ -97,6 +102,15 @@ void CopyJob::onDestination(const Expected<protocol::Entry> &entry)
         if (node.destName.isEmpty() || node.source.name.isEmpty() || node.source.name == QStringLiteral("..")) {
             emitResult(Error{ErrorCode::InvalidArgument, tr("'%1' has no name to copy it under; name the destination").arg(source)});
             return;
+        }
+        if (m_direction == Direction::Remote) {
+            // Both ends on the agent: a folder copied into itself would never end.
+            const QString from = QDir::cleanPath(u'/' + source);
+            const QString to = QDir::cleanPath(u'/' + join(node.destDir, node.destName, true));
+            if (to == from || to.startsWith(from == u"/"_s ? from : QString(from + u'/'))) {
+                emitResult(Error{ErrorCode::InvalidArgument, tr("cannot copy '%1' into itself").arg(u':' + source)});
+                return;
+            }
         }
         m_roots.append(int(m_nodes.size()));
         m_nodes.append(node);
@@ -177,7 +191,7 @@ void CopyJob::onListed(int index, const Expected<QList<protocol::Entry>> &entrie
 
 void CopyJob::addChildren(int parent, const QList<protocol::Entry> &entries)
 {
-    const bool senderRemote = m_direction == Direction::Download;
+    const bool senderRemote = senderIsRemote();
     for (const protocol::Entry &entry : entries) {
         Node child;
         child.source = entry;

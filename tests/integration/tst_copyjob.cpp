@@ -35,7 +35,7 @@ public:
     bool othersFinishedWhileAsking = false;
     std::function<bool()> othersDone;
 
-    void askConflict(ferry::copy::CopyJob *job, const ferry::copy::ConflictInfo &info, std::function<void(const ConflictAnswer &)> answer) override
+    void askConflict(ferry::transfer::Job *job, const ferry::copy::ConflictInfo &info, std::function<void(const ConflictAnswer &)> answer) override
     {
         asked.append(QFileInfo(info.destinationPath).fileName());
         const ConflictAnswer next = script.isEmpty() ? ConflictAnswer{ConflictAnswer::Skip, false, {}} : script.takeFirst();

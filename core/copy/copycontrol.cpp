@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// CopyJob, control: the queue's view of files, pausing, cancelling single
+// files, shared transfer slots, and the agent-side copies of Direction::Remote.
+#include "core/copy/copyjob.h"
+
+#include "core/client/session.h"
+#include "core/client/transferjob.h"
+#include "core/copy/transferslots.h"
+
+#include <QCborMap>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace ferry::copy {
+
+void CopyJob::setSlots(TransferSlots *pool)
+{
+    if (m_slots)
+        m_slots->disconnect(this);
+    m_slots = pool;
+    if (m_slots)
+        connect(m_slots, &TransferSlots::available, this, &CopyJob::schedulePump);
+}
+
+bool CopyJob::acquireSlot()
+{
+    if (m_slots)
+        return m_slots->tryAcquire();
+    return m_runningJobs < m_options.parallel;
+}
+
+void CopyJob::releaseSlot()
+{
+    if (m_slots)
+        m_slots->release();
+}
+
+bool CopyJob::isQueuedFile(int id) const
+{
+    return id >= 0 && id < m_nodes.size() && m_nodes.at(id).source.type == protocol::Entry::Type::File;
+}
+
+void CopyJob::setFileState(int index, FileState state)
+{
+    Q_EMIT fileStateChanged(index, state);
+}
+
+void CopyJob::announceQueued()
+{
+    QList<QueuedFile> files;
+    for (int i = 0; i < m_nodes.size(); ++i) {
+        const Node &node = m_nodes.at(i);
+        if (node.status == Node::Waiting && node.source.type == protocol::Entry::Type::File)
+            files.append(QueuedFile{i, sourceDisplay(node), destDisplay(node), node.source.size});
+    }
+    if (!files.isEmpty())
+        Q_EMIT filesQueued(files);
+}
+
+void CopyJob::pause()
+{
+    if (isFinished() || m_paused)
+        return;
+    m_paused = true;
+    for (int i = 0; i < m_nodes.size(); ++i)
+        if (isQueuedFile(i))
+            pauseFile(i);
+}
+
+void CopyJob::resume()
+{
+    if (isFinished() || !m_paused)
+        return;
+    m_paused = false;
+    for (int i = 0; i < m_nodes.size(); ++i)
+        if (isQueuedFile(i))
+            resumeFile(i);
+    schedulePump();
+}
+
+void CopyJob::pauseFile(int id)
+{
+    if (isFinished() || !isQueuedFile(id))
+        return;
+    Node &node = m_nodes[id];
+    switch (node.status) {
+    case Node::Waiting:
+        if (!node.held) {
+            node.held = true;
+            setFileState(id, FileState::Paused);
+        }
+        break;
+    case Node::Ready:
+        m_readyFiles.removeOne(id);
+        settle(id, Node::Paused);
+        setFileState(id, FileState::Paused);
+        break;
+    case Node::Running:
+        interrupt(id, true);
+        break;
+    default:
+        break;
+    }
+}
+
+void CopyJob::resumeFile(int id)
+{
+    if (isFinished() || !isQueuedFile(id))
+        return;
+    Node &node = m_nodes[id];
+    if (node.status == Node::Waiting && node.held) {
+        node.held = false;
+        setFileState(id, FileState::Queued);
+    } else if (node.status == Node::Paused) {
+        settle(id, Node::Ready);
+        // A file the user resumes goes next, ahead of those never started.
+        m_readyFiles.prepend(id);
+        setFileState(id, FileState::Queued);
+        if (!m_paused)
+            schedulePump();
+    }
+}
+
+void CopyJob::cancelFile(int id)
+{
+    if (isFinished() || !isQueuedFile(id))
+        return;
+    Node &node = m_nodes[id];
+    node.cancelRequested = true;
+    switch (node.status) {
+    case Node::Waiting:
+        // Still undecided (perhaps its question is open): skipped now, the
+        // answer is ignored when it comes.
+        m_askQueue.removeAll(id);
+        skipNode(id, tr("cancelled"));
+        break;
+    case Node::Ready:
+    case Node::Paused:
+        skipNode(id, tr("cancelled"));
+        break;
+    case Node::Running:
+        interrupt(id, false);
+        break;
+    default:
+        return;
+    }
+    schedulePump();
+    maybeFinishCopying();
+}
+
+void CopyJob::interrupt(int index, bool pause)
+{
+    if (const auto copy = m_remoteCopies.constFind(index); copy != m_remoteCopies.constEnd()) {
+        // The agent copies on its own: it can be cancelled only in our books.
+        if (pause)
+            return;
+        m_session->forget(*copy);
+        m_remoteCopies.remove(index);
+        --m_runningJobs;
+        releaseSlot();
+        settle(index, Node::Skipped);
+        ++m_skipped;
+        Q_EMIT fileFinished(index, Error{ErrorCode::Cancelled, tr("cancelled")});
+        return;
+    }
+    transfer::Job *job = nullptr;
+    for (auto it = m_running.cbegin(); it != m_running.cend(); ++it) {
+        if (it->files.contains(index)) {
+            job = it.key();
+            break;
+        }
+    }
+    if (!job)
+        return;
+    const Running running = m_running.value(job);
+    if (!running.batch) {
+        // The finished handler sorts out paused from cancelled.
+        pause ? static_cast<client::TransferJob *>(job)->pause() : job->cancel();
+        return;
+    }
+    // A batch is small: stop it whole and send its other files again.
+    job->disconnect(this);
+    job->cancel();
+    job->deleteLater();
+    m_inFlight.remove(job);
+    m_running.remove(job);
+    --m_runningJobs;
+    releaseSlot();
+    for (qsizetype i = running.files.size() - 1; i >= 0; --i) {
+        const int file = running.files.at(i);
+        if (file == index && pause) {
+            settle(file, Node::Paused);
+            setFileState(file, FileState::Paused);
+        } else if (file == index) {
+            settle(file, Node::Skipped);
+            ++m_skipped;
+            m_totalBytes -= m_nodes.at(file).source.size;
+            Q_EMIT fileFinished(file, Error{ErrorCode::Cancelled, tr("cancelled")});
+        } else {
+            settle(file, Node::Ready);
+            m_readyFiles.prepend(file);
+            setFileState(file, FileState::Queued);
+        }
+    }
+    schedulePump();
+}
+
+void CopyJob::runRemoteCopy(int index)
+{
+    Node &node = m_nodes[index];
+    settle(index, Node::Running);
+    ++m_runningJobs;
+    Q_EMIT fileStarted(index, sourceDisplay(node), destDisplay(node), node.source.size);
+    setFileState(index, FileState::Running);
+    QCborMap args{{"from"_L1, node.sourcePath}, {"to"_L1, destPath(node)}, {"replace"_L1, node.action != int(client::ConflictAction::Fail)}};
+    if (m_options.preserveMode)
+        args.insert("mode"_L1, qint64(node.source.mode));
+    if (m_options.preserveTimes)
+        args.insert("mtime"_L1, node.source.mtimeNs);
+    const qint64 id = m_session->request(u"copy"_s, args, [this, index](const Expected<QCborMap> &reply, bool) {
+        if (!m_remoteCopies.remove(index))
+            return;
+        --m_runningJobs;
+        releaseSlot();
+        const Error error = reply ? Error{} : reply.error();
+        if (reply)
+            Q_EMIT fileProgress(index, m_nodes.at(index).source.size);
+        Q_EMIT fileFinished(index, error);
+        finishNode(index, error);
+        schedulePump();
+        maybeFinishCopying();
+    }, this);
+    m_remoteCopies.insert(index, id);
+}
+
+} // namespace ferry::copy

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/copy/movejob.h"
+
+#include "core/client/session.h"
+#include "core/copy/freename.h"
+#include "core/protocol/entry.h"
+
+#include <QCborArray>
+#include <QCborMap>
+#include <QDir>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace ferry::copy {
+
+namespace {
+
+QString lastComponent(const QString &path)
+{
+    const QString clean = QDir::cleanPath(path);
+    return clean.mid(clean.lastIndexOf(u'/') + 1);
+}
+
+QString parentOf(const QString &path)
+{
+    const QString clean = QDir::cleanPath(path);
+    const qsizetype slash = clean.lastIndexOf(u'/');
+    return slash < 0 ? QString() : clean.left(slash);
+}
+
+QString shown(const QString &path)
+{
+    return u':' + path;
+}
+
+} // namespace
+
+MoveJob::MoveJob(client::Session *session, const QStringList &sources, const QString &destination, ConflictPolicy policy, QObject *parent)
+    : transfer::Job(parent)
+    , m_session(session)
+    , m_sources(sources)
+    , m_destination(destination)
+    , m_policy(policy)
+{
+}
+
+MoveJob::~MoveJob() = default;
+
+void MoveJob::doStart()
+{
+    if (m_sources.isEmpty()) {
+        emitResult(Error{ErrorCode::InvalidArgument, tr("nothing to move")});
+        return;
+    }
+    m_session->request(u"stat"_s, QCborMap{{"path"_L1, m_destination}}, [this](const Expected<QCborMap> &reply, bool) {
+        if (!reply && reply.error().code != ErrorCode::NotFound) {
+            emitResult(reply.error());
+            return;
+        }
+        const auto entry = reply ? protocol::Entry::fromCbor(reply->value("e"_L1)) : Expected<protocol::Entry>(std::unexpected(reply.error()));
+        m_destIsDir = entry && entry->type == protocol::Entry::Type::Directory;
+        if (!m_destIsDir && m_sources.size() > 1) {
+            emitResult(Error{ErrorCode::NotADirectory, tr("target '%1' is not a directory").arg(shown(m_destination))});
+            return;
+        }
+        next();
+    }, this);
+}
+
+void MoveJob::next()
+{
+    if (isFinished())
+        return;
+    if (m_next >= m_sources.size()) {
+        if (m_failed == 0)
+            emitResult();
+        else
+            emitResult(Error{m_firstError.code, m_failed == 1 ? m_firstError.message
+                                                             : tr("%1 entries could not be moved; the first: %2").arg(m_failed).arg(m_firstError.message)});
+        return;
+    }
+    const QString from = QDir::cleanPath(m_sources.at(m_next++));
+    const QString to = m_destIsDir ? QDir::cleanPath(m_destination + u'/' + lastComponent(from)) : QDir::cleanPath(m_destination);
+    const QString fromRoot = u'/' + from;
+    const QString toRoot = u'/' + to;
+    if (from.isEmpty() || from == u"."_s) {
+        fail(Error{ErrorCode::InvalidArgument, tr("cannot move the served folder itself")});
+        return next();
+    }
+    if (toRoot == fromRoot) {
+        Q_EMIT itemSkipped(shown(from), tr("it is already there"));
+        return next();
+    }
+    if (toRoot.startsWith(fromRoot + u'/')) {
+        fail(Error{ErrorCode::InvalidArgument, tr("cannot move '%1' into itself").arg(shown(from))});
+        return next();
+    }
+    move(from, to, false);
+}
+
+void MoveJob::move(const QString &from, const QString &to, bool overwrite)
+{
+    m_session->request(u"mv"_s, QCborMap{{"from"_L1, from}, {"to"_L1, to}, {"overwrite"_L1, overwrite}},
+                       [this, from, to, overwrite](const Expected<QCborMap> &reply, bool) {
+        if (isFinished())
+            return;
+        if (reply) {
+            ++m_moved;
+            Q_EMIT itemDone(from, to);
+            return next();
+        }
+        if (reply.error().code == ErrorCode::Exists && !overwrite)
+            return onExists(from, to);
+        fail(reply.error());
+        next();
+    }, this);
+}
+
+void MoveJob::onExists(const QString &from, const QString &to)
+{
+    // Both entries and the names taken beside the destination, for the
+    // question and for a free name.
+    auto info = std::make_shared<ConflictInfo>();
+    info->sourcePath = shown(from);
+    info->destinationPath = shown(to);
+    auto pending = std::make_shared<int>(3);
+    auto taken = std::make_shared<QSet<QString>>();
+    const auto ready = [this, from, to, info, pending, taken] {
+        if (--*pending > 0 || isFinished())
+            return;
+        info->suggestedName = suggestFreeName(lastComponent(to), [taken](const QString &name) { return taken->contains(name); });
+        info->typeMismatch = (info->source.type == protocol::Entry::Type::Directory) != (info->destination.type == protocol::Entry::Type::Directory);
+        switch (m_policy) {
+        case ConflictPolicy::Overwrite: return decide(from, to, *info, ConflictAnswer::Overwrite);
+        case ConflictPolicy::Resume: return decide(from, to, *info, ConflictAnswer::Overwrite);
+        case ConflictPolicy::Skip: return decide(from, to, *info, ConflictAnswer::Skip);
+        case ConflictPolicy::Rename: return decide(from, to, *info, ConflictAnswer::Rename);
+        case ConflictPolicy::Newer: return decide(from, to, *info, ConflictAnswer::OverwriteIfNewer);
+        case ConflictPolicy::Fail:
+            fail(Error{ErrorCode::Exists, tr("'%1' exists; not replacing it").arg(shown(to))});
+            return next();
+        case ConflictPolicy::Ask:
+            break;
+        }
+        if (!m_handler) {
+            fail(Error{ErrorCode::Exists, tr("'%1' exists and there is no one to ask").arg(shown(to))});
+            return next();
+        }
+        QPointer<MoveJob> self(this);
+        m_handler->askConflict(this, *info, [self, from, to, info](const ConflictAnswer &answer) {
+            if (!self || self->isFinished())
+                return;
+            if (answer.action == ConflictAnswer::Cancel)
+                return self->cancel();
+            if (answer.applyToAll) {
+                static const QHash<int, ConflictPolicy> policies{
+                    {ConflictAnswer::Overwrite, ConflictPolicy::Overwrite}, {ConflictAnswer::Skip, ConflictPolicy::Skip},
+                    {ConflictAnswer::Rename, ConflictPolicy::Rename},       {ConflictAnswer::OverwriteIfNewer, ConflictPolicy::Newer},
+                    {ConflictAnswer::Resume, ConflictPolicy::Overwrite},
+                };
+                self->m_policy = policies.value(answer.action, ConflictPolicy::Ask);
+            }
+            ConflictInfo chosen = *info;
+            if (!answer.newName.isEmpty())
+                chosen.suggestedName = answer.newName;
+            self->decide(from, to, chosen, answer.action);
+        });
+    };
+    const auto stat = [this, ready](const QString &path, protocol::Entry *into) {
+        m_session->request(u"stat"_s, QCborMap{{"path"_L1, path}}, [ready, into](const Expected<QCborMap> &reply, bool) {
+            if (reply) {
+                if (auto entry = protocol::Entry::fromCbor(reply->value("e"_L1)))
+                    *into = *entry;
+            }
+            ready();
+        }, this);
+    };
+    stat(from, &info->source);
+    stat(to, &info->destination);
+    m_session->request(u"list"_s, QCborMap{{"path"_L1, parentOf(to)}}, [ready, taken](const Expected<QCborMap> &reply, bool last) {
+        if (reply) {
+            for (const QCborValue &value : reply->value("entries"_L1).toArray())
+                taken->insert(value.toMap().value("n"_L1).toString());
+        }
+        if (last || !reply)
+            ready();
+    }, this);
+}
+
+void MoveJob::decide(const QString &from, const QString &to, const ConflictInfo &info, ConflictAnswer::Action action)
+{
+    switch (action) {
+    case ConflictAnswer::Skip:
+        Q_EMIT itemSkipped(shown(from), tr("'%1' exists").arg(shown(to)));
+        return next();
+    case ConflictAnswer::Rename: {
+        const QString parent = parentOf(to);
+        return move(from, parent.isEmpty() ? info.suggestedName : parent + u'/' + info.suggestedName, false);
+    }
+    case ConflictAnswer::OverwriteIfNewer:
+        if (info.source.mtimeNs <= info.destination.mtimeNs) {
+            Q_EMIT itemSkipped(shown(from), tr("'%1' is not older").arg(shown(to)));
+            return next();
+        }
+        [[fallthrough]];
+    case ConflictAnswer::Overwrite:
+    case ConflictAnswer::Resume:
+        if (info.typeMismatch) {
+            fail(Error{ErrorCode::Exists, tr("cannot replace '%1' with '%2': one is a folder, the other is not").arg(shown(to), shown(from))});
+            return next();
+        }
+        return move(from, to, true);
+    case ConflictAnswer::Cancel:
+        return cancel();
+    }
+}
+
+void MoveJob::fail(const Error &error)
+{
+    ++m_failed;
+    if (m_firstError.code == ErrorCode::None)
+        m_firstError = error;
+    Q_EMIT itemFailed(error);
+}
+
+} // namespace ferry::copy
