@@ -416,8 +416,6 @@ void CopyJob::runFile(int index)
     ++m_runningJobs;
     m_inFlight.insert(job, 0);
     m_running.insert(job, Running{{index}, false});
-    Q_EMIT fileStarted(index, sourceDisplay(node), destDisplay(node), node.source.size);
-    setFileState(index, FileState::Running);
     connect(job, &transfer::Job::progress, this, [this, index](qint64 done) { Q_EMIT fileProgress(index, done); });
     connect(job, &transfer::Job::finished, this, [this, index](transfer::Job *finished) {
         addResumed(finished->resumedBytes());
@@ -442,6 +440,10 @@ void CopyJob::runFile(int index)
         schedulePump();
         maybeFinishCopying();
     });
+    // Announced once the job is wired up: a listener may pause or cancel
+    // it at once.
+    Q_EMIT fileStarted(index, sourceDisplay(node), destDisplay(node), node.source.size);
+    setFileState(index, FileState::Running);
     job->start();
 }
 
@@ -482,7 +484,15 @@ void CopyJob::runBatch(const QList<int> &indices)
                                      : upload               ? static_cast<client::BatchUploadJob *>(finished)->results()
                                                             : static_cast<client::BatchDownloadJob *>(finished)->results();
         for (qsizetype i = 0; i < indices.size(); ++i) {
-            const Error error = finished->succeeded() ? results.value(i) : finished->error();
+            Error error = finished->succeeded() ? results.value(i) : finished->error();
+            if (m_nodes.at(indices.at(i)).cancelRequested) {
+                // Cancelled while its batch was being set up.
+                settle(indices.at(i), Node::Skipped);
+                ++m_skipped;
+                m_totalBytes -= m_nodes.at(indices.at(i)).source.size;
+                Q_EMIT fileFinished(indices.at(i), Error{ErrorCode::Cancelled, tr("cancelled")});
+                continue;
+            }
             if (error.code == ErrorCode::None) {
                 Q_EMIT fileProgress(indices.at(i), m_nodes.at(indices.at(i)).source.size);
                 stage(indices.at(i));
