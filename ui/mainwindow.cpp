@@ -2,246 +2,254 @@
 #include "ui/mainwindow.h"
 
 #include "core/client/session.h"
-#include "core/copy/copyjob.h"
+#include "core/copy/movejob.h"
+#include "core/copy/transferslots.h"
 #include "core/humanformat.h"
 #include "ui/conflictdialog.h"
+#include "ui/connectionindicator.h"
+#include "ui/localbrowser.h"
+#include "ui/remotebrowser.h"
 #include "ui/remotedirmodel.h"
+#include "ui/remotefiltermodel.h"
 #include "ui/transferdock.h"
 #include "ui/transferqueuemodel.h"
 
-#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
-#include <QClipboard>
+#include <QCloseEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
-#include <QInputDialog>
-#include <QMenu>
+#include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
-#include <QIcon>
-#include <QLabel>
-#include <QLineEdit>
-#include <QSortFilterProxyModel>
+#include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
-#include <QToolBar>
 #include <QTreeView>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace ferry::ui {
 
 MainWindow::MainWindow(client::Session *session, QWidget *parent)
     : QMainWindow(parent)
-    , m_session(session)
-    , m_remoteView(new QTreeView(this))
-    , m_location(new QLineEdit(this))
-    , m_connectionLabel(new QLabel(tr("Offline"), this))
-    , m_transfers(new TransferDock(this))
-    , m_conflicts(new DialogConflictHandler(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_local(new LocalBrowser(this))
+    , m_slots(new copy::TransferSlots(4, this))
+    , m_indicator(new ConnectionIndicator(this))
     , m_totalProgress(new QProgressBar(this))
     , m_rateLabel(new QLabel(this))
 {
     setWindowTitle(tr("Ferry"));
-
-    auto *toolbar = addToolBar(tr("Navigation"));
-    toolbar->setObjectName(QStringLiteral("navigationToolBar"));
-    m_upAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("go-up")), tr("Up"), this, &MainWindow::goUp);
-    m_upAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
-    m_refreshAction = toolbar->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this, [this] {
-        if (m_model)
-            m_model->refresh();
-    });
-    m_refreshAction->setShortcut(QKeySequence::Refresh);
-    m_location->setObjectName(QStringLiteral("location"));
-    m_location->setAccessibleName(tr("Remote location"));
-    m_location->setPlaceholderText(tr("Remote folder"));
-    toolbar->addWidget(m_location);
-    auto *focusLocation = new QAction(tr("Edit Location"), this);
-    focusLocation->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    connect(focusLocation, &QAction::triggered, this, [this] {
-        m_location->setFocus();
-        m_location->selectAll();
-    });
-    addAction(focusLocation);
-    connect(m_location, &QLineEdit::returnPressed, this, [this] {
-        QString path = m_location->text().trimmed();
-        while (path.startsWith(u'/') || path.startsWith(u':'))
-            path.remove(0, 1);
-        openPath(path);
-    });
-
-    m_remoteView->setObjectName(QStringLiteral("remoteView"));
-    m_remoteView->setAccessibleName(tr("Remote files"));
-    m_remoteView->setRootIsDecorated(false);
-    m_remoteView->setUniformRowHeights(true);
-    m_remoteView->setSortingEnabled(true);
-    m_remoteView->setAlternatingRowColors(true);
-    m_remoteView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_remoteView->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
-    // Files dropped from any file manager upload; a folder row lights up.
-    m_remoteView->setDragDropMode(QAbstractItemView::DropOnly);
-    m_remoteView->setAcceptDrops(true);
-    m_remoteView->setDropIndicatorShown(true);
-    m_remoteView->setDefaultDropAction(Qt::CopyAction);
-    m_remoteView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    setCentralWidget(m_remoteView);
-    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
-    m_totalProgress->setObjectName(QStringLiteral("totalProgress"));
+    m_transfers = new TransferDock(m_slots, this);
+    m_conflicts = new DialogConflictHandler(this);
+    m_copyDefaults.recursive = true;
+    m_splitter->setObjectName(u"paneSplitter"_s);
+    m_splitter->addWidget(m_local);
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+    m_totalProgress->setObjectName(u"totalProgress"_s);
+    m_totalProgress->setAccessibleName(tr("Total progress"));
     m_totalProgress->setMaximumWidth(200);
     m_totalProgress->setVisible(false);
-    m_rateLabel->setObjectName(QStringLiteral("rateLabel"));
+    m_rateLabel->setObjectName(u"rateLabel"_s);
     statusBar()->addPermanentWidget(m_rateLabel);
     statusBar()->addPermanentWidget(m_totalProgress);
-    statusBar()->addPermanentWidget(m_connectionLabel);
+    statusBar()->addPermanentWidget(m_indicator);
     addDockWidget(Qt::BottomDockWidgetArea, m_transfers);
     connect(m_transfers->model(), &TransferQueueModel::totalsChanged, this, &MainWindow::updateTotals);
-    resize(1100, 720);
-
-    if (!m_session) {
-        createActions(toolbar);
-        return;
-    }
-    m_model = new RemoteDirModel(m_session, this);
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(RemoteDirModel::SortRole);
-    m_remoteView->setModel(m_proxy);
-    m_remoteView->sortByColumn(RemoteDirModel::NameColumn, Qt::AscendingOrder);
-    m_remoteView->header()->setSectionResizeMode(RemoteDirModel::NameColumn, QHeaderView::Stretch);
-    m_remoteView->header()->setStretchLastSection(false);
-    connect(m_remoteView, &QTreeView::activated, this, &MainWindow::activate);
-    connect(m_model, &RemoteDirModel::uploadRequested, this, [this](const QStringList &paths, const QString &dir) { upload(paths, dir); });
-    connect(m_model, &RemoteDirModel::renameRequested, this, &MainWindow::renameEntry);
-    createActions(toolbar);
-
-    bool firstListing = true;
-    connect(m_model, &RemoteDirModel::loaded, this, [this, firstListing]() mutable {
-        m_location->setText(u'/' + m_model->path());
-        setWindowTitle(tr("%1 — Ferry").arg(m_session->options().url.host() + QStringLiteral(":/") + m_model->path()));
-        statusBar()->showMessage(tr("%n item(s)", nullptr, m_model->rowCount()));
-        m_remoteView->resizeColumnToContents(RemoteDirModel::SizeColumn);
-        if (std::exchange(firstListing, false))
-            Q_EMIT listingShown();
+    m_transfers->model()->setRetryFactory([this](copy::Direction direction, const QString &source, const QString &destination) {
+        return startCopy(direction, {source}, destination, true);
     });
-    connect(m_model, &RemoteDirModel::failed, this, [this](const QString &message) { statusBar()->showMessage(message); });
-    connect(m_session, &client::Session::stateChanged, this, &MainWindow::updateConnectionLabel);
-    connect(m_session, &client::Session::rttSampled, this, &MainWindow::updateConnectionLabel);
-    connect(m_session, &client::Session::connected, this, [this] { m_model->refresh(); });
-    updateConnectionLabel();
+    connect(m_local, &LocalBrowser::downloadRequested, this, [this](const QStringList &paths, const QString &dir) { download(paths, dir); });
+    resize(1200, 760);
+    setSession(session);
+    createMenus();
+    restoreLayout();
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::setSession(client::Session *session)
+{
+    if (m_remote)
+        m_remote->deleteLater();
+    m_remote = nullptr;
+    m_session = session;
+    m_indicator->setSession(session);
+    if (!session) {
+        updateTitle();
+        return;
+    }
+    m_remote = new RemoteBrowser(session, this);
+    m_splitter->addWidget(m_remote);
+    m_splitter->setStretchFactor(1, 3);
+    connect(m_remote, &RemoteBrowser::listingShown, this, &MainWindow::listingShown);
+    connect(m_remote, &RemoteBrowser::pathChanged, this, &MainWindow::updateTitle);
+    connect(m_remote, &RemoteBrowser::message, this, &MainWindow::showMessage);
+    connect(m_remote, &RemoteBrowser::uploadRequested, this, [this](const QStringList &paths, const QString &dir) { upload(paths, dir); });
+    connect(m_remote, &RemoteBrowser::downloadRequested, this, &MainWindow::downloadSelection);
+    connect(m_remote, &RemoteBrowser::remoteDropRequested, this, [this](const QStringList &paths, const QString &dir, bool copy) {
+        moveOrCopyRemote(paths, dir, copy);
+    });
+    connect(session, &client::Session::connected, m_remote, [this] { m_remote->model()->refresh(); });
+    connect(session, &client::Session::failed, this, [this](const Error &error) { showMessage(error.message); });
+    const QSettings settings;
+    m_remote->setShowHidden(settings.value(u"view/showHidden"_s, false).toBool());
+    m_remote->view()->header()->restoreState(settings.value(u"layout/remoteHeader"_s).toByteArray());
+    if (!m_actions.isEmpty())
+        createMenus();
+    updateTitle();
+}
+
+QTreeView *MainWindow::remoteView() const
+{
+    return m_remote ? m_remote->view() : nullptr;
+}
+
+RemoteDirModel *MainWindow::remoteModel() const
+{
+    return m_remote ? m_remote->model() : nullptr;
+}
+
 QString MainWindow::currentPath() const
 {
-    return m_model ? m_model->path() : QString();
+    return m_remote ? m_remote->currentPath() : QString();
 }
 
 void MainWindow::openPath(const QString &path)
 {
-    if (m_model)
-        m_model->setPath(path);
-}
-
-void MainWindow::goUp()
-{
-    const QString path = currentPath();
-    const qsizetype slash = path.lastIndexOf(u'/');
-    openPath(slash < 0 ? QString() : path.left(slash));
-}
-
-void MainWindow::activate(const QModelIndex &index)
-{
-    const QModelIndex source = m_proxy->mapToSource(index);
-    if (source.data(RemoteDirModel::IsDirRole).toBool())
-        openPath(source.data(RemoteDirModel::PathRole).toString());
-}
-
-void MainWindow::createActions(QToolBar *toolbar)
-{
-    toolbar->addSeparator();
-    const auto make = [this](const QString &icon, const QString &text, const QKeySequence &shortcut, auto slot) {
-        auto *action = new QAction(QIcon::fromTheme(icon), text, this);
-        action->setShortcut(shortcut);
-        action->setObjectName(QString(text).remove(u'&').remove(QStringLiteral("…")).simplified().replace(u' ', u'_'));
-        connect(action, &QAction::triggered, this, slot);
-        return action;
-    };
-    QAction *newFolder = make(QStringLiteral("folder-new"), tr("New &Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] {
-        bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("New Folder"), tr("Name of the new folder:"), QLineEdit::Normal, tr("New Folder"), &ok);
-        if (ok && !name.trimmed().isEmpty())
-            createFolder(name.trimmed());
-    });
-    QAction *rename = make(QStringLiteral("edit-rename"), tr("&Rename"), QKeySequence(Qt::Key_F2), [this] {
-        const QModelIndex current = m_remoteView->currentIndex();
-        if (current.isValid())
-            m_remoteView->edit(current.siblingAtColumn(RemoteDirModel::NameColumn));
-    });
-    QAction *remove = make(QStringLiteral("edit-delete"), tr("&Delete"), QKeySequence::Delete, [this] {
-        const QStringList paths = selectedPaths();
-        if (paths.isEmpty())
-            return;
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete"),
-                                    paths.size() == 1 ? tr("Delete “%1” on the remote machine? This cannot be undone.").arg(paths.first())
-                                                      : tr("Delete %1 items on the remote machine? This cannot be undone.").arg(paths.size()),
-                                    QMessageBox::Yes | QMessageBox::Cancel, this);
-        box->setObjectName(QStringLiteral("deleteConfirmation"));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->button(QMessageBox::Yes)->setText(tr("&Delete"));
-        connect(box, &QMessageBox::accepted, this, [this, paths] { removeEntries(paths); });
-        box->open();
-    });
-    QAction *uploadFiles = make(QStringLiteral("document-send"), tr("&Upload Files…"), QKeySequence(Qt::CTRL | Qt::Key_U), [this] {
-        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Upload Files"));
-        if (!files.isEmpty())
-            upload(files, currentPath());
-    });
-    QAction *downloadSelected = make(QStringLiteral("document-save"), tr("Do&wnload…"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] {
-        const QStringList paths = selectedPaths();
-        if (paths.isEmpty())
-            return;
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Download To"));
-        if (!dir.isEmpty())
-            download(paths, dir);
-    });
-    QAction *copyPath = make(QStringLiteral("edit-copy-path"), tr("Copy Remote &Path"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] {
-        QApplication::clipboard()->setText(selectedPaths().join(u'\n'));
-    });
-    for (QAction *action : {newFolder, uploadFiles, downloadSelected})
-        toolbar->addAction(action);
-    for (QAction *action : {downloadSelected, rename, remove, copyPath, newFolder})
-        m_remoteView->addAction(action);
-    addActions({rename, remove, copyPath});
+    if (m_remote)
+        m_remote->openPath(path);
 }
 
 QStringList MainWindow::selectedPaths() const
 {
-    QStringList paths;
-    const QModelIndexList rows = m_remoteView->selectionModel() ? m_remoteView->selectionModel()->selectedRows() : QModelIndexList();
-    for (const QModelIndex &row : rows)
-        paths.append(row.data(RemoteDirModel::PathRole).toString());
-    return paths;
+    return m_remote ? m_remote->selectedPaths() : QStringList();
 }
 
-copy::CopyJob *MainWindow::startCopy(copy::Direction direction, const QStringList &sources, const QString &destination)
+void MainWindow::createFolder(const QString &name)
+{
+    if (m_remote)
+        m_remote->createFolder(name);
+}
+
+QAction *MainWindow::action(const QString &name) const
+{
+    for (QAction *action : m_actions)
+        if (action->objectName() == name)
+            return action;
+    return nullptr;
+}
+
+void MainWindow::createMenus()
+{
+    menuBar()->clear();
+    qDeleteAll(m_actions);
+    m_actions.clear();
+    const auto make = [this](const QString &name, const QString &icon, const QString &text, const QKeySequence &key, auto slot) {
+        auto *action = new QAction(QIcon::fromTheme(icon), text, this);
+        action->setObjectName(name);
+        action->setShortcut(key);
+        connect(action, &QAction::triggered, this, slot);
+        m_actions.append(action);
+        return action;
+    };
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(make(u"connect"_s, u"network-connect"_s, tr("&Connect…"), QKeySequence(Qt::CTRL | Qt::Key_K), [this] { Q_EMIT connectRequested(); }));
+    QAction *disconnect = make(u"disconnect"_s, u"network-disconnect"_s, tr("&Disconnect"), QKeySequence(), [this] {
+        if (m_session)
+            m_session->close();
+    });
+    disconnect->setEnabled(m_session);
+    file->addAction(disconnect);
+    file->addSeparator();
+    QAction *uploadFiles = make(u"uploadFiles"_s, u"document-send"_s, tr("&Upload Files…"), QKeySequence(Qt::CTRL | Qt::Key_U), [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Upload Files"), m_local->currentPath());
+        if (!files.isEmpty())
+            upload(files, currentPath());
+    });
+    uploadFiles->setEnabled(m_remote);
+    file->addAction(uploadFiles);
+    QAction *uploadSelected = make(u"uploadSelected"_s, u"go-next"_s, tr("Upload &Selected Local Files"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), [this] {
+        const QStringList files = m_local->selectedPaths();
+        if (!files.isEmpty())
+            upload(files, currentPath());
+    });
+    uploadSelected->setEnabled(m_remote);
+    file->addAction(uploadSelected);
+    file->addSeparator();
+    file->addAction(make(u"quit"_s, u"application-exit"_s, tr("&Quit"), QKeySequence::Quit, [this] { close(); }));
+
+    if (m_remote) {
+        QMenu *remote = menuBar()->addMenu(tr("&Remote"));
+        remote->addActions(m_remote->fileActions());
+    }
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *localPane = make(u"showLocalPane"_s, u"view-split-left-right"_s, tr("Show &Local Pane"), QKeySequence(Qt::Key_F3), [this](bool on) {
+        m_local->setVisible(on);
+    });
+    localPane->setCheckable(true);
+    localPane->setChecked(!m_local->isHidden());
+    view->addAction(localPane);
+    if (m_remote) {
+        view->addAction(m_remote->action(u"showHidden"_s));
+        view->addSeparator();
+        for (const char *name : {"back", "forward", "up", "refresh", "editLocation", "focusFilter"})
+            view->addAction(m_remote->action(QLatin1StringView(name)));
+        // Shortcuts reach the remote pane from anywhere in the window.
+        for (QAction *action : m_remote->findChildren<QAction *>())
+            action->setShortcutContext(Qt::WindowShortcut);
+    }
+    view->addSeparator();
+    QAction *queue = m_transfers->toggleViewAction();
+    queue->setText(tr("&Transfer Queue"));
+    queue->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    view->addAction(queue);
+
+    QMenu *transfers = menuBar()->addMenu(tr("&Transfers"));
+    for (const char *name : {"pauseSelected", "resumeSelected", "cancelSelected", "retrySelected"})
+        transfers->addAction(m_transfers->action(QLatin1StringView(name)));
+    transfers->addSeparator();
+    for (const char *name : {"pauseAll", "resumeAll", "clearFinished"})
+        transfers->addAction(m_transfers->action(QLatin1StringView(name)));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(make(u"about"_s, u"help-about"_s, tr("&About Ferry"), QKeySequence(), [this] {
+        QMessageBox::about(this, tr("About Ferry"),
+                           tr("<h3>Ferry %1</h3><p>Browse and transfer files on a remote machine whose only door is a WebSocket.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    }));
+    for (QAction *action : std::as_const(m_actions))
+        addAction(action);
+}
+
+copy::CopyJob *MainWindow::startCopy(copy::Direction direction, const QStringList &sources, const QString &destination, bool exactTarget)
 {
     if (!m_session)
         return nullptr;
-    copy::CopyOptions options;
+    copy::CopyOptions options = m_copyDefaults;
     options.recursive = true;
+    options.noTargetDirectory = exactTarget;
     auto *job = new copy::CopyJob(m_session, direction, sources, destination, options, this);
-    const bool isUpload = direction == copy::Direction::Upload;
     job->setConflictHandler(m_conflicts);
-    m_transfers->addJob(job, isUpload);
+    job->setSlots(m_slots);
+    // A retry is watched by the row it retries (the queue starts it).
+    if (!exactTarget)
+        m_transfers->addJob(job);
     connect(job, &transfer::Job::finished, this, [this](transfer::Job *finished) {
         finished->deleteLater();
         if (!finished->succeeded() && finished->error().code != ErrorCode::Cancelled)
-            statusBar()->showMessage(finished->error().message);
-        if (m_model)
-            m_model->refresh();
+            showMessage(finished->error().message);
+        if (m_remote)
+            m_remote->model()->refresh();
     });
     Q_EMIT jobStarted(job);
-    job->start();
+    if (!exactTarget)
+        job->start();
     return job;
 }
 
@@ -255,66 +263,117 @@ copy::CopyJob *MainWindow::download(const QStringList &remotePaths, const QStrin
     return startCopy(copy::Direction::Download, remotePaths, localDirectory);
 }
 
-void MainWindow::simpleRequest(const QString &op, const QCborMap &args, const QString &what)
+void MainWindow::downloadSelection(const QStringList &paths)
+{
+    // Into the local pane's folder when it is shown, else wherever the user says.
+    if (!m_local->isHidden()) {
+        download(paths, m_local->currentPath());
+        return;
+    }
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Download To"), m_local->currentPath());
+    if (!dir.isEmpty())
+        download(paths, dir);
+}
+
+transfer::Job *MainWindow::moveOrCopyRemote(const QStringList &remotePaths, const QString &remoteDirectory, bool copy)
 {
     if (!m_session)
-        return;
-    m_session->request(op, args, [this, what](const Expected<QCborMap> &reply, bool) {
-        if (!reply)
-            statusBar()->showMessage(tr("%1 failed: %2").arg(what, reply.error().message));
-        if (m_model)
-            m_model->refresh();
-    }, this);
+        return nullptr;
+    if (copy)
+        return startCopy(copy::Direction::Remote, remotePaths, remoteDirectory);
+    auto *job = new copy::MoveJob(m_session, remotePaths, remoteDirectory, m_copyDefaults.policy, this);
+    job->setConflictHandler(m_conflicts);
+    connect(job, &copy::MoveJob::itemFailed, this, [this](const Error &error) { showMessage(error.message); });
+    connect(job, &transfer::Job::finished, this, [this, job] {
+        job->deleteLater();
+        if (job->succeeded())
+            showMessage(tr("Moved %n item(s)", nullptr, job->movedCount()));
+        else if (job->error().code != ErrorCode::Cancelled)
+            showMessage(job->error().message);
+        if (m_remote)
+            m_remote->model()->refresh();
+    });
+    Q_EMIT remoteJobStarted(job);
+    job->start();
+    return job;
 }
 
-void MainWindow::createFolder(const QString &name)
+void MainWindow::showMessage(const QString &text)
 {
-    if (!m_model)
-        return;
-    simpleRequest(QStringLiteral("mkdir"), QCborMap{{QStringLiteral("path"), m_model->childPath(name)}}, tr("Creating the folder"));
+    statusBar()->showMessage(text, 15000);
 }
 
-void MainWindow::removeEntries(const QStringList &paths)
+void MainWindow::updateTitle()
 {
-    for (const QString &path : paths)
-        simpleRequest(QStringLiteral("rm"), QCborMap{{QStringLiteral("path"), path}, {QStringLiteral("recursive"), true}}, tr("Deleting"));
-}
-
-void MainWindow::renameEntry(const QString &path, const QString &newName)
-{
-    const qsizetype slash = path.lastIndexOf(u'/');
-    const QString target = slash < 0 ? newName : path.left(slash + 1) + newName;
-    simpleRequest(QStringLiteral("mv"), QCborMap{{QStringLiteral("from"), path}, {QStringLiteral("to"), target}}, tr("Renaming"));
+    QString base = tr("Ferry");
+    if (m_session)
+        base = tr("%1 — Ferry").arg(m_session->options().url.host() + u":/"_s + currentPath());
+    setWindowTitle(m_lastPercent >= 0 ? tr("%1% · %2").arg(m_lastPercent).arg(base) : base);
 }
 
 void MainWindow::updateTotals()
 {
     const TransferQueueModel *queue = m_transfers->model();
+    const bool active = queue->activeCount() > 0;
     const qint64 total = queue->totalBytes();
-    const bool active = queue->runningCount() > 0;
+    const int percent = total > 0 ? int(queue->doneBytes() * 100 / total) : 100;
     m_totalProgress->setVisible(active);
     m_rateLabel->setVisible(active);
-    const int percent = total > 0 ? int(queue->doneBytes() * 100 / total) : 100;
     m_totalProgress->setValue(percent);
-    m_rateLabel->setText(tr("%1/s").arg(formatSize(qint64(queue->totalSpeed()))));
-    const QString base = m_model ? tr("%1 — Ferry").arg(m_session->options().url.host() + QStringLiteral(":/") + m_model->path()) : tr("Ferry");
-    setWindowTitle(active ? tr("%1% · %2").arg(percent).arg(base) : base);
+    const double speed = queue->totalSpeed();
+    const qint64 eta = speed > 1 ? qint64(double(total - queue->doneBytes()) / speed) : -1;
+    m_rateLabel->setText(eta >= 0 ? tr("%1/s · %2 left").arg(formatSize(qint64(speed)), formatDuration(eta)) : tr("%1/s").arg(formatSize(qint64(speed))));
+    m_lastPercent = active ? percent : -1;
+    updateTitle();
 }
 
-void MainWindow::updateConnectionLabel()
+void MainWindow::restoreLayout()
 {
-    using State = client::Session::State;
-    QString text;
-    switch (m_session->state()) {
-    case State::Connected:
-        text = m_session->rtt().count() > 0 ? tr("Connected · %1 ms").arg(m_session->rtt().last(), 0, 'f', 1) : tr("Connected");
-        break;
-    case State::Connecting: text = tr("Connecting…"); break;
-    case State::Reconnecting: text = tr("Reconnecting…"); break;
-    case State::Failed: text = tr("Offline: %1").arg(m_session->lastError().message); break;
-    case State::Offline: text = tr("Offline"); break;
+    const QSettings settings;
+    restoreGeometry(settings.value(u"layout/geometry"_s).toByteArray());
+    restoreState(settings.value(u"layout/state"_s).toByteArray());
+    m_splitter->restoreState(settings.value(u"layout/splitter"_s).toByteArray());
+    m_transfers->view()->header()->restoreState(settings.value(u"layout/queueHeader"_s).toByteArray());
+    m_local->view()->header()->restoreState(settings.value(u"layout/localHeader"_s).toByteArray());
+    const bool showLocal = settings.value(u"view/showLocalPane"_s, true).toBool();
+    m_local->setVisible(showLocal);
+    if (QAction *pane = action(u"showLocalPane"_s))
+        pane->setChecked(showLocal);
+    const QString localPath = settings.value(u"view/localPath"_s).toString();
+    if (!localPath.isEmpty() && QFileInfo(localPath).isDir())
+        m_local->openPath(localPath);
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(u"layout/geometry"_s, saveGeometry());
+    settings.setValue(u"layout/state"_s, saveState());
+    settings.setValue(u"layout/splitter"_s, m_splitter->saveState());
+    settings.setValue(u"layout/queueHeader"_s, m_transfers->view()->header()->saveState());
+    settings.setValue(u"layout/localHeader"_s, m_local->view()->header()->saveState());
+    if (m_remote) {
+        settings.setValue(u"layout/remoteHeader"_s, m_remote->view()->header()->saveState());
+        settings.setValue(u"view/showHidden"_s, m_remote->proxy()->showHidden());
     }
-    m_connectionLabel->setText(text);
+    settings.setValue(u"view/showLocalPane"_s, !m_local->isHidden());
+    settings.setValue(u"view/localPath"_s, m_local->currentPath());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    const int active = m_transfers->model()->activeCount();
+    if (active > 0) {
+        const auto answer = QMessageBox::question(this, tr("Transfers Running"),
+                                                  tr("%n transfer(s) have not finished. Quit anyway? Partial files are kept and resume next time.", nullptr, active),
+                                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+    }
+    saveLayout();
+    event->accept();
 }
 
 } // namespace ferry::ui

@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QCborMap>
-#include <QMainWindow>
+#include "core/copy/copyjob.h"
 
-class QToolBar;
+#include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QLabel;
-class QLineEdit;
 class QProgressBar;
-class QSortFilterProxyModel;
+class QSplitter;
 class QTreeView;
 
 namespace ferry::client {
@@ -18,17 +17,22 @@ class Session;
 }
 
 namespace ferry::copy {
-class CopyJob;
-enum class Direction;
+class TransferSlots;
 }
 
 namespace ferry::ui {
 
+class ConnectionIndicator;
 class DialogConflictHandler;
+class LocalBrowser;
+class RemoteBrowser;
 class RemoteDirModel;
 class TransferDock;
 
-/// The main window: the remote browser and the connection status.
+/// The main window: the remote pane (and, beside it, the local one), the
+/// transfer queue dock, and the connection in the status bar. Every copy and
+/// move goes through the planner in core; the window only says what to copy
+/// where, with the options the user chose.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -39,21 +43,36 @@ public:
     explicit MainWindow(client::Session *session = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    QTreeView *remoteView() const { return m_remoteView; }
-    RemoteDirModel *remoteModel() const { return m_model; }
+    /// Shows @p session's agent (the window does not take ownership).
+    void setSession(client::Session *session);
+    client::Session *session() const { return m_session; }
+
+    RemoteBrowser *remoteBrowser() const { return m_remote; }
+    LocalBrowser *localBrowser() const { return m_local; }
+    QTreeView *remoteView() const;
+    RemoteDirModel *remoteModel() const;
     QString currentPath() const;
     void openPath(const QString &path);
     TransferDock *transferDock() const { return m_transfers; }
     DialogConflictHandler *conflictHandler() const { return m_conflicts; }
+    copy::TransferSlots *transferSlots() const { return m_slots; }
+    ConnectionIndicator *connectionIndicator() const { return m_indicator; }
+    /// Window-level actions by object name (connect, disconnect, showLocalPane, ...).
+    QAction *action(const QString &name) const;
+
+    /// Options every new copy starts from (conflict policy, modes, times).
+    void setCopyDefaults(const copy::CopyOptions &options) { m_copyDefaults = options; }
+    const copy::CopyOptions &copyDefaults() const { return m_copyDefaults; }
 
     /// Copies local files into a remote folder through the copy planner.
     copy::CopyJob *upload(const QStringList &localPaths, const QString &remoteDirectory);
     /// Copies remote entries into a local folder.
     copy::CopyJob *download(const QStringList &remotePaths, const QString &localDirectory);
+    /// Remote entries dropped on a remote folder: moved, or with @p copy
+    /// copied by the agent.
+    transfer::Job *moveOrCopyRemote(const QStringList &remotePaths, const QString &remoteDirectory, bool copy);
     /// Remote operations on the current folder (also the toolbar's actions).
     void createFolder(const QString &name);
-    void removeEntries(const QStringList &paths);
-    void renameEntry(const QString &path, const QString &newName);
     QStringList selectedPaths() const;
 
 Q_SIGNALS:
@@ -61,28 +80,37 @@ Q_SIGNALS:
     void listingShown();
     /// A copy started (from a drop, an action or a call).
     void jobStarted(ferry::copy::CopyJob *job);
+    /// A move or agent-side copy within the remote tree started.
+    void remoteJobStarted(ferry::transfer::Job *job);
+    /// The user asked to connect somewhere else (File > Connect).
+    void connectRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    void updateConnectionLabel();
-    void goUp();
-    void activate(const QModelIndex &index);
-    void createActions(QToolBar *toolbar);
-    copy::CopyJob *startCopy(copy::Direction direction, const QStringList &sources, const QString &destination);
+    void createMenus();
+    copy::CopyJob *startCopy(copy::Direction direction, const QStringList &sources, const QString &destination, bool exactTarget = false);
+    void downloadSelection(const QStringList &paths);
     void updateTotals();
-    void simpleRequest(const QString &op, const QCborMap &args, const QString &what);
+    void updateTitle();
+    void restoreLayout();
+    void saveLayout() const;
+    void showMessage(const QString &text);
 
-    client::Session *m_session;
-    QTreeView *m_remoteView;
-    QLineEdit *m_location;
-    QLabel *m_connectionLabel;
-    RemoteDirModel *m_model = nullptr;
-    QSortFilterProxyModel *m_proxy = nullptr;
-    QAction *m_upAction = nullptr;
-    QAction *m_refreshAction = nullptr;
+    QPointer<client::Session> m_session;
+    QSplitter *m_splitter;
+    LocalBrowser *m_local;
+    RemoteBrowser *m_remote = nullptr;
     TransferDock *m_transfers;
     DialogConflictHandler *m_conflicts;
+    copy::TransferSlots *m_slots;
+    ConnectionIndicator *m_indicator;
     QProgressBar *m_totalProgress;
     QLabel *m_rateLabel;
+    QList<QAction *> m_actions;
+    copy::CopyOptions m_copyDefaults;
+    int m_lastPercent = -1;
 };
 
 } // namespace ferry::ui

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/remotedirmodel.h"
 
-#include "core/humanformat.h"
 #include "core/client/listjob.h"
+#include "core/humanformat.h"
 
 #include <QDateTime>
-#include <QIcon>
 #include <QLocale>
 #include <QMimeData>
 #include <QUrl>
@@ -25,19 +24,39 @@ void RemoteDirModel::setPath(const QString &path)
         m_job->cancel();
         m_job->deleteLater();
     }
+    m_loadingPath = path;
+    m_firstPage = true;
     m_job = new client::ListJob(m_session, path, this);
+    connect(m_job, &client::ListJob::entriesAdded, this, [this, path](const QList<protocol::Entry> &page) {
+        // The old folder stays on screen until the new one has something.
+        if (std::exchange(m_firstPage, false)) {
+            beginResetModel();
+            m_path = path;
+            m_rows.clear();
+            endResetModel();
+        }
+        if (page.isEmpty())
+            return;
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.size() - 1));
+        for (const protocol::Entry &e : page)
+            m_rows.append(Row{e, std::nullopt, {}});
+        endInsertRows();
+    });
     connect(m_job, &transfer::Job::finished, this, [this, path](transfer::Job *job) {
-        auto *list = static_cast<client::ListJob *>(job);
         m_job = nullptr;
+        m_loadingPath = QString();
         job->deleteLater();
         if (!job->succeeded()) {
             Q_EMIT failed(job->error().message);
             return;
         }
-        beginResetModel();
-        m_path = path;
-        m_entries = list->entries();
-        endResetModel();
+        if (std::exchange(m_firstPage, false)) {
+            // An empty folder: no page ever came.
+            beginResetModel();
+            m_path = path;
+            m_rows.clear();
+            endResetModel();
+        }
         Q_EMIT loaded();
     });
     m_job->start();
@@ -50,7 +69,7 @@ QString RemoteDirModel::childPath(const QString &name) const
 
 int RemoteDirModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int RemoteDirModel::columnCount(const QModelIndex &parent) const
@@ -58,56 +77,75 @@ int RemoteDirModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString RemoteDirModel::typeText(const protocol::Entry &entry) const
+const QMimeType &RemoteDirModel::mimeOf(const Row &row) const
 {
-    switch (entry.type) {
+    if (!row.mime)
+        row.mime = m_mime.mimeTypeForFile(row.entry.name, QMimeDatabase::MatchExtension);
+    return *row.mime;
+}
+
+QString RemoteDirModel::typeText(const Row &row) const
+{
+    switch (row.entry.type) {
     case protocol::Entry::Type::Directory: return tr("Folder");
-    case protocol::Entry::Type::Symlink: return tr("Link to %1").arg(entry.linkTarget);
+    case protocol::Entry::Type::Symlink: return tr("Link to %1").arg(row.entry.linkTarget);
     case protocol::Entry::Type::Other: return tr("Special file");
     case protocol::Entry::Type::File: break;
     }
-    return m_mime.mimeTypeForFile(entry.name, QMimeDatabase::MatchExtension).comment();
+    return mimeOf(row).comment();
 }
 
 QVariant RemoteDirModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_entries.size())
+    if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const protocol::Entry &e = m_entries.at(index.row());
-    if (role == IsDirRole)
-        return e.isDir();
-    if (role == PathRole)
-        return childPath(e.name);
-    if (role == SortRole) {
+    const Row &row = m_rows.at(index.row());
+    const protocol::Entry &e = row.entry;
+    switch (role) {
+    case IsDirRole: return e.isDir();
+    case PathRole: return childPath(e.name);
+    case IsHiddenRole: return e.name.startsWith(u'.');
+    case SortRole: {
         // Folders first in every column's order, like file managers do.
         const QString prefix = e.isDir() ? QStringLiteral("0") : QStringLiteral("1");
         switch (index.column()) {
         case NameColumn: return QString(prefix + e.name.toLower());
         case SizeColumn: return e.isDir() ? -1 : e.size;
-        case TypeColumn: return QString(prefix + typeText(e));
+        case TypeColumn: return QString(prefix + typeText(row));
         case ModifiedColumn: return e.mtimeNs;
         case PermissionsColumn: return e.mode;
         }
+        return {};
     }
-    if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
         switch (index.column()) {
         case NameColumn: return e.name;
         case SizeColumn: return e.isDir() ? QString() : formatSize(e.size);
-        case TypeColumn: return typeText(e);
+        case TypeColumn: return typeText(row);
         case ModifiedColumn: return QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.mtimeNs / 1000000), QLocale::ShortFormat);
         case PermissionsColumn: return formatMode(e.isDir() ? 'd' : e.type == protocol::Entry::Type::Symlink ? 'l' : '-', e.mode);
         }
+        return {};
+    case Qt::EditRole:
+        return index.column() == NameColumn ? QVariant(e.name) : QVariant();
+    case Qt::ToolTipRole:
+        return index.column() == NameColumn ? QVariant(childPath(e.name)) : QVariant();
+    case Qt::DecorationRole:
+        if (index.column() != NameColumn)
+            return {};
+        if (row.icon.isNull()) {
+            if (e.isDir())
+                row.icon = QIcon::fromTheme(QStringLiteral("folder"));
+            else if (e.type == protocol::Entry::Type::Symlink)
+                row.icon = QIcon::fromTheme(QStringLiteral("emblem-symbolic-link"), QIcon::fromTheme(QStringLiteral("inode-symlink")));
+            else
+                row.icon = QIcon::fromTheme(mimeOf(row).iconName(), QIcon::fromTheme(mimeOf(row).genericIconName(), QIcon::fromTheme(QStringLiteral("text-x-generic"))));
+        }
+        return row.icon;
+    case Qt::TextAlignmentRole:
+        return index.column() == SizeColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     }
-    if (role == Qt::DecorationRole && index.column() == NameColumn) {
-        if (e.isDir())
-            return QIcon::fromTheme(QStringLiteral("folder"));
-        if (e.type == protocol::Entry::Type::Symlink)
-            return QIcon::fromTheme(QStringLiteral("emblem-symbolic-link"));
-        const QMimeType mime = m_mime.mimeTypeForFile(e.name, QMimeDatabase::MatchExtension);
-        return QIcon::fromTheme(mime.iconName(), QIcon::fromTheme(mime.genericIconName(), QIcon::fromTheme(QStringLiteral("text-x-generic"))));
-    }
-    if (role == Qt::TextAlignmentRole && index.column() == SizeColumn)
-        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }
 
@@ -115,10 +153,10 @@ Qt::ItemFlags RemoteDirModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::ItemIsDropEnabled; // empty space: the current folder
-    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    Qt::ItemFlags f = QAbstractTableModel::flags(index) | Qt::ItemIsDragEnabled;
     if (index.column() == NameColumn)
         f |= Qt::ItemIsEditable;
-    if (m_entries.at(index.row()).isDir())
+    if (m_rows.at(index.row()).entry.isDir())
         f |= Qt::ItemIsDropEnabled;
     return f;
 }
@@ -128,8 +166,8 @@ bool RemoteDirModel::setData(const QModelIndex &index, const QVariant &value, in
     if (role != Qt::EditRole || !index.isValid() || index.column() != NameColumn)
         return false;
     const QString name = value.toString().trimmed();
-    const protocol::Entry &e = m_entries.at(index.row());
-    if (name.isEmpty() || name == e.name || name.contains(u'/'))
+    const protocol::Entry &e = m_rows.at(index.row()).entry;
+    if (name.isEmpty() || name == e.name || name.contains(u'/') || name == u"." || name == u"..")
         return false;
     Q_EMIT renameRequested(childPath(e.name), name);
     return true;
@@ -137,7 +175,21 @@ bool RemoteDirModel::setData(const QModelIndex &index, const QVariant &value, in
 
 QStringList RemoteDirModel::mimeTypes() const
 {
-    return {QStringLiteral("text/uri-list")};
+    return {QStringLiteral("text/uri-list"), QString(kRemotePathsMime)};
+}
+
+QMimeData *RemoteDirModel::mimeData(const QModelIndexList &indexes) const
+{
+    QStringList paths;
+    for (const QModelIndex &index : indexes)
+        if (index.isValid() && index.column() == NameColumn)
+            paths.append(childPath(m_rows.at(index.row()).entry.name));
+    if (paths.isEmpty())
+        return nullptr;
+    auto *data = new QMimeData;
+    data->setData(QString(kRemotePathsMime), paths.join(u'\n').toUtf8());
+    data->setText(paths.join(u'\n'));
+    return data;
 }
 
 Qt::DropActions RemoteDirModel::supportedDropActions() const
@@ -145,11 +197,33 @@ Qt::DropActions RemoteDirModel::supportedDropActions() const
     return Qt::CopyAction | Qt::MoveAction;
 }
 
+Qt::DropActions RemoteDirModel::supportedDragActions() const
+{
+    return Qt::CopyAction | Qt::MoveAction;
+}
+
+QString RemoteDirModel::targetOf(const QModelIndex &parent) const
+{
+    // Onto a folder row: into that folder; anywhere else: the current one.
+    return parent.isValid() ? childPath(m_rows.at(parent.row()).entry.name) : m_path;
+}
+
 bool RemoteDirModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, int, const QModelIndex &parent) const
 {
-    if (!data || !data->hasUrls())
+    if (!data)
         return false;
-    if (parent.isValid() && !m_entries.at(parent.row()).isDir())
+    if (parent.isValid() && !m_rows.at(parent.row()).entry.isDir())
+        return false;
+    if (data->hasFormat(QString(kRemotePathsMime))) {
+        // Not onto itself, nor into the folder it already is in.
+        const QString target = targetOf(parent);
+        const QStringList paths = QString::fromUtf8(data->data(QString(kRemotePathsMime))).split(u'\n', Qt::SkipEmptyParts);
+        return std::none_of(paths.cbegin(), paths.cend(), [&target](const QString &p) {
+            const qsizetype slash = p.lastIndexOf(u'/');
+            return p == target || (slash < 0 ? QString() : p.left(slash)) == target;
+        });
+    }
+    if (!data->hasUrls())
         return false;
     const QList<QUrl> urls = data->urls();
     return std::all_of(urls.cbegin(), urls.cend(), [](const QUrl &url) { return url.isLocalFile(); });
@@ -159,8 +233,13 @@ bool RemoteDirModel::dropMimeData(const QMimeData *data, Qt::DropAction action, 
 {
     if (!canDropMimeData(data, action, row, column, parent))
         return false;
-    // Onto a folder row: into that folder; anywhere else: the current one.
-    const QString target = parent.isValid() ? childPath(m_entries.at(parent.row()).name) : m_path;
+    const QString target = targetOf(parent);
+    if (data->hasFormat(QString(kRemotePathsMime))) {
+        const QStringList paths = QString::fromUtf8(data->data(QString(kRemotePathsMime))).split(u'\n', Qt::SkipEmptyParts);
+        Q_EMIT remoteDropRequested(paths, target, action == Qt::CopyAction);
+        // The view must not remove the dragged rows itself: the move is ours.
+        return false;
+    }
     QStringList paths;
     for (const QUrl &url : data->urls())
         paths.append(url.toLocalFile());

@@ -1,50 +1,138 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/transferdock.h"
 
+#include "core/copy/transferslots.h"
 #include "ui/progressdelegate.h"
 #include "ui/transferqueuemodel.h"
 
+#include <QAction>
+#include <QHBoxLayout>
 #include <QHeaderView>
-#include <QPushButton>
+#include <QLabel>
+#include <QSpinBox>
+#include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace ferry::ui {
 
-TransferDock::TransferDock(QWidget *parent)
+TransferDock::TransferDock(copy::TransferSlots *pool, QWidget *parent)
     : QDockWidget(tr("Transfers"), parent)
     , m_model(new TransferQueueModel(this))
     , m_view(new QTreeView(this))
+    , m_parallel(new QSpinBox(this))
 {
     setObjectName(QStringLiteral("transferDock"));
     auto *content = new QWidget(this);
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    auto *bar = new QToolBar(tr("Transfer Actions"), content);
+    bar->setObjectName(QStringLiteral("transferToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(16, 16));
+    const auto make = [this, bar](const QString &name, const QString &icon, const QString &text, const QKeySequence &key, auto slot) {
+        auto *action = new QAction(QIcon::fromTheme(icon), text, this);
+        action->setObjectName(name);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        m_actions.append(action);
+        bar->addAction(action);
+        m_view->addAction(action);
+        return action;
+    };
+    make(QStringLiteral("pauseSelected"), QStringLiteral("media-playback-pause"), tr("&Pause"), QKeySequence(Qt::Key_P), [this] { m_model->pause(selectedRows()); });
+    make(QStringLiteral("resumeSelected"), QStringLiteral("media-playback-start"), tr("Res&ume"), QKeySequence(Qt::Key_R), [this] { m_model->resume(selectedRows()); });
+    make(QStringLiteral("cancelSelected"), QStringLiteral("process-stop"), tr("&Cancel"), QKeySequence::Delete, [this] { m_model->cancel(selectedRows()); });
+    make(QStringLiteral("retrySelected"), QStringLiteral("view-refresh"), tr("Re&try"), QKeySequence(Qt::Key_T), [this] { m_model->retry(selectedRows()); });
+    bar->addSeparator();
+    make(QStringLiteral("pauseAll"), QStringLiteral("media-playback-pause"), tr("Pause &All"), QKeySequence(Qt::SHIFT | Qt::Key_P), [this] { m_model->pauseAll(); });
+    make(QStringLiteral("resumeAll"), QStringLiteral("media-playback-start"), tr("Resume A&ll"), QKeySequence(Qt::SHIFT | Qt::Key_R), [this] { m_model->resumeAll(); });
+    make(QStringLiteral("clearFinished"), QStringLiteral("edit-clear-history"), tr("Clear &Finished"), QKeySequence(), [this] { m_model->clearFinished(); });
+    for (QAction *action : std::as_const(m_actions))
+        action->setToolTip(action->text().remove(u'&') + (action->shortcut().isEmpty() ? QString() : QStringLiteral(" (%1)").arg(action->shortcut().toString(QKeySequence::NativeText))));
+
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    auto *label = new QLabel(tr("Parallel &transfers:"), bar);
+    m_parallel->setObjectName(QStringLiteral("parallelTransfers"));
+    m_parallel->setAccessibleName(tr("Parallel transfers"));
+    m_parallel->setRange(1, 16);
+    m_parallel->setValue(pool ? pool->limit() : 4);
+    label->setBuddy(m_parallel);
+    bar->addWidget(label);
+    bar->addWidget(m_parallel);
+    connect(m_parallel, &QSpinBox::valueChanged, this, [this, pool](int value) {
+        if (pool)
+            pool->setLimit(value);
+        Q_EMIT parallelChanged(value);
+    });
+    layout->addWidget(bar);
+
     m_view->setObjectName(QStringLiteral("transferView"));
     m_view->setAccessibleName(tr("Transfer queue"));
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->setItemDelegateForColumn(TransferQueueModel::ProgressColumn, new ProgressDelegate(m_view));
     m_view->header()->setSectionResizeMode(TransferQueueModel::NameColumn, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->resizeSection(TransferQueueModel::ProgressColumn, 160);
-    m_view->header()->resizeSection(TransferQueueModel::StateColumn, 180);
+    m_view->header()->resizeSection(TransferQueueModel::StateColumn, 220);
     layout->addWidget(m_view);
-    auto *clear = new QPushButton(tr("C&lear Finished"), content);
-    clear->setObjectName(QStringLiteral("clearFinished"));
-    connect(clear, &QPushButton::clicked, m_model, &TransferQueueModel::clearFinished);
-    auto *row = new QHBoxLayout;
-    row->addStretch();
-    row->addWidget(clear);
-    layout->addLayout(row);
     setWidget(content);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TransferDock::updateActions);
+    connect(m_model, &TransferQueueModel::totalsChanged, this, &TransferDock::updateActions);
+    updateActions();
 }
 
-void TransferDock::addJob(copy::CopyJob *job, bool upload)
+void TransferDock::addJob(copy::CopyJob *job)
 {
-    m_model->addJob(job, upload);
+    m_model->addJob(job);
+}
+
+QAction *TransferDock::action(const QString &name) const
+{
+    for (QAction *action : m_actions)
+        if (action->objectName() == name)
+            return action;
+    return nullptr;
+}
+
+QList<int> TransferDock::selectedRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        rows.append(index.row());
+    return rows;
+}
+
+void TransferDock::updateActions()
+{
+    using State = TransferQueueModel::State;
+    bool pausable = false, resumable = false, retryable = false;
+    for (int row : selectedRows()) {
+        const State state = m_model->state(row);
+        pausable |= !TransferQueueModel::isFinal(state) && state != State::Paused;
+        resumable |= state == State::Paused;
+        retryable |= state == State::Failed || state == State::Cancelled;
+    }
+    action(QStringLiteral("pauseSelected"))->setEnabled(pausable);
+    action(QStringLiteral("resumeSelected"))->setEnabled(resumable);
+    action(QStringLiteral("cancelSelected"))->setEnabled(pausable || resumable);
+    action(QStringLiteral("retrySelected"))->setEnabled(retryable);
+    const bool active = m_model->activeCount() > 0;
+    action(QStringLiteral("pauseAll"))->setEnabled(active);
+    action(QStringLiteral("resumeAll"))->setEnabled(active);
+    action(QStringLiteral("clearFinished"))->setEnabled(m_model->rowCount() > m_model->activeCount());
 }
 
 } // namespace ferry::ui

@@ -3,33 +3,50 @@
 
 #include <QDockWidget>
 
+class QAction;
+class QSpinBox;
 class QTreeView;
 
 namespace ferry::copy {
 class CopyJob;
+class TransferSlots;
 }
 
 namespace ferry::ui {
 
 class TransferQueueModel;
 
-/// The transfer queue: every file transfer with a progress bar, rate, ETA
-/// and state; finished rows can be cleared.
+/// The transfer queue: every file with a progress bar, rate, ETA and state,
+/// and the actions on it (pause, resume, cancel, retry for the selection or
+/// for all, clear finished) with the number of parallel transfers.
 class TransferDock final : public QDockWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TransferDock)
 
 public:
-    explicit TransferDock(QWidget *parent = nullptr);
+    /// @p slots is the limit shared by every job the dock shows.
+    explicit TransferDock(copy::TransferSlots *pool, QWidget *parent = nullptr);
 
     TransferQueueModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
-    void addJob(copy::CopyJob *job, bool upload);
+    QSpinBox *parallelBox() const { return m_parallel; }
+    void addJob(copy::CopyJob *job);
+    /// The dock's actions, by object name (pauseSelected, resumeSelected,
+    /// cancelSelected, retrySelected, pauseAll, resumeAll, clearFinished).
+    QAction *action(const QString &name) const;
+
+Q_SIGNALS:
+    void parallelChanged(int transfers);
 
 private:
+    QList<int> selectedRows() const;
+    void updateActions();
+
     TransferQueueModel *m_model;
     QTreeView *m_view;
+    QSpinBox *m_parallel;
+    QList<QAction *> m_actions;
 };
 
 } // namespace ferry::ui

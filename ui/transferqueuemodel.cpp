@@ -1,14 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/transferqueuemodel.h"
 
-#include "core/copy/copyjob.h"
 #include "core/humanformat.h"
 
 #include <QFileInfo>
 #include <QIcon>
+#include <QSet>
 #include <QTimer>
 
 namespace ferry::ui {
+
+namespace {
+
+QString withoutColon(const QString &path)
+{
+    return path.startsWith(u':') ? path.mid(1) : path;
+}
+
+} // namespace
 
 TransferQueueModel::TransferQueueModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -22,23 +31,69 @@ TransferQueueModel::TransferQueueModel(QObject *parent)
 
 TransferQueueModel::~TransferQueueModel() = default;
 
-void TransferQueueModel::addJob(copy::CopyJob *job, bool upload)
+void TransferQueueModel::addJob(copy::CopyJob *job)
 {
-    connect(job, &copy::CopyJob::fileStarted, this, [this, job, upload](int id, const QString &source, const QString &destination, qint64 size) {
-        const int row = int(m_rows.size());
-        beginInsertRows({}, row, row);
-        Row r;
-        r.job = job;
-        r.fileId = id;
-        r.name = QFileInfo(destination.startsWith(u':') ? destination.mid(1) : destination).fileName();
-        r.source = source;
-        r.destination = destination;
-        r.upload = upload;
-        r.size = size;
-        r.meter.sample(0, m_clock.elapsed());
-        m_rows.append(r);
-        m_index.insert({job, id}, row);
+    connectJob(job, -1);
+}
+
+void TransferQueueModel::connectJob(copy::CopyJob *job, int reuseRow)
+{
+    auto started = std::make_shared<qint64>(m_clock.elapsed());
+    auto reuse = std::make_shared<int>(reuseRow);
+    connect(job, &copy::CopyJob::filesQueued, this, [this, job, reuse](const QList<copy::QueuedFile> &files) {
+        if (*reuse >= 0 && *reuse < m_rows.size() && files.size() == 1) {
+            // A retry takes the place of the row it retries.
+            Row &r = m_rows[*reuse];
+            r.job = job;
+            r.fileId = files.first().id;
+            r.done = 0;
+            r.error.clear();
+            r.meter.reset();
+            m_index.insert({job, r.fileId}, *reuse);
+            setState(*reuse, State::Queued);
+            *reuse = -1;
+            return;
+        }
+        *reuse = -1;
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(files.size()) - 1);
+        for (const copy::QueuedFile &file : files) {
+            Row r;
+            r.job = job;
+            r.fileId = file.id;
+            r.name = QFileInfo(withoutColon(file.destination)).fileName();
+            r.source = file.source;
+            r.destination = file.destination;
+            r.direction = job->direction();
+            r.size = file.size;
+            r.meter.sample(0, m_clock.elapsed());
+            m_index.insert({job, file.id}, int(m_rows.size()));
+            m_rows.append(r);
+        }
         endInsertRows();
+        Q_EMIT totalsChanged();
+    });
+    connect(job, &copy::CopyJob::fileStateChanged, this, [this, job](int id, copy::FileState fileState) {
+        const int row = rowOf(job, id);
+        if (row < 0)
+            return;
+        switch (fileState) {
+        case copy::FileState::Queued: setState(row, State::Queued); break;
+        case copy::FileState::Asking: setState(row, State::Asking); break;
+        case copy::FileState::Running: setState(row, State::Running); break;
+        case copy::FileState::Paused: setState(row, State::Paused); break;
+        }
+    });
+    connect(job, &copy::CopyJob::fileStarted, this, [this, job](int id, const QString &, const QString &destination) {
+        const int row = rowOf(job, id);
+        if (row < 0)
+            return;
+        // A Rename answer gave it another name.
+        m_rows[row].destination = destination;
+        m_rows[row].name = QFileInfo(withoutColon(destination)).fileName();
+        m_rows[row].meter.reset();
+        m_rows[row].meter.sample(m_rows.at(row).done, m_clock.elapsed());
+        setState(row, State::Running);
     });
     connect(job, &copy::CopyJob::fileProgress, this, [this, job](int id, qint64 done) {
         const int row = rowOf(job, id);
@@ -52,17 +107,71 @@ void TransferQueueModel::addJob(copy::CopyJob *job, bool upload)
         if (row < 0)
             return;
         Row &r = m_rows[row];
-        r.state = error.code == ErrorCode::None ? State::Done : State::Failed;
         r.error = error.message;
-        if (r.state == State::Done)
+        if (error.code == ErrorCode::None) {
             r.done = r.size;
-        markDirty(row);
+            setState(row, State::Done);
+        } else {
+            setState(row, error.code == ErrorCode::Cancelled ? State::Cancelled : State::Failed);
+        }
+    });
+    connect(job, &copy::CopyJob::fileSkipped, this, [this, job](int id, const QString &reason) {
+        const int row = rowOf(job, id);
+        if (row < 0)
+            return;
+        m_rows[row].error = reason;
+        setState(row, State::Skipped);
+    });
+    connect(job, &transfer::Job::finished, this, [this, job, started, reuse] {
+        const Error error = job->error();
+        bool any = false;
+        for (int i = 0; i < m_rows.size(); ++i) {
+            Row &r = m_rows[i];
+            if (r.job != job)
+                continue;
+            any = true;
+            if (isFinal(r.state))
+                continue;
+            r.error = error.message;
+            setState(i, error.code == ErrorCode::Cancelled ? State::Cancelled : State::Failed);
+        }
+        if (!any && error.code != ErrorCode::None && error.code != ErrorCode::Cancelled) {
+            // Refused before any file was queued (no space, a bad
+            // destination): the reason still gets a row of its own.
+            if (*reuse >= 0 && *reuse < m_rows.size()) {
+                m_rows[*reuse].error = error.message;
+                setState(*reuse, State::Failed);
+            } else {
+                const int row = int(m_rows.size());
+                beginInsertRows({}, row, row);
+                Row r;
+                r.job = job;
+                r.fileId = -1;
+                r.name = tr("Copy");
+                r.direction = job->direction();
+                r.state = State::Failed;
+                r.error = error.message;
+                m_rows.append(r);
+                endInsertRows();
+            }
+        }
+        // The job goes away soon, and another may come at its address.
+        for (auto it = m_index.begin(); it != m_index.end();)
+            it = it.key().first == job ? m_index.erase(it) : std::next(it);
+        Q_EMIT jobEnded(job, m_clock.elapsed() - *started);
+        Q_EMIT totalsChanged();
     });
 }
 
 int TransferQueueModel::rowOf(copy::CopyJob *job, int fileId) const
 {
     return m_index.value({job, fileId}, -1);
+}
+
+void TransferQueueModel::setState(int row, State state)
+{
+    m_rows[row].state = state;
+    markDirty(row);
 }
 
 void TransferQueueModel::markDirty(int row)
@@ -92,17 +201,99 @@ void TransferQueueModel::tick()
     }
 }
 
+void TransferQueueModel::pause(const QList<int> &rows)
+{
+    for (int row : rows)
+        if (row >= 0 && row < m_rows.size() && m_rows.at(row).job && !isFinal(m_rows.at(row).state))
+            m_rows.at(row).job->pauseFile(m_rows.at(row).fileId);
+}
+
+void TransferQueueModel::resume(const QList<int> &rows)
+{
+    for (int row : rows)
+        if (row >= 0 && row < m_rows.size() && m_rows.at(row).job && m_rows.at(row).state == State::Paused)
+            m_rows.at(row).job->resumeFile(m_rows.at(row).fileId);
+}
+
+void TransferQueueModel::cancel(const QList<int> &rows)
+{
+    for (int row : rows)
+        if (row >= 0 && row < m_rows.size() && m_rows.at(row).job && !isFinal(m_rows.at(row).state))
+            m_rows.at(row).job->cancelFile(m_rows.at(row).fileId);
+}
+
+void TransferQueueModel::retry(const QList<int> &rows)
+{
+    if (!m_retry)
+        return;
+    for (int row : rows) {
+        if (row < 0 || row >= m_rows.size())
+            continue;
+        const Row &r = m_rows.at(row);
+        if ((r.state != State::Failed && r.state != State::Cancelled) || r.fileId < 0)
+            continue;
+        copy::CopyJob *job = m_retry(r.direction, withoutColon(r.source), withoutColon(r.destination));
+        if (!job)
+            continue;
+        connectJob(job, row);
+        setState(row, State::Queued);
+        job->start();
+    }
+}
+
+void TransferQueueModel::pauseAll()
+{
+    QSet<copy::CopyJob *> jobs;
+    for (const Row &r : std::as_const(m_rows))
+        if (r.job && !r.job->isFinished())
+            jobs.insert(r.job);
+    for (copy::CopyJob *job : jobs)
+        job->pause();
+}
+
+void TransferQueueModel::resumeAll()
+{
+    QSet<copy::CopyJob *> jobs;
+    for (const Row &r : std::as_const(m_rows))
+        if (r.job && !r.job->isFinished())
+            jobs.insert(r.job);
+    for (copy::CopyJob *job : jobs) {
+        job->resume();
+        // Files paused one by one go too.
+        for (const Row &r : std::as_const(m_rows))
+            if (r.job == job && r.state == State::Paused)
+                job->resumeFile(r.fileId);
+    }
+}
+
+void TransferQueueModel::cancelAll()
+{
+    QSet<copy::CopyJob *> jobs;
+    for (const Row &r : std::as_const(m_rows))
+        if (r.job && !r.job->isFinished())
+            jobs.insert(r.job);
+    for (copy::CopyJob *job : jobs)
+        job->cancel();
+}
+
+void TransferQueueModel::reindex()
+{
+    m_index.clear();
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).job && !m_rows.at(i).job->isFinished())
+            m_index.insert({m_rows.at(i).job.data(), m_rows.at(i).fileId}, i);
+}
+
 void TransferQueueModel::clearFinished()
 {
     beginResetModel();
     QList<Row> kept;
     for (const Row &r : std::as_const(m_rows))
-        if (r.state == State::Running)
+        if (!isFinal(r.state))
             kept.append(r);
     m_rows = kept;
-    m_index.clear();
-    for (int i = 0; i < m_rows.size(); ++i)
-        m_index.insert({m_rows.at(i).job.data(), m_rows.at(i).fileId}, i);
+    reindex();
+    m_dirtyFirst = m_dirtyLast = -1;
     endResetModel();
     Q_EMIT totalsChanged();
 }
@@ -111,7 +302,8 @@ qint64 TransferQueueModel::totalBytes() const
 {
     qint64 total = 0;
     for (const Row &r : m_rows)
-        total += r.size;
+        if (r.state != State::Skipped && r.state != State::Cancelled)
+            total += r.size;
     return total;
 }
 
@@ -119,7 +311,8 @@ qint64 TransferQueueModel::doneBytes() const
 {
     qint64 done = 0;
     for (const Row &r : m_rows)
-        done += r.done;
+        if (r.state != State::Skipped && r.state != State::Cancelled)
+            done += r.state == State::Failed ? r.size : r.done;
     return done;
 }
 
@@ -132,12 +325,19 @@ double TransferQueueModel::totalSpeed() const
     return speed;
 }
 
+int TransferQueueModel::activeCount() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return !isFinal(r.state); }));
+}
+
 int TransferQueueModel::runningCount() const
 {
-    int n = 0;
-    for (const Row &r : m_rows)
-        n += r.state == State::Running ? 1 : 0;
-    return n;
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return r.state == State::Running; }));
+}
+
+int TransferQueueModel::failedCount() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return r.state == State::Failed; }));
 }
 
 int TransferQueueModel::rowCount(const QModelIndex &parent) const
@@ -148,6 +348,21 @@ int TransferQueueModel::rowCount(const QModelIndex &parent) const
 int TransferQueueModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString TransferQueueModel::stateText(const Row &r) const
+{
+    switch (r.state) {
+    case State::Queued: return tr("Queued");
+    case State::Asking: return tr("Waiting for an answer");
+    case State::Running: return tr("Running");
+    case State::Paused: return tr("Paused");
+    case State::Done: return tr("Done");
+    case State::Skipped: return r.error.isEmpty() ? tr("Skipped") : tr("Skipped: %1").arg(r.error);
+    case State::Cancelled: return tr("Cancelled");
+    case State::Failed: return tr("Failed: %1").arg(r.error);
+    }
+    return {};
 }
 
 QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
@@ -161,29 +376,39 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
     if (role == StateRole)
         return int(r.state);
     if (role == Qt::ToolTipRole)
-        return r.error.isEmpty() ? tr("%1 → %2").arg(r.source, r.destination) : r.error;
+        return r.state == State::Failed || r.state == State::Skipped ? stateText(r) : tr("%1 → %2").arg(r.source, r.destination);
     if (role == Qt::DecorationRole && index.column() == NameColumn) {
         switch (r.state) {
         case State::Done: return QIcon::fromTheme(QStringLiteral("emblem-ok-symbolic"), QIcon::fromTheme(QStringLiteral("dialog-ok")));
         case State::Failed: return QIcon::fromTheme(QStringLiteral("dialog-error"));
-        case State::Running: return QIcon::fromTheme(r.upload ? QStringLiteral("go-up") : QStringLiteral("go-down"));
+        case State::Paused: return QIcon::fromTheme(QStringLiteral("media-playback-pause"));
+        case State::Asking: return QIcon::fromTheme(QStringLiteral("dialog-question"));
+        case State::Skipped:
+        case State::Cancelled: return QIcon::fromTheme(QStringLiteral("dialog-cancel"));
+        case State::Queued:
+        case State::Running:
+            return QIcon::fromTheme(r.direction == copy::Direction::Upload ? QStringLiteral("go-up")
+                                    : r.direction == copy::Direction::Download ? QStringLiteral("go-down")
+                                                                               : QStringLiteral("edit-copy"));
         }
     }
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
         return {};
+    const bool running = r.state == State::Running;
     switch (index.column()) {
     case NameColumn: return r.name;
-    case DirectionColumn: return r.upload ? tr("Upload") : tr("Download");
-    case SizeColumn: return formatSize(r.size);
-    case ProgressColumn: return tr("%1%").arg(percent);
-    case RateColumn: return r.state == State::Running ? tr("%1/s").arg(formatSize(qint64(r.meter.bytesPerSecond()))) : QString();
-    case EtaColumn: return r.state == State::Running ? formatDuration(r.meter.etaSeconds(r.size - r.done)) : QString();
-    case StateColumn:
-        switch (r.state) {
-        case State::Running: return r.done > 0 ? tr("Running") : tr("Queued");
-        case State::Done: return tr("Done");
-        case State::Failed: return tr("Failed: %1").arg(r.error);
+    case DirectionColumn:
+        switch (r.direction) {
+        case copy::Direction::Upload: return tr("Upload");
+        case copy::Direction::Download: return tr("Download");
+        case copy::Direction::Remote: return tr("Remote copy");
         }
+        return {};
+    case SizeColumn: return r.fileId < 0 ? QString() : formatSize(r.size);
+    case ProgressColumn: return tr("%1%").arg(percent);
+    case RateColumn: return running ? tr("%1/s").arg(formatSize(qint64(r.meter.bytesPerSecond()))) : QString();
+    case EtaColumn: return running ? formatDuration(r.meter.etaSeconds(r.size - r.done)) : QString();
+    case StateColumn: return stateText(r);
     }
     return {};
 }

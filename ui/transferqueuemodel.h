@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/copy/copyjob.h"
 #include "core/error.h"
 #include "core/transfer/speedmeter.h"
 
@@ -9,17 +10,17 @@
 #include <QHash>
 #include <QPointer>
 
-class QTimer;
+#include <functional>
 
-namespace ferry::copy {
-class CopyJob;
-}
+class QTimer;
 
 namespace ferry::ui {
 
-/// Every file transfer of every copy job, one row each, for the queue dock.
-/// Updates from the jobs are batched: the view hears of changes once per
-/// tick, not once per chunk.
+/// Every file of every copy job, one row each, for the queue dock: queued
+/// as soon as the job has planned, then running, paused, waiting for an
+/// answer, done, skipped or failed with its reason. Updates from the jobs
+/// are batched: the view hears of changes once per tick, not once per chunk.
+/// Rows are paused, resumed, cancelled and retried through their jobs.
 class TransferQueueModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -28,22 +29,42 @@ class TransferQueueModel final : public QAbstractTableModel
 public:
     enum Column { NameColumn, DirectionColumn, SizeColumn, ProgressColumn, RateColumn, EtaColumn, StateColumn, ColumnCount };
     enum Role { ProgressRole = Qt::UserRole + 1, StateRole, SortRole };
-    enum class State { Running, Done, Failed };
+    enum class State { Queued, Asking, Running, Paused, Done, Skipped, Cancelled, Failed };
     Q_ENUM(State)
+
+    /// Makes the job that retries one file (source to exactly destination).
+    using RetryFactory = std::function<copy::CopyJob *(copy::Direction direction, const QString &source, const QString &destination)>;
 
     explicit TransferQueueModel(QObject *parent = nullptr);
     ~TransferQueueModel() override;
 
-    /// Watches @p job; @p upload tells the direction for display.
-    void addJob(copy::CopyJob *job, bool upload);
-    /// Removes the rows of finished transfers.
+    /// Watches @p job (before it starts).
+    void addJob(copy::CopyJob *job);
+    void setRetryFactory(RetryFactory factory) { m_retry = std::move(factory); }
+
+    /// Actions on rows (view rows of this model).
+    void pause(const QList<int> &rows);
+    void resume(const QList<int> &rows);
+    void cancel(const QList<int> &rows);
+    /// Failed or cancelled rows start again, each as a job of its own.
+    void retry(const QList<int> &rows);
+    void pauseAll();
+    void resumeAll();
+    void cancelAll();
+    /// Removes the rows that are done, skipped, cancelled or failed.
     void clearFinished();
 
-    /// Bytes and totals over the rows, for the status bar and title.
+    State state(int row) const { return m_rows.at(row).state; }
+    static bool isFinal(State state) { return state >= State::Done; }
+
+    /// Totals over the rows, for the status bar and the title.
     qint64 totalBytes() const;
     qint64 doneBytes() const;
     double totalSpeed() const;
+    /// Rows not finished yet (queued, asking, running, paused).
+    int activeCount() const;
     int runningCount() const;
+    int failedCount() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -53,24 +74,30 @@ public:
 Q_SIGNALS:
     /// Once per tick while something changed: totals for the window.
     void totalsChanged();
+    /// A job ended: how many of its files failed, and how long it ran.
+    void jobEnded(ferry::copy::CopyJob *job, qint64 elapsedMs);
 
 private:
     struct Row {
         QPointer<copy::CopyJob> job;
         int fileId = 0;
         QString name;
-        QString source;
+        QString source;      ///< for display (":" prefix when remote)
         QString destination;
-        bool upload = true;
+        copy::Direction direction = copy::Direction::Upload;
         qint64 size = 0;
         qint64 done = 0;
-        State state = State::Running;
+        State state = State::Queued;
         QString error;
         transfer::SpeedMeter meter;
     };
+    void connectJob(copy::CopyJob *job, int reuseRow);
     int rowOf(copy::CopyJob *job, int fileId) const;
+    void setState(int row, State state);
     void markDirty(int row);
+    void reindex();
     void tick();
+    QString stateText(const Row &row) const;
 
     QList<Row> m_rows;
     QHash<QPair<copy::CopyJob *, int>, int> m_index; ///< (job, file id) -> row
@@ -78,6 +105,7 @@ private:
     int m_dirtyLast = -1;
     QTimer *m_timer;
     QElapsedTimer m_clock;
+    RetryFactory m_retry;
 };
 
 } // namespace ferry::ui

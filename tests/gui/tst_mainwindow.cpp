@@ -4,6 +4,7 @@
 
 #include "core/client/session.h"
 #include "core/net/auth.h"
+#include "ui/localbrowser.h"
 #include "ui/mainwindow.h"
 #include "ui/remotedirmodel.h"
 
@@ -28,7 +29,11 @@ void TestMainWindow::constructsOffline()
     ferry::ui::MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.remoteView()->isVisible());
+    // Offline: no remote pane yet, the local one and a way to connect.
+    QVERIFY(!window.remoteView());
+    QVERIFY(window.localBrowser()->isVisible());
+    QVERIFY(window.action(QStringLiteral("connect"))->isEnabled());
+    QVERIFY(!window.action(QStringLiteral("disconnect"))->isEnabled());
     auto *label = window.findChild<QLabel *>(QStringLiteral("connectionLabel"));
     QVERIFY(label);
     QCOMPARE(label->text(), QStringLiteral("Offline"));

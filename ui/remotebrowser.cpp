@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/remotebrowser.h"
+
+#include "core/client/session.h"
+#include "ui/remotedirmodel.h"
+#include "ui/remotefiltermodel.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace ferry::ui {
+
+RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_model(new RemoteDirModel(session, this))
+    , m_proxy(new RemoteFilterModel(this))
+    , m_view(new QTreeView(this))
+    , m_location(new QLineEdit(this))
+    , m_filter(new QLineEdit(this))
+{
+    setObjectName(u"remoteBrowser"_s);
+    m_proxy->setSourceModel(m_model);
+    m_view->setObjectName(u"remoteView"_s);
+    m_view->setAccessibleName(tr("Remote files"));
+    m_view->setModel(m_proxy);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(RemoteDirModel::NameColumn, Qt::AscendingOrder);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
+    // Files dropped from any file manager upload; remote rows dragged onto
+    // a folder move (Ctrl: copy); a folder row lights up under the drop.
+    m_view->setDragDropMode(QAbstractItemView::DragDrop);
+    m_view->setDragEnabled(true);
+    m_view->setAcceptDrops(true);
+    m_view->setDropIndicatorShown(true);
+    m_view->setDefaultDropAction(Qt::MoveAction);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->header()->setSectionResizeMode(RemoteDirModel::NameColumn, QHeaderView::Stretch);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSortIndicatorShown(true);
+
+    m_location->setObjectName(u"location"_s);
+    m_location->setAccessibleName(tr("Remote location"));
+    m_location->setPlaceholderText(tr("Remote folder"));
+    m_location->setClearButtonEnabled(true);
+    connect(m_location, &QLineEdit::returnPressed, this, [this] {
+        QString path = m_location->text().trimmed();
+        while (path.startsWith(u'/') || path.startsWith(u':'))
+            path.remove(0, 1);
+        while (path.endsWith(u'/'))
+            path.chop(1);
+        openPath(path);
+        m_view->setFocus();
+    });
+    m_filter->setObjectName(u"filter"_s);
+    m_filter->setAccessibleName(tr("Filter by name"));
+    m_filter->setPlaceholderText(tr("Filter (e.g. *.log)"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMaximumWidth(220);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &RemoteFilterModel::setNameFilter);
+
+    createActions();
+    auto *bar = new QToolBar(tr("Remote Navigation"), this);
+    bar->setObjectName(u"remoteNavigation"_s);
+    bar->setIconSize(QSize(16, 16));
+    for (const char *name : {"back", "forward", "up", "refresh"})
+        bar->addAction(action(QLatin1StringView(name)));
+    bar->addWidget(m_location);
+    bar->addWidget(m_filter);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(bar);
+    layout->addWidget(m_view);
+
+    connect(m_view, &QTreeView::activated, this, &RemoteBrowser::activate);
+    connect(m_model, &RemoteDirModel::uploadRequested, this, &RemoteBrowser::uploadRequested);
+    connect(m_model, &RemoteDirModel::remoteDropRequested, this, &RemoteBrowser::remoteDropRequested);
+    connect(m_model, &RemoteDirModel::renameRequested, this, &RemoteBrowser::renameEntry);
+    connect(m_model, &RemoteDirModel::loaded, this, [this] {
+        m_location->setText(u'/' + m_model->path());
+        m_view->resizeColumnToContents(RemoteDirModel::SizeColumn);
+        Q_EMIT message(tr("%n item(s)", nullptr, m_model->rowCount()));
+        Q_EMIT pathChanged(m_model->path());
+        updateActions();
+        if (!std::exchange(m_shown, true))
+            Q_EMIT listingShown();
+    });
+    connect(m_model, &RemoteDirModel::failed, this, [this](const QString &text) {
+        m_location->setText(u'/' + m_model->path());
+        Q_EMIT message(text);
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RemoteBrowser::updateActions);
+    updateActions();
+}
+
+void RemoteBrowser::createActions()
+{
+    const auto make = [this](const QString &name, const QString &icon, const QString &text, const QKeySequence &key, auto slot) {
+        auto *action = new QAction(QIcon::fromTheme(icon), text, this);
+        action->setObjectName(name);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setToolTip(QString(text).remove(u'&').remove(u'…')
+                           + (key.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(key.toString(QKeySequence::NativeText))));
+        connect(action, &QAction::triggered, this, slot);
+        m_actions.append(action);
+        addAction(action);
+        return action;
+    };
+    make(u"back"_s, u"go-previous"_s, tr("&Back"), QKeySequence::Back, [this] {
+        if (m_back.isEmpty())
+            return;
+        m_forward.append(currentPath());
+        navigate(m_back.takeLast(), false);
+    });
+    make(u"forward"_s, u"go-next"_s, tr("&Forward"), QKeySequence::Forward, [this] {
+        if (m_forward.isEmpty())
+            return;
+        m_back.append(currentPath());
+        navigate(m_forward.takeLast(), false);
+    });
+    make(u"up"_s, u"go-up"_s, tr("&Up"), QKeySequence(Qt::ALT | Qt::Key_Up), [this] {
+        const QString path = currentPath();
+        if (path.isEmpty())
+            return;
+        const qsizetype slash = path.lastIndexOf(u'/');
+        openPath(slash < 0 ? QString() : path.left(slash));
+    });
+    make(u"refresh"_s, u"view-refresh"_s, tr("&Refresh"), QKeySequence::Refresh, [this] { m_model->refresh(); });
+    make(u"editLocation"_s, u"document-open-folder"_s, tr("Edit &Location"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
+        m_location->setFocus();
+        m_location->selectAll();
+    });
+    make(u"focusFilter"_s, u"view-filter"_s, tr("F&ilter"), QKeySequence::Find, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    QAction *hidden = make(u"showHidden"_s, u"view-hidden"_s, tr("Show &Hidden Files"), QKeySequence(Qt::CTRL | Qt::Key_H), [this](bool on) {
+        m_proxy->setShowHidden(on);
+        Q_EMIT showHiddenChanged(on);
+    });
+    hidden->setCheckable(true);
+    make(u"newFolder"_s, u"folder-new"_s, tr("New &Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("New Folder"), tr("Name of the new folder:"), QLineEdit::Normal, tr("New Folder"), &ok);
+        if (ok && !name.trimmed().isEmpty())
+            createFolder(name.trimmed());
+    });
+    make(u"rename"_s, u"edit-rename"_s, tr("Re&name"), QKeySequence(Qt::Key_F2), [this] {
+        const QModelIndex current = m_view->currentIndex();
+        if (current.isValid())
+            m_view->edit(current.siblingAtColumn(RemoteDirModel::NameColumn));
+    });
+    make(u"delete"_s, u"edit-delete"_s, tr("&Delete"), QKeySequence::Delete, [this] { confirmDelete(); });
+    make(u"download"_s, u"document-save"_s, tr("Do&wnload…"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] {
+        const QStringList paths = selectedPaths();
+        if (!paths.isEmpty())
+            Q_EMIT downloadRequested(paths);
+    });
+    make(u"copyPath"_s, u"edit-copy-path"_s, tr("Copy Remote &Path"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] {
+        const QStringList paths = selectedPaths();
+        QApplication::clipboard()->setText((paths.isEmpty() ? QStringList{currentPath()} : paths).join(u'\n'));
+    });
+    for (const char *name : {"download", "rename", "delete", "copyPath", "newFolder"})
+        m_view->addAction(action(QLatin1StringView(name)));
+}
+
+QAction *RemoteBrowser::action(const QString &name) const
+{
+    for (QAction *action : m_actions)
+        if (action->objectName() == name)
+            return action;
+    return nullptr;
+}
+
+QList<QAction *> RemoteBrowser::fileActions() const
+{
+    QList<QAction *> list;
+    for (const char *name : {"newFolder", "rename", "delete", "download", "copyPath"})
+        if (QAction *a = action(QLatin1StringView(name)))
+            list.append(a);
+    return list;
+}
+
+QString RemoteBrowser::currentPath() const
+{
+    return m_model->path();
+}
+
+void RemoteBrowser::openPath(const QString &path)
+{
+    if (path == currentPath() && !m_model->isLoading() && m_shown) {
+        m_model->refresh();
+        return;
+    }
+    navigate(path, true);
+}
+
+void RemoteBrowser::navigate(const QString &path, bool record)
+{
+    if (record && m_shown) {
+        m_back.append(currentPath());
+        m_forward.clear();
+    }
+    m_filter->clear();
+    m_model->setPath(path);
+    updateActions();
+}
+
+void RemoteBrowser::activate(const QModelIndex &index)
+{
+    const QModelIndex source = m_proxy->mapToSource(index);
+    if (source.data(RemoteDirModel::IsDirRole).toBool())
+        openPath(source.data(RemoteDirModel::PathRole).toString());
+    else
+        Q_EMIT downloadRequested({source.data(RemoteDirModel::PathRole).toString()});
+}
+
+QStringList RemoteBrowser::selectedPaths() const
+{
+    QStringList paths;
+    for (const QModelIndex &row : m_view->selectionModel()->selectedRows())
+        paths.append(row.data(RemoteDirModel::PathRole).toString());
+    return paths;
+}
+
+void RemoteBrowser::setShowHidden(bool show)
+{
+    action(u"showHidden"_s)->setChecked(show);
+    m_proxy->setShowHidden(show);
+}
+
+void RemoteBrowser::updateActions()
+{
+    const bool selected = !m_view->selectionModel()->selectedRows().isEmpty();
+    action(u"back"_s)->setEnabled(!m_back.isEmpty());
+    action(u"forward"_s)->setEnabled(!m_forward.isEmpty());
+    action(u"up"_s)->setEnabled(!currentPath().isEmpty());
+    for (const char *name : {"rename", "delete", "download"})
+        action(QLatin1StringView(name))->setEnabled(selected);
+}
+
+void RemoteBrowser::confirmDelete()
+{
+    const QStringList paths = selectedPaths();
+    if (paths.isEmpty())
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete"),
+                                paths.size() == 1 ? tr("Delete “%1” on the remote machine? This cannot be undone.").arg(paths.first())
+                                                  : tr("Delete %1 items on the remote machine? This cannot be undone.").arg(paths.size()),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(u"deleteConfirmation"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->button(QMessageBox::Yes)->setText(tr("&Delete"));
+    connect(box, &QMessageBox::accepted, this, [this, paths] { removeEntries(paths); });
+    box->open();
+}
+
+void RemoteBrowser::request(const QString &op, const QCborMap &args, const QString &what)
+{
+    m_session->request(op, args, [this, what](const Expected<QCborMap> &reply, bool last) {
+        if (!reply)
+            Q_EMIT message(tr("%1 failed: %2").arg(what, reply.error().message));
+        if (last || !reply)
+            m_model->refresh();
+    }, this);
+}
+
+void RemoteBrowser::createFolder(const QString &name)
+{
+    request(u"mkdir"_s, QCborMap{{u"path"_s, m_model->childPath(name)}}, tr("Creating the folder"));
+}
+
+void RemoteBrowser::removeEntries(const QStringList &paths)
+{
+    for (const QString &path : paths)
+        request(u"rm"_s, QCborMap{{u"path"_s, path}, {u"recursive"_s, true}}, tr("Deleting %1").arg(path));
+}
+
+void RemoteBrowser::renameEntry(const QString &path, const QString &newName)
+{
+    const qsizetype slash = path.lastIndexOf(u'/');
+    const QString target = slash < 0 ? newName : path.left(slash + 1) + newName;
+    request(u"mv"_s, QCborMap{{u"from"_s, path}, {u"to"_s, target}}, tr("Renaming"));
+}
+
+void RemoteBrowser::changeMode(const QString &path, quint32 mode)
+{
+    request(u"chmod"_s, QCborMap{{u"path"_s, path}, {u"mode"_s, qint64(mode)}}, tr("Changing the permissions"));
+}
+
+} // namespace ferry::ui

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QCborMap>
+#include <QStringList>
+#include <QWidget>
+
+class QAction;
+class QLineEdit;
+class QTreeView;
+
+namespace ferry::client {
+class Session;
+}
+
+namespace ferry::ui {
+
+class RemoteDirModel;
+class RemoteFilterModel;
+
+/// The remote pane: a location bar you can type into (Ctrl+L), back,
+/// forward, up and refresh, a filter box, hidden files on or off, and the
+/// details view of the current folder with its file operations (new
+/// folder, rename in place, delete, properties with permissions, copy
+/// path). Transfers are asked for with signals; the window runs them.
+class RemoteBrowser final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RemoteBrowser)
+
+public:
+    explicit RemoteBrowser(client::Session *session, QWidget *parent = nullptr);
+
+    QTreeView *view() const { return m_view; }
+    RemoteDirModel *model() const { return m_model; }
+    RemoteFilterModel *proxy() const { return m_proxy; }
+    QLineEdit *locationEdit() const { return m_location; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    /// Navigation and file actions, for menus and toolbars, by object name:
+    /// back, forward, up, refresh, editLocation, showHidden, newFolder,
+    /// rename, delete, properties, download, copyPath.
+    QAction *action(const QString &name) const;
+    QList<QAction *> fileActions() const;
+
+    QString currentPath() const;
+    void openPath(const QString &path);
+    QStringList selectedPaths() const;
+    void setShowHidden(bool show);
+
+    void createFolder(const QString &name);
+    void removeEntries(const QStringList &paths);
+    void renameEntry(const QString &path, const QString &newName);
+    void changeMode(const QString &path, quint32 mode);
+
+Q_SIGNALS:
+    /// The first listing is on screen.
+    void listingShown();
+    void pathChanged(const QString &path);
+    void message(const QString &text);
+    void uploadRequested(const QStringList &localPaths, const QString &remoteDirectory);
+    void downloadRequested(const QStringList &remotePaths);
+    void remoteDropRequested(const QStringList &remotePaths, const QString &remoteDirectory, bool copy);
+    void showHiddenChanged(bool show);
+
+private:
+    void createActions();
+    void navigate(const QString &path, bool record);
+    void activate(const QModelIndex &index);
+    void confirmDelete();
+    void showProperties();
+    void updateActions();
+    void request(const QString &op, const QCborMap &args, const QString &what);
+
+    client::Session *m_session;
+    RemoteDirModel *m_model;
+    RemoteFilterModel *m_proxy;
+    QTreeView *m_view;
+    QLineEdit *m_location;
+    QLineEdit *m_filter;
+    QList<QAction *> m_actions;
+    QStringList m_back;
+    QStringList m_forward;
+    bool m_shown = false;
+};
+
+} // namespace ferry::ui

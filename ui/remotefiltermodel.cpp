@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/remotefiltermodel.h"
+
+#include "ui/remotedirmodel.h"
+
+#include <QRegularExpression>
+
+namespace ferry::ui {
+
+RemoteFilterModel::RemoteFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(RemoteDirModel::SortRole);
+    setFilterKeyColumn(RemoteDirModel::NameColumn);
+    setFilterCaseSensitivity(Qt::CaseInsensitive);
+}
+
+void RemoteFilterModel::setShowHidden(bool show)
+{
+    if (show == m_showHidden)
+        return;
+    m_showHidden = show;
+    invalidateRowsFilter();
+}
+
+void RemoteFilterModel::setNameFilter(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.contains(u'*') || trimmed.contains(u'?'))
+        setFilterRegularExpression(QRegularExpression(QRegularExpression::wildcardToRegularExpression(trimmed, QRegularExpression::UnanchoredWildcardConversion),
+                                                      QRegularExpression::CaseInsensitiveOption));
+    else
+        setFilterFixedString(trimmed);
+}
+
+bool RemoteFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QModelIndex index = sourceModel()->index(sourceRow, RemoteDirModel::NameColumn, sourceParent);
+    if (!m_showHidden && index.data(RemoteDirModel::IsHiddenRole).toBool())
+        return false;
+    return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
+}
+
+} // namespace ferry::ui
