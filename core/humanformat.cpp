@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/humanformat.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QRegularExpression>
+
+#include <cmath>
+#include <limits>
 
 namespace ferry {
 
@@ -17,6 +22,35 @@ QString formatSize(qint64 bytes)
     if (unit == 0)
         return QString::number(bytes) + QStringLiteral(" B");
     return QString::number(value, 'f', value < 10 ? 1 : 0) + u' ' + QLatin1StringView(units[unit]);
+}
+
+Expected<qint64> parseSize(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^([0-9]+)(?:\\.([0-9]+))?([KkMmGg]?)$"));
+    const Error invalid{ErrorCode::InvalidArgument,
+                        QCoreApplication::translate("ferry", "'%1' is not a size: expected bytes, or a number with K, M or G (1024 multiples), such as 500K or 1.5M")
+                            .arg(text)};
+    const QRegularExpressionMatch match = pattern.match(text);
+    if (!match.hasMatch())
+        return std::unexpected(invalid);
+    const QString fraction = match.captured(2);
+    const QChar unit = match.captured(3).isEmpty() ? QChar() : match.captured(3).at(0).toUpper();
+    if (!fraction.isEmpty() && unit.isNull())
+        return std::unexpected(invalid); // no such thing as half a byte
+    const qint64 multiplier = unit == u'K' ? qint64(1) << 10 : unit == u'M' ? qint64(1) << 20 : unit == u'G' ? qint64(1) << 30 : 1;
+    bool ok = false;
+    const qint64 whole = match.captured(1).toLongLong(&ok);
+    qint64 bytes = 0;
+    if (!ok || __builtin_mul_overflow(whole, multiplier, &bytes))
+        return std::unexpected(invalid);
+    if (!fraction.isEmpty()) {
+        // Below one unit, so a double holds it exactly enough; the part of
+        // a byte left over is dropped.
+        const double part = std::floor(QString(QStringLiteral("0.") + fraction).toDouble() * double(multiplier));
+        if (__builtin_add_overflow(bytes, qint64(part), &bytes))
+            return std::unexpected(invalid);
+    }
+    return bytes;
 }
 
 QString formatMode(char type, quint32 mode)

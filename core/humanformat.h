@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/error.h"
+
 #include <QString>
 
 namespace ferry {
@@ -13,6 +15,12 @@ QString formatMode(char type, quint32 mode);
 QString formatTime(qint64 mtimeNs);
 /// "1:02:03" or "2:03"; "--:--" when unknown.
 QString formatDuration(qint64 seconds);
+/// Parses a size such as "100000", "500K", "2M" or "1.5G": a count of
+/// bytes, or a number (with a decimal fraction) of K, M or G, which are
+/// 1024 multiples as in rsync --bwlimit and curl --limit-rate. Letters may be
+/// lower case. Anything else, including negative numbers, a fraction of a
+/// byte and values beyond qint64, is an InvalidArgument error naming the text.
+Expected<qint64> parseSize(const QString &text);
 /// "label  45%  12.3 MiB / 27.1 MiB  85.2 MiB/s  ETA 0:03".
 QString progressLine(const QString &label, qint64 done, qint64 total, double speed, qint64 etaSeconds);
 

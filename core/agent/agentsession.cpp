@@ -294,6 +294,15 @@ void AgentSession::onRequest(const QCborMap &message)
         handleCommit(this, id, message);
     } else if (op == "copy"_L1) {
         handleCopy(this, id, message);
+    } else if (op == "limit"_L1) {
+        const qint64 rate = reader.integer("rate"_L1, 0, protocol::kMaxRateLimit);
+        if (!reader.ok())
+            return replyError(id, Error{ErrorCode::Protocol, reader.error()});
+        // Throttles what this agent sends on this connection: the client's
+        // downloads and command output. The client limits its uploads itself.
+        m_connection->setRateLimit(rate);
+        qCInfo(lcAgent).noquote() << m_peer << "rate limit" << rate << "bytes/s";
+        reply(id, QCborMap{{"rate"_L1, rate}});
     } else if (op == "hash"_L1) {
         const QString path = reader.string("path"_L1);
         reader.ok() ? handleHash(id, path) : replyError(id, Error{ErrorCode::Protocol, reader.error()});

@@ -6,6 +6,7 @@
 #include "core/humanformat.h"
 #include "core/net/auth.h"
 #include "core/net/truststore.h"
+#include "core/protocol/frame.h"
 #include "core/transfer/job.h"
 #include "core/version.h"
 
@@ -106,10 +107,11 @@ bool CliApp::parseGlobal(const QStringList &arguments)
     const QCommandLineOption deadAfterOption(u"dead-after"_s, QCoreApplication::translate("ferry::cli", "Declare the agent dead after this many silent milliseconds."), u"MS"_s, u"15000"_s);
     const QCommandLineOption reconnectOption(u"reconnect-for"_s, QCoreApplication::translate("ferry::cli", "Keep reconnecting this many milliseconds after a drop; 0 never."), u"MS"_s, u"60000"_s);
     const QCommandLineOption trustOption(u"trust"_s, QCoreApplication::translate("ferry::cli", "wss://: trust the agent certificate with this SHA-256 fingerprint (pinned for later)."), u"FINGERPRINT"_s);
+    const QCommandLineOption limitRateOption(u"limit-rate"_s, QCoreApplication::translate("ferry::cli", "Cap transfers at RATE bytes per second in each direction, e.g. 500K, 2M or 1.5M (K, M, G: 1024 multiples); 0 means no limit."), u"RATE"_s);
     const QCommandLineOption statsOption(u"stats"_s, QCoreApplication::translate("ferry::cli", "Write transfer statistics as JSON to FILE at the end."), u"FILE"_s);
     const QCommandLineOption progressOption(u"progress"_s, QCoreApplication::translate("ferry::cli", "Show progress even when not on a terminal."));
     const QCommandLineOption quietOption(u"quiet"_s, QCoreApplication::translate("ferry::cli", "No progress and no notices, errors only."));
-    parser.addOptions({urlOption, tokenOption, heartbeatOption, deadAfterOption, reconnectOption, trustOption, statsOption, progressOption, quietOption});
+    parser.addOptions({urlOption, tokenOption, heartbeatOption, deadAfterOption, reconnectOption, trustOption, limitRateOption, statsOption, progressOption, quietOption});
     parser.addPositionalArgument(u"command"_s, QCoreApplication::translate("ferry::cli", "The command to run, then its arguments."));
     if (!parser.parse(arguments)) {
         usage(parser.errorText());
@@ -150,6 +152,16 @@ bool CliApp::parseGlobal(const QStringList &arguments)
     if (!ok1 || !ok2 || !ok3 || m_options.connection.heartbeatMs < 50 || m_options.connection.deadAfterMs <= m_options.connection.heartbeatMs || m_options.reconnectForMs < 0) {
         usage(QCoreApplication::translate("ferry::cli", "--heartbeat, --dead-after and --reconnect-for take milliseconds; --dead-after must exceed --heartbeat"));
         return false;
+    }
+    if (parser.isSet(limitRateOption)) {
+        const auto rate = parseSize(parser.value(limitRateOption));
+        if (!rate || *rate > protocol::kMaxRateLimit) {
+            usage(QCoreApplication::translate("ferry::cli", "--limit-rate: %1")
+                      .arg(rate ? QCoreApplication::translate("ferry::cli", "'%1' is above the highest limit, 1024G").arg(parser.value(limitRateOption)) : rate.error().message));
+            return false;
+        }
+        m_options.uploadRateLimit = *rate;
+        m_options.downloadRateLimit = *rate;
     }
     const QString tokenPath = parser.isSet(tokenOption) ? parser.value(tokenOption) : qEnvironmentVariable("FERRY_TOKEN_FILE", net::auth::defaultTokenPath());
     auto token = net::auth::loadToken(tokenPath, false);

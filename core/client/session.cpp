@@ -31,6 +31,8 @@ Session::Session(const SessionOptions &options, QObject *parent)
     , m_handshakeTimer(new QTimer(this))
     , m_reconnectTimer(new QTimer(this))
 {
+    m_options.uploadRateLimit = std::clamp<qint64>(m_options.uploadRateLimit, 0, protocol::kMaxRateLimit);
+    m_options.downloadRateLimit = std::clamp<qint64>(m_options.downloadRateLimit, 0, protocol::kMaxRateLimit);
     m_handshakeTimer->setSingleShot(true);
     connect(m_handshakeTimer, &QTimer::timeout, this, [this] {
         onSocketGone(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1: the agent did not complete the handshake in time").arg(m_options.url.toDisplayString())});
@@ -227,6 +229,9 @@ void Session::onSocketMessage(const QByteArray &message)
         m_peakWindow = std::max(m_peakWindow, m_connection->peakWindow());
         Q_EMIT rttSampled(ms);
     });
+    // Before connected(): the limit request then precedes every request a
+    // job sends on this connection, so no download starts unthrottled.
+    applyRateLimits();
     if (m_everConnected)
         ++m_reconnects;
     m_everConnected = true;
@@ -235,6 +240,39 @@ void Session::onSocketMessage(const QByteArray &message)
     qCInfo(lcConnection) << "connected to" << m_options.url.toDisplayString();
     setState(State::Connected);
     Q_EMIT connected();
+}
+
+void Session::setRateLimit(qint64 uploadBytesPerSecond, qint64 downloadBytesPerSecond)
+{
+    uploadBytesPerSecond = std::clamp<qint64>(uploadBytesPerSecond, 0, protocol::kMaxRateLimit);
+    downloadBytesPerSecond = std::clamp<qint64>(downloadBytesPerSecond, 0, protocol::kMaxRateLimit);
+    const bool downloadChanged = downloadBytesPerSecond != m_options.downloadRateLimit;
+    m_options.uploadRateLimit = uploadBytesPerSecond;
+    m_options.downloadRateLimit = downloadBytesPerSecond;
+    if (!m_connection)
+        return; // applied once connected
+    m_connection->setRateLimit(uploadBytesPerSecond);
+    if (downloadChanged)
+        sendDownloadLimit();
+}
+
+void Session::applyRateLimits()
+{
+    m_connection->setRateLimit(m_options.uploadRateLimit);
+    // A new connection starts unlimited on the agent's side too.
+    if (m_options.downloadRateLimit > 0)
+        sendDownloadLimit();
+}
+
+void Session::sendDownloadLimit()
+{
+    request(u"limit"_s, QCborMap{{"rate"_L1, m_options.downloadRateLimit}}, [](const Expected<QCborMap> &reply, bool) {
+        // A lost connection re-applies the limit when it comes back; any
+        // other failure means downloads go unthrottled, which must not pass
+        // silently.
+        if (!reply && reply.error().code != ErrorCode::Connection && reply.error().code != ErrorCode::Cancelled)
+            qCWarning(lcConnection).noquote() << "the agent refused the download rate limit:" << reply.error().message;
+    }, this);
 }
 
 void Session::onSocketGone(const Error &reason)

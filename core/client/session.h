@@ -31,6 +31,10 @@ struct SessionOptions {
     /// wss://: a SHA-256 certificate fingerprint the user vouched for; it is
     /// pinned when the agent presents it.
     QByteArray trustFingerprint;
+    /// Average bytes per second of file data sent to the agent; 0 unlimited.
+    qint64 uploadRateLimit = 0;
+    /// Average bytes per second the agent may send us; 0 unlimited.
+    qint64 downloadRateLimit = 0;
 };
 
 /// The client's side of a connection to an agent: handshake (mutual proof
@@ -80,6 +84,13 @@ public:
     /// Pins @p fingerprint for this agent, so the next attempt accepts it.
     Expected<void> trustPeer(const QByteArray &fingerprint);
 
+    /// Caps the transfer rate in bytes per second (0: unlimited), each
+    /// direction on its own: uploads by this end's scheduler, downloads (and
+    /// command output) by asking the agent with a "limit" request. Applies
+    /// to the current connection at once and to every reconnection; values
+    /// are clamped to [0, protocol::kMaxRateLimit].
+    void setRateLimit(qint64 uploadBytesPerSecond, qint64 downloadBytesPerSecond);
+
 Q_SIGNALS:
     void stateChanged(ferry::client::Session::State state);
     void connected();
@@ -99,6 +110,9 @@ private:
     void scheduleReconnect(const Error &reason);
     void failPending(const Error &reason);
     void onSslErrors(const QList<QSslError> &errors);
+    /// Applies the rate limits to a connection that has just come up.
+    void applyRateLimits();
+    void sendDownloadLimit();
     QString hostPort() const;
 
     SessionOptions m_options;

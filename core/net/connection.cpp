@@ -24,11 +24,20 @@ Connection::Connection(QWebSocket *socket, const ConnectionOptions &options, con
     , m_scheduler(this, options.lowWater, options.chunkSize)
     , m_connectionWindow(options.connectionWindow, options.maxConnectionWindow)
     , m_timer(new QTimer(this))
+    , m_rateTimer(new QTimer(this))
 {
     m_socket->setParent(this);
     m_socket->setMaxAllowedIncomingMessageSize(quint64(protocol::kMaxMessage));
     m_socket->setMaxAllowedIncomingFrameSize(quint64(protocol::kMaxMessage));
     m_clock.start();
+    m_scheduler.setClock([this] { return nowMs(); });
+    m_scheduler.setThrottledCallback([this](qint64 delayMs) { onThrottled(delayMs); });
+    m_rateTimer->setSingleShot(true);
+    m_rateTimer->setTimerType(Qt::PreciseTimer); // a coarse timer's slack would shave the rate
+    connect(m_rateTimer, &QTimer::timeout, this, [this] {
+        if (!m_closed)
+            m_scheduler.pump();
+    });
     m_lastReceivedMs = nowMs();
     m_lastPingMs = nowMs();
     m_peakWindow = std::max(options.streamWindow, options.connectionWindow);
@@ -136,6 +145,23 @@ void Connection::grant(quint32 stream, qint64 bytes)
     }
 }
 
+void Connection::setRateLimit(qint64 bytesPerSecond)
+{
+    qCDebug(lcConnection) << "rate limit" << bytesPerSecond << "bytes/s";
+    m_scheduler.setRateLimit(bytesPerSecond);
+    if (bytesPerSecond <= 0)
+        m_rateTimer->stop();
+}
+
+void Connection::onThrottled(qint64 delayMs)
+{
+    // One timer for the earliest moment bulk may go; the scheduler asks on
+    // every pump while it waits, which must not push that moment back.
+    if (m_closed || (m_rateTimer->isActive() && m_rateTimer->remainingTime() <= delayMs))
+        return;
+    m_rateTimer->start(int(std::clamp<qint64>(delayMs, 1, 60000)));
+}
+
 void Connection::close(const Error &reason)
 {
     if (m_closed)
@@ -158,6 +184,7 @@ void Connection::finish(const Error &reason)
     m_closed = true;
     m_closeReason = reason;
     m_timer->stop();
+    m_rateTimer->stop();
     Q_EMIT closed(reason);
 }
 

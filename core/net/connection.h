@@ -78,6 +78,12 @@ public:
     /// return credit to the peer (stream and connection windows).
     void consumed(quint32 id, qint64 bytes);
 
+    /// Limits the stream data this end sends to @p bytesPerSecond on
+    /// average (0: unlimited). Control messages, requests and replies are
+    /// never held back, so heartbeats keep their pace.
+    void setRateLimit(qint64 bytesPerSecond);
+    qint64 rateLimit() const { return m_scheduler.rateLimit(); }
+
     /// Closes with @p reason (sent to the peer as the close reason).
     void close(const Error &reason);
     bool isOpen() const { return !m_closed; }
@@ -108,6 +114,7 @@ private:
     void onData(const protocol::DataFrame &frame);
     void onTick();
     void sendPing();
+    void onThrottled(qint64 delayMs);
     void grant(quint32 stream, qint64 bytes);
     void finish(const Error &reason);
     qint64 nowMs() const { return m_clock.elapsed(); }
@@ -129,6 +136,7 @@ private:
     RttStats m_rtt;
     QElapsedTimer m_clock;
     QTimer *m_timer;
+    QTimer *m_rateTimer; ///< wakes the scheduler when the rate limit lets bulk go again
     qint64 m_lastReceivedMs = 0;
     qint64 m_lastPingMs = 0;
     qint64 m_lastDataMs = -100000;

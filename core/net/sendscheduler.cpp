@@ -2,13 +2,22 @@
 #include "core/net/sendscheduler.h"
 
 #include <algorithm>
+#include <chrono>
 
 namespace ferry::net {
+
+namespace {
+qint64 steadyNowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+} // namespace
 
 SendScheduler::SendScheduler(FrameSink *sink, qint64 lowWater, qint64 chunkSize)
     : m_sink(sink)
     , m_lowWater(lowWater)
     , m_chunkSize(chunkSize)
+    , m_now(steadyNowMs)
 {
 }
 
@@ -79,6 +88,61 @@ void SendScheduler::reportBlocked(quint32 stream, bool &flag)
         m_onBlocked(stream);
 }
 
+void SendScheduler::setRateLimit(qint64 bytesPerSecond)
+{
+    refill(); // what was earned at the old rate stays earned
+    const bool wasLimited = m_rate > 0;
+    m_rate = std::max<qint64>(bytesPerSecond, 0);
+    m_lastRefillMs = m_now();
+    if (m_rate > 0) {
+        // A fresh limit starts with a full bucket; a changed one keeps its
+        // tokens (or its debt) within the new burst.
+        const qint64 full = burst() * 1000;
+        m_tokensMilli = wasLimited ? std::min(m_tokensMilli, full) : full;
+    }
+    pump(); // bulk held back by the old limit may go now
+}
+
+void SendScheduler::setClock(Clock nowMs)
+{
+    m_now = std::move(nowMs);
+    m_lastRefillMs = m_now();
+}
+
+qint64 SendScheduler::burst() const
+{
+    return std::max(m_rate / 10, kMinRateBurst);
+}
+
+void SendScheduler::refill()
+{
+    if (m_rate <= 0)
+        return;
+    const qint64 now = m_now();
+    const qint64 elapsed = now - m_lastRefillMs;
+    if (elapsed <= 0)
+        return;
+    m_lastRefillMs = now;
+    const qint64 full = burst() * 1000;
+    if (m_tokensMilli >= full)
+        return;
+    // Compare before multiplying: after a long idle spell elapsed * rate
+    // could overflow.
+    const qint64 room = full - m_tokensMilli;
+    m_tokensMilli = elapsed >= room / m_rate + 1 ? full : std::min(full, m_tokensMilli + elapsed * m_rate);
+}
+
+qint64 SendScheduler::bulkDelayMs() const
+{
+    if (m_rate <= 0 || m_tokensMilli > 0)
+        return 0;
+    // The bucket turns positive after debt / rate + 1 whole milliseconds.
+    const qint64 debt = -m_tokensMilli;
+    const qint64 payBackMs = debt / m_rate + 1;
+    const qint64 elapsed = std::max<qint64>(m_now() - m_lastRefillMs, 0);
+    return std::max<qint64>(payBackMs - elapsed, 0);
+}
+
 void SendScheduler::pump()
 {
     if (m_pumping)
@@ -98,13 +162,24 @@ void SendScheduler::pump()
 
 bool SendScheduler::pumpBulkOnce()
 {
+    if (m_rate > 0 && !m_ready.isEmpty()) {
+        refill();
+        if (m_tokensMilli <= 0) {
+            if (m_onThrottled)
+                m_onThrottled(bulkDelayMs());
+            return false;
+        }
+    }
+    // Under a limit no frame is larger than the bucket, so a slow limit
+    // sends small frames steadily rather than a chunk every few seconds.
+    const qint64 maxFrame = m_rate > 0 ? std::min(m_chunkSize, burst()) : m_chunkSize;
     while (!m_ready.isEmpty()) {
         const quint32 stream = m_ready.takeFirst();
         auto it = m_streams.find(stream);
         if (it == m_streams.end())
             continue;
         StreamState &state = *it;
-        const qint64 allowance = std::min({state.credit, m_connectionCredit, m_chunkSize});
+        const qint64 allowance = std::min({state.credit, m_connectionCredit, maxFrame});
         std::optional<Outgoing> out = state.source->produce(std::max<qint64>(allowance, 0));
         // produce() may have removed the stream (it finished): look it up again.
         it = m_streams.find(stream);
@@ -125,6 +200,8 @@ bool SendScheduler::pumpBulkOnce()
             m_ready.append(stream); // round-robin: back of the line
         }
         m_connectionCredit -= out->dataBytes;
+        if (m_rate > 0)
+            m_tokensMilli -= out->dataBytes * 1000;
         m_sink->writeFrame(out->frame);
         return true;
     }

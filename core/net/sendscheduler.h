@@ -42,6 +42,10 @@ public:
     virtual bool wantsToSend() const = 0;
 };
 
+/// Smallest bucket (and largest frame) under a rate limit, so that a slow
+/// limit still sends frames worth their header.
+inline constexpr qint64 kMinRateBurst = 4 * 1024;
+
 enum class Priority {
     Control,     ///< credit, heartbeats, errors
     Interactive, ///< requests and replies: listings, stat
@@ -51,9 +55,16 @@ enum class Priority {
 /// bulk, bulk streams round-robin. It hands a frame to the sink only while
 /// the sink's unsent bytes are below the low-water mark, so a control frame
 /// never waits behind more than that much data.
+///
+/// An optional rate limit (a token bucket) holds back bulk data only:
+/// control and interactive frames never wait for it, so heartbeats and
+/// replies keep flowing on a throttled connection.
 class SendScheduler
 {
 public:
+    /// Milliseconds on a monotonic clock.
+    using Clock = std::function<qint64()>;
+
     SendScheduler(FrameSink *sink, qint64 lowWater, qint64 chunkSize);
 
     void enqueue(Priority priority, const QByteArray &frame);
@@ -72,6 +83,20 @@ public:
     /// credit; once per stall, so the receiver learns its window is too small.
     void setBlockedCallback(std::function<void(quint32 stream)> callback) { m_onBlocked = std::move(callback); }
 
+    /// Limits bulk payload to @p bytesPerSecond on average (0: unlimited).
+    /// The bucket holds a tenth of a second's worth (at least
+    /// kMinRateBurst), and while limited no frame carries more than that.
+    void setRateLimit(qint64 bytesPerSecond);
+    qint64 rateLimit() const { return m_rate; }
+    /// Replaces the clock the rate limit measures time with (tests).
+    void setClock(Clock nowMs);
+    /// Milliseconds until bulk data may go again; 0 when the rate limit
+    /// does not hold it back now.
+    qint64 bulkDelayMs() const;
+    /// Called when bulk data waits only for the rate limit, with
+    /// bulkDelayMs(): the owner arms a timer and pumps again then.
+    void setThrottledCallback(std::function<void(qint64 delayMs)> callback) { m_onThrottled = std::move(callback); }
+
     /// Moves frames to the sink while it is below the low-water mark.
     void pump();
 
@@ -88,6 +113,10 @@ private:
     };
     bool pumpBulkOnce();
     void reportBlocked(quint32 stream, bool &flag);
+    /// Adds the tokens earned since the last refill, up to the burst.
+    void refill();
+    qint64 burst() const;
+
 
     FrameSink *m_sink;
     qint64 m_lowWater;
@@ -100,6 +129,16 @@ private:
     bool m_connectionReportedBlocked = false;
     bool m_pumping = false;
     std::function<void(quint32)> m_onBlocked;
+
+    // Token bucket, in thousandths of a byte so that refills at millisecond
+    // resolution lose nothing at any rate. May go negative by one frame:
+    // a frame goes whole once the bucket is positive, and the next waits
+    // until the debt is paid.
+    qint64 m_rate = 0;
+    qint64 m_tokensMilli = 0;
+    qint64 m_lastRefillMs = 0;
+    Clock m_now;
+    std::function<void(qint64)> m_onThrottled;
 };
 
 } // namespace ferry::net

@@ -17,6 +17,9 @@ inline constexpr qsizetype kMaxChunk = 256 * 1024;              ///< payload of 
 inline constexpr qsizetype kDefaultChunk = 128 * 1024;
 inline constexpr qsizetype kMaxMessage = 1024 * 1024;           ///< any message after authentication
 inline constexpr qsizetype kMaxControlMessage = 512 * 1024;     ///< a CBOR control message
+/// Highest rate a "limit" request may ask for (1 TiB/s), far above any
+/// link, and low enough that the token bucket's arithmetic cannot overflow.
+inline constexpr qint64 kMaxRateLimit = qint64(1) << 40;
 
 /// The first byte of every WebSocket binary message.
 enum class FrameKind : quint8 {
