@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window's panes and queue against a real agent: remote rows dragged
+// onto a remote folder move (Ctrl: copy), onto the local pane download;
+// the queue pauses, resumes, cancels and retries rows through its actions;
+// back, forward, the filter and hidden files in the remote pane; the
+// connection indicator counting down to a reconnect.
+#include "support/agentprocess.h"
+
+#include "core/client/session.h"
+#include "core/copy/copyjob.h"
+#include "core/copy/transferslots.h"
+#include "core/net/auth.h"
+#include "ui/connectionindicator.h"
+#include "ui/localbrowser.h"
+#include "ui/mainwindow.h"
+#include "ui/remotebrowser.h"
+#include "ui/remotedirmodel.h"
+#include "ui/remotefiltermodel.h"
+#include "ui/transferdock.h"
+#include "ui/transferqueuemodel.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTreeView>
+
+using State = ferry::ui::TransferQueueModel::State;
+
+class TestPanes final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void dragOntoRemoteFolderMoves();
+    void ctrlDragOntoRemoteFolderCopies();
+    void dragOntoLocalPaneDownloads();
+    void queuePauseResume();
+    void queueRetryAfterFailure();
+    void queueCancel();
+    void parallelSetting();
+    void navigationFilterAndHidden();
+    void indicatorCountsDownToReconnect();
+
+private:
+    void dropRemote(QAbstractItemView *view, const QStringList &paths, const QPoint &where, Qt::DropAction action);
+    QModelIndex remoteRow(const QString &name) const;
+    ferry::ui::TransferQueueModel *queue() const { return m_window->transferDock()->model(); }
+    void selectQueueRow(int row);
+
+    std::unique_ptr<AgentProcess> m_agent;
+    std::unique_ptr<ferry::client::Session> m_session;
+    std::unique_ptr<ferry::ui::MainWindow> m_window;
+};
+
+void TestPanes::initTestCase()
+{
+    // Layout and view settings go to a scratch location, not the user's.
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestPanes::init()
+{
+    m_agent = std::make_unique<AgentProcess>();
+    QVERIFY2(m_agent->start(), qPrintable(m_agent->errorString()));
+    QVERIFY(QDir().mkpath(m_agent->root() + QStringLiteral("/archive")));
+    QVERIFY(writeRandomFile(m_agent->root() + QStringLiteral("/report.txt"), 2000, 1));
+    QVERIFY(writeRandomFile(m_agent->root() + QStringLiteral("/.hidden"), 10, 2));
+    QVERIFY(QDir().mkpath(m_agent->scratch()));
+    ferry::client::SessionOptions options;
+    options.url = QUrl(m_agent->url());
+    options.token = *ferry::net::auth::loadToken(m_agent->tokenFile(), false);
+    options.reconnectForMs = 60000;
+    m_session = std::make_unique<ferry::client::Session>(options);
+    m_window = std::make_unique<ferry::ui::MainWindow>(m_session.get());
+    m_window->localBrowser()->openPath(m_agent->scratch());
+    m_window->localBrowser()->show();
+    QSignalSpy shown(m_window.get(), &ferry::ui::MainWindow::listingShown);
+    m_window->show();
+    m_session->open();
+    QVERIFY(shown.wait(10000));
+}
+
+void TestPanes::cleanup()
+{
+    m_window.reset();
+    m_session.reset();
+    m_agent.reset();
+}
+
+QModelIndex TestPanes::remoteRow(const QString &name) const
+{
+    QAbstractItemModel *model = m_window->remoteView()->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        if (model->index(row, 0).data().toString() == name)
+            return model->index(row, 0);
+    return {};
+}
+
+void TestPanes::dropRemote(QAbstractItemView *view, const QStringList &paths, const QPoint &where, Qt::DropAction action)
+{
+    QMimeData mime;
+    mime.setData(QString(ferry::ui::RemoteDirModel::kRemotePathsMime), paths.join(u'\n').toUtf8());
+    const Qt::KeyboardModifiers modifiers = action == Qt::CopyAction ? Qt::ControlModifier : Qt::NoModifier;
+    QWidget *viewport = view->viewport();
+    QDragEnterEvent enter(where, Qt::CopyAction | Qt::MoveAction, &mime, Qt::LeftButton, modifiers);
+    QApplication::sendEvent(viewport, &enter);
+    QDragMoveEvent move(where, Qt::CopyAction | Qt::MoveAction, &mime, Qt::LeftButton, modifiers);
+    QApplication::sendEvent(viewport, &move);
+    QVERIFY(move.isAccepted());
+    QDropEvent drop(where, Qt::CopyAction | Qt::MoveAction, &mime, Qt::LeftButton, modifiers);
+    drop.setDropAction(action);
+    QApplication::sendEvent(viewport, &drop);
+}
+
+void TestPanes::dragOntoRemoteFolderMoves()
+{
+    QSignalSpy started(m_window.get(), &ferry::ui::MainWindow::remoteJobStarted);
+    const QModelIndex archive = remoteRow(QStringLiteral("archive"));
+    QVERIFY(archive.isValid());
+    dropRemote(m_window->remoteView(), {QStringLiteral("report.txt")}, m_window->remoteView()->visualRect(archive).center(), Qt::MoveAction);
+    QTRY_COMPARE(started.size(), 1);
+    QTRY_VERIFY(QFileInfo::exists(m_agent->root() + QStringLiteral("/archive/report.txt")));
+    QVERIFY(!QFileInfo::exists(m_agent->root() + QStringLiteral("/report.txt")));
+    QTRY_VERIFY(!remoteRow(QStringLiteral("report.txt")).isValid());
+}
+
+void TestPanes::ctrlDragOntoRemoteFolderCopies()
+{
+    QSignalSpy started(m_window.get(), &ferry::ui::MainWindow::jobStarted);
+    const QModelIndex archive = remoteRow(QStringLiteral("archive"));
+    dropRemote(m_window->remoteView(), {QStringLiteral("report.txt")}, m_window->remoteView()->visualRect(archive).center(), Qt::CopyAction);
+    QTRY_COMPARE(started.size(), 1);
+    auto *job = started.first().first().value<ferry::copy::CopyJob *>();
+    QCOMPARE(job->direction(), ferry::copy::Direction::Remote);
+    QTRY_VERIFY(QFileInfo::exists(m_agent->root() + QStringLiteral("/archive/report.txt")));
+    QCOMPARE(fileChecksum(m_agent->root() + QStringLiteral("/archive/report.txt")), fileChecksum(m_agent->root() + QStringLiteral("/report.txt")));
+    QTRY_COMPARE(queue()->index(0, ferry::ui::TransferQueueModel::StateColumn).data().toString(), QStringLiteral("Done"));
+}
+
+void TestPanes::dragOntoLocalPaneDownloads()
+{
+    QSignalSpy started(m_window.get(), &ferry::ui::MainWindow::jobStarted);
+    QTreeView *local = m_window->localBrowser()->view();
+    dropRemote(local, {QStringLiteral("report.txt"), QStringLiteral("archive")}, QPoint(20, local->viewport()->height() - 5), Qt::CopyAction);
+    QTRY_COMPARE(started.size(), 1);
+    QTRY_VERIFY(QFileInfo::exists(m_agent->scratch() + QStringLiteral("/report.txt")));
+    QCOMPARE(fileChecksum(m_agent->scratch() + QStringLiteral("/report.txt")), fileChecksum(m_agent->root() + QStringLiteral("/report.txt")));
+    QTRY_VERIFY(QFileInfo(m_agent->scratch() + QStringLiteral("/archive")).isDir());
+    // Still there on the remote side: a download copies.
+    QVERIFY(QFileInfo::exists(m_agent->root() + QStringLiteral("/report.txt")));
+}
+
+void TestPanes::selectQueueRow(int row)
+{
+    QTreeView *view = m_window->transferDock()->view();
+    view->selectionModel()->select(queue()->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void TestPanes::queuePauseResume()
+{
+    const QString big = m_agent->scratch() + QStringLiteral("/big.bin");
+    QVERIFY(writeRandomFile(big, 512 * 1024 * 1024, 5));
+    ferry::copy::CopyJob *job = m_window->upload({big}, QString());
+    QTRY_COMPARE(queue()->rowCount(), 1);
+    QTRY_VERIFY(queue()->state(0) == State::Running);
+    selectQueueRow(0);
+    QAction *pause = m_window->transferDock()->action(QStringLiteral("pauseSelected"));
+    QTRY_VERIFY(pause->isEnabled());
+    pause->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(queue()->state(0), State::Paused, 10000);
+    QCOMPARE(queue()->index(0, ferry::ui::TransferQueueModel::StateColumn).data().toString(), QStringLiteral("Paused"));
+    QVERIFY(!job->isFinished());
+    QAction *resume = m_window->transferDock()->action(QStringLiteral("resumeSelected"));
+    QTRY_VERIFY(resume->isEnabled());
+    resume->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(queue()->state(0), State::Done, 60000);
+    QCOMPARE(fileChecksum(m_agent->root() + QStringLiteral("/big.bin")), fileChecksum(big));
+}
+
+void TestPanes::queueRetryAfterFailure()
+{
+    // The upload fails (the name is a folder on the agent); once the folder
+    // is out of the way, Retry puts the file in place on the same row.
+    QVERIFY(writeRandomFile(m_agent->scratch() + QStringLiteral("/clash"), 4000, 6));
+    QVERIFY(QDir().mkpath(m_agent->root() + QStringLiteral("/target/clash")));
+    ferry::copy::CopyOptions options = m_window->copyDefaults();
+    options.policy = ferry::copy::ConflictPolicy::Overwrite;
+    m_window->setCopyDefaults(options);
+    m_window->upload({m_agent->scratch() + QStringLiteral("/clash")}, QStringLiteral("target"));
+    QTRY_COMPARE_WITH_TIMEOUT(queue()->rowCount() > 0 ? queue()->state(0) : State::Queued, State::Failed, 10000);
+    QVERIFY(!queue()->index(0, ferry::ui::TransferQueueModel::StateColumn).data().toString().isEmpty());
+    QVERIFY(QDir(m_agent->root() + QStringLiteral("/target/clash")).removeRecursively());
+    selectQueueRow(0);
+    QAction *retry = m_window->transferDock()->action(QStringLiteral("retrySelected"));
+    QTRY_VERIFY(retry->isEnabled());
+    retry->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(queue()->state(0), State::Done, 10000);
+    QCOMPARE(queue()->rowCount(), 1);
+    QCOMPARE(fileChecksum(m_agent->root() + QStringLiteral("/target/clash")), fileChecksum(m_agent->scratch() + QStringLiteral("/clash")));
+}
+
+void TestPanes::queueCancel()
+{
+    const QString big = m_agent->scratch() + QStringLiteral("/huge.bin");
+    QVERIFY(writeRandomFile(big, 512 * 1024 * 1024, 8));
+    ferry::copy::CopyJob *job = m_window->upload({big}, QString());
+    QSignalSpy finished(job, &ferry::transfer::Job::finished);
+    QTRY_COMPARE(queue()->rowCount(), 1);
+    selectQueueRow(0);
+    QAction *cancel = m_window->transferDock()->action(QStringLiteral("cancelSelected"));
+    QTRY_VERIFY(cancel->isEnabled());
+    cancel->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(queue()->state(0), State::Cancelled, 10000);
+    QVERIFY(finished.size() == 1 || finished.wait(10000));
+    QVERIFY(!QFileInfo::exists(m_agent->root() + QStringLiteral("/huge.bin")));
+    QAction *clear = m_window->transferDock()->action(QStringLiteral("clearFinished"));
+    QTRY_VERIFY(clear->isEnabled());
+    clear->trigger();
+    QCOMPARE(queue()->rowCount(), 0);
+}
+
+void TestPanes::parallelSetting()
+{
+    QSpinBox *box = m_window->transferDock()->parallelBox();
+    box->setValue(2);
+    QCOMPARE(m_window->transferSlots()->limit(), 2);
+    box->setValue(7);
+    QCOMPARE(m_window->transferSlots()->limit(), 7);
+}
+
+void TestPanes::navigationFilterAndHidden()
+{
+    ferry::ui::RemoteBrowser *browser = m_window->remoteBrowser();
+    QVERIFY(!remoteRow(QStringLiteral(".hidden")).isValid());
+    browser->action(QStringLiteral("showHidden"))->trigger();
+    QTRY_VERIFY(remoteRow(QStringLiteral(".hidden")).isValid());
+
+    browser->filterEdit()->setText(QStringLiteral("*.txt"));
+    QTRY_COMPARE(m_window->remoteView()->model()->rowCount(), 1);
+    browser->filterEdit()->clear();
+
+    QSignalSpy changed(browser, &ferry::ui::RemoteBrowser::pathChanged);
+    browser->openPath(QStringLiteral("archive"));
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(browser->currentPath(), QStringLiteral("archive"));
+    QCOMPARE(browser->locationEdit()->text(), QStringLiteral("/archive"));
+    browser->action(QStringLiteral("back"))->trigger();
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(browser->currentPath(), QString());
+    QVERIFY(browser->action(QStringLiteral("forward"))->isEnabled());
+    browser->action(QStringLiteral("forward"))->trigger();
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(browser->currentPath(), QStringLiteral("archive"));
+    browser->action(QStringLiteral("up"))->trigger();
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(browser->currentPath(), QString());
+}
+
+void TestPanes::indicatorCountsDownToReconnect()
+{
+    ferry::ui::ConnectionIndicator *indicator = m_window->connectionIndicator();
+    QTRY_VERIFY(indicator->text().startsWith(QStringLiteral("Connected")));
+    m_agent->kill();
+    QTRY_VERIFY_WITH_TIMEOUT(indicator->text().startsWith(QStringLiteral("Reconnecting")), 20000);
+    QVERIFY(m_agent->restart());
+    QTRY_VERIFY_WITH_TIMEOUT(indicator->text().startsWith(QStringLiteral("Connected")), 30000);
+}
+
+QTEST_MAIN(TestPanes)
+#include "tst_panes.moc"
