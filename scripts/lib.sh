@@ -17,6 +17,9 @@ FERRY_PACKAGES=(
   xvfb xauth fonts-dejavu-core breeze-icon-theme adwaita-icon-theme
   shared-mime-info openssl e2fsprogs
   openssh-server openssh-client rsync procps iproute2 time python3 gdb
+  # A real Secret Service for the keychain tests. dbus-x11 stands in for
+  # dbus-user-session, which would pull systemd into the root.
+  dbus-daemon dbus-x11 gnome-keyring libsecret-1-0
 )
 
 die() { echo "ferry: $*" >&2; exit 1; }

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Saved sites and recent connections round-trip through QSettings; a pasted
+// token goes to the system keychain and never into a settings file. The
+// keychain tests run where FERRY_TEST_KEYCHAIN says what is there: "real"
+// (tests/gui/with-keyring) or "none" (no session bus at all).
+#include "ui/connectdialog.h"
+#include "ui/sitestore.h"
+
+#include <QCheckBox>
+#include <QDirIterator>
+#include <QFile>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using ferry::ui::RecentConnection;
+using ferry::ui::Site;
+using ferry::ui::SiteStore;
+
+class TestSiteStore final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void sitesRoundTrip();
+    void saveReplacesSiteOfSameName();
+    void removeSite();
+    void recentRoundTrip();
+    void recentIsMostRecentFirstAndCapped();
+    void tokenRoundTripsThroughKeychain();
+    void dialogConnectsWithKeychainToken();
+    void tokenWithoutKeychainIsRefusedClearly();
+
+private:
+    QString settingsFile() const { return m_dir->filePath(QStringLiteral("ferry.ini")); }
+    /// Every file under the scratch directory and the test-mode config
+    /// directory: nowhere may the token appear in plain text.
+    QStringList filesHolding(const QByteArray &secret) const;
+    static QByteArray freshToken();
+    static Site site(const QString &name, const QString &url);
+    bool keychainIs(const char *kind) const { return qgetenv("FERRY_TEST_KEYCHAIN") == kind; }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestSiteStore::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestSiteStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+QByteArray TestSiteStore::freshToken()
+{
+    QByteArray raw(32, Qt::Uninitialized);
+    for (char &c : raw)
+        c = char(QRandomGenerator::global()->bounded(256));
+    return raw.toHex();
+}
+
+Site TestSiteStore::site(const QString &name, const QString &url)
+{
+    Site s;
+    s.name = name;
+    s.url = QUrl(url);
+    return s;
+}
+
+QStringList TestSiteStore::filesHolding(const QByteArray &secret) const
+{
+    QStringList found;
+    const QStringList roots{m_dir->path(), QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)};
+    for (const QString &root : roots) {
+        QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray contents = file.readAll();
+            if (contents.contains(secret) || contents.contains(secret.toBase64()) || contents.contains(QByteArray::fromHex(secret)))
+                found.append(file.fileName());
+        }
+    }
+    return found;
+}
+
+void TestSiteStore::sitesRoundTrip()
+{
+    Site withFile = site(QStringLiteral("build box"), QStringLiteral("ws://10.0.0.5:7707"));
+    withFile.tokenFile = QStringLiteral("/home/me/tokens/build-box");
+    Site withPin = site(QStringLiteral("Äpfel/prod"), QStringLiteral("wss://prod.example:443/ferry"));
+    withPin.fingerprint = QByteArray::fromHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+    withPin.tokenInKeychain = true;
+    {
+        SiteStore store(settingsFile());
+        QSignalSpy changed(&store, &SiteStore::sitesChanged);
+        store.saveSite(withPin);
+        store.saveSite(withFile);
+        QCOMPARE(changed.count(), 2);
+    }
+    SiteStore again(settingsFile());
+    // Sorted by name, whatever the order of saving.
+    QCOMPARE(again.sites(), (QList<Site>{withFile, withPin}));
+    QCOMPARE(again.site(QStringLiteral("Äpfel/prod")).value_or(Site{}), withPin);
+    QVERIFY(!again.site(QStringLiteral("nowhere")));
+}
+
+void TestSiteStore::saveReplacesSiteOfSameName()
+{
+    SiteStore store(settingsFile());
+    store.saveSite(site(QStringLiteral("box"), QStringLiteral("ws://a:1")));
+    store.saveSite(site(QStringLiteral("box"), QStringLiteral("ws://b:2")));
+    QCOMPARE(store.sites().size(), 1);
+    QCOMPARE(store.site(QStringLiteral("box"))->url, QUrl(QStringLiteral("ws://b:2")));
+}
+
+void TestSiteStore::removeSite()
+{
+    SiteStore store(settingsFile());
+    store.saveSite(site(QStringLiteral("one"), QStringLiteral("ws://a:1")));
+    store.saveSite(site(QStringLiteral("two"), QStringLiteral("ws://b:2")));
+    store.removeSite(QStringLiteral("one"));
+    QCOMPARE(SiteStore(settingsFile()).sites(), (QList<Site>{site(QStringLiteral("two"), QStringLiteral("ws://b:2"))}));
+}
+
+void TestSiteStore::recentRoundTrip()
+{
+    const RecentConnection first{QUrl(QStringLiteral("ws://a:1")), QStringLiteral("site a")};
+    const RecentConnection second{QUrl(QStringLiteral("wss://b:2")), QString()};
+    {
+        SiteStore store(settingsFile());
+        QSignalSpy changed(&store, &SiteStore::recentChanged);
+        store.addRecent(first);
+        store.addRecent(second);
+        QCOMPARE(changed.count(), 2);
+    }
+    QCOMPARE(SiteStore(settingsFile()).recent(), (QList<RecentConnection>{second, first}));
+}
+
+void TestSiteStore::recentIsMostRecentFirstAndCapped()
+{
+    SiteStore store(settingsFile());
+    for (int i = 0; i < SiteStore::kMaxRecent + 3; ++i)
+        store.addRecent({QUrl(QStringLiteral("ws://host:%1").arg(1000 + i)), QString()});
+    // Connecting again to a listed agent moves it up instead of repeating it.
+    const RecentConnection again{QUrl(QStringLiteral("ws://host:1005")), QString()};
+    store.addRecent(again);
+    const QList<RecentConnection> recent = SiteStore(settingsFile()).recent();
+    QCOMPARE(recent.size(), SiteStore::kMaxRecent);
+    QCOMPARE(recent.first(), again);
+    QCOMPARE(recent.count(again), 1);
+    QCOMPARE(recent.at(1).url, QUrl(QStringLiteral("ws://host:1010")));
+    store.clearRecent();
+    QVERIFY(store.recent().isEmpty());
+}
+
+void TestSiteStore::tokenRoundTripsThroughKeychain()
+{
+    if (!keychainIs("real"))
+        QSKIP("needs a real keychain: run through tests/gui/with-keyring");
+    const QByteArray token = freshToken();
+    const QString name = QStringLiteral("keychain box");
+    {
+        SiteStore store(settingsFile());
+        store.saveSite(site(name, QStringLiteral("ws://127.0.0.1:7707")));
+        QSignalSpy stored(&store, &SiteStore::tokenStored);
+        QSignalSpy failed(&store, &SiteStore::tokenStoreFailed);
+        store.storeToken(name, token);
+        QTRY_VERIFY_WITH_TIMEOUT(stored.count() + failed.count() == 1, 20000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(1).toString()));
+        QCOMPARE(stored.first().first().toString(), name);
+        QVERIFY(store.site(name)->tokenInKeychain);
+    }
+
+    // A new store (as after a restart) reads it back from the keychain.
+    SiteStore store(settingsFile());
+    QVERIFY(store.site(name)->tokenInKeychain);
+    QSignalSpy read(&store, &SiteStore::tokenRead);
+    QSignalSpy readFailed(&store, &SiteStore::tokenReadFailed);
+    store.readToken(name);
+    QTRY_VERIFY_WITH_TIMEOUT(read.count() + readFailed.count() == 1, 20000);
+    QVERIFY2(readFailed.isEmpty(), qPrintable(readFailed.value(0).value(1).toString()));
+    QCOMPARE(read.first().at(1).toByteArray(), token);
+
+    QVERIFY(QFile::exists(store.settingsFileName()));
+    QVERIFY(store.settingsFileName().startsWith(m_dir->path()));
+    QCOMPARE(filesHolding(token), QStringList());
+
+    // Removing the site takes its token out of the keychain too.
+    QSignalSpy removed(&store, &SiteStore::tokenRemoved);
+    store.removeSite(name);
+    QTRY_COMPARE_WITH_TIMEOUT(removed.count(), 1, 20000);
+    read.clear();
+    store.readToken(name);
+    QTRY_COMPARE_WITH_TIMEOUT(readFailed.count(), 1, 20000);
+    QVERIFY(read.isEmpty());
+}
+
+void TestSiteStore::dialogConnectsWithKeychainToken()
+{
+    if (!keychainIs("real"))
+        QSKIP("needs a real keychain: run through tests/gui/with-keyring");
+    const QByteArray token = freshToken();
+    SiteStore store(settingsFile());
+    {
+        // Saving with a pasted token puts it in the keychain, then connects.
+        ferry::ui::ConnectDialog dialog(&store);
+        dialog.urlEdit()->setText(QStringLiteral("ws://127.0.0.1:7707"));
+        dialog.tokenFileEdit()->clear();
+        dialog.tokenEdit()->setText(QString::fromLatin1(token));
+        dialog.saveSiteCheck()->setChecked(true);
+        dialog.siteNameEdit()->setText(QStringLiteral("pasted"));
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        dialog.connectButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 20000);
+        QCOMPARE(dialog.sessionOptions().token, token);
+        QVERIFY(store.site(QStringLiteral("pasted"))->tokenInKeychain);
+        QVERIFY(store.site(QStringLiteral("pasted"))->tokenFile.isEmpty());
+    }
+    QCOMPARE(filesHolding(token), QStringList());
+
+    // Next time, choosing the site is enough: the token comes from the keychain.
+    ferry::ui::ConnectDialog dialog(&store);
+    QVERIFY(dialog.selectSite(QStringLiteral("pasted")));
+    QVERIFY(dialog.tokenEdit()->text().isEmpty());
+    QVERIFY(dialog.tokenFileEdit()->text().isEmpty());
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.connectButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 20000);
+    QCOMPARE(dialog.sessionOptions().url, QUrl(QStringLiteral("ws://127.0.0.1:7707")));
+    QCOMPARE(dialog.sessionOptions().token, token);
+    QCOMPARE(dialog.siteName(), QStringLiteral("pasted"));
+}
+
+void TestSiteStore::tokenWithoutKeychainIsRefusedClearly()
+{
+    if (!keychainIs("none"))
+        QSKIP("needs no keychain service: run with DBUS_SESSION_BUS_ADDRESS pointing nowhere");
+    const QByteArray token = freshToken();
+    const QString name = QStringLiteral("no keychain");
+    SiteStore store(settingsFile());
+    store.saveSite(site(name, QStringLiteral("ws://127.0.0.1:7707")));
+    QSignalSpy stored(&store, &SiteStore::tokenStored);
+    QSignalSpy failed(&store, &SiteStore::tokenStoreFailed);
+    store.storeToken(name, token);
+    QTRY_VERIFY_WITH_TIMEOUT(stored.count() + failed.count() == 1, 20000);
+    QVERIFY(stored.isEmpty());
+    QCOMPARE(failed.first().at(0).toString(), name);
+    QCOMPARE(failed.first().at(1).toString(),
+             QStringLiteral("The system keychain is not available, so the token cannot be saved; you will be asked for it next time."));
+
+    // The site itself is kept, without a token, and nothing secret is written.
+    const std::optional<Site> kept = SiteStore(settingsFile()).site(name);
+    QVERIFY(kept);
+    QVERIFY(!kept->tokenInKeychain);
+    QVERIFY(kept->tokenFile.isEmpty());
+    QCOMPARE(filesHolding(token), QStringList());
+
+    QSignalSpy readFailed(&store, &SiteStore::tokenReadFailed);
+    store.readToken(name);
+    QTRY_COMPARE_WITH_TIMEOUT(readFailed.count(), 1, 20000);
+}
+
+QTEST_MAIN(TestSiteStore)
+#include "tst_sitestore.moc"
