@@ -170,6 +170,16 @@ std::optional<Site> ConnectDialog::selectedSite() const
     return m_store->site(selected.first()->data(kSiteRole).toString());
 }
 
+void ConnectDialog::setUrl(const QUrl &url)
+{
+    m_url->setText(url.toString());
+}
+
+void ConnectDialog::setTokenFile(const QString &path)
+{
+    m_tokenFile->setText(path);
+}
+
 bool ConnectDialog::selectSite(const QString &name)
 {
     for (int row = 0; row < m_sites->count(); ++row) {

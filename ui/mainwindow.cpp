@@ -5,12 +5,15 @@
 #include "core/copy/movejob.h"
 #include "core/copy/transferslots.h"
 #include "core/humanformat.h"
+#include "ui/certificateprompt.h"
 #include "ui/conflictdialog.h"
+#include "ui/connectdialog.h"
 #include "ui/connectionindicator.h"
 #include "ui/localbrowser.h"
 #include "ui/remotebrowser.h"
 #include "ui/remotedirmodel.h"
 #include "ui/remotefiltermodel.h"
+#include "ui/sitestore.h"
 #include "ui/transferdock.h"
 #include "ui/transferqueuemodel.h"
 
@@ -38,6 +41,7 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_local(new LocalBrowser(this))
     , m_slots(new copy::TransferSlots(4, this))
+    , m_sites(new SiteStore(this))
     , m_indicator(new ConnectionIndicator(this))
     , m_totalProgress(new QProgressBar(this))
     , m_rateLabel(new QLabel(this))
@@ -70,7 +74,12 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     restoreLayout();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The remote pane goes before a session of our own does.
+    delete m_remote;
+    m_remote = nullptr;
+}
 
 void MainWindow::setSession(client::Session *session)
 {
@@ -95,13 +104,40 @@ void MainWindow::setSession(client::Session *session)
         moveOrCopyRemote(paths, dir, copy);
     });
     connect(session, &client::Session::connected, m_remote, [this] { m_remote->model()->refresh(); });
-    connect(session, &client::Session::failed, this, [this](const Error &error) { showMessage(error.message); });
+    connect(session, &client::Session::failed, this, [this, session](const Error &error) {
+        showMessage(error.message);
+        // A wss:// agent seen for the first time (or with a new certificate).
+        if (error.code == ErrorCode::UntrustedCertificate)
+            CertificatePrompt::askFor(session, this);
+    });
     const QSettings settings;
     m_remote->setShowHidden(settings.value(u"view/showHidden"_s, false).toBool());
     m_remote->view()->header()->restoreState(settings.value(u"layout/remoteHeader"_s).toByteArray());
     if (!m_actions.isEmpty())
         createMenus();
     updateTitle();
+}
+
+void MainWindow::connectTo(const client::SessionOptions &options)
+{
+    auto previous = std::move(m_ownSession);
+    m_ownSession = std::make_unique<client::Session>(options);
+    setSession(m_ownSession.get());
+    if (previous) {
+        previous->close();
+        previous.release()->deleteLater();
+    }
+    m_ownSession->open();
+}
+
+void MainWindow::showConnectDialog()
+{
+    auto *dialog = new ConnectDialog(m_sites, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_session)
+        dialog->setUrl(m_session->options().url);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { connectTo(dialog->sessionOptions()); });
+    dialog->open();
 }
 
 QTreeView *MainWindow::remoteView() const
@@ -158,7 +194,7 @@ void MainWindow::createMenus()
         return action;
     };
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(make(u"connect"_s, u"network-connect"_s, tr("&Connect…"), QKeySequence(Qt::CTRL | Qt::Key_K), [this] { Q_EMIT connectRequested(); }));
+    file->addAction(make(u"connect"_s, u"network-connect"_s, tr("&Connect…"), QKeySequence(Qt::CTRL | Qt::Key_K), [this] { showConnectDialog(); }));
     QAction *disconnect = make(u"disconnect"_s, u"network-disconnect"_s, tr("&Disconnect"), QKeySequence(), [this] {
         if (m_session)
             m_session->close();

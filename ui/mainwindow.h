@@ -1,20 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/client/session.h"
 #include "core/copy/copyjob.h"
 
 #include <QMainWindow>
 #include <QPointer>
+
+#include <memory>
 
 class QAction;
 class QLabel;
 class QProgressBar;
 class QSplitter;
 class QTreeView;
-
-namespace ferry::client {
-class Session;
-}
 
 namespace ferry::copy {
 class TransferSlots;
@@ -27,6 +26,7 @@ class DialogConflictHandler;
 class LocalBrowser;
 class RemoteBrowser;
 class RemoteDirModel;
+class SiteStore;
 class TransferDock;
 
 /// The main window: the remote pane (and, beside it, the local one), the
@@ -45,6 +45,11 @@ public:
 
     /// Shows @p session's agent (the window does not take ownership).
     void setSession(client::Session *session);
+    /// Opens a session of the window's own to @p options (replacing any).
+    void connectTo(const client::SessionOptions &options);
+    /// The connection dialog: saved sites, recent connections, a new one.
+    void showConnectDialog();
+    SiteStore *siteStore() const { return m_sites; }
     client::Session *session() const { return m_session; }
 
     RemoteBrowser *remoteBrowser() const { return m_remote; }
@@ -82,8 +87,6 @@ Q_SIGNALS:
     void jobStarted(ferry::copy::CopyJob *job);
     /// A move or agent-side copy within the remote tree started.
     void remoteJobStarted(ferry::transfer::Job *job);
-    /// The user asked to connect somewhere else (File > Connect).
-    void connectRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -99,6 +102,8 @@ private:
     void showMessage(const QString &text);
 
     QPointer<client::Session> m_session;
+    std::unique_ptr<client::Session> m_ownSession;
+    SiteStore *m_sites;
     QSplitter *m_splitter;
     LocalBrowser *m_local;
     RemoteBrowser *m_remote = nullptr;

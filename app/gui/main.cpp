@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/client/session.h"
+#include "core/copy/copyjob.h"
 #include "core/net/auth.h"
 #include "core/version.h"
-#include "core/copy/copyjob.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -22,6 +25,14 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/ferry.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.ferry.Ferry"));
 
+    // The system's language: our own strings and Qt's (standard buttons).
+    QTranslator ours;
+    if (ours.load(QLocale(), QStringLiteral("ferry"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&ours);
+    QTranslator qt;
+    if (qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qt);
+
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "Ferry: browse and transfer files on a remote agent over one WebSocket."));
     parser.addHelpOption();
@@ -33,29 +44,29 @@ int main(int argc, char *argv[])
     parser.addOptions({tokenOption, screenshotOption});
     parser.process(app);
 
-    std::unique_ptr<ferry::client::Session> session;
-    if (!parser.positionalArguments().isEmpty()) {
-        ferry::client::SessionOptions options;
-        options.url = QUrl(parser.positionalArguments().first());
-        const QString tokenPath = parser.isSet(tokenOption) ? parser.value(tokenOption) : ferry::net::auth::defaultTokenPath();
-        auto token = ferry::net::auth::loadToken(tokenPath, false);
-        if (!token) {
-            std::fprintf(stderr, "ferry: %s\n", qPrintable(token.error().message));
-            return 4;
-        }
-        options.token = *token;
-        session = std::make_unique<ferry::client::Session>(options);
-    }
-
-    ferry::ui::MainWindow window(session.get());
+    ferry::ui::MainWindow window;
     window.show();
-
-    if (parser.isSet(screenshotOption)) {
-        const QString file = parser.value(screenshotOption);
-        if (!session) {
+    if (parser.positionalArguments().isEmpty()) {
+        if (parser.isSet(screenshotOption)) {
             std::fprintf(stderr, "ferry: --screenshot needs an agent URL\n");
             return 2;
         }
+        window.showConnectDialog();
+        return app.exec();
+    }
+
+    ferry::client::SessionOptions options;
+    options.url = QUrl(parser.positionalArguments().first());
+    const QString tokenPath = parser.isSet(tokenOption) ? parser.value(tokenOption) : ferry::net::auth::defaultTokenPath();
+    auto token = ferry::net::auth::loadToken(tokenPath, false);
+    if (!token) {
+        std::fprintf(stderr, "ferry: %s\n", qPrintable(token.error().message));
+        return 4;
+    }
+    options.token = *token;
+
+    if (parser.isSet(screenshotOption)) {
+        const QString file = parser.value(screenshotOption);
         const bool waitForUploads = parser.positionalArguments().size() > 1;
         const auto shoot = [&window, file] {
             // Let the views paint their new rows first.
@@ -74,25 +85,24 @@ int main(int argc, char *argv[])
             });
         else
             QObject::connect(&window, &ferry::ui::MainWindow::listingShown, &app, shoot);
-        QObject::connect(session.get(), &ferry::client::Session::failed, &app, [](const ferry::Error &error) {
-            std::fprintf(stderr, "ferry: %s\n", qPrintable(error.message));
-            QCoreApplication::exit(3);
-        });
         QTimer::singleShot(30000, &app, [] {
             std::fprintf(stderr, "ferry: no listing after 30 s\n");
             QCoreApplication::exit(1);
         });
     }
-    if (session) {
-        const QStringList uploads = parser.positionalArguments().mid(1);
-        if (!uploads.isEmpty()) {
-            QStringList absolute;
-            for (const QString &path : uploads)
-                absolute.append(QFileInfo(path).absoluteFilePath());
-            QObject::connect(&window, &ferry::ui::MainWindow::listingShown, &window, [&window, absolute] { window.upload(absolute, QString()); },
-                             Qt::SingleShotConnection);
-        }
-        session->open();
+    const QStringList uploads = parser.positionalArguments().mid(1);
+    if (!uploads.isEmpty()) {
+        QStringList absolute;
+        for (const QString &path : uploads)
+            absolute.append(QFileInfo(path).absoluteFilePath());
+        QObject::connect(&window, &ferry::ui::MainWindow::listingShown, &window, [&window, absolute] { window.upload(absolute, QString()); },
+                         Qt::SingleShotConnection);
     }
+    window.connectTo(options);
+    if (parser.isSet(screenshotOption))
+        QObject::connect(window.session(), &ferry::client::Session::failed, &app, [](const ferry::Error &error) {
+            std::fprintf(stderr, "ferry: %s\n", qPrintable(error.message));
+            QCoreApplication::exit(3);
+        });
     return app.exec();
 }
