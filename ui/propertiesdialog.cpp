@@ -111,7 +111,9 @@ QWidget *PropertiesDialog::createDetails()
     row->setContentsMargins(0, 0, 0, 0);
     auto *icon = new QLabel(box);
     icon->setObjectName(u"iconLabel"_s);
-    icon->setPixmap(iconFor(m_entry).pixmap(64, 64));
+    const QIcon themed = iconFor(m_entry);
+    icon->setPixmap(themed.pixmap(64, 64));
+    icon->setVisible(!themed.isNull()); // no icon theme: no empty gap either
     icon->setAlignment(Qt::AlignTop);
     row->addWidget(icon);
 
@@ -186,6 +188,7 @@ QWidget *PropertiesDialog::createPermissions()
     m_octal->setAccessibleDescription(tr("Three or four octal digits, such as 0644"));
     m_octal->setValidator(new OctalValidator([this] { return octal(m_mode); }, m_octal));
     m_octal->setMaxLength(4);
+    m_octal->setMaximumWidth(m_octal->fontMetrics().horizontalAdvance(u"0000000"_s));
     auto *octalLabel = new QLabel(tr("&Numeric:"), group);
     octalLabel->setBuddy(m_octal);
     m_symbolic = new QLabel(group);
