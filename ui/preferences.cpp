@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/preferences.h"
+
+#include <QSettings>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace ferry::ui {
+
+namespace {
+
+constexpr auto Group = "preferences"_L1;
+constexpr auto KeyPolicy = "conflictPolicy"_L1;
+constexpr auto KeyPermissions = "preservePermissions"_L1;
+constexpr auto KeyTimes = "preserveTimes"_L1;
+constexpr auto KeyParallel = "parallelTransfers"_L1;
+constexpr auto KeyUploadLimit = "uploadLimit"_L1;
+constexpr auto KeyDownloadLimit = "downloadLimit"_L1;
+constexpr auto KeyHeartbeat = "heartbeatMs"_L1;
+constexpr auto KeyDeadAfter = "deadAfterMs"_L1;
+constexpr auto KeyHidden = "showHiddenFiles"_L1;
+constexpr auto KeyLocalPane = "showLocalPane"_L1;
+constexpr auto KeyNotify = "notifyLongJobs"_L1;
+
+// A value that does not convert (hand-edited file) keeps the default rather
+// than turning into 0.
+template<typename T>
+T read(const QSettings &settings, QLatin1StringView key, T fallback)
+{
+    const QVariant value = settings.value(key);
+    if (!value.isValid() || !value.canConvert<T>())
+        return fallback;
+    if constexpr (std::is_same_v<T, bool>) {
+        return value.toBool();
+    } else {
+        bool ok = false;
+        const qlonglong number = value.toLongLong(&ok);
+        return ok ? T(number) : fallback;
+    }
+}
+
+} // namespace
+
+QString policyToString(copy::ConflictPolicy policy)
+{
+    switch (policy) {
+    case copy::ConflictPolicy::Ask: return u"ask"_s;
+    case copy::ConflictPolicy::Overwrite: return u"overwrite"_s;
+    case copy::ConflictPolicy::Skip: return u"skip"_s;
+    case copy::ConflictPolicy::Rename: return u"rename"_s;
+    case copy::ConflictPolicy::Resume: return u"resume"_s;
+    case copy::ConflictPolicy::Newer: return u"newer"_s;
+    case copy::ConflictPolicy::Fail: return u"fail"_s;
+    }
+    return u"ask"_s;
+}
+
+Preferences Preferences::load(QSettings &settings)
+{
+    const Preferences defaults;
+    Preferences p;
+    settings.beginGroup(Group);
+    p.conflictPolicy = copy::policyFromString(settings.value(KeyPolicy).toString()).value_or(defaults.conflictPolicy);
+    p.preservePermissions = read(settings, KeyPermissions, defaults.preservePermissions);
+    p.preserveTimes = read(settings, KeyTimes, defaults.preserveTimes);
+    p.parallelTransfers = read(settings, KeyParallel, defaults.parallelTransfers);
+    p.uploadLimit = read(settings, KeyUploadLimit, defaults.uploadLimit);
+    p.downloadLimit = read(settings, KeyDownloadLimit, defaults.downloadLimit);
+    p.heartbeatMs = read(settings, KeyHeartbeat, defaults.heartbeatMs);
+    p.deadAfterMs = read(settings, KeyDeadAfter, defaults.deadAfterMs);
+    p.showHiddenFiles = read(settings, KeyHidden, defaults.showHiddenFiles);
+    p.showLocalPane = read(settings, KeyLocalPane, defaults.showLocalPane);
+    p.notifyLongJobs = read(settings, KeyNotify, defaults.notifyLongJobs);
+    settings.endGroup();
+    return p.normalized();
+}
+
+Preferences Preferences::load()
+{
+    QSettings settings;
+    return load(settings);
+}
+
+void Preferences::save(QSettings &settings) const
+{
+    const Preferences p = normalized();
+    settings.beginGroup(Group);
+    // The policy as a word, so the file reads like the CLI's --on-conflict.
+    settings.setValue(KeyPolicy, policyToString(p.conflictPolicy));
+    settings.setValue(KeyPermissions, p.preservePermissions);
+    settings.setValue(KeyTimes, p.preserveTimes);
+    settings.setValue(KeyParallel, p.parallelTransfers);
+    settings.setValue(KeyUploadLimit, p.uploadLimit);
+    settings.setValue(KeyDownloadLimit, p.downloadLimit);
+    settings.setValue(KeyHeartbeat, p.heartbeatMs);
+    settings.setValue(KeyDeadAfter, p.deadAfterMs);
+    settings.setValue(KeyHidden, p.showHiddenFiles);
+    settings.setValue(KeyLocalPane, p.showLocalPane);
+    settings.setValue(KeyNotify, p.notifyLongJobs);
+    settings.endGroup();
+}
+
+void Preferences::save() const
+{
+    QSettings settings;
+    save(settings);
+}
+
+Preferences Preferences::normalized() const
+{
+    Preferences p = *this;
+    p.parallelTransfers = std::clamp(p.parallelTransfers, MinParallelTransfers, MaxParallelTransfers);
+    p.uploadLimit = std::max<qint64>(p.uploadLimit, 0);
+    p.downloadLimit = std::max<qint64>(p.downloadLimit, 0);
+    p.heartbeatMs = std::clamp(p.heartbeatMs, MinHeartbeatMs, MaxHeartbeatMs);
+    // A peer is only declared dead after it missed at least two heartbeats;
+    // anything shorter would drop healthy but busy connections.
+    p.deadAfterMs = std::clamp(p.deadAfterMs, minDeadAfterMs(p.heartbeatMs), MaxDeadAfterMs);
+    return p;
+}
+
+} // namespace ferry::ui

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/preferencesdialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace ferry::ui {
+
+namespace {
+
+// About 3.8 GiB/s: beyond any link Ferry runs over, well inside an int.
+constexpr int MaxLimitKiB = 4000000;
+
+int toKiB(qint64 bytesPerSecond)
+{
+    if (bytesPerSecond <= 0)
+        return 0;
+    // A tiny non-zero limit must not turn into "Unlimited".
+    return int(std::clamp<qint64>((bytesPerSecond + 512) / 1024, 1, MaxLimitKiB));
+}
+
+// An untouched box keeps the exact byte value from the settings file rather
+// than its rounding to whole KiB.
+qint64 fromKiB(int kib, qint64 original)
+{
+    return kib == toKiB(original) ? std::max<qint64>(original, 0) : qint64(kib) * 1024;
+}
+
+QLabel *note(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setEnabled(false); // the dimmed look of help text
+    return label;
+}
+
+} // namespace
+
+PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *parent)
+    : QDialog(parent)
+    , m_tabs(new QTabWidget(this))
+{
+    setWindowTitle(tr("Preferences"));
+    m_tabs->addTab(createTransfersPage(), tr("&Transfers"));
+    m_tabs->addTab(createConnectionPage(), tr("&Connection"));
+    m_tabs->addTab(createNotificationsPage(), tr("&Notifications"));
+    m_tabs->addTab(createViewPage(), tr("&View"));
+    m_tabs->setAccessibleName(tr("Preference pages"));
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
+    QPushButton *restore = m_buttons->button(QDialogButtonBox::RestoreDefaults);
+    restore->setText(tr("&Restore Defaults"));
+    restore->setAccessibleName(tr("Restore Defaults"));
+    // Enter in a spin box must not accept the dialog before the value is
+    // read; the default button still does, once the box loses focus.
+    restore->setAutoDefault(false);
+    connect(restore, &QPushButton::clicked, this, [this] { setPreferences(Preferences{}); });
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (!isValid())
+            return;
+        Q_EMIT preferencesAccepted(this->preferences());
+        accept();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs);
+    layout->addWidget(m_buttons);
+    setPreferences(preferences);
+}
+
+QWidget *PreferencesDialog::createTransfersPage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+
+    m_policy = new QComboBox(page);
+    m_policy->setAccessibleName(tr("When a destination exists"));
+    const auto addPolicy = [this](copy::ConflictPolicy policy, const QString &label, const QString &tip) {
+        m_policy->addItem(label, int(policy));
+        m_policy->setItemData(m_policy->count() - 1, tip, Qt::ToolTipRole);
+    };
+    addPolicy(copy::ConflictPolicy::Ask, tr("Ask each time"), tr("Show a dialog for every file that already exists"));
+    addPolicy(copy::ConflictPolicy::Overwrite, tr("Overwrite"), tr("Replace the existing file"));
+    addPolicy(copy::ConflictPolicy::Skip, tr("Skip"), tr("Leave the existing file and do not transfer this one"));
+    addPolicy(copy::ConflictPolicy::Rename, tr("Rename (keep both)"), tr("Transfer under a free name such as \"report (1).pdf\""));
+    addPolicy(copy::ConflictPolicy::Resume, tr("Resume"), tr("Continue a shorter existing file whose bytes match, otherwise overwrite it"));
+    addPolicy(copy::ConflictPolicy::Newer, tr("Overwrite if newer"), tr("Replace the existing file only when the new one is newer"));
+    addPolicy(copy::ConflictPolicy::Fail, tr("Fail"), tr("Stop the transfer with an error"));
+    form->addRow(tr("&When a destination exists:"), m_policy);
+
+    m_permissions = new QCheckBox(tr("Keep &permissions"), page);
+    m_permissions->setAccessibleName(tr("Keep permissions"));
+    m_times = new QCheckBox(tr("Keep modification t&imes"), page);
+    m_times->setAccessibleName(tr("Keep modification times"));
+    form->addRow(m_permissions);
+    form->addRow(m_times);
+
+    m_parallel = new QSpinBox(page);
+    m_parallel->setRange(Preferences::MinParallelTransfers, Preferences::MaxParallelTransfers);
+    m_parallel->setAccessibleName(tr("Parallel transfers"));
+    form->addRow(tr("Para&llel transfers:"), m_parallel);
+
+    m_uploadLimit = createLimitBox(tr("Upload limit"));
+    m_downloadLimit = createLimitBox(tr("Download limit"));
+    form->addRow(tr("&Upload limit:"), m_uploadLimit);
+    form->addRow(tr("&Download limit:"), m_downloadLimit);
+    return page;
+}
+
+QSpinBox *PreferencesDialog::createLimitBox(const QString &accessibleName)
+{
+    auto *box = new QSpinBox(this);
+    box->setRange(0, MaxLimitKiB);
+    box->setSingleStep(128);
+    box->setSuffix(tr(" KiB/s"));
+    box->setSpecialValueText(tr("Unlimited"));
+    box->setAccessibleName(accessibleName);
+    box->setAccessibleDescription(tr("0 means unlimited"));
+    return box;
+}
+
+QWidget *PreferencesDialog::createConnectionPage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    const auto seconds = [page](double min, double max, const QString &name) {
+        auto *box = new QDoubleSpinBox(page);
+        box->setDecimals(1);
+        box->setRange(min, max);
+        box->setSingleStep(1.0);
+        box->setSuffix(tr(" s"));
+        box->setAccessibleName(name);
+        return box;
+    };
+    m_heartbeat = seconds(Preferences::MinHeartbeatMs / 1000.0, Preferences::MaxHeartbeatMs / 1000.0, tr("Heartbeat interval"));
+    m_deadAfter = seconds(2 * Preferences::MinHeartbeatMs / 1000.0 + 0.1, Preferences::MaxDeadAfterMs / 1000.0, tr("Agent lost after"));
+    form->addRow(tr("&Heartbeat every:"), m_heartbeat);
+    form->addRow(tr("Agent &lost after:"), m_deadAfter);
+
+    m_timingError = new QLabel(page);
+    m_timingError->setWordWrap(true);
+    m_timingError->setAccessibleName(tr("Timing error"));
+    m_timingError->hide();
+    form->addRow(m_timingError);
+    form->addRow(note(tr("A silent agent is declared lost after this time; it must be more than two heartbeats. "
+                         "Changes apply at the next connection."),
+                      page));
+    connect(m_heartbeat, &QDoubleSpinBox::valueChanged, this, &PreferencesDialog::validate);
+    connect(m_deadAfter, &QDoubleSpinBox::valueChanged, this, &PreferencesDialog::validate);
+    return page;
+}
+
+QWidget *PreferencesDialog::createNotificationsPage()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    m_notify = new QCheckBox(tr("Notify &me when a long transfer ends while Ferry is in the background"), page);
+    m_notify->setAccessibleName(tr("Notify when a long transfer ends"));
+    layout->addWidget(m_notify);
+    layout->addWidget(note(tr("Uses the desktop's notifications, or flashes the window where there are none."), page));
+    layout->addStretch(1);
+    return page;
+}
+
+QWidget *PreferencesDialog::createViewPage()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    m_hidden = new QCheckBox(tr("Show &hidden files"), page);
+    m_hidden->setAccessibleName(tr("Show hidden files"));
+    m_localPane = new QCheckBox(tr("Show the l&ocal pane"), page);
+    m_localPane->setAccessibleName(tr("Show the local pane"));
+    layout->addWidget(m_hidden);
+    layout->addWidget(m_localPane);
+    layout->addStretch(1);
+    return page;
+}
+
+void PreferencesDialog::setPreferences(const Preferences &preferences)
+{
+    m_preferences = preferences.normalized();
+    const Preferences &p = m_preferences;
+    m_policy->setCurrentIndex(std::max(0, m_policy->findData(int(p.conflictPolicy))));
+    m_permissions->setChecked(p.preservePermissions);
+    m_times->setChecked(p.preserveTimes);
+    m_parallel->setValue(p.parallelTransfers);
+    m_uploadLimit->setValue(toKiB(p.uploadLimit));
+    m_downloadLimit->setValue(toKiB(p.downloadLimit));
+    m_heartbeat->setValue(p.heartbeatMs / 1000.0);
+    m_deadAfter->setValue(p.deadAfterMs / 1000.0);
+    m_notify->setChecked(p.notifyLongJobs);
+    m_hidden->setChecked(p.showHiddenFiles);
+    m_localPane->setChecked(p.showLocalPane);
+    validate();
+}
+
+Preferences PreferencesDialog::preferences() const
+{
+    Preferences p = m_preferences;
+    p.conflictPolicy = copy::ConflictPolicy(m_policy->currentData().toInt());
+    p.preservePermissions = m_permissions->isChecked();
+    p.preserveTimes = m_times->isChecked();
+    p.parallelTransfers = m_parallel->value();
+    p.uploadLimit = fromKiB(m_uploadLimit->value(), m_preferences.uploadLimit);
+    p.downloadLimit = fromKiB(m_downloadLimit->value(), m_preferences.downloadLimit);
+    p.heartbeatMs = qRound(m_heartbeat->value() * 1000);
+    p.deadAfterMs = qRound(m_deadAfter->value() * 1000);
+    p.notifyLongJobs = m_notify->isChecked();
+    p.showHiddenFiles = m_hidden->isChecked();
+    p.showLocalPane = m_localPane->isChecked();
+    return p.normalized();
+}
+
+bool PreferencesDialog::isValid() const
+{
+    return qRound(m_deadAfter->value() * 1000) >= Preferences::minDeadAfterMs(qRound(m_heartbeat->value() * 1000));
+}
+
+void PreferencesDialog::validate()
+{
+    const bool valid = isValid();
+    if (!valid)
+        m_timingError->setText(tr("The agent can only be declared lost after more than two heartbeats: more than %L1 s.")
+                                   .arg(2 * m_heartbeat->value(), 0, 'f', 1));
+    m_timingError->setVisible(!valid);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
+}
+
+} // namespace ferry::ui
