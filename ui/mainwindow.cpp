@@ -10,6 +10,8 @@
 #include "ui/connectdialog.h"
 #include "ui/connectionindicator.h"
 #include "ui/localbrowser.h"
+#include "ui/notifier.h"
+#include "ui/preferencesdialog.h"
 #include "ui/remotebrowser.h"
 #include "ui/remotedirmodel.h"
 #include "ui/remotefiltermodel.h"
@@ -28,6 +30,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSettings>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTreeView>
@@ -47,6 +50,7 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     , m_rateLabel(new QLabel(this))
 {
     setWindowTitle(tr("Ferry"));
+    m_notifier = new Notifier(this);
     m_transfers = new TransferDock(m_slots, this);
     m_conflicts = new DialogConflictHandler(this);
     m_copyDefaults.recursive = true;
@@ -68,10 +72,40 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
         return startCopy(direction, {source}, destination, true);
     });
     connect(m_local, &LocalBrowser::downloadRequested, this, [this](const QStringList &paths, const QString &dir) { download(paths, dir); });
+    connect(m_transfers, &TransferDock::parallelChanged, this, [this](int transfers) {
+        m_prefs.parallelTransfers = transfers;
+        m_prefs.save();
+    });
+    connect(m_transfers->model(), &TransferQueueModel::jobEnded, this, [this](copy::CopyJob *job, qint64 elapsedMs) {
+        const bool failed = !job->succeeded() && job->error().code != ErrorCode::Cancelled;
+        const QString body = failed ? job->error().message
+                                    : tr("%n file(s) copied", nullptr, int(job->doneFiles()));
+        m_notifier->jobFinished(this, {}, body, failed, std::chrono::milliseconds(elapsedMs));
+    });
     resize(1200, 760);
+    m_prefs = Preferences::load();
     setSession(session);
     createMenus();
     restoreLayout();
+    applyPreferences(m_prefs);
+}
+
+void MainWindow::applyPreferences(const Preferences &preferences)
+{
+    m_prefs = preferences.normalized();
+    m_copyDefaults.policy = m_prefs.conflictPolicy;
+    m_copyDefaults.preserveMode = m_prefs.preservePermissions;
+    m_copyDefaults.preserveTimes = m_prefs.preserveTimes;
+    m_slots->setLimit(m_prefs.parallelTransfers);
+    m_transfers->parallelBox()->setValue(m_prefs.parallelTransfers);
+    m_notifier->setEnabled(m_prefs.notifyLongJobs);
+    m_local->setVisible(m_prefs.showLocalPane);
+    if (QAction *pane = action(u"showLocalPane"_s))
+        pane->setChecked(m_prefs.showLocalPane);
+    if (m_remote)
+        m_remote->setShowHidden(m_prefs.showHiddenFiles);
+    if (m_session)
+        m_session->setRateLimit(m_prefs.uploadLimit, m_prefs.downloadLimit);
 }
 
 MainWindow::~MainWindow()
@@ -111,7 +145,11 @@ void MainWindow::setSession(client::Session *session)
             CertificatePrompt::askFor(session, this);
     });
     const QSettings settings;
-    m_remote->setShowHidden(settings.value(u"view/showHidden"_s, false).toBool());
+    m_remote->setShowHidden(m_prefs.showHiddenFiles);
+    connect(m_remote, &RemoteBrowser::showHiddenChanged, this, [this](bool show) {
+        m_prefs.showHiddenFiles = show;
+        m_prefs.save();
+    });
     m_remote->view()->header()->restoreState(settings.value(u"layout/remoteHeader"_s).toByteArray());
     if (!m_actions.isEmpty())
         createMenus();
@@ -121,7 +159,12 @@ void MainWindow::setSession(client::Session *session)
 void MainWindow::connectTo(const client::SessionOptions &options)
 {
     auto previous = std::move(m_ownSession);
-    m_ownSession = std::make_unique<client::Session>(options);
+    client::SessionOptions withPreferences = options;
+    withPreferences.connection.heartbeatMs = m_prefs.heartbeatMs;
+    withPreferences.connection.deadAfterMs = m_prefs.deadAfterMs;
+    withPreferences.uploadRateLimit = m_prefs.uploadLimit;
+    withPreferences.downloadRateLimit = m_prefs.downloadLimit;
+    m_ownSession = std::make_unique<client::Session>(withPreferences);
     setSession(m_ownSession.get());
     if (previous) {
         previous->close();
@@ -227,6 +270,8 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *localPane = make(u"showLocalPane"_s, u"view-split-left-right"_s, tr("Show &Local Pane"), QKeySequence(Qt::Key_F3), [this](bool on) {
         m_local->setVisible(on);
+        m_prefs.showLocalPane = on;
+        m_prefs.save();
     });
     localPane->setCheckable(true);
     localPane->setChecked(!m_local->isHidden());
@@ -252,6 +297,17 @@ void MainWindow::createMenus()
     transfers->addSeparator();
     for (const char *name : {"pauseAll", "resumeAll", "clearFinished"})
         transfers->addAction(m_transfers->action(QLatin1StringView(name)));
+
+    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    settingsMenu->addAction(make(u"preferences"_s, u"configure"_s, tr("&Preferences…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] {
+        auto *dialog = new PreferencesDialog(m_prefs, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &PreferencesDialog::preferencesAccepted, this, [this](const Preferences &chosen) {
+            applyPreferences(chosen);
+            m_prefs.save();
+        });
+        dialog->open();
+    }));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(make(u"about"_s, u"help-about"_s, tr("&About Ferry"), QKeySequence(), [this] {
@@ -371,10 +427,6 @@ void MainWindow::restoreLayout()
     m_splitter->restoreState(settings.value(u"layout/splitter"_s).toByteArray());
     m_transfers->view()->header()->restoreState(settings.value(u"layout/queueHeader"_s).toByteArray());
     m_local->view()->header()->restoreState(settings.value(u"layout/localHeader"_s).toByteArray());
-    const bool showLocal = settings.value(u"view/showLocalPane"_s, true).toBool();
-    m_local->setVisible(showLocal);
-    if (QAction *pane = action(u"showLocalPane"_s))
-        pane->setChecked(showLocal);
     const QString localPath = settings.value(u"view/localPath"_s).toString();
     if (!localPath.isEmpty() && QFileInfo(localPath).isDir())
         m_local->openPath(localPath);
@@ -388,11 +440,8 @@ void MainWindow::saveLayout() const
     settings.setValue(u"layout/splitter"_s, m_splitter->saveState());
     settings.setValue(u"layout/queueHeader"_s, m_transfers->view()->header()->saveState());
     settings.setValue(u"layout/localHeader"_s, m_local->view()->header()->saveState());
-    if (m_remote) {
+    if (m_remote)
         settings.setValue(u"layout/remoteHeader"_s, m_remote->view()->header()->saveState());
-        settings.setValue(u"view/showHidden"_s, m_remote->proxy()->showHidden());
-    }
-    settings.setValue(u"view/showLocalPane"_s, !m_local->isHidden());
     settings.setValue(u"view/localPath"_s, m_local->currentPath());
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/client/session.h"
 #include "core/copy/copyjob.h"
+#include "ui/preferences.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -24,6 +25,7 @@ namespace ferry::ui {
 class ConnectionIndicator;
 class DialogConflictHandler;
 class LocalBrowser;
+class Notifier;
 class RemoteBrowser;
 class RemoteDirModel;
 class SiteStore;
@@ -50,6 +52,10 @@ public:
     /// The connection dialog: saved sites, recent connections, a new one.
     void showConnectDialog();
     SiteStore *siteStore() const { return m_sites; }
+    const Preferences &preferences() const { return m_prefs; }
+    /// Takes @p preferences for new copies, the queue, the link and the views.
+    void applyPreferences(const Preferences &preferences);
+    Notifier *notifier() const { return m_notifier; }
     client::Session *session() const { return m_session; }
 
     RemoteBrowser *remoteBrowser() const { return m_remote; }
@@ -116,6 +122,8 @@ private:
     QList<QAction *> m_actions;
     copy::CopyOptions m_copyDefaults;
     int m_lastPercent = -1;
+    Preferences m_prefs;
+    Notifier *m_notifier;
 };
 
 } // namespace ferry::ui

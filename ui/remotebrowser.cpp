@@ -2,6 +2,7 @@
 #include "ui/remotebrowser.h"
 
 #include "core/client/session.h"
+#include "ui/propertiesdialog.h"
 #include "ui/remotedirmodel.h"
 #include "ui/remotefiltermodel.h"
 
@@ -174,11 +175,12 @@ void RemoteBrowser::createActions()
         if (!paths.isEmpty())
             Q_EMIT downloadRequested(paths);
     });
+    make(u"properties"_s, u"document-properties"_s, tr("P&roperties…"), QKeySequence(Qt::ALT | Qt::Key_Return), [this] { showProperties(); });
     make(u"copyPath"_s, u"edit-copy-path"_s, tr("Copy Remote &Path"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] {
         const QStringList paths = selectedPaths();
         QApplication::clipboard()->setText((paths.isEmpty() ? QStringList{currentPath()} : paths).join(u'\n'));
     });
-    for (const char *name : {"download", "rename", "delete", "copyPath", "newFolder"})
+    for (const char *name : {"download", "rename", "delete", "copyPath", "newFolder", "properties"})
         m_view->addAction(action(QLatin1StringView(name)));
 }
 
@@ -193,7 +195,7 @@ QAction *RemoteBrowser::action(const QString &name) const
 QList<QAction *> RemoteBrowser::fileActions() const
 {
     QList<QAction *> list;
-    for (const char *name : {"newFolder", "rename", "delete", "download", "copyPath"})
+    for (const char *name : {"newFolder", "rename", "delete", "download", "copyPath", "properties"})
         if (QAction *a = action(QLatin1StringView(name)))
             list.append(a);
     return list;
@@ -253,7 +255,7 @@ void RemoteBrowser::updateActions()
     action(u"back"_s)->setEnabled(!m_back.isEmpty());
     action(u"forward"_s)->setEnabled(!m_forward.isEmpty());
     action(u"up"_s)->setEnabled(!currentPath().isEmpty());
-    for (const char *name : {"rename", "delete", "download"})
+    for (const char *name : {"rename", "delete", "download", "properties"})
         action(QLatin1StringView(name))->setEnabled(selected);
 }
 
@@ -272,6 +274,21 @@ void RemoteBrowser::confirmDelete()
     box->button(QMessageBox::Yes)->setText(tr("&Delete"));
     connect(box, &QMessageBox::accepted, this, [this, paths] { removeEntries(paths); });
     box->open();
+}
+
+void RemoteBrowser::showProperties()
+{
+    QModelIndex current = m_view->currentIndex();
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (!rows.isEmpty() && !rows.contains(current.siblingAtColumn(0)))
+        current = rows.first();
+    if (!current.isValid())
+        return;
+    const QModelIndex source = m_proxy->mapToSource(current);
+    auto *dialog = new PropertiesDialog(m_model->entry(source.row()), source.data(RemoteDirModel::PathRole).toString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PropertiesDialog::chmodRequested, this, &RemoteBrowser::changeMode);
+    dialog->open();
 }
 
 void RemoteBrowser::request(const QString &op, const QCborMap &args, const QString &what)
