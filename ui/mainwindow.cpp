@@ -424,7 +424,8 @@ void MainWindow::restoreLayout()
     const QSettings settings;
     restoreGeometry(settings.value(u"layout/geometry"_s).toByteArray());
     restoreState(settings.value(u"layout/state"_s).toByteArray());
-    m_splitter->restoreState(settings.value(u"layout/splitter"_s).toByteArray());
+    if (!m_splitter->restoreState(settings.value(u"layout/splitter"_s).toByteArray()))
+        m_splitter->setSizes({width() / 3, width() * 2 / 3});
     m_transfers->view()->header()->restoreState(settings.value(u"layout/queueHeader"_s).toByteArray());
     m_local->view()->header()->restoreState(settings.value(u"layout/localHeader"_s).toByteArray());
     const QString localPath = settings.value(u"view/localPath"_s).toString();

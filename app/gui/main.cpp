@@ -3,6 +3,7 @@
 #include "core/copy/copyjob.h"
 #include "core/net/auth.h"
 #include "core/version.h"
+#include "ui/localbrowser.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -41,10 +42,13 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("files"), QCoreApplication::translate("main", "Local files or folders to upload to the agent's root once connected."), QStringLiteral("[FILES...]"));
     const QCommandLineOption tokenOption(QStringLiteral("token-file"), QCoreApplication::translate("main", "Token file of the agent."), QStringLiteral("FILE"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"), QCoreApplication::translate("main", "Save a picture of the window once the listing is shown, then quit."), QStringLiteral("FILE.png"));
-    parser.addOptions({tokenOption, screenshotOption});
+    const QCommandLineOption localOption(QStringLiteral("local-dir"), QCoreApplication::translate("main", "Folder to show in the local pane."), QStringLiteral("DIR"));
+    parser.addOptions({tokenOption, screenshotOption, localOption});
     parser.process(app);
 
     ferry::ui::MainWindow window;
+    if (parser.isSet(localOption))
+        window.localBrowser()->openPath(QFileInfo(parser.value(localOption)).absoluteFilePath());
     window.show();
     if (parser.positionalArguments().isEmpty()) {
         if (parser.isSet(screenshotOption)) {
