@@ -15,7 +15,7 @@ FERRY_PACKAGES=(
   qt6-image-formats-plugins libqt6svg6 qt6-svg-plugins qtkeychain-qt6-dev
   libkf6archive-dev libxxhash-dev libgl-dev
   xvfb xauth fonts-dejavu-core breeze-icon-theme adwaita-icon-theme
-  shared-mime-info openssl e2fsprogs dbus-daemon
+  shared-mime-info openssl e2fsprogs qt6-translations-l10n
   openssh-server openssh-client rsync procps iproute2 time python3 gdb
   # A real Secret Service for the keychain tests. dbus-x11 stands in for
   # dbus-user-session, which would pull systemd into the root.

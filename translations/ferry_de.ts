@@ -1,12 +1,12 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" sourcelanguage="en">
+<TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
     <name>ferry</name>
     <message>
         <location filename="../core/humanformat.cpp" line="31"/>
         <source>&apos;%1&apos; is not a size: expected bytes, or a number with K, M or G (1024 multiples), such as 500K or 1.5M</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Größe: erwartet werden Bytes oder eine Zahl mit K, M oder G (Vielfache von 1024), etwa 500K oder 1.5M</translation>
     </message>
 </context>
 <context>
@@ -14,7 +14,7 @@
     <message>
         <location filename="../core/error.cpp" line="35"/>
         <source>path leads outside the served directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad führt aus dem freigegebenen Ordner heraus</translation>
     </message>
 </context>
 <context>
@@ -22,148 +22,148 @@
     <message>
         <location filename="../core/agent/agentserver.cpp" line="42"/>
         <source>%1: cannot read the certificate: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das Zertifikat kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location filename="../core/agent/agentserver.cpp" line="45"/>
         <source>%1: no PEM certificate found</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Kein PEM-Zertifikat gefunden</translation>
     </message>
     <message>
         <location filename="../core/agent/agentserver.cpp" line="48"/>
         <source>%1: cannot read the key: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Schlüssel kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location filename="../core/agent/agentserver.cpp" line="57"/>
         <source>%1: no unencrypted PEM private key found</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Kein unverschlüsselter privater PEM-Schlüssel gefunden</translation>
     </message>
     <message>
         <location filename="../core/agent/agentserver.cpp" line="75"/>
         <source>wss:// needs both a certificate and a key</source>
-        <translation type="unfinished"></translation>
+        <translation>wss:// benötigt sowohl ein Zertifikat als auch einen Schlüssel</translation>
     </message>
     <message>
         <location filename="../core/agent/agentserver.cpp" line="93"/>
         <source>cannot listen on %1:%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf %1:%2 kann nicht gelauscht werden: %3</translation>
     </message>
     <message>
         <location filename="../core/agent/agentserver.cpp" line="127"/>
         <source>too many clients (limit %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>zu viele Clients (Grenze %1)</translation>
     </message>
     <message>
         <location filename="../core/agent/agentsession.cpp" line="65"/>
         <source>protocol error: text message</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollfehler: Textnachricht</translation>
     </message>
     <message>
         <location filename="../core/agent/agentsession.cpp" line="69"/>
         <source>client left during the handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>Client hat die Verbindung während des Handshakes verlassen</translation>
     </message>
     <message>
         <location filename="../core/agent/agentsession.cpp" line="73"/>
         <source>authentication timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung bei der Authentifizierung</translation>
     </message>
     <message>
         <location filename="../core/agent/agentsession.cpp" line="117"/>
         <location filename="../core/agent/agentsession.cpp" line="122"/>
         <source>protocol error: expected an authentication message</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollfehler: Authentifizierungsnachricht erwartet</translation>
     </message>
     <message>
         <location filename="../core/agent/agentsession.cpp" line="131"/>
         <source>protocol error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollfehler: %1</translation>
     </message>
     <message>
         <location filename="../core/agent/agentsession.cpp" line="135"/>
         <source>unsupported protocol version %1 (this agent speaks %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützte Protokollversion %1 (dieser Agent spricht %2)</translation>
     </message>
     <message>
         <location filename="../core/agent/agentsession.cpp" line="140"/>
         <source>authentication failed: wrong token</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentifizierung fehlgeschlagen: falsches Token</translation>
     </message>
     <message>
         <location filename="../core/agent/agentsession.cpp" line="210"/>
         <source>unexpected message &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartete Nachricht „%1“</translation>
     </message>
     <message>
         <location filename="../core/agent/agentsession.cpp" line="263"/>
         <source>cannot move &apos;%1&apos; into itself</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht in sich selbst verschoben werden</translation>
     </message>
     <message>
         <location filename="../core/agent/agentsession.cpp" line="310"/>
         <source>unknown operation &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Operation „%1“</translation>
     </message>
     <message>
         <location filename="../core/agent/agentsession.cpp" line="349"/>
         <source>stream %1 is already open</source>
-        <translation type="unfinished"></translation>
+        <translation>Stream %1 ist bereits geöffnet</translation>
     </message>
     <message>
         <location filename="../core/agent/agentsession.cpp" line="353"/>
         <source>too many open streams</source>
-        <translation type="unfinished"></translation>
+        <translation>zu viele offene Streams</translation>
     </message>
     <message>
         <location filename="../core/agent/agentexec.cpp" line="36"/>
         <source>no command given</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Befehl angegeben</translation>
     </message>
     <message>
         <location filename="../core/agent/agentexec.cpp" line="83"/>
         <source>command input on channel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlseingabe auf Kanal %1</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="61"/>
+        <location filename="../core/agent/agentbatch.cpp" line="62"/>
         <source>a batch holds 1 to %1 files</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Stapel enthält 1 bis %1 Dateien</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="88"/>
+        <location filename="../core/agent/agentbatch.cpp" line="86"/>
         <source>a batch holds at most %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Stapel enthält höchstens %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="143"/>
+        <location filename="../core/agent/agentbatch.cpp" line="141"/>
         <source>batch data out of place</source>
-        <translation type="unfinished"></translation>
+        <translation>Stapeldaten an falscher Stelle</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="177"/>
+        <location filename="../core/agent/agentbatch.cpp" line="175"/>
         <source>batch ended early</source>
-        <translation type="unfinished"></translation>
+        <translation>Stapel endete vorzeitig</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="193"/>
+        <location filename="../core/agent/agentbatch.cpp" line="191"/>
         <source>%1: not written</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nicht geschrieben</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="271"/>
+        <location filename="../core/agent/agentbatch.cpp" line="269"/>
         <source>a commit holds 1 to %1 files</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Commit enthält 1 bis %1 Dateien</translation>
+    </message>
+    <message>
+        <location filename="../core/agent/agentbatch.cpp" line="340"/>
+        <source>%1: not a regular file</source>
+        <translation>%1: keine reguläre Datei</translation>
     </message>
     <message>
         <location filename="../core/agent/agentbatch.cpp" line="342"/>
-        <source>%1: not a regular file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/agent/agentbatch.cpp" line="344"/>
         <source>%1: too large for a batch</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: zu groß für einen Stapel</translation>
     </message>
 </context>
 <context>
@@ -171,48 +171,48 @@
     <message>
         <location filename="../core/agent/rootfs.cpp" line="47"/>
         <source>no valid directory to serve was given</source>
-        <translation type="unfinished"></translation>
+        <translation>es wurde kein gültiger freizugebender Ordner angegeben</translation>
     </message>
     <message>
         <location filename="../core/agent/rootfs.cpp" line="73"/>
         <source>path contains a NUL byte</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad enthält ein NUL-Byte</translation>
     </message>
     <message>
         <location filename="../core/agent/rootfs.cpp" line="78"/>
         <source>absolute paths lead outside the served directory</source>
-        <translation type="unfinished"></translation>
+        <translation>absolute Pfade führen aus dem freigegebenen Ordner heraus</translation>
     </message>
     <message>
         <location filename="../core/agent/rootfs.cpp" line="230"/>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>keine reguläre Datei</translation>
     </message>
     <message>
         <location filename="../core/agent/rootfs.cpp" line="278"/>
         <location filename="../core/agent/rootfs.cpp" line="301"/>
         <source>the served directory itself has no parent here</source>
-        <translation type="unfinished"></translation>
+        <translation>der freigegebene Ordner selbst hat hier keinen übergeordneten Ordner</translation>
     </message>
     <message>
         <location filename="../core/agent/rootfschanges.cpp" line="105"/>
         <source>refusing to remove the served directory itself</source>
-        <translation type="unfinished"></translation>
+        <translation>der freigegebene Ordner selbst wird nicht entfernt</translation>
     </message>
     <message>
         <location filename="../core/agent/rootfschanges.cpp" line="147"/>
         <source>cannot rename the served directory itself</source>
-        <translation type="unfinished"></translation>
+        <translation>der freigegebene Ordner selbst kann nicht umbenannt werden</translation>
     </message>
     <message>
         <location filename="../core/agent/rootfschanges.cpp" line="220"/>
         <source>invalid symbolic link target</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges Ziel der symbolischen Verknüpfung</translation>
     </message>
     <message>
         <location filename="../core/agent/rootfsdetail.cpp" line="198"/>
         <source>is a symbolic link, which is not followed</source>
-        <translation type="unfinished"></translation>
+        <translation>ist eine symbolische Verknüpfung, der nicht gefolgt wird</translation>
     </message>
 </context>
 <context>
@@ -220,17 +220,17 @@
     <message>
         <location filename="../core/net/auth.cpp" line="55"/>
         <source>%1: token file not found</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Token-Datei nicht gefunden</translation>
     </message>
     <message>
         <location filename="../core/net/auth.cpp" line="74"/>
         <source>%1: cannot read token: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Token kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location filename="../core/net/auth.cpp" line="77"/>
         <source>%1: token is shorter than 128 bits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Token ist kürzer als 128 Bit</translation>
     </message>
 </context>
 <context>
@@ -254,268 +254,286 @@
 
 Exit status: 0 success, 1 operation failed, 2 usage, 3 connection, 4 authentication;
 exec exits with the remote command&apos;s status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle (ein Pfad, der mit „:“ beginnt, ist entfernt, relativ zum Wurzelordner des Agenten):
+  ls [-l] [--json] :PATH          Ordner auflisten
+  stat [--json] :PATH             einen Eintrag anzeigen
+  mkdir [-p] :PATH...             Ordner erstellen
+  rm [-r] :PATH...                Dateien entfernen (mit -r auch ganze Bäume)
+  mv [-f] :SRC... :DST            im entfernten Baum umbenennen oder verschieben
+                                  (-f: ersetzen)
+  chmod MODE :PATH...             Berechtigungsbits ändern (MODE oktal)
+  df :PATH                        freier Speicherplatz des entfernten Dateisystems
+  hash :PATH                      XXH3-128-Prüfsumme einer entfernten Datei
+  cp [-r] [-T] [--no-perms] [--no-times] [--on-conflict=POLICY] SRC... DST
+                                  hochladen (lokal nach entfernt), herunterladen oder
+                                  im entfernten Baum kopieren (:SRC... :DST)
+  exec [--cwd :DIR] [--shell &apos;STRING&apos; | [--] CMD [ARGS...]]
+                                  einen Befehl auf dem Agenten ausführen, verbunden
+                                  mit unserem stdin/stdout/stderr
+
+Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung,
+4 Authentifizierung; exec endet mit dem Status des entfernten Befehls.</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="76"/>
         <source>reconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung wiederhergestellt</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="80"/>
         <source>connection lost: %1; reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung verloren: %1; neue Verbindung wird aufgebaut</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="99"/>
         <source>Ferry command line client: files and commands on a remote agent over one WebSocket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferry-Befehlszeilenprogramm: Dateien und Befehle auf einem entfernten Agenten über ein einziges WebSocket.</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="104"/>
         <source>Agent URL (default $FERRY_URL or ws://127.0.0.1:7707).</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent-URL (Standard: $FERRY_URL oder ws://127.0.0.1:7707).</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="105"/>
         <source>Token file (default $FERRY_TOKEN_FILE or %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Datei (Standard: $FERRY_TOKEN_FILE oder %1).</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="106"/>
         <source>Heartbeat interval in milliseconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Heartbeat-Intervall in Millisekunden.</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="107"/>
         <source>Declare the agent dead after this many silent milliseconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Agenten nach so vielen Millisekunden Stille für tot erklären.</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="108"/>
         <source>Keep reconnecting this many milliseconds after a drop; 0 never.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach einem Verbindungsabbruch so viele Millisekunden lang neu verbinden; 0 nie.</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="109"/>
         <source>wss://: trust the agent certificate with this SHA-256 fingerprint (pinned for later).</source>
-        <translation type="unfinished"></translation>
+        <translation>wss://: dem Agent-Zertifikat mit diesem SHA-256-Fingerabdruck vertrauen (für später gespeichert).</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="110"/>
         <source>Cap transfers at RATE bytes per second in each direction, e.g. 500K, 2M or 1.5M (K, M, G: 1024 multiples); 0 means no limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragungen in jeder Richtung auf RATE Bytes pro Sekunde begrenzen, z. B. 500K, 2M oder 1.5M (K, M, G: Vielfache von 1024); 0 bedeutet keine Begrenzung.</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="111"/>
         <source>Write transfer statistics as JSON to FILE at the end.</source>
-        <translation type="unfinished"></translation>
+        <translation>Am Ende Übertragungsstatistiken als JSON in FILE schreiben.</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="112"/>
         <source>Show progress even when not on a terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt auch anzeigen, wenn die Ausgabe kein Terminal ist.</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="113"/>
         <source>No progress and no notices, errors only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fortschritt und keine Hinweise, nur Fehler.</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="115"/>
         <source>The command to run, then its arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der auszuführende Befehl, gefolgt von seinen Argumenten.</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="132"/>
         <source>no command given (see --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Befehl angegeben (siehe --help)</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="138"/>
         <source>unknown command &apos;%1&apos; (see --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Befehl „%1“ (siehe --help)</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="145"/>
         <source>&apos;%1&apos; is not a ws:// or wss:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine ws://- oder wss://-URL</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="153"/>
         <source>--heartbeat, --dead-after and --reconnect-for take milliseconds; --dead-after must exceed --heartbeat</source>
-        <translation type="unfinished"></translation>
+        <translation>--heartbeat, --dead-after und --reconnect-for erwarten Millisekunden; --dead-after muss größer als --heartbeat sein</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="159"/>
         <source>--limit-rate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit-rate: %1</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="160"/>
         <source>&apos;%1&apos; is above the highest limit, 1024G</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ liegt über der höchsten Grenze von 1024G</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="177"/>
         <source>--trust expects a SHA-256 fingerprint (64 hex digits, colons allowed)</source>
-        <translation type="unfinished"></translation>
+        <translation>--trust erwartet einen SHA-256-Fingerabdruck (64 Hexadezimalziffern, Doppelpunkte erlaubt)</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="195"/>
         <source>ferry-cli: if this is the agent&apos;s certificate, trust it with --trust %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ferry-cli: Wenn dies das Zertifikat des Agenten ist, vertrauen Sie ihm mit --trust %1</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="199"/>
         <source>Compare it with what the agent printed at start. Trust this certificate? [y/N] </source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen Sie ihn mit dem, was der Agent beim Start ausgegeben hat. Diesem Zertifikat vertrauen? [y/N] </translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="328"/>
         <source>%1: &apos;%2&apos; is not a remote path (remote paths start with &apos;:&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2“ ist kein entfernter Pfad (entfernte Pfade beginnen mit „:“)</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="334"/>
         <source>%1: no path given</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein Pfad angegeben</translation>
     </message>
     <message>
         <location filename="../core/cli/clicommands.cpp" line="197"/>
         <source>mv: expects :SRC... :DST</source>
-        <translation type="unfinished"></translation>
+        <translation>mv: erwartet :SRC... :DST</translation>
     </message>
     <message>
         <location filename="../core/cli/clicommands.cpp" line="204"/>
         <location filename="../core/cli/clicopy.cpp" line="95"/>
         <source>skipped %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 übersprungen (%2)</translation>
     </message>
     <message>
         <location filename="../core/cli/clicommands.cpp" line="221"/>
         <source>chmod: expects MODE :PATH...</source>
-        <translation type="unfinished"></translation>
+        <translation>chmod: erwartet MODE :PATH...</translation>
     </message>
     <message>
         <location filename="../core/cli/clicommands.cpp" line="225"/>
         <source>chmod: &apos;%1&apos; is not an octal mode</source>
-        <translation type="unfinished"></translation>
+        <translation>chmod: „%1“ ist kein oktaler Modus</translation>
     </message>
     <message>
         <location filename="../core/cli/clicopy.cpp" line="39"/>
         <source>cp: expects SRC... DST</source>
-        <translation type="unfinished"></translation>
+        <translation>cp: erwartet SRC... DST</translation>
     </message>
     <message>
         <location filename="../core/cli/clicopy.cpp" line="47"/>
         <source>cp: at least one side must be remote (:PATH); use cp for local copies</source>
-        <translation type="unfinished"></translation>
+        <translation>cp: mindestens eine Seite muss entfernt sein (:PATH); verwenden Sie cp für lokale Kopien</translation>
     </message>
     <message>
         <location filename="../core/cli/clicopy.cpp" line="49"/>
         <source>cp: the sources must all be local or all remote</source>
-        <translation type="unfinished"></translation>
+        <translation>cp: die Quellen müssen alle lokal oder alle entfernt sein</translation>
     </message>
     <message>
         <location filename="../core/cli/clicopy.cpp" line="55"/>
         <source>cp: unknown --on-conflict policy &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>cp: unbekannte --on-conflict-Richtlinie „%1“</translation>
     </message>
     <message>
         <location filename="../core/cli/clicopy.cpp" line="65"/>
         <source>cp: --parallel takes a number from 1 to 64</source>
-        <translation type="unfinished"></translation>
+        <translation>cp: --parallel erwartet eine Zahl von 1 bis 64</translation>
     </message>
     <message>
         <location filename="../core/cli/clicopy.cpp" line="81"/>
         <source>not asking because stdin is not a terminal (use --on-conflict=overwrite|skip|rename|resume|newer|fail)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Nachfrage, da stdin kein Terminal ist (verwenden Sie --on-conflict=overwrite|skip|rename|resume|newer|fail)</translation>
     </message>
     <message>
         <location filename="../core/cli/clicopy.cpp" line="88"/>
         <source>1 file</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Datei</translation>
     </message>
     <message>
         <location filename="../core/cli/clicopy.cpp" line="88"/>
         <source>%1 files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dateien</translation>
     </message>
     <message>
         <location filename="../core/cli/clicopy.cpp" line="89"/>
         <source>1 folder</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Ordner</translation>
     </message>
     <message>
         <location filename="../core/cli/clicopy.cpp" line="89"/>
         <source>%1 folders</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ordner</translation>
     </message>
     <message>
         <location filename="../core/cli/clicopy.cpp" line="90"/>
         <source>copying %1 in %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>kopiere %1, verteilt auf %2, %3</translation>
     </message>
     <message>
         <location filename="../core/cli/clicopy.cpp" line="97"/>
         <source>%1 items</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Elemente</translation>
     </message>
     <message>
         <location filename="../core/cli/clicopy.cpp" line="124"/>
         <source>exec: give either --shell &apos;STRING&apos; or a command with arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>exec: geben Sie entweder --shell &apos;STRING&apos; oder einen Befehl mit Argumenten an</translation>
     </message>
     <message>
         <location filename="../core/cli/clicopy.cpp" line="128"/>
         <source>exec: --cwd takes a remote path (:DIR)</source>
-        <translation type="unfinished"></translation>
+        <translation>exec: --cwd erwartet einen entfernten Pfad (:DIR)</translation>
     </message>
     <message>
         <location filename="../core/cli/terminalconflicthandler.cpp" line="20"/>
         <source>folder, modified %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner, geändert %1</translation>
     </message>
     <message>
         <location filename="../core/cli/terminalconflicthandler.cpp" line="21"/>
         <source>%1, modified %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, geändert %2</translation>
     </message>
     <message>
         <location filename="../core/cli/terminalconflicthandler.cpp" line="52"/>
         <source>%1 already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits.</translation>
     </message>
     <message>
         <location filename="../core/cli/terminalconflicthandler.cpp" line="53"/>
         <source>existing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>vorhanden: %1</translation>
     </message>
     <message>
         <location filename="../core/cli/terminalconflicthandler.cpp" line="54"/>
         <source>new:      %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>neu:       %1 (%2)</translation>
     </message>
     <message>
         <location filename="../core/cli/terminalconflicthandler.cpp" line="63"/>
         <source>[s]kip, [r]ename to &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>[s] überspringen, [r] umbenennen in „%1“</translation>
     </message>
     <message>
         <location filename="../core/cli/terminalconflicthandler.cpp" line="64"/>
         <source>[o]verwrite, [s]kip, [r]ename to &quot;%1&quot;, overwrite if [n]ewer</source>
-        <translation type="unfinished"></translation>
+        <translation>[o] überschreiben, [s] überspringen, [r] umbenennen in „%1“, [n] überschreiben, falls neuer</translation>
     </message>
     <message>
         <location filename="../core/cli/terminalconflicthandler.cpp" line="66"/>
         <source>, r[e]sume</source>
-        <translation type="unfinished"></translation>
+        <translation>, [e] fortsetzen</translation>
     </message>
     <message>
         <location filename="../core/cli/terminalconflicthandler.cpp" line="67"/>
         <source>, [c]ancel (capital letter: the same for all)</source>
-        <translation type="unfinished"></translation>
+        <translation>, [c] abbrechen (Großbuchstabe: dasselbe für alle)</translation>
     </message>
 </context>
 <context>
@@ -523,84 +541,84 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../core/client/session.cpp" line="38"/>
         <source>%1: the agent did not complete the handshake in time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Agent hat den Handshake nicht rechtzeitig abgeschlossen</translation>
     </message>
     <message>
         <location filename="../core/client/session.cpp" line="79"/>
         <source>session closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung geschlossen</translation>
     </message>
     <message>
         <location filename="../core/client/session.cpp" line="82"/>
         <source>client closed the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Client hat die Sitzung geschlossen</translation>
     </message>
     <message>
         <location filename="../core/client/session.cpp" line="112"/>
         <location filename="../core/client/session.cpp" line="118"/>
         <location filename="../core/client/session.cpp" line="289"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../core/client/session.cpp" line="117"/>
         <source>the agent closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>der Agent hat die Verbindung geschlossen</translation>
     </message>
     <message>
         <location filename="../core/client/session.cpp" line="141"/>
         <source>%1: the agent presented no certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Agent hat kein Zertifikat vorgelegt</translation>
     </message>
     <message>
         <location filename="../core/client/session.cpp" line="162"/>
         <source>%1: THE AGENT&apos;S CERTIFICATE HAS CHANGED (now %2). Someone may be intercepting the connection; if the agent was given a new certificate, trust it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: DAS ZERTIFIKAT DES AGENTEN HAT SICH GEÄNDERT (jetzt %2). Möglicherweise wird die Verbindung abgehört; falls der Agent ein neues Zertifikat erhalten hat, vertrauen Sie ihm erneut.</translation>
     </message>
     <message>
         <location filename="../core/client/session.cpp" line="165"/>
         <source>%1: the agent&apos;s certificate is not trusted yet (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Dem Zertifikat des Agenten wird noch nicht vertraut (%2)</translation>
     </message>
     <message>
         <location filename="../core/client/session.cpp" line="175"/>
         <source>%1: not a Ferry agent (malformed handshake)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein Ferry-Agent (fehlerhafter Handshake)</translation>
     </message>
     <message>
         <location filename="../core/client/session.cpp" line="188"/>
         <source>%1: not a Ferry agent (unexpected greeting)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein Ferry-Agent (unerwartete Begrüßung)</translation>
     </message>
     <message>
         <location filename="../core/client/session.cpp" line="192"/>
         <source>%1: the agent does not speak protocol version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Agent spricht die Protokollversion %2 nicht</translation>
     </message>
     <message>
         <location filename="../core/client/session.cpp" line="208"/>
         <source>%1: unexpected handshake message</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: unerwartete Handshake-Nachricht</translation>
     </message>
     <message>
         <location filename="../core/client/session.cpp" line="216"/>
         <source>%1: the agent failed to prove it holds the token</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Agent konnte nicht nachweisen, dass er das Token besitzt</translation>
     </message>
     <message>
         <location filename="../core/client/session.cpp" line="341"/>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht verbunden</translation>
     </message>
     <message>
         <location filename="../core/client/session.cpp" line="363"/>
         <source>unexpected message &apos;%1&apos; from the agent</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartete Nachricht „%1“ vom Agenten</translation>
     </message>
     <message>
         <location filename="../core/client/batchjobs.cpp" line="38"/>
         <source>%1: the file changed while it was being sent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei wurde während des Sendens verändert</translation>
     </message>
 </context>
 <context>
@@ -608,22 +626,22 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../core/client/batchjobs.cpp" line="228"/>
         <source>the agent answered for %1 files, not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Agent hat für %1 Dateien geantwortet, nicht für %2</translation>
     </message>
     <message>
         <location filename="../core/client/batchjobs.cpp" line="280"/>
         <source>batch data out of place</source>
-        <translation type="unfinished"></translation>
+        <translation>Stapeldaten an falscher Stelle</translation>
     </message>
     <message>
         <location filename="../core/client/batchjobs.cpp" line="314"/>
         <source>the batch ended early</source>
-        <translation type="unfinished"></translation>
+        <translation>der Stapel endete vorzeitig</translation>
     </message>
     <message>
         <location filename="../core/client/batchjobs.cpp" line="423"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -631,7 +649,7 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../core/client/batchjobs.cpp" line="185"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -639,7 +657,7 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../core/client/downloadjob.cpp" line="124"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -647,17 +665,17 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../core/client/execjob.cpp" line="65"/>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht verbunden</translation>
     </message>
     <message>
         <location filename="../core/client/execjob.cpp" line="95"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <location filename="../core/client/execjob.cpp" line="148"/>
         <source>command output on channel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlsausgabe auf Kanal %1</translation>
     </message>
 </context>
 <context>
@@ -665,7 +683,7 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../core/client/groupcommitjob.cpp" line="40"/>
         <source>the agent answered for %1 files, not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Agent hat für %1 Dateien geantwortet, nicht für %2</translation>
     </message>
 </context>
 <context>
@@ -673,12 +691,12 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../core/client/transferjob.cpp" line="62"/>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>angehalten</translation>
     </message>
     <message>
         <location filename="../core/client/transferjob.cpp" line="72"/>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht verbunden</translation>
     </message>
 </context>
 <context>
@@ -686,12 +704,12 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../core/client/uploadjob.cpp" line="145"/>
         <source>cancelled by the user</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Benutzer abgebrochen</translation>
     </message>
     <message>
         <location filename="../core/client/uploadjob.cpp" line="147"/>
         <source>paused by the user</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Benutzer angehalten</translation>
     </message>
 </context>
 <context>
@@ -699,89 +717,89 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../core/copy/copyjob.cpp" line="58"/>
         <source>nothing to copy</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts zu kopieren</translation>
     </message>
     <message>
         <location filename="../core/copy/copyplanning.cpp" line="84"/>
         <source>one source only when the destination is its new name</source>
-        <translation type="unfinished"></translation>
+        <translation>nur eine Quelle, wenn das Ziel ihr neuer Name ist</translation>
     </message>
     <message>
         <location filename="../core/copy/copyplanning.cpp" line="88"/>
         <source>target &apos;%1&apos; is not a directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel „%1“ ist kein Ordner</translation>
     </message>
     <message>
         <location filename="../core/copy/copyplanning.cpp" line="103"/>
         <source>&apos;%1&apos; has no name to copy it under; name the destination</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ hat keinen Namen, unter dem es kopiert werden kann; geben Sie das Ziel mit Namen an</translation>
     </message>
     <message>
         <location filename="../core/copy/copyplanning.cpp" line="111"/>
         <source>cannot copy &apos;%1&apos; into itself</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht in sich selbst kopiert werden</translation>
     </message>
     <message>
         <location filename="../core/copy/copyplanning.cpp" line="139"/>
         <source>-r not specified; omitting directory &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>-r nicht angegeben; Ordner „%1“ wird ausgelassen</translation>
     </message>
     <message>
         <location filename="../core/copy/copyplanning.cpp" line="141"/>
         <source>cannot create &apos;%1&apos;: Not a directory</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht erstellt werden: Ist kein Verzeichnis</translation>
     </message>
     <message>
         <location filename="../core/copy/copyplanning.cpp" line="147"/>
         <location filename="../core/copy/copyplanning.cpp" line="148"/>
         <location filename="../core/copy/copyplanning.cpp" line="219"/>
         <source>skipping special file &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Spezialdatei „%1“ wird übersprungen</translation>
     </message>
     <message>
         <location filename="../core/copy/copyplanning.cpp" line="220"/>
         <source>special file</source>
-        <translation type="unfinished"></translation>
+        <translation>Spezialdatei</translation>
     </message>
     <message>
         <location filename="../core/copy/copyplanning.cpp" line="321"/>
         <source>not enough space on %1: the copy needs %2, %3 are free</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht genug Speicherplatz auf %1: Die Kopie benötigt %2, frei sind %3</translation>
     </message>
     <message>
         <location filename="../core/copy/copyexecution.cpp" line="154"/>
         <source>%1: already exists</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: existiert bereits</translation>
     </message>
     <message>
         <location filename="../core/copy/copyexecution.cpp" line="167"/>
         <source>there is no one to ask</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist niemand da, der gefragt werden kann</translation>
     </message>
     <message>
         <location filename="../core/copy/copyexecution.cpp" line="168"/>
         <source>%1 exists; %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert; %2</translation>
     </message>
     <message>
         <location filename="../core/copy/copyexecution.cpp" line="216"/>
         <source>exists</source>
-        <translation type="unfinished"></translation>
+        <translation>existiert</translation>
     </message>
     <message>
         <location filename="../core/copy/copyexecution.cpp" line="228"/>
         <source>the destination is not older</source>
-        <translation type="unfinished"></translation>
+        <translation>das Ziel ist nicht älter</translation>
     </message>
     <message>
         <location filename="../core/copy/copyexecution.cpp" line="235"/>
         <source>cannot overwrite directory &apos;%1&apos; with a non-directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner „%1“ kann nicht mit einem Nicht-Ordner überschrieben werden</translation>
     </message>
     <message>
         <location filename="../core/copy/copyexecution.cpp" line="236"/>
         <source>cannot overwrite non-directory &apos;%1&apos; with a directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht-Ordner „%1“ kann nicht mit einem Ordner überschrieben werden</translation>
     </message>
     <message>
         <location filename="../core/copy/copyexecution.cpp" line="275"/>
@@ -791,12 +809,12 @@ exec exits with the remote command&apos;s status.</source>
         <location filename="../core/copy/copycontrol.cpp" line="163"/>
         <location filename="../core/copy/copycontrol.cpp" line="198"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <location filename="../core/copy/copyexecution.cpp" line="628"/>
         <source>%1 entries could not be copied; the first: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge konnten nicht kopiert werden; der erste: %2</translation>
     </message>
 </context>
 <context>
@@ -804,57 +822,57 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../core/copy/movejob.cpp" line="52"/>
         <source>nothing to move</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts zu verschieben</translation>
     </message>
     <message>
         <location filename="../core/copy/movejob.cpp" line="63"/>
         <source>target &apos;%1&apos; is not a directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel „%1“ ist kein Ordner</translation>
     </message>
     <message>
         <location filename="../core/copy/movejob.cpp" line="79"/>
         <source>%1 entries could not be moved; the first: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge konnten nicht verschoben werden; der erste: %2</translation>
     </message>
     <message>
         <location filename="../core/copy/movejob.cpp" line="87"/>
         <source>cannot move the served folder itself</source>
-        <translation type="unfinished"></translation>
+        <translation>der freigegebene Ordner selbst kann nicht verschoben werden</translation>
     </message>
     <message>
         <location filename="../core/copy/movejob.cpp" line="91"/>
         <source>it is already there</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist bereits dort</translation>
     </message>
     <message>
         <location filename="../core/copy/movejob.cpp" line="95"/>
         <source>cannot move &apos;%1&apos; into itself</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht in sich selbst verschoben werden</translation>
     </message>
     <message>
         <location filename="../core/copy/movejob.cpp" line="140"/>
         <source>&apos;%1&apos; exists; not replacing it</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ existiert; wird nicht ersetzt</translation>
     </message>
     <message>
         <location filename="../core/copy/movejob.cpp" line="146"/>
         <source>&apos;%1&apos; exists and there is no one to ask</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ existiert und es ist niemand da, der gefragt werden kann</translation>
     </message>
     <message>
         <location filename="../core/copy/movejob.cpp" line="194"/>
         <source>&apos;%1&apos; exists</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ existiert</translation>
     </message>
     <message>
         <location filename="../core/copy/movejob.cpp" line="202"/>
         <source>&apos;%1&apos; is not older</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist nicht älter</translation>
     </message>
     <message>
         <location filename="../core/copy/movejob.cpp" line="209"/>
         <source>cannot replace &apos;%1&apos; with &apos;%2&apos;: one is a folder, the other is not</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht durch „%2“ ersetzt werden: Eines ist ein Ordner, das andere nicht</translation>
     </message>
 </context>
 <context>
@@ -862,27 +880,27 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../core/exec/childprocess.cpp" line="199"/>
         <source>The process was already started</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prozess wurde bereits gestartet</translation>
     </message>
     <message>
         <location filename="../core/exec/childprocess.cpp" line="205"/>
         <source>No program to run</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein auszuführendes Programm</translation>
     </message>
     <message>
         <location filename="../core/exec/childprocess.cpp" line="210"/>
         <source>%1: an argument contains a NUL character</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Ein Argument enthält ein NUL-Zeichen</translation>
     </message>
     <message>
         <location filename="../core/exec/childprocess.cpp" line="216"/>
         <source>Invalid environment entry &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiger Umgebungseintrag „%1“</translation>
     </message>
     <message>
         <location filename="../core/exec/childprocess.cpp" line="227"/>
         <source>%1: the working directory must be an absolute path</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Arbeitsordner muss ein absoluter Pfad sein</translation>
     </message>
 </context>
 <context>
@@ -890,42 +908,42 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../core/net/connection.cpp" line="52"/>
         <source>unexpected text message</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartete Textnachricht</translation>
     </message>
     <message>
         <location filename="../core/net/connection.cpp" line="59"/>
         <source>connection closed by the peer</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung von der Gegenstelle geschlossen</translation>
     </message>
     <message>
         <location filename="../core/net/connection.cpp" line="211"/>
         <source>flow control violation: data beyond the connection window</source>
-        <translation type="unfinished"></translation>
+        <translation>Verletzung der Flusskontrolle: Daten jenseits des Verbindungsfensters</translation>
     </message>
     <message>
         <location filename="../core/net/connection.cpp" line="221"/>
         <source>data for unknown stream %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten für unbekannten Stream %1</translation>
     </message>
     <message>
         <location filename="../core/net/connection.cpp" line="225"/>
         <source>flow control violation: data beyond the window of stream %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verletzung der Flusskontrolle: Daten jenseits des Fensters von Stream %1</translation>
     </message>
     <message>
         <location filename="../core/net/connection.cpp" line="229"/>
         <source>data for send-only stream %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten für reinen Sende-Stream %1</translation>
     </message>
     <message>
         <location filename="../core/net/connection.cpp" line="298"/>
         <source>the peer did not answer for %1 s: connection considered dead</source>
-        <translation type="unfinished"></translation>
+        <translation>die Gegenstelle hat %1 s lang nicht geantwortet: Verbindung gilt als tot</translation>
     </message>
     <message>
         <location filename="../core/net/truststore.cpp" line="76"/>
         <source>%1: cannot save the trusted certificate: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das vertrauenswürdige Zertifikat kann nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -933,107 +951,107 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../core/protocol/frame.cpp" line="50"/>
         <source>empty message</source>
-        <translation type="unfinished"></translation>
+        <translation>leere Nachricht</translation>
     </message>
     <message>
         <location filename="../core/protocol/frame.cpp" line="52"/>
         <source>message of %1 bytes exceeds the limit of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht mit %1 Bytes überschreitet die Grenze von %2</translation>
     </message>
     <message>
         <location filename="../core/protocol/frame.cpp" line="58"/>
         <source>truncated data frame header</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschnittener Kopf eines Datenrahmens</translation>
     </message>
     <message>
         <location filename="../core/protocol/frame.cpp" line="60"/>
         <source>data frame payload exceeds %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzdaten des Datenrahmens überschreiten %1 Bytes</translation>
     </message>
     <message>
         <location filename="../core/protocol/frame.cpp" line="67"/>
         <source>data frame offset out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>Offset des Datenrahmens außerhalb des gültigen Bereichs</translation>
     </message>
     <message>
         <location filename="../core/protocol/frame.cpp" line="72"/>
         <source>unknown frame kind 0x%1</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Rahmenart 0x%1</translation>
     </message>
     <message>
         <location filename="../core/protocol/frame.cpp" line="74"/>
         <source>control message exceeds %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Steuernachricht überschreitet %1 Bytes</translation>
     </message>
     <message>
         <location filename="../core/protocol/frame.cpp" line="79"/>
         <source>malformed control message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte Steuernachricht: %1</translation>
     </message>
     <message>
         <location filename="../core/protocol/frame.cpp" line="81"/>
         <source>control message is not a map</source>
-        <translation type="unfinished"></translation>
+        <translation>Steuernachricht ist keine Map</translation>
     </message>
     <message>
         <location filename="../core/protocol/frame.cpp" line="84"/>
         <source>control message without a type</source>
-        <translation type="unfinished"></translation>
+        <translation>Steuernachricht ohne Typ</translation>
     </message>
     <message>
         <location filename="../core/protocol/messagereader.cpp" line="22"/>
         <source>field &apos;%1&apos; of &apos;%2&apos;: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld „%1“ von „%2“: %3</translation>
     </message>
     <message>
         <location filename="../core/protocol/messagereader.cpp" line="29"/>
         <source>missing or not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt oder ist keine Zeichenkette</translation>
     </message>
     <message>
         <location filename="../core/protocol/messagereader.cpp" line="44"/>
         <source>missing or not an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt oder ist keine Ganzzahl</translation>
     </message>
     <message>
         <location filename="../core/protocol/messagereader.cpp" line="49"/>
         <source>%1 is out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt außerhalb des gültigen Bereichs</translation>
     </message>
     <message>
         <location filename="../core/protocol/messagereader.cpp" line="66"/>
         <source>not a boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Boolescher Wert</translation>
     </message>
     <message>
         <location filename="../core/protocol/messagereader.cpp" line="76"/>
         <source>missing or not bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt oder sind keine Bytes</translation>
     </message>
     <message>
         <location filename="../core/protocol/messagereader.cpp" line="81"/>
         <source>longer than %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>länger als %1 Bytes</translation>
     </message>
     <message>
         <location filename="../core/protocol/messagereader.cpp" line="96"/>
         <source>missing or not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt oder ist keine Liste</translation>
     </message>
     <message>
         <location filename="../core/protocol/messagereader.cpp" line="101"/>
         <source>more than %1 items</source>
-        <translation type="unfinished"></translation>
+        <translation>mehr als %1 Elemente</translation>
     </message>
     <message>
         <location filename="../core/protocol/messagereader.cpp" line="107"/>
         <source>an item is not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Element ist keine Zeichenkette</translation>
     </message>
     <message>
         <location filename="../core/protocol/entry.cpp" line="24"/>
         <source>directory entry is not a map</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordnereintrag ist keine Map</translation>
     </message>
 </context>
 <context>
@@ -1041,52 +1059,52 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../core/transfer/filesource.cpp" line="22"/>
         <source>%1: the file changed while it was being sent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei wurde während des Sendens verändert</translation>
     </message>
     <message>
         <location filename="../core/transfer/filesource.cpp" line="35"/>
         <source>%1: not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine reguläre Datei</translation>
     </message>
     <message>
         <location filename="../core/transfer/filesink.cpp" line="38"/>
         <source>%1: another transfer is writing this file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Eine andere Übertragung schreibt gerade diese Datei</translation>
     </message>
     <message>
         <location filename="../core/transfer/filesink.cpp" line="45"/>
         <source>%1: the partial file is not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Teildatei ist keine reguläre Datei</translation>
     </message>
     <message>
         <location filename="../core/transfer/filesink.cpp" line="70"/>
         <source>%1: data at offset %2, expected %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Daten bei Offset %2, erwartet %3</translation>
     </message>
     <message>
         <location filename="../core/transfer/filesink.cpp" line="92"/>
         <source>%1: received %2 bytes, the sender announced %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 Bytes empfangen, der Sender hat %3 angekündigt</translation>
     </message>
     <message>
         <location filename="../core/transfer/filesink.cpp" line="95"/>
         <source>%1: checksum mismatch, the received file was discarded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Prüfsumme stimmt nicht überein, die empfangene Datei wurde verworfen</translation>
     </message>
     <message>
         <location filename="../core/transfer/filesink.cpp" line="130"/>
         <source>%1: the staged file was changed before it was put in place</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die bereitgestellte Datei wurde verändert, bevor sie an ihren Platz gesetzt wurde</translation>
     </message>
     <message>
         <location filename="../core/transfer/streammessages.cpp" line="45"/>
         <source>the peer reported an error</source>
-        <translation type="unfinished"></translation>
+        <translation>die Gegenstelle hat einen Fehler gemeldet</translation>
     </message>
     <message>
         <location filename="../core/transfer/job.cpp" line="42"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -1094,52 +1112,52 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../ui/certificateprompt.cpp" line="26"/>
         <source>Agent Certificate Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat des Agenten geändert</translation>
     </message>
     <message>
         <location filename="../ui/certificateprompt.cpp" line="27"/>
         <source>&lt;p&gt;The agent at &lt;b&gt;%1&lt;/b&gt; presents a different certificate than the one you trusted before. Someone may be intercepting the connection.&lt;/p&gt;&lt;p&gt;New SHA-256 fingerprint:&lt;/p&gt;%2&lt;p&gt;Trust it only if the agent was given a new certificate and this fingerprint is the one it printed at start.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Der Agent unter &lt;b&gt;%1&lt;/b&gt; legt ein anderes Zertifikat vor als das, dem Sie zuvor vertraut haben. Möglicherweise wird die Verbindung abgehört.&lt;/p&gt;&lt;p&gt;Neuer SHA-256-Fingerabdruck:&lt;/p&gt;%2&lt;p&gt;Vertrauen Sie ihm nur, wenn der Agent ein neues Zertifikat erhalten hat und dieser Fingerabdruck der ist, den er beim Start ausgegeben hat.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../ui/certificateprompt.cpp" line="33"/>
         <source>Unknown Agent Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes Zertifikat des Agenten</translation>
     </message>
     <message>
         <location filename="../ui/certificateprompt.cpp" line="34"/>
         <source>&lt;p&gt;The agent at &lt;b&gt;%1&lt;/b&gt; presents a certificate that no authority vouches for.&lt;/p&gt;&lt;p&gt;SHA-256 fingerprint:&lt;/p&gt;%2&lt;p&gt;Compare it with what the agent printed at start. Trust this certificate?&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Der Agent unter &lt;b&gt;%1&lt;/b&gt; legt ein Zertifikat vor, für das keine Zertifizierungsstelle bürgt.&lt;/p&gt;&lt;p&gt;SHA-256-Fingerabdruck:&lt;/p&gt;%2&lt;p&gt;Vergleichen Sie ihn mit dem, was der Agent beim Start ausgegeben hat. Diesem Zertifikat vertrauen?&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../ui/certificateprompt.cpp" line="38"/>
         <source>&amp;Trust the New Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem neuen Zertifikat &amp;vertrauen</translation>
     </message>
     <message>
         <location filename="../ui/certificateprompt.cpp" line="38"/>
         <source>&amp;Trust</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vertrauen</translation>
     </message>
     <message>
         <location filename="../ui/certificateprompt.cpp" line="39"/>
         <source>Trust the new certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem neuen Zertifikat vertrauen</translation>
     </message>
     <message>
         <location filename="../ui/certificateprompt.cpp" line="39"/>
         <source>Trust</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauen</translation>
     </message>
     <message>
         <location filename="../ui/certificateprompt.cpp" line="41"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../ui/certificateprompt.cpp" line="73"/>
         <source>Cannot Trust the Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Zertifikat kann nicht vertraut werden</translation>
     </message>
 </context>
 <context>
@@ -1147,97 +1165,97 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="39"/>
         <source>Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort:</translation>
     </message>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="40"/>
         <source>Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe:</translation>
     </message>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="40"/>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="41"/>
         <source>Modified:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert:</translation>
     </message>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="52"/>
         <source>&amp;Apply to all remaining conflicts of this copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Auf alle verbleibenden Konflikte dieses Kopiervorgangs anwenden</translation>
     </message>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="55"/>
         <source>Name Already in Use</source>
-        <translation type="unfinished"></translation>
+        <translation>Name bereits vergeben</translation>
     </message>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="55"/>
         <source>File Already Exists</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei existiert bereits</translation>
     </message>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="58"/>
         <source>A folder and a file cannot share the name &lt;b&gt;%1&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ordner und eine Datei können nicht denselben Namen &lt;b&gt;%1&lt;/b&gt; haben.</translation>
     </message>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="59"/>
         <source>&lt;b&gt;%1&lt;/b&gt; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; existiert bereits.</translation>
     </message>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="63"/>
         <source>Existing</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhanden</translation>
     </message>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="64"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="68"/>
         <source>New &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Na&amp;me:</translation>
     </message>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="70"/>
         <source>New name</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Name</translation>
     </message>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="84"/>
         <source>&amp;Overwrite</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Überschreiben</translation>
     </message>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="85"/>
         <source>Overwrite if &amp;Newer</source>
-        <translation type="unfinished"></translation>
+        <translation>Überschreiben, falls &amp;neuer</translation>
     </message>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="88"/>
         <source>Res&amp;ume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="89"/>
         <source>&amp;Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umbenennen</translation>
     </message>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="90"/>
         <source>&amp;Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Über&amp;springen</translation>
     </message>
     <message>
         <location filename="../ui/conflictdialog.cpp" line="91"/>
         <source>&amp;Cancel Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren a&amp;bbrechen</translation>
     </message>
 </context>
 <context>
@@ -1245,200 +1263,200 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../ui/connectdialog.cpp" line="42"/>
         <source>&amp;Delete Site</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil &amp;löschen</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="46"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="48"/>
         <source>Sa&amp;ve as site</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Profil s&amp;peichern</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="52"/>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbinden</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="54"/>
         <source>Connect to Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Agent verbinden</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="87"/>
         <source>&amp;Saved sites:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gespeicherte Profile:</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="91"/>
         <source>&amp;Recent connections:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt genutzte Verbindungen:</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="99"/>
         <source>Agent &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent-&amp;URL:</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="103"/>
         <source>Token f&amp;ile:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Token-Datei:</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="105"/>
         <location filename="../ui/connectdialog.cpp" line="204"/>
         <location filename="../ui/connectdialog.cpp" line="223"/>
         <source>Leave empty to use the token file</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer lassen, um die Token-Datei zu verwenden</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="106"/>
         <source>Or &amp;paste the token:</source>
-        <translation type="unfinished"></translation>
+        <translation>Oder Token &amp;einfügen:</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="109"/>
         <source>Site na&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil&amp;name:</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="119"/>
         <source>Saved sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Profile</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="120"/>
         <source>Delete site</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil löschen</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="121"/>
         <source>Recent connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt genutzte Verbindungen</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="122"/>
         <source>Agent URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent-URL</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="123"/>
         <source>Token file</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Datei</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="124"/>
         <source>Browse for the token file</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Datei auswählen</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="125"/>
         <source>Pasted token</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügtes Token</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="126"/>
         <source>Save as site</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Profil speichern</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="127"/>
         <source>Site name</source>
-        <translation type="unfinished"></translation>
+        <translation>Profilname</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="128"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="129"/>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="130"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="145"/>
         <location filename="../ui/connectdialog.cpp" line="159"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="204"/>
         <source>Saved in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund des Systems gespeichert</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="237"/>
         <source>Choose the Agent&apos;s Token File</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Datei des Agenten auswählen</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="287"/>
         <source>Enter the agent&apos;s URL, for example ws://host:7707.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die URL des Agenten ein, zum Beispiel ws://host:7707.</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="290"/>
         <source>“%1” is not a valid URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine gültige URL.</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="292"/>
         <source>The agent URL must start with ws:// or wss://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Agent-URL muss mit ws:// oder wss:// beginnen.</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="294"/>
         <source>The agent URL has no host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Agent-URL enthält keinen Rechnernamen.</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="296"/>
         <source>Port 0 is not a valid port for the agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Port 0 ist kein gültiger Port für den Agenten.</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="314"/>
         <source>Enter a name for the site.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen für das Profil ein.</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="330"/>
         <source>The pasted token is too short: an agent&apos;s token has at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das eingefügte Token ist zu kurz: Das Token eines Agenten hat mindestens %1 Zeichen.</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="347"/>
         <source>Reading the token from the system keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Token wird aus dem Schlüsselbund des Systems gelesen…</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="351"/>
         <source>Choose the agent&apos;s token file or paste its token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Token-Datei des Agenten aus oder fügen Sie sein Token ein.</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="375"/>
         <source>Saving the token in the system keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Token wird im Schlüsselbund des Systems gespeichert…</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="398"/>
         <source>Paste the token or choose a token file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie das Token ein oder wählen Sie eine Token-Datei aus.</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="417"/>
         <source>Press Connect to go on without saving the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf „Verbinden“, um ohne Speichern des Tokens fortzufahren.</translation>
     </message>
 </context>
 <context>
@@ -1446,44 +1464,45 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../ui/connectionindicator.cpp" line="50"/>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <location filename="../ui/connectionindicator.cpp" line="56"/>
         <source>Connected · %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden · %1 ms</translation>
     </message>
     <message>
         <location filename="../ui/connectionindicator.cpp" line="56"/>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden</translation>
     </message>
     <message>
         <location filename="../ui/connectionindicator.cpp" line="60"/>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectionindicator.cpp" line="65"/>
         <source>Reconnecting in %n s…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Neue Verbindung in %n s…</numerusform>
+            <numerusform>Neue Verbindung in %n s…</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/connectionindicator.cpp" line="65"/>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Verbindung wird hergestellt…</translation>
     </message>
     <message>
         <location filename="../ui/connectionindicator.cpp" line="69"/>
         <source>Offline: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: %1</translation>
     </message>
     <message>
         <location filename="../ui/connectionindicator.cpp" line="80"/>
         <source>Connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung: %1</translation>
     </message>
 </context>
 <context>
@@ -1491,37 +1510,37 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../ui/localbrowser.cpp" line="28"/>
         <source>Local files</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Dateien</translation>
     </message>
     <message>
         <location filename="../ui/localbrowser.cpp" line="44"/>
         <source>Local location</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokaler Ort</translation>
     </message>
     <message>
         <location filename="../ui/localbrowser.cpp" line="45"/>
         <source>Local folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokaler Ordner</translation>
     </message>
     <message>
         <location filename="../ui/localbrowser.cpp" line="47"/>
         <source>Local Navigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Navigation</translation>
     </message>
     <message>
         <location filename="../ui/localbrowser.cpp" line="50"/>
         <source>U&amp;p</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &amp;oben</translation>
     </message>
     <message>
         <location filename="../ui/localbrowser.cpp" line="56"/>
         <source>Up to the parent folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum übergeordneten Ordner</translation>
     </message>
     <message>
         <location filename="../ui/localbrowser.cpp" line="57"/>
         <source>&amp;Home</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Persönlicher Ordner</translation>
     </message>
 </context>
 <context>
@@ -1530,152 +1549,155 @@ exec exits with the remote command&apos;s status.</source>
         <location filename="../ui/mainwindow.cpp" line="52"/>
         <location filename="../ui/mainwindow.cpp" line="400"/>
         <source>Ferry</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferry</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="62"/>
         <source>Total progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtfortschritt</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/mainwindow.cpp" line="82"/>
         <source>%n file(s) copied</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei kopiert</numerusform>
+            <numerusform>%n Dateien kopiert</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="239"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="240"/>
         <source>&amp;Connect…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbinden…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>&amp;Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;trennen</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="248"/>
         <source>&amp;Upload Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien &amp;hochladen…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="249"/>
         <source>Upload Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien hochladen</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="255"/>
         <source>Upload &amp;Selected Local Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte lokale Dateien hoch&amp;laden</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="263"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="266"/>
         <source>&amp;Remote</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernter &amp;Rechner</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="270"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="271"/>
         <source>Show &amp;Local Pane</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lokalen Bereich anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>&amp;Transfer Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragungs-&amp;Warteschlange</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="294"/>
         <source>&amp;Transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Übertragungen</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="301"/>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="302"/>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferry &amp;einrichten…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="312"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="313"/>
         <source>&amp;About Ferry</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Ferry</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="314"/>
         <source>About Ferry</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Ferry</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="315"/>
         <source>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Browse and transfer files on a remote machine whose only door is a WebSocket.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Dateien auf einem entfernten Rechner durchsuchen und übertragen, dessen einzige Tür ein WebSocket ist.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="365"/>
         <source>Download To</source>
-        <translation type="unfinished"></translation>
+        <translation>Herunterladen nach</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>Moved %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Element verschoben</numerusform>
+            <numerusform>%n Elemente verschoben</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="402"/>
         <source>%1 — Ferry</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Ferry</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="403"/>
         <source>%1% · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1% · %2</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="417"/>
         <source>%1/s · %2 left</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s · noch %2</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="417"/>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="452"/>
+        <location filename="../ui/mainwindow.cpp" line="453"/>
         <source>Transfers Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragungen laufen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="453"/>
+        <location filename="../ui/mainwindow.cpp" line="454"/>
         <source>%n transfer(s) have not finished. Quit anyway? Partial files are kept and resume next time.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Übertragung ist noch nicht abgeschlossen. Trotzdem beenden? Teilweise übertragene Dateien bleiben erhalten und werden beim nächsten Mal fortgesetzt.</numerusform>
+            <numerusform>%n Übertragungen sind noch nicht abgeschlossen. Trotzdem beenden? Teilweise übertragene Dateien bleiben erhalten und werden beim nächsten Mal fortgesetzt.</numerusform>
         </translation>
     </message>
 </context>
@@ -1684,12 +1706,12 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../ui/notifier.cpp" line="44"/>
         <source>Transfer failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragung fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../ui/notifier.cpp" line="44"/>
         <source>Transfer finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragung abgeschlossen</translation>
     </message>
 </context>
 <context>
@@ -1697,262 +1719,262 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="53"/>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="54"/>
         <source>&amp;Transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Übertragungen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="55"/>
         <source>&amp;Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbindung</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="56"/>
         <source>&amp;Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;nachrichtigungen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="57"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="58"/>
         <source>Preference pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungsseiten</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="62"/>
         <source>&amp;Restore Defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Standardwerte wiederherstellen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="63"/>
         <source>Restore Defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardwerte wiederherstellen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="88"/>
         <source>When a destination exists</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn ein Ziel existiert</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="93"/>
         <source>Ask each time</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Mal nachfragen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="93"/>
         <source>Show a dialog for every file that already exists</source>
-        <translation type="unfinished"></translation>
+        <translation>Für jede bereits existierende Datei einen Dialog anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="94"/>
         <source>Overwrite</source>
-        <translation type="unfinished"></translation>
+        <translation>Überschreiben</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="94"/>
         <source>Replace the existing file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorhandene Datei ersetzen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="95"/>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Überspringen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="95"/>
         <source>Leave the existing file and do not transfer this one</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorhandene Datei belassen und diese nicht übertragen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="96"/>
         <source>Rename (keep both)</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen (beide behalten)</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="96"/>
         <source>Transfer under a free name such as &quot;report (1).pdf&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter einem freien Namen wie „Bericht (1).pdf“ übertragen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="97"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="97"/>
         <source>Continue a shorter existing file whose bytes match, otherwise overwrite it</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine kürzere vorhandene Datei mit übereinstimmenden Bytes fortsetzen, andernfalls überschreiben</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="98"/>
         <source>Overwrite if newer</source>
-        <translation type="unfinished"></translation>
+        <translation>Überschreiben, falls neuer</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="98"/>
         <source>Replace the existing file only when the new one is newer</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorhandene Datei nur ersetzen, wenn die neue neuer ist</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="99"/>
         <source>Fail</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Fehler abbrechen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="99"/>
         <source>Stop the transfer with an error</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Übertragung mit einer Fehlermeldung beenden</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="100"/>
         <source>&amp;When a destination exists:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wenn ein Ziel existiert:</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="102"/>
         <source>Keep &amp;permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Berechtigungen beibehalten</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="103"/>
         <source>Keep permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechtigungen beibehalten</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="104"/>
         <source>Keep modification t&amp;imes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungs&amp;zeiten beibehalten</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="105"/>
         <source>Keep modification times</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungszeiten beibehalten</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="111"/>
         <source>Parallel transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Parallele Übertragungen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="112"/>
         <source>Para&amp;llel transfers:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Parallele Übertragungen:</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="114"/>
         <source>Upload limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit beim Hochladen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="115"/>
         <source>Download limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit beim Herunterladen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="116"/>
         <source>&amp;Upload limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit beim &amp;Hochladen:</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="117"/>
         <source>&amp;Download limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit beim He&amp;runterladen:</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="126"/>
         <source> KiB/s</source>
-        <translation type="unfinished"></translation>
+        <translation> KiB/s</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="127"/>
         <source>Unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbegrenzt</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="129"/>
         <source>0 means unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>0 bedeutet unbegrenzt</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="142"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="146"/>
         <source>Heartbeat interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Heartbeat-Intervall</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="147"/>
         <source>Agent lost after</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent verloren nach</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="148"/>
         <source>&amp;Heartbeat every:</source>
-        <translation type="unfinished"></translation>
+        <translation>Heartbeat-&amp;Intervall:</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="149"/>
         <source>Agent &amp;lost after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent ver&amp;loren nach:</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="153"/>
         <source>Timing error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler bei der Zeiteinstellung</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="156"/>
         <source>A silent agent is declared lost after this time; it must be more than two heartbeats. Changes apply at the next connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein stummer Agent gilt nach dieser Zeit als verloren; sie muss länger als zwei Heartbeats sein. Änderungen gelten ab der nächsten Verbindung.</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="168"/>
         <source>Notify &amp;me when a long transfer ends while Ferry is in the background</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mich benachrichtigen, wenn eine lange Übertragung endet, während Ferry im Hintergrund ist</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="169"/>
         <source>Notify when a long transfer ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigen, wenn eine lange Übertragung endet</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="171"/>
         <source>Uses the desktop&apos;s notifications, or flashes the window where there are none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendet die Benachrichtigungen der Arbeitsfläche oder lässt das Fenster aufblinken, wenn es keine gibt.</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="180"/>
         <source>Show &amp;hidden files</source>
-        <translation type="unfinished"></translation>
+        <translation>Versteckte &amp;Dateien anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="181"/>
         <source>Show hidden files</source>
-        <translation type="unfinished"></translation>
+        <translation>Versteckte Dateien anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="182"/>
         <source>Show the l&amp;ocal pane</source>
-        <translation type="unfinished"></translation>
+        <translation>L&amp;okalen Bereich anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="183"/>
         <source>Show the local pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokalen Bereich anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="234"/>
         <source>The agent can only be declared lost after more than two heartbeats: more than %L1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent kann erst nach mehr als zwei Heartbeats als verloren gelten: mehr als %L1 s.</translation>
     </message>
 </context>
 <context>
@@ -1960,182 +1982,182 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="88"/>
         <source>Properties of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaften von %1</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="123"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="124"/>
         <source>Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort:</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="128"/>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="129"/>
         <source>Symbolic link</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbolische Verknüpfung</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="130"/>
         <source>Special file</source>
-        <translation type="unfinished"></translation>
+        <translation>Spezialdatei</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="133"/>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ:</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="137"/>
         <source>%1 (%L2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%L2 Bytes)</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="138"/>
         <source>Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe:</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="141"/>
         <source>Modified:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert:</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="143"/>
         <source>Link target:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfungsziel:</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="150"/>
         <source>Permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechtigungen</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="152"/>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="152"/>
         <source>Write</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="152"/>
         <source>Execute</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="159"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigentümer</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="159"/>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="159"/>
         <source>Others</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="161"/>
         <source>Owner may read</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigentümer darf lesen</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="161"/>
         <source>Owner may write</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigentümer darf schreiben</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="161"/>
         <source>Owner may execute</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigentümer darf ausführen</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="162"/>
         <source>Group may read</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe darf lesen</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="162"/>
         <source>Group may write</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe darf schreiben</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="162"/>
         <source>Group may execute</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe darf ausführen</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="163"/>
         <source>Others may read</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere dürfen lesen</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="163"/>
         <source>Others may write</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere dürfen schreiben</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="163"/>
         <source>Others may execute</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere dürfen ausführen</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="175"/>
         <source>Set &amp;user ID</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzer-ID setzen</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="175"/>
         <source>Set group &amp;ID</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gruppen-ID setzen</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="175"/>
         <source>Stic&amp;ky</source>
-        <translation type="unfinished"></translation>
+        <translation>Stic&amp;ky</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="187"/>
         <source>Numeric permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Numerische Berechtigungen</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="188"/>
         <source>Three or four octal digits, such as 0644</source>
-        <translation type="unfinished"></translation>
+        <translation>Drei oder vier Oktalziffern, etwa 0644</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="192"/>
         <source>&amp;Numeric:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Numerisch:</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="196"/>
         <source>Symbolic permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbolische Berechtigungen</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="211"/>
         <source>Apply to the folder only: the files and folders inside keep their permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur auf den Ordner anwenden: Die enthaltenen Dateien und Ordner behalten ihre Berechtigungen.</translation>
     </message>
     <message>
         <location filename="../ui/propertiesdialog.cpp" line="213"/>
         <source>A link has no permissions of its own; open the properties of its target to change them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Verknüpfung hat keine eigenen Berechtigungen; öffnen Sie die Eigenschaften ihres Ziels, um sie zu ändern.</translation>
     </message>
 </context>
 <context>
@@ -2143,155 +2165,156 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="37"/>
         <source>Remote files</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernte Dateien</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="60"/>
         <source>Remote location</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernter Ort</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="61"/>
         <source>Remote folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernter Ordner</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="73"/>
         <source>Filter by name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Namen filtern</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="74"/>
         <source>Filter (e.g. *.log)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter (z. B. *.log)</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="80"/>
         <source>Remote Navigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernte Navigation</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/remotebrowser.cpp" line="100"/>
         <source>%n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Element</numerusform>
+            <numerusform>%n Elemente</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="128"/>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurück</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="134"/>
         <source>&amp;Forward</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorwärts</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="140"/>
         <source>&amp;Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &amp;oben</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="147"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="148"/>
         <source>Edit &amp;Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse &amp;bearbeiten</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="152"/>
         <source>F&amp;ilter</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filter</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="156"/>
         <source>Show &amp;Hidden Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Versteckte &amp;Dateien anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="161"/>
         <source>New &amp;Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Ordner…</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="163"/>
         <source>New Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Ordner</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="163"/>
         <source>Name of the new folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des neuen Ordners:</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="167"/>
         <source>Re&amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umbenennen</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="172"/>
         <location filename="../ui/remotebrowser.cpp" line="274"/>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="173"/>
         <source>Do&amp;wnload…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Herunterladen…</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="178"/>
         <source>P&amp;roperties…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eigenschaften…</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="179"/>
         <source>Copy Remote &amp;Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernten &amp;Pfad kopieren</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="267"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="268"/>
         <source>Delete “%1” on the remote machine? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ auf dem entfernten Rechner löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="269"/>
         <source>Delete %1 items on the remote machine? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Elemente auf dem entfernten Rechner löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="298"/>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="306"/>
         <source>Creating the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen des Ordners</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="312"/>
         <source>Deleting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen von %1</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="319"/>
         <source>Renaming</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen</translation>
     </message>
     <message>
         <location filename="../ui/remotebrowser.cpp" line="324"/>
         <source>Changing the permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändern der Berechtigungen</translation>
     </message>
 </context>
 <context>
@@ -2299,42 +2322,42 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../ui/remotedirmodel.cpp" line="90"/>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <location filename="../ui/remotedirmodel.cpp" line="91"/>
         <source>Link to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfung zu %1</translation>
     </message>
     <message>
         <location filename="../ui/remotedirmodel.cpp" line="92"/>
         <source>Special file</source>
-        <translation type="unfinished"></translation>
+        <translation>Spezialdatei</translation>
     </message>
     <message>
         <location filename="../ui/remotedirmodel.cpp" line="255"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../ui/remotedirmodel.cpp" line="256"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <location filename="../ui/remotedirmodel.cpp" line="257"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <location filename="../ui/remotedirmodel.cpp" line="258"/>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <location filename="../ui/remotedirmodel.cpp" line="259"/>
         <source>Permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechtigungen</translation>
     </message>
 </context>
 <context>
@@ -2342,27 +2365,27 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../ui/sitestore.cpp" line="181"/>
         <source>No token for this site is saved in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für dieses Profil ist kein Token im Schlüsselbund des Systems gespeichert.</translation>
     </message>
     <message>
         <location filename="../ui/sitestore.cpp" line="184"/>
         <source>The system keychain refused to store the token; you will be asked for it next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Systems hat das Speichern des Tokens verweigert; Sie werden beim nächsten Mal danach gefragt.</translation>
     </message>
     <message>
         <location filename="../ui/sitestore.cpp" line="185"/>
         <source>The system keychain refused access to the saved token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Systems hat den Zugriff auf das gespeicherte Token verweigert.</translation>
     </message>
     <message>
         <location filename="../ui/sitestore.cpp" line="189"/>
         <source>The system keychain is not available, so the token cannot be saved; you will be asked for it next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar, daher kann das Token nicht gespeichert werden; Sie werden beim nächsten Mal danach gefragt.</translation>
     </message>
     <message>
         <location filename="../ui/sitestore.cpp" line="190"/>
         <source>The system keychain is not available, so the saved token cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar, daher kann das gespeicherte Token nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -2370,62 +2393,62 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../ui/transferdock.cpp" line="20"/>
         <source>Transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragungen</translation>
     </message>
     <message>
         <location filename="../ui/transferdock.cpp" line="31"/>
         <source>Transfer Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragungsaktionen</translation>
     </message>
     <message>
         <location filename="../ui/transferdock.cpp" line="46"/>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anhalten</translation>
     </message>
     <message>
         <location filename="../ui/transferdock.cpp" line="47"/>
         <source>Res&amp;ume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
         <location filename="../ui/transferdock.cpp" line="48"/>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbre&amp;chen</translation>
     </message>
     <message>
         <location filename="../ui/transferdock.cpp" line="49"/>
         <source>Re&amp;try</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <location filename="../ui/transferdock.cpp" line="51"/>
         <source>Pause &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle a&amp;nhalten</translation>
     </message>
     <message>
         <location filename="../ui/transferdock.cpp" line="52"/>
         <source>Resume A&amp;ll</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle f&amp;ortsetzen</translation>
     </message>
     <message>
         <location filename="../ui/transferdock.cpp" line="53"/>
         <source>Clear &amp;Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beendete entfernen</translation>
     </message>
     <message>
         <location filename="../ui/transferdock.cpp" line="60"/>
         <source>Parallel &amp;transfers:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Parallele Übertragungen:</translation>
     </message>
     <message>
         <location filename="../ui/transferdock.cpp" line="62"/>
         <source>Parallel transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Parallele Übertragungen</translation>
     </message>
     <message>
         <location filename="../ui/transferdock.cpp" line="76"/>
         <source>Transfer queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragungs-Warteschlange</translation>
     </message>
 </context>
 <context>
@@ -2433,240 +2456,245 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="150"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="356"/>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Warteschlange</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="357"/>
         <source>Waiting for an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Antwort</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="358"/>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="359"/>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="360"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="361"/>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="361"/>
         <source>Skipped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen: %1</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="362"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="363"/>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="379"/>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="402"/>
         <source>Upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Hochladen</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="403"/>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Herunterladen</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="404"/>
         <source>Remote copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernte Kopie</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="408"/>
         <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="409"/>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="421"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="422"/>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtung</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="423"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="424"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="425"/>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeit</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="426"/>
         <source>ETA</source>
-        <translation type="unfinished"></translation>
+        <translation>Restzeit</translation>
     </message>
     <message>
         <location filename="../ui/transferqueuemodel.cpp" line="427"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="37"/>
+        <location filename="../app/gui/main.cpp" line="38"/>
         <source>Ferry: browse and transfer files on a remote agent over one WebSocket.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main.cpp" line="40"/>
-        <source>Agent to connect to, e.g. ws://127.0.0.1:7707</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferry: Dateien auf einem entfernten Agenten über ein einziges WebSocket durchsuchen und übertragen.</translation>
     </message>
     <message>
         <location filename="../app/gui/main.cpp" line="41"/>
-        <source>Local files or folders to upload to the agent&apos;s root once connected.</source>
-        <translation type="unfinished"></translation>
+        <source>Agent to connect to, e.g. ws://127.0.0.1:7707</source>
+        <translation>Agent, mit dem verbunden werden soll, z. B. ws://127.0.0.1:7707</translation>
     </message>
     <message>
         <location filename="../app/gui/main.cpp" line="42"/>
-        <source>Token file of the agent.</source>
-        <translation type="unfinished"></translation>
+        <source>Local files or folders to upload to the agent&apos;s root once connected.</source>
+        <translation>Lokale Dateien oder Ordner, die nach dem Verbinden in den Wurzelordner des Agenten hochgeladen werden.</translation>
     </message>
     <message>
         <location filename="../app/gui/main.cpp" line="43"/>
+        <source>Token file of the agent.</source>
+        <translation>Token-Datei des Agenten.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="44"/>
         <source>Save a picture of the window once the listing is shown, then quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bild des Fensters speichern, sobald die Auflistung angezeigt wird, und dann beenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="45"/>
+        <source>Folder to show in the local pane.</source>
+        <translation>Ordner, der im lokalen Bereich angezeigt wird.</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="62"/>
         <source>Ferry agent: serves one directory to Ferry clients over a WebSocket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferry-Agent: stellt Ferry-Clients einen Ordner über ein WebSocket bereit.</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="65"/>
         <source>Directory to serve (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitzustellender Ordner (erforderlich).</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="66"/>
         <source>Address to listen on; port 0 picks a free port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse, auf der gelauscht wird; Port 0 wählt einen freien Port.</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="67"/>
         <source>Token file; created with a fresh 256-bit token (mode 0600) if missing. Default: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Datei; wird mit einem frischen 256-Bit-Token (Modus 0600) erstellt, falls sie fehlt. Standard: %1</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="68"/>
         <source>Write the listening port to this file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den lauschenden Port in diese Datei schreiben.</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="69"/>
         <source>TLS certificate (PEM) for wss://.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikat (PEM) für wss://.</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="70"/>
         <source>TLS private key (PEM) for wss://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater TLS-Schlüssel (PEM) für wss://.</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="71"/>
         <source>Heartbeat interval in milliseconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Heartbeat-Intervall in Millisekunden.</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="72"/>
         <source>Drop a client silent for this many milliseconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Client trennen, der so viele Millisekunden still ist.</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="73"/>
         <source>Most clients served at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstzahl gleichzeitig bedienter Clients.</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="74"/>
         <source>One of: error, warning, info, debug.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eines von: error, warning, info, debug.</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="84"/>
         <source>unknown log level &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Protokollstufe „%1“</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="87"/>
         <source>--root DIR is required</source>
-        <translation type="unfinished"></translation>
+        <translation>--root DIR ist erforderlich</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="89"/>
         <source>--cert and --key go together</source>
-        <translation type="unfinished"></translation>
+        <translation>--cert und --key gehören zusammen</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="94"/>
         <source>--listen expects HOST:PORT, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--listen erwartet HOST:PORT, erhalten: „%1“</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="98"/>
         <source>--heartbeat expects milliseconds (at least 50)</source>
-        <translation type="unfinished"></translation>
+        <translation>--heartbeat erwartet Millisekunden (mindestens 50)</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="101"/>
         <source>--dead-after must be longer than --heartbeat</source>
-        <translation type="unfinished"></translation>
+        <translation>--dead-after muss länger als --heartbeat sein</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="106"/>
         <source>--max-clients expects a positive number</source>
-        <translation type="unfinished"></translation>
+        <translation>--max-clients erwartet eine positive Zahl</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="121"/>
         <source>cannot write port file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Portdatei %1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 </TS>

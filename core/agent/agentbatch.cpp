@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/agent/agentbatch.h"
 
+#include "core/agent/agentput.h"
 #include "core/agent/agentsession.h"
 #include "core/protocol/frame.h"
 #include "core/protocol/messagereader.h"
@@ -76,10 +77,7 @@ void AgentPutMany::start(AgentSession *session, qint64 requestId, quint32 stream
             session->replyError(requestId, Error{ErrorCode::Protocol, reader.error()});
             return;
         }
-        if (mode >= 0)
-            item.attributes.mode = quint32(mode);
-        if (mtime != std::numeric_limits<qint64>::min())
-            item.attributes.mtimeNs = mtime;
+        item.attributes = attributesFromWire(mode, mtime);
         batch->m_total += item.size;
         batch->m_items.push_back(std::move(item));
     }

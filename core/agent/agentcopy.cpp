@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/agent/agentcopy.h"
 
+#include "core/agent/agentput.h"
 #include "core/agent/agentsession.h"
 #include "core/protocol/messagereader.h"
 #include "core/transfer/filesink.h"
@@ -82,12 +83,8 @@ void handleCopy(AgentSession *session, qint64 requestId, const QCborMap &request
         session->replyError(requestId, source.error());
         return;
     }
-    if (auto existing = session->root().stat(to)) {
-        if (existing->type == EntryInfo::Type::Directory)
-            return session->replyError(requestId, Error::fromErrno(EISDIR, to));
-        if (!replace)
-            return session->replyError(requestId, Error::fromErrno(EEXIST, to));
-    }
+    if (auto refused = refuseExisting(session->root(), to, replace); !refused)
+        return session->replyError(requestId, refused.error());
     auto parent = session->root().openParent(to);
     if (!parent) {
         session->replyError(requestId, parent.error());
@@ -98,11 +95,7 @@ void handleCopy(AgentSession *session, qint64 requestId, const QCborMap &request
         session->replyError(requestId, sink.error());
         return;
     }
-    transfer::FinalAttributes attributes;
-    if (mode >= 0)
-        attributes.mode = quint32(mode);
-    if (mtime != std::numeric_limits<qint64>::min())
-        attributes.mtimeNs = mtime;
+    const transfer::FinalAttributes attributes = attributesFromWire(mode, mtime);
 
     auto shared = std::make_shared<transfer::FileSink>(std::move(*sink));
     auto input = std::make_shared<UniqueFd>(std::move(*source));

@@ -15,6 +15,27 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace ferry::agent {
 
+Expected<void> refuseExisting(const RootFs &root, const QString &path, bool replace)
+{
+    if (auto existing = root.stat(path)) {
+        if (existing->type == EntryInfo::Type::Directory)
+            return std::unexpected(Error::fromErrno(EISDIR, path));
+        if (!replace)
+            return std::unexpected(Error::fromErrno(EEXIST, path));
+    }
+    return {};
+}
+
+transfer::FinalAttributes attributesFromWire(qint64 mode, qint64 mtimeNs)
+{
+    transfer::FinalAttributes attributes;
+    if (mode >= 0)
+        attributes.mode = quint32(mode);
+    if (mtimeNs != std::numeric_limits<qint64>::min())
+        attributes.mtimeNs = mtimeNs;
+    return attributes;
+}
+
 AgentPut::AgentPut(AgentSession *session, qint64 requestId, quint32 stream)
     : AgentStream(session, requestId, stream)
 {
@@ -34,16 +55,9 @@ void AgentPut::start(AgentSession *session, qint64 requestId, quint32 stream, co
         session->replyError(requestId, Error{ErrorCode::Protocol, reader.error()});
         return;
     }
-    // Refuse early what the final rename would refuse, before any data flows.
-    if (auto existing = session->root().stat(path)) {
-        if (existing->type == EntryInfo::Type::Directory) {
-            session->replyError(requestId, Error::fromErrno(EISDIR, path));
-            return;
-        }
-        if (!replace) {
-            session->replyError(requestId, Error::fromErrno(EEXIST, path));
-            return;
-        }
+    if (auto refused = refuseExisting(session->root(), path, replace); !refused) {
+        session->replyError(requestId, refused.error());
+        return;
     }
     const auto openSink = [&](bool keep) -> Expected<transfer::FileSink> {
         auto parent = session->root().openParent(path);
@@ -68,11 +82,7 @@ void AgentPut::start(AgentSession *session, qint64 requestId, quint32 stream, co
         return;
     }
 
-    transfer::FinalAttributes attributes;
-    if (mode >= 0)
-        attributes.mode = quint32(mode);
-    if (mtime != std::numeric_limits<qint64>::min())
-        attributes.mtimeNs = mtime;
+    const transfer::FinalAttributes attributes = attributesFromWire(mode, mtime);
 
     auto *put = new AgentPut(session, requestId, stream);
     const qint64 offset = sink->offset();

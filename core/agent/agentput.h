@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/agent/agentstream.h"
+#include "core/agent/rootfs.h"
 #include "core/error.h"
 #include "core/transfer/incomingfile.h"
 
@@ -10,6 +11,12 @@
 #include <memory>
 
 namespace ferry::agent {
+
+/// What the final rename would refuse, refused before any data flows: a
+/// folder at @p path, or any entry when @p replace is false.
+Expected<void> refuseExisting(const RootFs &root, const QString &path, bool replace);
+/// Mode and mtime as a request carries them (-1 and INT64_MIN: absent).
+transfer::FinalAttributes attributesFromWire(qint64 mode, qint64 mtimeNs);
 
 /// An upload: the client sends, the agent writes beneath its root.
 ///

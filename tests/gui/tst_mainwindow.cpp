@@ -11,7 +11,9 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTreeView>
 
@@ -20,6 +22,12 @@ class TestMainWindow final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // Preferences and layout in a scratch location, from the defaults.
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
     void constructsOffline();
     void browsesRemoteTree();
 };

@@ -25,6 +25,7 @@
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -70,6 +71,8 @@ void TestPanes::initTestCase()
 
 void TestPanes::init()
 {
+    // Every test starts from the default preferences and layout.
+    QSettings().clear();
     m_agent = std::make_unique<AgentProcess>();
     QVERIFY2(m_agent->start(), qPrintable(m_agent->errorString()));
     QVERIFY(QDir().mkpath(m_agent->root() + QStringLiteral("/archive")));

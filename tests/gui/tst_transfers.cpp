@@ -22,7 +22,9 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTreeView>
 #include <QPointer>
@@ -35,6 +37,12 @@ class TestTransfers final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // Preferences and layout in a scratch location, from the defaults.
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
     void init();
     void cleanup();
     void dropOnEmptySpaceUploadsToCurrentFolder();
