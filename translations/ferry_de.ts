@@ -1544,10 +1544,44 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     </message>
 </context>
 <context>
+    <name>ferry::ui::LocationBar</name>
+    <message>
+        <location filename="../ui/locationbar.cpp" line="22"/>
+        <location filename="../ui/locationbar.cpp" line="27"/>
+        <source>Remote location</source>
+        <translation>Entfernter Ort</translation>
+    </message>
+    <message>
+        <location filename="../ui/locationbar.cpp" line="28"/>
+        <source>Remote folder</source>
+        <translation>Entfernter Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/locationbar.cpp" line="91"/>
+        <source>Root</source>
+        <translation>Wurzel</translation>
+    </message>
+    <message>
+        <location filename="../ui/locationbar.cpp" line="93"/>
+        <source>The served folder</source>
+        <translation>Der freigegebene Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/locationbar.cpp" line="98"/>
+        <source>Go to the served folder</source>
+        <translation>Zum freigegebenen Ordner wechseln</translation>
+    </message>
+    <message>
+        <location filename="../ui/locationbar.cpp" line="98"/>
+        <source>Go to %1</source>
+        <translation>Zu %1 wechseln</translation>
+    </message>
+</context>
+<context>
     <name>ferry::ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="52"/>
-        <location filename="../ui/mainwindow.cpp" line="400"/>
+        <location filename="../ui/mainwindow.cpp" line="401"/>
         <source>Ferry</source>
         <translation>Ferry</translation>
     </message>
@@ -1565,102 +1599,102 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow.cpp" line="240"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="241"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>&amp;Disconnect</source>
         <translation>Verbindung &amp;trennen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="248"/>
+        <location filename="../ui/mainwindow.cpp" line="249"/>
         <source>&amp;Upload Files…</source>
         <translation>Dateien &amp;hochladen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="249"/>
+        <location filename="../ui/mainwindow.cpp" line="250"/>
         <source>Upload Files</source>
         <translation>Dateien hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="255"/>
+        <location filename="../ui/mainwindow.cpp" line="256"/>
         <source>Upload &amp;Selected Local Files</source>
         <translation>Ausgewählte lokale Dateien hoch&amp;laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263"/>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="266"/>
+        <location filename="../ui/mainwindow.cpp" line="267"/>
         <source>&amp;Remote</source>
         <translation>Entfernter &amp;Rechner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="270"/>
+        <location filename="../ui/mainwindow.cpp" line="271"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="271"/>
+        <location filename="../ui/mainwindow.cpp" line="272"/>
         <source>Show &amp;Local Pane</source>
         <translation>&amp;Lokalen Bereich anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow.cpp" line="291"/>
         <source>&amp;Transfer Queue</source>
         <translation>Übertragungs-&amp;Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="294"/>
+        <location filename="../ui/mainwindow.cpp" line="295"/>
         <source>&amp;Transfers</source>
         <translation>&amp;Übertragungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="301"/>
+        <location filename="../ui/mainwindow.cpp" line="302"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="302"/>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
         <source>&amp;Preferences…</source>
         <translation>Ferry &amp;einrichten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow.cpp" line="313"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow.cpp" line="314"/>
         <source>&amp;About Ferry</source>
         <translation>Ü&amp;ber Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="314"/>
+        <location filename="../ui/mainwindow.cpp" line="315"/>
         <source>About Ferry</source>
         <translation>Über Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="315"/>
+        <location filename="../ui/mainwindow.cpp" line="316"/>
         <source>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Browse and transfer files on a remote machine whose only door is a WebSocket.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Dateien auf einem entfernten Rechner durchsuchen und übertragen, dessen einzige Tür ein WebSocket ist.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="366"/>
         <source>Download To</source>
         <translation>Herunterladen nach</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="383"/>
         <source>Moved %n item(s)</source>
         <translation>
             <numerusform>%n Element verschoben</numerusform>
@@ -1668,32 +1702,32 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="402"/>
+        <location filename="../ui/mainwindow.cpp" line="403"/>
         <source>%1 — Ferry</source>
         <translation>%1 — Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="403"/>
+        <location filename="../ui/mainwindow.cpp" line="404"/>
         <source>%1% · %2</source>
         <translation>%1% · %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="417"/>
+        <location filename="../ui/mainwindow.cpp" line="418"/>
         <source>%1/s · %2 left</source>
         <translation>%1/s · noch %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="417"/>
+        <location filename="../ui/mainwindow.cpp" line="418"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="453"/>
+        <location filename="../ui/mainwindow.cpp" line="454"/>
         <source>Transfers Running</source>
         <translation>Übertragungen laufen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="454"/>
+        <location filename="../ui/mainwindow.cpp" line="455"/>
         <source>%n transfer(s) have not finished. Quit anyway? Partial files are kept and resume next time.</source>
         <translation>
             <numerusform>%n Übertragung ist noch nicht abgeschlossen. Trotzdem beenden? Teilweise übertragene Dateien bleiben erhalten und werden beim nächsten Mal fortgesetzt.</numerusform>
@@ -2163,37 +2197,27 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::RemoteBrowser</name>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="37"/>
+        <location filename="../ui/remotebrowser.cpp" line="38"/>
         <source>Remote files</source>
         <translation>Entfernte Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="60"/>
-        <source>Remote location</source>
-        <translation>Entfernter Ort</translation>
-    </message>
-    <message>
-        <location filename="../ui/remotebrowser.cpp" line="61"/>
-        <source>Remote folder</source>
-        <translation>Entfernter Ordner</translation>
-    </message>
-    <message>
-        <location filename="../ui/remotebrowser.cpp" line="73"/>
+        <location filename="../ui/remotebrowser.cpp" line="65"/>
         <source>Filter by name</source>
         <translation>Nach Namen filtern</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="74"/>
+        <location filename="../ui/remotebrowser.cpp" line="66"/>
         <source>Filter (e.g. *.log)</source>
         <translation>Filter (z. B. *.log)</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="80"/>
+        <location filename="../ui/remotebrowser.cpp" line="72"/>
         <source>Remote Navigation</source>
         <translation>Entfernte Navigation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/remotebrowser.cpp" line="100"/>
+        <location filename="../ui/remotebrowser.cpp" line="92"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n Element</numerusform>
@@ -2201,118 +2225,118 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="128"/>
+        <location filename="../ui/remotebrowser.cpp" line="120"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="134"/>
+        <location filename="../ui/remotebrowser.cpp" line="126"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vorwärts</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="140"/>
+        <location filename="../ui/remotebrowser.cpp" line="132"/>
         <source>&amp;Up</source>
         <translation>Nach &amp;oben</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="147"/>
+        <location filename="../ui/remotebrowser.cpp" line="139"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="148"/>
+        <location filename="../ui/remotebrowser.cpp" line="140"/>
         <source>Edit &amp;Location</source>
         <translation>Adresse &amp;bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="152"/>
+        <location filename="../ui/remotebrowser.cpp" line="141"/>
         <source>F&amp;ilter</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="156"/>
+        <location filename="../ui/remotebrowser.cpp" line="145"/>
         <source>Show &amp;Hidden Files</source>
         <translation>Versteckte &amp;Dateien anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="161"/>
+        <location filename="../ui/remotebrowser.cpp" line="150"/>
         <source>New &amp;Folder…</source>
         <translation>&amp;Neuer Ordner…</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="163"/>
+        <location filename="../ui/remotebrowser.cpp" line="152"/>
         <source>New Folder</source>
         <translation>Neuer Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="163"/>
+        <location filename="../ui/remotebrowser.cpp" line="152"/>
         <source>Name of the new folder:</source>
         <translation>Name des neuen Ordners:</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="167"/>
+        <location filename="../ui/remotebrowser.cpp" line="156"/>
         <source>Re&amp;name</source>
         <translation>&amp;Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="172"/>
-        <location filename="../ui/remotebrowser.cpp" line="274"/>
+        <location filename="../ui/remotebrowser.cpp" line="161"/>
+        <location filename="../ui/remotebrowser.cpp" line="268"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="173"/>
+        <location filename="../ui/remotebrowser.cpp" line="162"/>
         <source>Do&amp;wnload…</source>
         <translation>&amp;Herunterladen…</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="178"/>
+        <location filename="../ui/remotebrowser.cpp" line="167"/>
         <source>P&amp;roperties…</source>
         <translation>&amp;Eigenschaften…</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="179"/>
+        <location filename="../ui/remotebrowser.cpp" line="168"/>
         <source>Copy Remote &amp;Path</source>
         <translation>Entfernten &amp;Pfad kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="267"/>
+        <location filename="../ui/remotebrowser.cpp" line="261"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="268"/>
+        <location filename="../ui/remotebrowser.cpp" line="262"/>
         <source>Delete “%1” on the remote machine? This cannot be undone.</source>
         <translation>„%1“ auf dem entfernten Rechner löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="269"/>
+        <location filename="../ui/remotebrowser.cpp" line="263"/>
         <source>Delete %1 items on the remote machine? This cannot be undone.</source>
         <translation>%1 Elemente auf dem entfernten Rechner löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="298"/>
+        <location filename="../ui/remotebrowser.cpp" line="292"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="306"/>
+        <location filename="../ui/remotebrowser.cpp" line="300"/>
         <source>Creating the folder</source>
         <translation>Erstellen des Ordners</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="312"/>
+        <location filename="../ui/remotebrowser.cpp" line="306"/>
         <source>Deleting %1</source>
         <translation>Löschen von %1</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="319"/>
+        <location filename="../ui/remotebrowser.cpp" line="313"/>
         <source>Renaming</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="324"/>
+        <location filename="../ui/remotebrowser.cpp" line="318"/>
         <source>Changing the permissions</source>
         <translation>Ändern der Berechtigungen</translation>
     </message>

@@ -226,6 +226,7 @@ QAction *MainWindow::action(const QString &name) const
 void MainWindow::createMenus()
 {
     menuBar()->clear();
+    qDeleteAll(menuBar()->findChildren<QMenu *>(Qt::FindDirectChildrenOnly));
     qDeleteAll(m_actions);
     m_actions.clear();
     const auto make = [this](const QString &name, const QString &icon, const QString &text, const QKeySequence &key, auto slot) {
@@ -260,7 +261,7 @@ void MainWindow::createMenus()
     uploadSelected->setEnabled(m_remote);
     file->addAction(uploadSelected);
     file->addSeparator();
-    file->addAction(make(u"quit"_s, u"application-exit"_s, tr("&Quit"), QKeySequence::Quit, [this] { close(); }));
+    file->addAction(make(u"quit"_s, u"application-exit"_s, tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), [this] { close(); }));
 
     if (m_remote) {
         QMenu *remote = menuBar()->addMenu(tr("&Remote"));

@@ -2,6 +2,7 @@
 #include "ui/remotebrowser.h"
 
 #include "core/client/session.h"
+#include "ui/locationbar.h"
 #include "ui/propertiesdialog.h"
 #include "ui/remotedirmodel.h"
 #include "ui/remotefiltermodel.h"
@@ -28,7 +29,7 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     , m_model(new RemoteDirModel(session, this))
     , m_proxy(new RemoteFilterModel(this))
     , m_view(new QTreeView(this))
-    , m_location(new QLineEdit(this))
+    , m_location(new LocationBar(this))
     , m_filter(new QLineEdit(this))
 {
     setObjectName(u"remoteBrowser"_s);
@@ -56,16 +57,7 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSortIndicatorShown(true);
 
-    m_location->setObjectName(u"location"_s);
-    m_location->setAccessibleName(tr("Remote location"));
-    m_location->setPlaceholderText(tr("Remote folder"));
-    m_location->setClearButtonEnabled(true);
-    connect(m_location, &QLineEdit::returnPressed, this, [this] {
-        QString path = m_location->text().trimmed();
-        while (path.startsWith(u'/') || path.startsWith(u':'))
-            path.remove(0, 1);
-        while (path.endsWith(u'/'))
-            path.chop(1);
+    connect(m_location, &LocationBar::pathRequested, this, [this](const QString &path) {
         openPath(path);
         m_view->setFocus();
     });
@@ -95,7 +87,7 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     connect(m_model, &RemoteDirModel::remoteDropRequested, this, &RemoteBrowser::remoteDropRequested);
     connect(m_model, &RemoteDirModel::renameRequested, this, &RemoteBrowser::renameEntry);
     connect(m_model, &RemoteDirModel::loaded, this, [this] {
-        m_location->setText(u'/' + m_model->path());
+        m_location->setPath(m_model->path());
         m_view->resizeColumnToContents(RemoteDirModel::SizeColumn);
         Q_EMIT message(tr("%n item(s)", nullptr, m_model->rowCount()));
         Q_EMIT pathChanged(m_model->path());
@@ -104,7 +96,7 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
             Q_EMIT listingShown();
     });
     connect(m_model, &RemoteDirModel::failed, this, [this](const QString &text) {
-        m_location->setText(u'/' + m_model->path());
+        m_location->setPath(m_model->path());
         Q_EMIT message(text);
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RemoteBrowser::updateActions);
@@ -145,10 +137,7 @@ void RemoteBrowser::createActions()
         openPath(slash < 0 ? QString() : path.left(slash));
     });
     make(u"refresh"_s, u"view-refresh"_s, tr("&Refresh"), QKeySequence::Refresh, [this] { m_model->refresh(); });
-    make(u"editLocation"_s, u"document-open-folder"_s, tr("Edit &Location"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
-        m_location->setFocus();
-        m_location->selectAll();
-    });
+    make(u"editLocation"_s, u"document-open-folder"_s, tr("Edit &Location"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] { m_location->startEditing(); });
     make(u"focusFilter"_s, u"view-filter"_s, tr("F&ilter"), QKeySequence::Find, [this] {
         m_filter->setFocus();
         m_filter->selectAll();
@@ -182,6 +171,11 @@ void RemoteBrowser::createActions()
     });
     for (const char *name : {"download", "rename", "delete", "copyPath", "newFolder", "properties"})
         m_view->addAction(action(QLatin1StringView(name)));
+}
+
+QLineEdit *RemoteBrowser::locationEdit() const
+{
+    return m_location->lineEdit();
 }
 
 QAction *RemoteBrowser::action(const QString &name) const

@@ -15,6 +15,7 @@ class Session;
 
 namespace ferry::ui {
 
+class LocationBar;
 class RemoteDirModel;
 class RemoteFilterModel;
 
@@ -34,7 +35,8 @@ public:
     QTreeView *view() const { return m_view; }
     RemoteDirModel *model() const { return m_model; }
     RemoteFilterModel *proxy() const { return m_proxy; }
-    QLineEdit *locationEdit() const { return m_location; }
+    LocationBar *locationBar() const { return m_location; }
+    QLineEdit *locationEdit() const;
     QLineEdit *filterEdit() const { return m_filter; }
     /// Navigation and file actions, for menus and toolbars, by object name:
     /// back, forward, up, refresh, editLocation, showHidden, newFolder,
@@ -75,7 +77,7 @@ private:
     RemoteDirModel *m_model;
     RemoteFilterModel *m_proxy;
     QTreeView *m_view;
-    QLineEdit *m_location;
+    LocationBar *m_location;
     QLineEdit *m_filter;
     QList<QAction *> m_actions;
     QStringList m_back;
