@@ -80,13 +80,8 @@ void TestCopyControl::init()
 {
     m_agent = std::make_unique<AgentProcess>();
     QVERIFY2(m_agent->start(), qPrintable(m_agent->errorString()));
-    ferry::client::SessionOptions options;
-    options.url = QUrl(m_agent->url());
-    options.token = *ferry::net::auth::loadToken(m_agent->tokenFile(), false);
-    m_session = std::make_unique<ferry::client::Session>(options);
-    QSignalSpy connected(m_session.get(), &ferry::client::Session::connected);
-    m_session->open();
-    QVERIFY(connected.wait(5000));
+    m_session = connectedSession(*m_agent);
+    QVERIFY(m_session);
     m_src = m_agent->scratch() + QStringLiteral("/src");
     QDir().mkpath(m_src);
 }

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agentprocess.h"
 
+#include "core/client/session.h"
+#include "core/net/auth.h"
+
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QThread>
 
 #include <csignal>
@@ -181,4 +185,20 @@ QByteArray fileChecksum(const QString &path)
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(&file);
     return hash.result().toHex();
+}
+
+std::unique_ptr<ferry::client::Session> connectedSession(const AgentProcess &agent)
+{
+    ferry::client::SessionOptions options;
+    options.url = QUrl(agent.url());
+    auto token = ferry::net::auth::loadToken(agent.tokenFile(), false);
+    if (!token)
+        return nullptr;
+    options.token = *token;
+    auto session = std::make_unique<ferry::client::Session>(options);
+    QSignalSpy connected(session.get(), &ferry::client::Session::connected);
+    session->open();
+    if (!connected.wait(5000))
+        return nullptr;
+    return session;
 }

@@ -2,6 +2,13 @@
 #pragma once
 
 #include <QProcess>
+
+#include <memory>
+
+namespace ferry::client {
+class Session;
+}
+
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -60,3 +67,7 @@ QProcess *startCli(const AgentProcess &agent, const QStringList &args, QObject *
 bool writeRandomFile(const QString &path, qint64 size, quint32 seed = 1);
 /// SHA-256 of a file's contents, hex.
 QByteArray fileChecksum(const QString &path);
+
+/// A client session to @p agent with its token, connected (null when it
+/// did not connect within a few seconds).
+std::unique_ptr<ferry::client::Session> connectedSession(const AgentProcess &agent);
