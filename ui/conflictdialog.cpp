@@ -140,11 +140,13 @@ void DialogConflictHandler::showNext()
             QMetaObject::invokeMethod(this, &DialogConflictHandler::showNext, Qt::QueuedConnection);
         });
         // A job that ends first takes its dialog with it.
-        connect(q.job, &transfer::Job::finished, dialog, [dialog] {
+        connect(q.job, &transfer::Job::finished, dialog, [this, dialog] {
             // Only our own connection: a bare disconnect() would also cut
             // Qt's (the accessibility cache listens for destroyed()).
             QObject::disconnect(dialog, &ConflictDialog::answered, nullptr, nullptr);
             dialog->close();
+            // Other jobs' questions wait behind this one.
+            QMetaObject::invokeMethod(this, &DialogConflictHandler::showNext, Qt::QueuedConnection);
         });
         dialog->show(); // non-modal: never exec()
         Q_EMIT dialogShown(dialog);

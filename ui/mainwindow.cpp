@@ -158,6 +158,10 @@ void MainWindow::setSession(client::Session *session)
 
 void MainWindow::connectTo(const client::SessionOptions &options)
 {
+    // The queue's jobs belong to the agent we leave: they end here, and
+    // their rows can no longer be retried against the new one.
+    m_transfers->model()->cancelAll();
+    m_transfers->model()->detachFinished();
     auto previous = std::move(m_ownSession);
     client::SessionOptions withPreferences = options;
     withPreferences.connection.heartbeatMs = m_prefs.heartbeatMs;
@@ -240,6 +244,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(make(u"connect"_s, u"network-connect"_s, tr("&Connect…"), QKeySequence(Qt::CTRL | Qt::Key_K), [this] { showConnectDialog(); }));
     QAction *disconnect = make(u"disconnect"_s, u"network-disconnect"_s, tr("&Disconnect"), QKeySequence(), [this] {
+        m_transfers->model()->cancelAll();
         if (m_session)
             m_session->close();
     });

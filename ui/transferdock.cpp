@@ -123,7 +123,7 @@ void TransferDock::updateActions()
         const State state = m_model->state(row);
         pausable |= !TransferQueueModel::isFinal(state) && state != State::Paused;
         resumable |= state == State::Paused;
-        retryable |= state == State::Failed || state == State::Cancelled;
+        retryable |= (state == State::Failed || state == State::Cancelled) && m_model->canRetry(row);
     }
     action(QStringLiteral("pauseSelected"))->setEnabled(pausable);
     action(QStringLiteral("resumeSelected"))->setEnabled(resumable);

@@ -33,28 +33,38 @@ TransferQueueModel::~TransferQueueModel() = default;
 
 void TransferQueueModel::addJob(copy::CopyJob *job)
 {
-    connectJob(job, -1);
+    connectJob(job);
 }
 
-void TransferQueueModel::connectJob(copy::CopyJob *job, int reuseRow)
+int TransferQueueModel::retryRowOf(copy::CopyJob *job) const
+{
+    // Found by its job, not by a row number: rows move when finished ones
+    // are cleared while the retry is still planning.
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).job == job && m_rows.at(i).fileId == kRetryPending)
+            return i;
+    return -1;
+}
+
+void TransferQueueModel::connectJob(copy::CopyJob *job)
 {
     auto started = std::make_shared<qint64>(m_clock.elapsed());
-    auto reuse = std::make_shared<int>(reuseRow);
-    connect(job, &copy::CopyJob::filesQueued, this, [this, job, reuse](const QList<copy::QueuedFile> &files) {
-        if (*reuse >= 0 && *reuse < m_rows.size() && files.size() == 1) {
+    connect(job, &copy::CopyJob::filesQueued, this, [this, job](const QList<copy::QueuedFile> &files) {
+        if (const int row = retryRowOf(job); row >= 0) {
             // A retry takes the place of the row it retries.
-            Row &r = m_rows[*reuse];
-            r.job = job;
+            Row &r = m_rows[row];
+            if (files.size() != 1) {
+                r.error = tr("the retry found %n file(s) where one was expected", nullptr, int(files.size()));
+                r.fileId = -1;
+                job->cancel();
+                setState(row, State::Failed);
+                return;
+            }
             r.fileId = files.first().id;
-            r.done = 0;
-            r.error.clear();
-            r.meter.reset();
-            m_index.insert({job, r.fileId}, *reuse);
-            setState(*reuse, State::Queued);
-            *reuse = -1;
+            m_index.insert({job, r.fileId}, row);
+            setState(row, State::Queued);
             return;
         }
-        *reuse = -1;
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(files.size()) - 1);
         for (const copy::QueuedFile &file : files) {
@@ -75,7 +85,7 @@ void TransferQueueModel::connectJob(copy::CopyJob *job, int reuseRow)
     });
     connect(job, &copy::CopyJob::fileStateChanged, this, [this, job](int id, copy::FileState fileState) {
         const int row = rowOf(job, id);
-        if (row < 0)
+        if (row < 0 || isFinal(m_rows.at(row).state))
             return;
         switch (fileState) {
         case copy::FileState::Queued: setState(row, State::Queued); break;
@@ -122,7 +132,7 @@ void TransferQueueModel::connectJob(copy::CopyJob *job, int reuseRow)
         m_rows[row].error = reason;
         setState(row, State::Skipped);
     });
-    connect(job, &transfer::Job::finished, this, [this, job, started, reuse] {
+    connect(job, &transfer::Job::finished, this, [this, job, started] {
         const Error error = job->error();
         bool any = false;
         for (int i = 0; i < m_rows.size(); ++i) {
@@ -132,16 +142,15 @@ void TransferQueueModel::connectJob(copy::CopyJob *job, int reuseRow)
             any = true;
             if (isFinal(r.state))
                 continue;
-            r.error = error.message;
+            r.error = error.message.isEmpty() ? tr("the copy ended before this file") : error.message;
+            if (r.fileId == kRetryPending)
+                r.fileId = -1;
             setState(i, error.code == ErrorCode::Cancelled ? State::Cancelled : State::Failed);
         }
         if (!any && error.code != ErrorCode::None && error.code != ErrorCode::Cancelled) {
             // Refused before any file was queued (no space, a bad
             // destination): the reason still gets a row of its own.
-            if (*reuse >= 0 && *reuse < m_rows.size()) {
-                m_rows[*reuse].error = error.message;
-                setState(*reuse, State::Failed);
-            } else {
+            {
                 const int row = int(m_rows.size());
                 beginInsertRows({}, row, row);
                 Row r;
@@ -229,16 +238,30 @@ void TransferQueueModel::retry(const QList<int> &rows)
     for (int row : rows) {
         if (row < 0 || row >= m_rows.size())
             continue;
-        const Row &r = m_rows.at(row);
-        if ((r.state != State::Failed && r.state != State::Cancelled) || r.fileId < 0)
+        Row &r = m_rows[row];
+        if ((r.state != State::Failed && r.state != State::Cancelled) || r.source.isEmpty() || !r.retryable)
             continue;
         copy::CopyJob *job = m_retry(r.direction, withoutColon(r.source), withoutColon(r.destination));
         if (!job)
             continue;
-        connectJob(job, row);
+        // The row belongs to the retry from now on, whatever its old job does.
+        r.job = job;
+        r.fileId = kRetryPending;
+        r.done = 0;
+        r.error.clear();
+        r.meter.reset();
+        connectJob(job);
         setState(row, State::Queued);
         job->start();
     }
+}
+
+void TransferQueueModel::detachFinished()
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (isFinal(m_rows.at(i).state))
+            m_rows[i].retryable = false;
+    Q_EMIT totalsChanged();
 }
 
 void TransferQueueModel::pauseAll()
@@ -404,7 +427,7 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
         case copy::Direction::Remote: return tr("Remote copy");
         }
         return {};
-    case SizeColumn: return r.fileId < 0 ? QString() : formatSize(r.size);
+    case SizeColumn: return r.source.isEmpty() ? QString() : formatSize(r.size);
     case ProgressColumn: return tr("%1%").arg(percent);
     case RateColumn: return running ? tr("%1/s").arg(formatSize(qint64(r.meter.bytesPerSecond()))) : QString();
     case EtaColumn: return running ? formatDuration(r.meter.etaSeconds(r.size - r.done)) : QString();

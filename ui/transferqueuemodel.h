@@ -48,6 +48,10 @@ public:
     void cancel(const QList<int> &rows);
     /// Failed or cancelled rows start again, each as a job of its own.
     void retry(const QList<int> &rows);
+    /// The rows so far belong to another agent than the next jobs: they
+    /// can no longer be retried (a retry would go to the wrong machine).
+    void detachFinished();
+    bool canRetry(int row) const { return m_rows.at(row).retryable && !m_rows.at(row).source.isEmpty(); }
     void pauseAll();
     void resumeAll();
     void cancelAll();
@@ -89,9 +93,13 @@ private:
         qint64 done = 0;
         State state = State::Queued;
         QString error;
+        bool retryable = true;
         transfer::SpeedMeter meter;
     };
-    void connectJob(copy::CopyJob *job, int reuseRow);
+    /// A row whose retry job is planning: its file id is not known yet.
+    static constexpr int kRetryPending = -2;
+    void connectJob(copy::CopyJob *job);
+    int retryRowOf(copy::CopyJob *job) const;
     int rowOf(copy::CopyJob *job, int fileId) const;
     void setState(int row, State state);
     void markDirty(int row);

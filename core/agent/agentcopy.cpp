@@ -22,7 +22,11 @@ namespace ferry::agent {
 
 namespace {
 
-/// Copies all of @p from into @p to; 0 or an errno. Runs on a worker thread.
+/// copyContents() saw the source shrink under it.
+constexpr int kSourceChanged = -1;
+
+/// Copies all of @p from into @p to; 0, an errno or kSourceChanged. Runs on
+/// a worker thread.
 int copyContents(int from, int to)
 {
     struct stat st {};
@@ -59,9 +63,23 @@ int copyContents(int from, int to)
         if (n == 0)
             break; // the source shrank meanwhile
     }
+    if (out != st.st_size)
+        return kSourceChanged; // no short file under the final name
     if (::ftruncate(to, out) != 0)
         return errno;
     return ::fdatasync(to) == 0 ? 0 : errno;
+}
+
+/// Copies run on threads of their own: a few large ones must not hold up
+/// the flushes of every other client's uploads on the shared pool.
+QThreadPool &copyThreads()
+{
+    static QThreadPool *pool = [] {
+        auto *threads = new QThreadPool(QCoreApplication::instance());
+        threads->setMaxThreadCount(2);
+        return threads;
+    }();
+    return *pool;
 }
 
 } // namespace
@@ -101,7 +119,7 @@ void handleCopy(AgentSession *session, qint64 requestId, const QCborMap &request
     auto input = std::make_shared<UniqueFd>(std::move(*source));
     const std::weak_ptr<void> guard = session->lifetime();
     QPointer<AgentSession> self(session);
-    QThreadPool::globalInstance()->start([=] {
+    copyThreads().start([=] {
         const int error = copyContents(input->get(), shared->fileFd());
         QMetaObject::invokeMethod(QCoreApplication::instance(), [=] {
             if (guard.expired() || !self) {
@@ -110,7 +128,9 @@ void handleCopy(AgentSession *session, qint64 requestId, const QCborMap &request
             }
             if (error != 0) {
                 shared->discard();
-                self->replyError(requestId, Error::fromErrno(error, to));
+                self->replyError(requestId, error == kSourceChanged
+                                                ? Error{ErrorCode::SourceChanged, QCoreApplication::translate("ferry::agent", "%1: the source changed while it was being copied").arg(from)}
+                                                : Error::fromErrno(error, to));
                 return;
             }
             if (auto committed = shared->commit(attributes, replace ? transfer::Replace::Always : transfer::Replace::Never); !committed) {

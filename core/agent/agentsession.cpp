@@ -205,6 +205,15 @@ void AgentSession::onMessage(const QCborMap &message)
         onRequest(message);
         return;
     }
+    if (reader.type() == "abort"_L1 && message.contains("s"_L1)) {
+        // The client gave up on a stream: one we only send on stops here;
+        // one that is gone, or never opened because its request failed, is
+        // no error (the abort may cross our reply).
+        const qint64 stream = reader.integer("s"_L1, 1, std::numeric_limits<quint32>::max());
+        if (reader.ok() && m_streams.contains(quint32(stream)))
+            streamFinished(quint32(stream));
+        return;
+    }
     // Everything else addressed to no open stream is a peer that does not
     // follow the protocol.
     m_connection->close(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::agent", "unexpected message '%1'").arg(reader.type().left(32))});

@@ -180,12 +180,7 @@ void BatchUploadJob::abandonAttempt(bool cancelled)
     m_source.reset();
     if (!m_session)
         return;
-    if (net::Connection *connection = m_session->connection(); connection && connection->hasStream(m_stream)) {
-        if (cancelled)
-            connection->sendControl(transfer::abortMessage(m_stream, Error{ErrorCode::Cancelled, tr("cancelled")}), net::Priority::Control);
-        connection->closeStream(m_stream);
-    }
-    m_session->forget(m_requestId);
+    closeAttemptStream(cancelled ? std::optional<Error>(Error{ErrorCode::Cancelled, tr("cancelled")}) : std::nullopt);
 }
 
 // --- download ------------------------------------------------------------------
@@ -418,13 +413,8 @@ void BatchDownloadJob::abandonAttempt(bool cancelled)
     }
     if (!m_session)
         return;
-    if (net::Connection *connection = m_session->connection(); connection && m_streamOpen && connection->hasStream(m_stream)) {
-        if (cancelled)
-            connection->sendControl(transfer::abortMessage(m_stream, Error{ErrorCode::Cancelled, tr("cancelled")}), net::Priority::Control);
-        connection->closeStream(m_stream);
-    }
+    closeAttemptStream(cancelled ? std::optional<Error>(Error{ErrorCode::Cancelled, tr("cancelled")}) : std::nullopt);
     m_streamOpen = false;
-    m_session->forget(m_requestId);
 }
 
 } // namespace ferry::client

@@ -120,11 +120,8 @@ void DownloadJob::abandonAttempt(bool cancelled)
         m_sink.reset();
         return;
     }
-    if (net::Connection *connection = m_session->connection(); connection && connection->hasStream(m_stream)) {
-        connection->sendControl(transfer::abortMessage(m_stream, Error{ErrorCode::Cancelled, tr("cancelled")}), net::Priority::Control);
-        connection->closeStream(m_stream);
-    }
-    m_session->forget(m_requestId);
+    // The agent stops sending; what arrived here stays for a resume unless cancelled.
+    closeAttemptStream(Error{ErrorCode::Cancelled, tr("cancelled")});
     if (cancelled && m_incoming)
         m_incoming->discard();
     // Kept until the next attempt or the job's end: this may run inside its

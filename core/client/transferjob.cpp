@@ -3,6 +3,8 @@
 
 #include "core/client/session.h"
 #include "core/logging.h"
+#include "core/net/connection.h"
+#include "core/transfer/streammessages.h"
 
 #include <QTimer>
 
@@ -60,6 +62,18 @@ void TransferJob::pause()
     abandonAttempt(false);
     m_pausing = false;
     emitResult(Error{ErrorCode::Paused, tr("paused")});
+}
+
+void TransferJob::closeAttemptStream(const std::optional<Error> &abort)
+{
+    if (!m_session)
+        return;
+    if (net::Connection *connection = m_session->connection(); connection && m_requestId != 0) {
+        if (abort)
+            connection->sendControl(transfer::abortMessage(m_stream, *abort), net::Priority::Interactive);
+        connection->closeStream(m_stream);
+    }
+    m_session->forget(m_requestId);
 }
 
 void TransferJob::tryAttempt()

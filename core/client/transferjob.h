@@ -4,6 +4,8 @@
 #include "core/transfer/job.h"
 
 #include <QPointer>
+
+#include <optional>
 #include <QString>
 
 namespace ferry::client {
@@ -55,6 +57,11 @@ protected:
     void attemptFinished(const Error &error);
     /// True while pause() abandons the attempt: the receiver keeps its part.
     bool pausing() const { return m_pausing; }
+    /// Ends this attempt's stream on our side and, with @p abort, tells the
+    /// agent, also when its reply (and so our side of the stream) has not
+    /// come yet: it lets go of its files, and its late data is dropped.
+    /// The abort travels behind the request, never ahead of it.
+    void closeAttemptStream(const std::optional<Error> &abort);
 
     QPointer<Session> m_session; ///< may go first when both are torn down
     quint32 m_stream = 0;

@@ -138,16 +138,14 @@ void UploadJob::abandonAttempt(bool cancelled)
         m_pendingSource.reset();
         return;
     }
-    if (net::Connection *connection = m_session->connection(); connection && connection->hasStream(m_stream)) {
-        // The agent drops its part file when cancelled and keeps it (and
-        // releases its lock) when paused.
-        if (cancelled)
-            connection->sendControl(transfer::abortMessage(m_stream, Error{ErrorCode::Cancelled, tr("cancelled by the user")}), net::Priority::Control);
-        else if (pausing())
-            connection->sendControl(transfer::abortMessage(m_stream, Error{ErrorCode::Paused, tr("paused by the user")}), net::Priority::Control);
-        connection->closeStream(m_stream);
-    }
-    m_session->forget(m_requestId);
+    // The agent drops its part file when cancelled and keeps it (and
+    // releases its lock) when paused.
+    if (cancelled)
+        closeAttemptStream(Error{ErrorCode::Cancelled, tr("cancelled by the user")});
+    else if (pausing())
+        closeAttemptStream(Error{ErrorCode::Paused, tr("paused by the user")});
+    else
+        closeAttemptStream(std::nullopt);
     // Kept until the next attempt or the job's end: this may run inside one
     // of their own callbacks.
     m_retiredOutgoing = std::move(m_outgoing);

@@ -5,7 +5,11 @@
 
 #include "core/client/session.h"
 #include "core/client/transferjob.h"
+#include "core/copy/localfs.h"
 #include "core/copy/transferslots.h"
+#include "core/transfer/filesink.h"
+
+#include <QFile>
 
 #include <QCborMap>
 
@@ -112,6 +116,9 @@ void CopyJob::resumeFile(int id)
         node.held = false;
         setFileState(id, FileState::Queued);
     } else if (node.status == Node::Paused) {
+        // A file resumed by hand goes even while the rest of the job waits
+        // (each of those is paused on its own).
+        m_paused = false;
         settle(id, Node::Ready);
         // A file the user resumes goes next, ahead of those never started.
         m_readyFiles.prepend(id);
@@ -135,9 +142,22 @@ void CopyJob::cancelFile(int id)
         skipNode(id, tr("cancelled"));
         break;
     case Node::Ready:
-    case Node::Paused:
         skipNode(id, tr("cancelled"));
         break;
+    case Node::Paused: {
+        // What the receiver kept for a resume goes too.
+        const QString dir = node.destDir;
+        const QString part = QFile::decodeName(transfer::FileSink::partName(QFile::encodeName(node.destName)));
+        if (receiverIsRemote() && m_session)
+            m_session->request(u"rm"_s, QCborMap{{"path"_L1, join(dir, part, true)}}, [](const Expected<QCborMap> &, bool) {}, this);
+        else if (!receiverIsRemote())
+            (void)localfs::unlink(join(dir, part, false));
+        settle(id, Node::Skipped);
+        ++m_skipped;
+        m_totalBytes -= node.source.size;
+        Q_EMIT fileFinished(id, Error{ErrorCode::Cancelled, tr("cancelled")});
+        break;
+    }
     case Node::Running:
         interrupt(id, false);
         break;
@@ -150,19 +170,10 @@ void CopyJob::cancelFile(int id)
 
 void CopyJob::interrupt(int index, bool pause)
 {
-    if (const auto copy = m_remoteCopies.constFind(index); copy != m_remoteCopies.constEnd()) {
-        // The agent copies on its own: it can be cancelled only in our books.
-        if (pause)
-            return;
-        m_session->forget(*copy);
-        m_remoteCopies.remove(index);
-        --m_runningJobs;
-        releaseSlot();
-        settle(index, Node::Skipped);
-        ++m_skipped;
-        Q_EMIT fileFinished(index, Error{ErrorCode::Cancelled, tr("cancelled")});
+    // The agent copies on its own and to the end: the file is reported as
+    // it turns out, never as stopped when it was not.
+    if (m_remoteCopies.contains(index))
         return;
-    }
     transfer::Job *job = nullptr;
     for (auto it = m_running.cbegin(); it != m_running.cend(); ++it) {
         if (it->files.contains(index)) {

@@ -350,6 +350,10 @@ void CopyJob::schedulePump()
 
 void CopyJob::pump()
 {
+    if (!m_session && !isFinished()) {
+        emitResult(Error{ErrorCode::Connection, tr("the connection to the agent is gone")});
+        return;
+    }
     while (!isFinished() && !m_paused && !m_readyFiles.isEmpty() && acquireSlot()) {
         const int first = m_readyFiles.dequeue();
         if (m_direction == Direction::Remote) {
@@ -439,6 +443,8 @@ void CopyJob::runFile(int index)
     // Announced once the job is wired up: a listener may pause or cancel
     // it at once.
     Q_EMIT fileStarted(index, sourceDisplay(node), destDisplay(node), node.source.size);
+    if (job->isFinished())
+        return; // paused or cancelled by a listener of fileStarted
     setFileState(index, FileState::Running);
     job->start();
 }
@@ -451,7 +457,6 @@ void CopyJob::runBatch(const QList<int> &indices)
     for (int index : indices) {
         Node &node = m_nodes[index];
         settle(index, Node::Running);
-        Q_EMIT fileStarted(index, sourceDisplay(node), destDisplay(node), node.source.size);
         items.append(itemFor(upload ? node.sourcePath : destPath(node), upload ? destPath(node) : node.sourcePath, node.action, m_options));
         sizes.append(node.source.size);
     }
@@ -468,8 +473,6 @@ void CopyJob::runBatch(const QList<int> &indices)
     ++m_runningJobs;
     m_inFlight.insert(job, 0);
     m_running.insert(job, Running{indices, true});
-    for (int index : indices)
-        setFileState(index, FileState::Running);
     connect(job, &transfer::Job::finished, this, [this, indices, upload](transfer::Job *finished) {
         m_inFlight.remove(finished);
         m_running.remove(finished);
@@ -501,7 +504,18 @@ void CopyJob::runBatch(const QList<int> &indices)
         maybeCommit();
         maybeFinishCopying();
     });
-    job->start();
+    // Announced once the job is wired up: a listener may pause or cancel a
+    // file at once (which stops this batch and queues the others again).
+    for (int index : indices) {
+        if (m_nodes.at(index).status != Node::Running || !m_running.contains(job))
+            continue;
+        const Node &node = m_nodes.at(index);
+        Q_EMIT fileStarted(index, sourceDisplay(node), destDisplay(node), node.source.size);
+        if (m_nodes.at(index).status == Node::Running && m_running.contains(job))
+            setFileState(index, FileState::Running);
+    }
+    if (m_running.contains(job))
+        job->start();
 }
 
 void CopyJob::maybeFinishCopying()

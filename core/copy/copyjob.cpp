@@ -73,7 +73,8 @@ void CopyJob::doCancel()
     m_inFlight.clear();
     m_running.clear();
     for (const qint64 id : std::as_const(m_remoteCopies))
-        m_session->forget(id);
+        if (m_session)
+            m_session->forget(id);
     m_remoteCopies.clear();
     for (; m_runningJobs > 0; --m_runningJobs)
         releaseSlot();
@@ -117,6 +118,8 @@ void CopyJob::receiverStat(const QString &path, std::function<void(const Expecte
         done(localfs::stat(path));
         return;
     }
+    if (sessionGone())
+        return;
     m_session->request(u"stat"_s, QCborMap{{"path"_L1, path}}, [done = std::move(done)](const Expected<QCborMap> &reply, bool) {
         if (!reply)
             done(std::unexpected(reply.error()));
@@ -132,6 +135,8 @@ void CopyJob::senderList(const QString &path, std::function<void(const Expected<
         return;
     }
     auto entries = std::make_shared<QList<protocol::Entry>>();
+    if (sessionGone())
+        return;
     m_session->request(u"list"_s, QCborMap{{"path"_L1, path}}, [entries, done = std::move(done)](const Expected<QCborMap> &reply, bool last) {
         if (!reply)
             return done(std::unexpected(reply.error()));
@@ -148,12 +153,27 @@ void CopyJob::senderList(const QString &path, std::function<void(const Expected<
 
 void CopyJob::receiverRequest(const QString &op, const QCborMap &args, std::function<void(const Expected<void> &)> done)
 {
+    if (!m_session) {
+        done(std::unexpected(Error{ErrorCode::Connection, tr("the connection to the agent is gone")}));
+        return;
+    }
+    if (sessionGone())
+        return;
     m_session->request(op, args, [done = std::move(done)](const Expected<QCborMap> &reply, bool) {
         if (reply)
             done({});
         else
             done(std::unexpected(reply.error()));
     }, this);
+}
+
+bool CopyJob::sessionGone()
+{
+    if (m_session)
+        return false;
+    if (!isFinished())
+        emitResult(Error{ErrorCode::Connection, tr("the connection to the agent is gone")});
+    return true;
 }
 
 void CopyJob::progressTick()

@@ -226,6 +226,8 @@ private:
     bool receiverIsRemote() const { return m_direction != Direction::Download; }
     bool senderIsRemote() const { return m_direction != Direction::Upload; }
     void progressTick();
+    /// True (and the job failed) when the session went away under it.
+    bool sessionGone();
 
     QPointer<client::Session> m_session;
     Direction m_direction;

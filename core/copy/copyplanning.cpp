@@ -56,6 +56,8 @@ void CopyJob::statDestination()
                 onDestination(followed);
                 return;
             }
+            if (sessionGone())
+                return;
             m_session->request(u"list"_s, QCborMap{{"path"_L1, m_destination}}, [this, entry](const Expected<QCborMap> &reply, bool last) {
                 if (!last)
                     return;
@@ -166,6 +168,8 @@ void CopyJob::walkSource(int index)
         }
         onStat(entry);
     } else {
+        if (sessionGone())
+            return;
         m_session->request(u"stat"_s, QCborMap{{"path"_L1, m_nodes.at(index).sourcePath}}, [onStat](const Expected<QCborMap> &reply, bool) {
             onStat(reply ? protocol::Entry::fromCbor(reply->value("e"_L1)) : Expected<protocol::Entry>(std::unexpected(reply.error())));
         }, this);
@@ -245,6 +249,8 @@ void CopyJob::listDestination(const QString &dir, std::function<void(const QHash
         return;
     }
     auto collected = std::make_shared<QList<protocol::Entry>>();
+    if (sessionGone())
+        return;
     m_session->request(u"list"_s, QCborMap{{"path"_L1, dir}}, [collected, deliver](const Expected<QCborMap> &reply, bool last) {
         if (!reply)
             return deliver(std::unexpected(reply.error()));
@@ -328,6 +334,8 @@ void CopyJob::checkSpace()
     } else if (!receiverIsRemote()) {
         verdict(localfs::available(where));
     } else {
+        if (sessionGone())
+            return;
         m_session->request(u"df"_s, QCborMap{{"path"_L1, where}}, [verdict](const Expected<QCborMap> &reply, bool) {
             // Without an answer the copy goes ahead; a full disk is still
             // reported per file.

@@ -58,13 +58,29 @@ void MoveJob::doStart()
             return;
         }
         const auto entry = reply ? protocol::Entry::fromCbor(reply->value("e"_L1)) : Expected<protocol::Entry>(std::unexpected(reply.error()));
-        m_destIsDir = entry && entry->type == protocol::Entry::Type::Directory;
-        if (!m_destIsDir && m_sources.size() > 1) {
-            emitResult(Error{ErrorCode::NotADirectory, tr("target '%1' is not a directory").arg(shown(m_destination))});
+        if (entry && entry->type == protocol::Entry::Type::Symlink) {
+            // A link to a folder is a folder destination, as for mv: the
+            // agent lists it only when it leads to a folder beneath the root.
+            m_session->request(u"list"_s, QCborMap{{"path"_L1, m_destination}}, [this](const Expected<QCborMap> &listed, bool last) {
+                if (last || !listed)
+                    onDestination(bool(listed));
+            }, this);
             return;
         }
-        next();
+        onDestination(entry && entry->type == protocol::Entry::Type::Directory);
     }, this);
+}
+
+void MoveJob::onDestination(bool isDirectory)
+{
+    if (isFinished())
+        return;
+    m_destIsDir = isDirectory;
+    if (!m_destIsDir && m_sources.size() > 1) {
+        emitResult(Error{ErrorCode::NotADirectory, tr("target '%1' is not a directory").arg(shown(m_destination))});
+        return;
+    }
+    next();
 }
 
 void MoveJob::next()

@@ -44,6 +44,7 @@ Q_SIGNALS:
 
 private:
     void doStart() override;
+    void onDestination(bool isDirectory);
     void next();
     void move(const QString &from, const QString &to, bool overwrite);
     void onExists(const QString &from, const QString &to);

@@ -29,6 +29,7 @@ bool TransferSlots::tryAcquire()
 
 void TransferSlots::release()
 {
+    Q_ASSERT(m_inUse > 0);
     if (m_inUse > 0)
         --m_inUse;
     if (m_inUse < m_limit)

@@ -101,8 +101,17 @@ void Connection::openStream(quint32 id, StreamReceiver *receiver, BulkSource *se
 void Connection::closeStream(quint32 id)
 {
     auto it = m_streams.find(id);
-    if (it == m_streams.end())
+    if (it == m_streams.end()) {
+        // Never opened here (its reply has not come): data the peer sends
+        // for it before it hears of the abort is dropped quietly.
+        if (!m_closedStreams.contains(id)) {
+            m_closedStreams.insert(id);
+            m_closedOrder.append(id);
+            if (m_closedOrder.size() > kRememberClosedStreams)
+                m_closedStreams.remove(m_closedOrder.takeFirst());
+        }
         return;
+    }
     // Bytes of this stream that arrived but were never consumed still
     // occupy the connection window: give them back.
     const qint64 unconsumed = it->window->buffered();

@@ -69,7 +69,8 @@ public:
     /// messages (may be null for send-only streams); @p sender is pulled by
     /// the scheduler (may be null for receive-only streams).
     void openStream(quint32 id, StreamReceiver *receiver, BulkSource *sender);
-    /// Forgets stream @p id; data still in flight for it is dropped quietly.
+    /// Forgets stream @p id; data still in flight for it is dropped quietly
+    /// (also for an id that was never opened here).
     void closeStream(quint32 id);
     bool hasStream(quint32 id) const { return m_streams.contains(id); }
     /// The stream's sender has something new to offer.

@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <array>
 #include <fcntl.h>
@@ -63,6 +64,9 @@ private Q_SLOTS:
     void pauseAndResumeFile_data();
     void pauseAndResumeFile();
     void cancelOneFile();
+    void pauseBeforeReplies_data();
+    void pauseBeforeReplies();
+    void cancelPausedFileDropsPart();
     void holdWholeJob();
     void sharedSlots();
     void copyWithinRemote();
@@ -177,6 +181,82 @@ void TestCopyControl::cancelOneFile()
     for (int i = 0; i < 20; ++i)
         QCOMPARE(content(m_agent->root() + QStringLiteral("/set/small%1.txt").arg(i)), QByteArray::number(i));
     QTRY_VERIFY_WITH_TIMEOUT(partFiles(m_agent->root()).isEmpty(), 5000);
+}
+
+void TestCopyControl::pauseBeforeReplies_data()
+{
+    QTest::addColumn<bool>("upload");
+    QTest::newRow("upload") << true;
+    QTest::newRow("download") << false;
+}
+
+void TestCopyControl::pauseBeforeReplies()
+{
+    // Paused right after the requests went out, before the agent answered:
+    // the agent lets go of its streams and files, the connection survives,
+    // and after resuming every file arrives whole.
+    QFETCH(bool, upload);
+    const QString base = upload ? m_src : m_agent->root();
+    for (int i = 0; i < 40; ++i)
+        put(base + QStringLiteral("/many/f%1.txt").arg(i), QByteArray(3000 + i, char('a' + i % 26)));
+    QVERIFY(writeRandomFile(base + QStringLiteral("/many/big.bin"), 8 * 1024 * 1024, 9));
+    const QString destination = upload ? QStringLiteral("copy") : m_agent->scratch() + QStringLiteral("/copy");
+    ferry::copy::CopyOptions options;
+    options.recursive = true;
+    auto *job = new CopyJob(m_session.get(), upload ? Direction::Upload : Direction::Download,
+                            {upload ? m_src + QStringLiteral("/many") : QStringLiteral("many")}, destination, options, this);
+    bool scheduled = false;
+    connect(job, &CopyJob::fileStarted, this, [job, &scheduled] {
+        if (!std::exchange(scheduled, true))
+            QTimer::singleShot(0, job, [job] { job->pause(); });
+    });
+    QSignalSpy finished(job, &ferry::transfer::Job::finished);
+    job->start();
+    QTRY_VERIFY_WITH_TIMEOUT(scheduled && job->isPaused(), 10000);
+    // A round trip: an agent that took offence would have closed by now.
+    bool replied = false;
+    m_session->request(QStringLiteral("list"), QCborMap{{QStringLiteral("path"), QString()}}, [&replied](const ferry::Expected<QCborMap> &reply, bool last) {
+        replied = reply && last;
+    });
+    QTRY_VERIFY(replied);
+    QCOMPARE(m_session->state(), ferry::client::Session::State::Connected);
+    QCOMPARE(m_session->reconnects(), 0);
+    job->resume();
+    QVERIFY(finished.size() == 1 || finished.wait(30000));
+    QVERIFY2(job->succeeded(), qPrintable(job->error().message));
+    const QString received = upload ? m_agent->root() + QStringLiteral("/copy") : destination;
+    for (int i = 0; i < 40; ++i)
+        QCOMPARE(content(received + QStringLiteral("/f%1.txt").arg(i)), QByteArray(3000 + i, char('a' + i % 26)));
+    QCOMPARE(fileChecksum(received + QStringLiteral("/big.bin")), fileChecksum(base + QStringLiteral("/many/big.bin")));
+    QVERIFY(partFiles(received).isEmpty());
+    QCOMPARE(m_session->reconnects(), 0);
+}
+
+void TestCopyControl::cancelPausedFileDropsPart()
+{
+    // A paused file that is then cancelled takes its partial data along.
+    const QString local = m_src + QStringLiteral("/paused.bin");
+    QVERIFY(writeRandomFile(local, 256 * 1024 * 1024, 11));
+    auto *job = new CopyJob(m_session.get(), Direction::Upload, {local}, QString(), {}, this);
+    bool paused = false;
+    connect(job, &CopyJob::fileProgress, this, [job, &paused](int id, qint64 done) {
+        if (!paused && done > 0) {
+            paused = true;
+            job->pauseFile(id);
+        }
+    });
+    QList<FileState> states;
+    connect(job, &CopyJob::fileStateChanged, this, [&states](int, FileState state) { states.append(state); });
+    QSignalSpy finished(job, &ferry::transfer::Job::finished);
+    job->start();
+    QTRY_VERIFY_WITH_TIMEOUT(states.contains(FileState::Paused), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(partFiles(m_agent->root()).size(), 1, 10000);
+    job->cancelFile(0);
+    QVERIFY(finished.size() == 1 || finished.wait(10000));
+    QVERIFY2(job->succeeded(), qPrintable(job->error().message));
+    QCOMPARE(job->skippedCount(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(partFiles(m_agent->root()).isEmpty(), 5000);
+    QVERIFY(!QFileInfo::exists(m_agent->root() + QStringLiteral("/paused.bin")));
 }
 
 void TestCopyControl::holdWholeJob()
