@@ -91,27 +91,27 @@
         <translation>Authentifizierung fehlgeschlagen: falsches Token</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="210"/>
+        <location filename="../core/agent/agentsession.cpp" line="219"/>
         <source>unexpected message &apos;%1&apos;</source>
         <translation>unerwartete Nachricht „%1“</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="263"/>
+        <location filename="../core/agent/agentsession.cpp" line="272"/>
         <source>cannot move &apos;%1&apos; into itself</source>
         <translation>„%1“ kann nicht in sich selbst verschoben werden</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="310"/>
+        <location filename="../core/agent/agentsession.cpp" line="319"/>
         <source>unknown operation &apos;%1&apos;</source>
         <translation>unbekannte Operation „%1“</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="349"/>
+        <location filename="../core/agent/agentsession.cpp" line="358"/>
         <source>stream %1 is already open</source>
         <translation>Stream %1 ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="353"/>
+        <location filename="../core/agent/agentsession.cpp" line="362"/>
         <source>too many open streams</source>
         <translation>zu viele offene Streams</translation>
     </message>
@@ -164,6 +164,11 @@
         <location filename="../core/agent/agentbatch.cpp" line="342"/>
         <source>%1: too large for a batch</source>
         <translation>%1: zu groß für einen Stapel</translation>
+    </message>
+    <message>
+        <location filename="../core/agent/agentcopy.cpp" line="132"/>
+        <source>%1: the source changed while it was being copied</source>
+        <translation>%1: Die Quelle hat sich während des Kopierens geändert</translation>
     </message>
 </context>
 <context>
@@ -624,22 +629,22 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::client::BatchDownloadJob</name>
     <message>
-        <location filename="../core/client/batchjobs.cpp" line="228"/>
+        <location filename="../core/client/batchjobs.cpp" line="223"/>
         <source>the agent answered for %1 files, not %2</source>
         <translation>der Agent hat für %1 Dateien geantwortet, nicht für %2</translation>
     </message>
     <message>
-        <location filename="../core/client/batchjobs.cpp" line="280"/>
+        <location filename="../core/client/batchjobs.cpp" line="275"/>
         <source>batch data out of place</source>
         <translation>Stapeldaten an falscher Stelle</translation>
     </message>
     <message>
-        <location filename="../core/client/batchjobs.cpp" line="314"/>
+        <location filename="../core/client/batchjobs.cpp" line="309"/>
         <source>the batch ended early</source>
         <translation>der Stapel endete vorzeitig</translation>
     </message>
     <message>
-        <location filename="../core/client/batchjobs.cpp" line="423"/>
+        <location filename="../core/client/batchjobs.cpp" line="416"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -647,7 +652,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::client::BatchUploadJob</name>
     <message>
-        <location filename="../core/client/batchjobs.cpp" line="185"/>
+        <location filename="../core/client/batchjobs.cpp" line="183"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -689,12 +694,12 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::client::TransferJob</name>
     <message>
-        <location filename="../core/client/transferjob.cpp" line="62"/>
+        <location filename="../core/client/transferjob.cpp" line="64"/>
         <source>paused</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../core/client/transferjob.cpp" line="72"/>
+        <location filename="../core/client/transferjob.cpp" line="86"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
@@ -702,12 +707,12 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::client::UploadJob</name>
     <message>
-        <location filename="../core/client/uploadjob.cpp" line="145"/>
+        <location filename="../core/client/uploadjob.cpp" line="144"/>
         <source>cancelled by the user</source>
         <translation>vom Benutzer abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/client/uploadjob.cpp" line="147"/>
+        <location filename="../core/client/uploadjob.cpp" line="146"/>
         <source>paused by the user</source>
         <translation>vom Benutzer angehalten</translation>
     </message>
@@ -720,99 +725,106 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>nichts zu kopieren</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyplanning.cpp" line="84"/>
+        <location filename="../core/copy/copyjob.cpp" line="157"/>
+        <location filename="../core/copy/copyjob.cpp" line="175"/>
+        <location filename="../core/copy/copyexecution.cpp" line="354"/>
+        <source>the connection to the agent is gone</source>
+        <translation>die Verbindung zum Agenten besteht nicht mehr</translation>
+    </message>
+    <message>
+        <location filename="../core/copy/copyplanning.cpp" line="86"/>
         <source>one source only when the destination is its new name</source>
         <translation>nur eine Quelle, wenn das Ziel ihr neuer Name ist</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyplanning.cpp" line="88"/>
+        <location filename="../core/copy/copyplanning.cpp" line="90"/>
         <source>target &apos;%1&apos; is not a directory</source>
         <translation>Ziel „%1“ ist kein Ordner</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyplanning.cpp" line="103"/>
+        <location filename="../core/copy/copyplanning.cpp" line="105"/>
         <source>&apos;%1&apos; has no name to copy it under; name the destination</source>
         <translation>„%1“ hat keinen Namen, unter dem es kopiert werden kann; geben Sie das Ziel mit Namen an</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyplanning.cpp" line="111"/>
+        <location filename="../core/copy/copyplanning.cpp" line="113"/>
         <source>cannot copy &apos;%1&apos; into itself</source>
         <translation>„%1“ kann nicht in sich selbst kopiert werden</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyplanning.cpp" line="139"/>
+        <location filename="../core/copy/copyplanning.cpp" line="141"/>
         <source>-r not specified; omitting directory &apos;%1&apos;</source>
         <translation>-r nicht angegeben; Ordner „%1“ wird ausgelassen</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyplanning.cpp" line="141"/>
+        <location filename="../core/copy/copyplanning.cpp" line="143"/>
         <source>cannot create &apos;%1&apos;: Not a directory</source>
         <translation>„%1“ kann nicht erstellt werden: Ist kein Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyplanning.cpp" line="147"/>
-        <location filename="../core/copy/copyplanning.cpp" line="148"/>
-        <location filename="../core/copy/copyplanning.cpp" line="219"/>
+        <location filename="../core/copy/copyplanning.cpp" line="149"/>
+        <location filename="../core/copy/copyplanning.cpp" line="150"/>
+        <location filename="../core/copy/copyplanning.cpp" line="223"/>
         <source>skipping special file &apos;%1&apos;</source>
         <translation>Spezialdatei „%1“ wird übersprungen</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyplanning.cpp" line="220"/>
+        <location filename="../core/copy/copyplanning.cpp" line="224"/>
         <source>special file</source>
         <translation>Spezialdatei</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyplanning.cpp" line="321"/>
+        <location filename="../core/copy/copyplanning.cpp" line="327"/>
         <source>not enough space on %1: the copy needs %2, %3 are free</source>
         <translation>nicht genug Speicherplatz auf %1: Die Kopie benötigt %2, frei sind %3</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="154"/>
+        <location filename="../core/copy/copyexecution.cpp" line="150"/>
         <source>%1: already exists</source>
         <translation>%1: existiert bereits</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="167"/>
+        <location filename="../core/copy/copyexecution.cpp" line="163"/>
         <source>there is no one to ask</source>
         <translation>es ist niemand da, der gefragt werden kann</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="168"/>
+        <location filename="../core/copy/copyexecution.cpp" line="164"/>
         <source>%1 exists; %2</source>
         <translation>%1 existiert; %2</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="216"/>
+        <location filename="../core/copy/copyexecution.cpp" line="212"/>
         <source>exists</source>
         <translation>existiert</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="228"/>
+        <location filename="../core/copy/copyexecution.cpp" line="224"/>
         <source>the destination is not older</source>
         <translation>das Ziel ist nicht älter</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="235"/>
+        <location filename="../core/copy/copyexecution.cpp" line="231"/>
         <source>cannot overwrite directory &apos;%1&apos; with a non-directory</source>
         <translation>Ordner „%1“ kann nicht mit einem Nicht-Ordner überschrieben werden</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="236"/>
+        <location filename="../core/copy/copyexecution.cpp" line="232"/>
         <source>cannot overwrite non-directory &apos;%1&apos; with a directory</source>
         <translation>Nicht-Ordner „%1“ kann nicht mit einem Ordner überschrieben werden</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="275"/>
-        <location filename="../core/copy/copyexecution.cpp" line="493"/>
-        <location filename="../core/copy/copycontrol.cpp" line="135"/>
-        <location filename="../core/copy/copycontrol.cpp" line="139"/>
-        <location filename="../core/copy/copycontrol.cpp" line="163"/>
-        <location filename="../core/copy/copycontrol.cpp" line="198"/>
+        <location filename="../core/copy/copyexecution.cpp" line="271"/>
+        <location filename="../core/copy/copyexecution.cpp" line="495"/>
+        <location filename="../core/copy/copycontrol.cpp" line="142"/>
+        <location filename="../core/copy/copycontrol.cpp" line="145"/>
+        <location filename="../core/copy/copycontrol.cpp" line="158"/>
+        <location filename="../core/copy/copycontrol.cpp" line="212"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="628"/>
+        <location filename="../core/copy/copyexecution.cpp" line="581"/>
         <source>%1 entries could not be copied; the first: %2</source>
         <translation>%1 Einträge konnten nicht kopiert werden; der erste: %2</translation>
     </message>
@@ -825,52 +837,52 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>nichts zu verschieben</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="63"/>
+        <location filename="../core/copy/movejob.cpp" line="80"/>
         <source>target &apos;%1&apos; is not a directory</source>
         <translation>Ziel „%1“ ist kein Ordner</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="79"/>
+        <location filename="../core/copy/movejob.cpp" line="95"/>
         <source>%1 entries could not be moved; the first: %2</source>
         <translation>%1 Einträge konnten nicht verschoben werden; der erste: %2</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="87"/>
+        <location filename="../core/copy/movejob.cpp" line="103"/>
         <source>cannot move the served folder itself</source>
         <translation>der freigegebene Ordner selbst kann nicht verschoben werden</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="91"/>
+        <location filename="../core/copy/movejob.cpp" line="107"/>
         <source>it is already there</source>
         <translation>es ist bereits dort</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="95"/>
+        <location filename="../core/copy/movejob.cpp" line="111"/>
         <source>cannot move &apos;%1&apos; into itself</source>
         <translation>„%1“ kann nicht in sich selbst verschoben werden</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="140"/>
+        <location filename="../core/copy/movejob.cpp" line="156"/>
         <source>&apos;%1&apos; exists; not replacing it</source>
         <translation>„%1“ existiert; wird nicht ersetzt</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="146"/>
+        <location filename="../core/copy/movejob.cpp" line="162"/>
         <source>&apos;%1&apos; exists and there is no one to ask</source>
         <translation>„%1“ existiert und es ist niemand da, der gefragt werden kann</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="194"/>
+        <location filename="../core/copy/movejob.cpp" line="210"/>
         <source>&apos;%1&apos; exists</source>
         <translation>„%1“ existiert</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="202"/>
+        <location filename="../core/copy/movejob.cpp" line="218"/>
         <source>&apos;%1&apos; is not older</source>
         <translation>„%1“ ist nicht älter</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="209"/>
+        <location filename="../core/copy/movejob.cpp" line="225"/>
         <source>cannot replace &apos;%1&apos; with &apos;%2&apos;: one is a folder, the other is not</source>
         <translation>„%1“ kann nicht durch „%2“ ersetzt werden: Eines ist ein Ordner, das andere nicht</translation>
     </message>
@@ -916,27 +928,27 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>Verbindung von der Gegenstelle geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/net/connection.cpp" line="211"/>
+        <location filename="../core/net/connection.cpp" line="220"/>
         <source>flow control violation: data beyond the connection window</source>
         <translation>Verletzung der Flusskontrolle: Daten jenseits des Verbindungsfensters</translation>
     </message>
     <message>
-        <location filename="../core/net/connection.cpp" line="221"/>
+        <location filename="../core/net/connection.cpp" line="230"/>
         <source>data for unknown stream %1</source>
         <translation>Daten für unbekannten Stream %1</translation>
     </message>
     <message>
-        <location filename="../core/net/connection.cpp" line="225"/>
+        <location filename="../core/net/connection.cpp" line="234"/>
         <source>flow control violation: data beyond the window of stream %1</source>
         <translation>Verletzung der Flusskontrolle: Daten jenseits des Fensters von Stream %1</translation>
     </message>
     <message>
-        <location filename="../core/net/connection.cpp" line="229"/>
+        <location filename="../core/net/connection.cpp" line="238"/>
         <source>data for send-only stream %1</source>
         <translation>Daten für reinen Sende-Stream %1</translation>
     </message>
     <message>
-        <location filename="../core/net/connection.cpp" line="298"/>
+        <location filename="../core/net/connection.cpp" line="307"/>
         <source>the peer did not answer for %1 s: connection considered dead</source>
         <translation>die Gegenstelle hat %1 s lang nicht geantwortet: Verbindung gilt als tot</translation>
     </message>
@@ -1581,7 +1593,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <name>ferry::ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="52"/>
-        <location filename="../ui/mainwindow.cpp" line="401"/>
+        <location filename="../ui/mainwindow.cpp" line="406"/>
         <source>Ferry</source>
         <translation>Ferry</translation>
     </message>
@@ -1599,102 +1611,102 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow.cpp" line="244"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="241"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
         <source>&amp;Disconnect</source>
         <translation>Verbindung &amp;trennen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="249"/>
+        <location filename="../ui/mainwindow.cpp" line="254"/>
         <source>&amp;Upload Files…</source>
         <translation>Dateien &amp;hochladen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="250"/>
+        <location filename="../ui/mainwindow.cpp" line="255"/>
         <source>Upload Files</source>
         <translation>Dateien hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="256"/>
+        <location filename="../ui/mainwindow.cpp" line="261"/>
         <source>Upload &amp;Selected Local Files</source>
         <translation>Ausgewählte lokale Dateien hoch&amp;laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow.cpp" line="269"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="267"/>
+        <location filename="../ui/mainwindow.cpp" line="272"/>
         <source>&amp;Remote</source>
         <translation>Entfernter &amp;Rechner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="271"/>
+        <location filename="../ui/mainwindow.cpp" line="276"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow.cpp" line="277"/>
         <source>Show &amp;Local Pane</source>
         <translation>&amp;Lokalen Bereich anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="291"/>
+        <location filename="../ui/mainwindow.cpp" line="296"/>
         <source>&amp;Transfer Queue</source>
         <translation>Übertragungs-&amp;Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="295"/>
+        <location filename="../ui/mainwindow.cpp" line="300"/>
         <source>&amp;Transfers</source>
         <translation>&amp;Übertragungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="302"/>
+        <location filename="../ui/mainwindow.cpp" line="307"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow.cpp" line="308"/>
         <source>&amp;Preferences…</source>
         <translation>Ferry &amp;einrichten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="314"/>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
         <source>&amp;About Ferry</source>
         <translation>Ü&amp;ber Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="315"/>
+        <location filename="../ui/mainwindow.cpp" line="320"/>
         <source>About Ferry</source>
         <translation>Über Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="316"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Browse and transfer files on a remote machine whose only door is a WebSocket.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Dateien auf einem entfernten Rechner durchsuchen und übertragen, dessen einzige Tür ein WebSocket ist.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="366"/>
+        <location filename="../ui/mainwindow.cpp" line="371"/>
         <source>Download To</source>
         <translation>Herunterladen nach</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <location filename="../ui/mainwindow.cpp" line="388"/>
         <source>Moved %n item(s)</source>
         <translation>
             <numerusform>%n Element verschoben</numerusform>
@@ -1702,32 +1714,32 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="403"/>
+        <location filename="../ui/mainwindow.cpp" line="408"/>
         <source>%1 — Ferry</source>
         <translation>%1 — Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="404"/>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
         <source>%1% · %2</source>
         <translation>%1% · %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="418"/>
+        <location filename="../ui/mainwindow.cpp" line="423"/>
         <source>%1/s · %2 left</source>
         <translation>%1/s · noch %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="418"/>
+        <location filename="../ui/mainwindow.cpp" line="423"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="454"/>
+        <location filename="../ui/mainwindow.cpp" line="459"/>
         <source>Transfers Running</source>
         <translation>Übertragungen laufen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="455"/>
+        <location filename="../ui/mainwindow.cpp" line="460"/>
         <source>%n transfer(s) have not finished. Quit anyway? Partial files are kept and resume next time.</source>
         <translation>
             <numerusform>%n Übertragung ist noch nicht abgeschlossen. Trotzdem beenden? Teilweise übertragene Dateien bleiben erhalten und werden beim nächsten Mal fortgesetzt.</numerusform>
@@ -2477,118 +2489,131 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 </context>
 <context>
     <name>ferry::ui::TransferQueueModel</name>
+    <message numerus="yes">
+        <location filename="../ui/transferqueuemodel.cpp" line="57"/>
+        <source>the retry found %n file(s) where one was expected</source>
+        <translation>
+            <numerusform>die Wiederholung fand %n Datei statt genau einer</numerusform>
+            <numerusform>die Wiederholung fand %n Dateien statt genau einer</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="150"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="145"/>
+        <source>the copy ended before this file</source>
+        <translation>der Kopiervorgang endete vor dieser Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/transferqueuemodel.cpp" line="159"/>
         <source>Copy</source>
         <translation>Kopie</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="356"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="379"/>
         <source>Queued</source>
         <translation>In der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="357"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="380"/>
         <source>Waiting for an answer</source>
         <translation>Wartet auf Antwort</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="358"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="381"/>
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="359"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="382"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="360"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="383"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="361"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="384"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="361"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="384"/>
         <source>Skipped: %1</source>
         <translation>Übersprungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="362"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="385"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="363"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="386"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="379"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="402"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="402"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="425"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="403"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="426"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="404"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="427"/>
         <source>Remote copy</source>
         <translation>Entfernte Kopie</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="408"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="431"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="409"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="432"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="421"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="444"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="422"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="445"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="423"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="446"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="424"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="447"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="425"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="448"/>
         <source>Rate</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="426"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="449"/>
         <source>ETA</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="427"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="450"/>
         <source>State</source>
         <translation>Status</translation>
     </message>

@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="383"/>
+        <location filename="../../ui/mainwindow.cpp" line="388"/>
         <source>Moved %n item(s)</source>
         <translation>
             <numerusform>Moved %n item</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="455"/>
+        <location filename="../../ui/mainwindow.cpp" line="460"/>
         <source>%n transfer(s) have not finished. Quit anyway? Partial files are kept and resume next time.</source>
         <translation>
             <numerusform>%n transfer has not finished. Quit anyway? Partial files are kept and resume next time.</numerusform>
@@ -47,6 +47,17 @@
         <translation>
             <numerusform>%n item</numerusform>
             <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ferry::ui::TransferQueueModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/transferqueuemodel.cpp" line="57"/>
+        <source>the retry found %n file(s) where one was expected</source>
+        <translation>
+            <numerusform>the retry found %n file where one was expected</numerusform>
+            <numerusform>the retry found %n files where one was expected</numerusform>
         </translation>
     </message>
 </context>

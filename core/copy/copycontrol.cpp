@@ -184,6 +184,9 @@ void CopyJob::interrupt(int index, bool pause)
     if (!job)
         return;
     const Running running = m_running.value(job);
+    if (pause)
+        for (int file : running.files)
+            m_nodes[file].wasPaused = true;
     if (!running.batch) {
         // The finished handler sorts out paused from cancelled.
         pause ? static_cast<client::TransferJob *>(job)->pause() : job->cancel();
@@ -214,6 +217,28 @@ void CopyJob::interrupt(int index, bool pause)
         }
     }
     schedulePump();
+}
+
+void CopyJob::settleAfterPause(int index, const Error &error)
+{
+    // A pause that came as the receiver was already putting the file in
+    // place does not stop it: the resumed transfer then finds it there.
+    // Complete (same size, and same time where times are kept) is done.
+    ++m_pendingOps;
+    receiverStat(destPath(m_nodes.at(index)), [this, index, error](const Expected<protocol::Entry> &entry) {
+        if (isFinished())
+            return;
+        --m_pendingOps;
+        const Node &node = m_nodes.at(index);
+        const bool arrived = entry && entry->type == protocol::Entry::Type::File && entry->size == node.source.size
+                             && (!m_options.preserveTimes || entry->mtimeNs == node.source.mtimeNs);
+        const Error result = arrived ? Error{} : error;
+        if (arrived)
+            Q_EMIT fileProgress(index, node.source.size);
+        Q_EMIT fileFinished(index, result);
+        finishNode(index, result);
+        maybeFinishCopying();
+    });
 }
 
 void CopyJob::runRemoteCopy(int index)

@@ -426,8 +426,11 @@ void CopyJob::runFile(int index)
         releaseSlot();
         const Error error = finished->error();
         if (error.code == ErrorCode::Paused) {
+            m_nodes[index].wasPaused = true;
             settle(index, Node::Paused);
             setFileState(index, FileState::Paused);
+        } else if (error.code == ErrorCode::Exists && m_nodes.at(index).wasPaused) {
+            settleAfterPause(index, error);
         } else if (error.code == ErrorCode::Cancelled && m_nodes.at(index).cancelRequested) {
             settle(index, Node::Skipped);
             ++m_skipped;

@@ -159,6 +159,7 @@ private:
         bool decided = false;
         bool held = false;  ///< paused before it was ready: pause once it is
         bool cancelRequested = false;
+        bool wasPaused = false; ///< paused once: it may have been put in place just then
     };
     /// A transfer job in flight and the files it carries.
     struct Running {
@@ -194,6 +195,7 @@ private:
     void runBatch(const QList<int> &indices);
     void runSymlink(int index);
     void runRemoteCopy(int index);
+    void settleAfterPause(int index, const Error &error);
     bool acquireSlot();
     void releaseSlot();
     void interrupt(int index, bool pause);

@@ -67,6 +67,8 @@ private Q_SLOTS:
     void pauseBeforeReplies_data();
     void pauseBeforeReplies();
     void cancelPausedFileDropsPart();
+    void pausedFileThatArrivedAnyway_data();
+    void pausedFileThatArrivedAnyway();
     void holdWholeJob();
     void sharedSlots();
     void copyWithinRemote();
@@ -257,6 +259,57 @@ void TestCopyControl::cancelPausedFileDropsPart()
     QCOMPARE(job->skippedCount(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(partFiles(m_agent->root()).isEmpty(), 5000);
     QVERIFY(!QFileInfo::exists(m_agent->root() + QStringLiteral("/paused.bin")));
+}
+
+void TestCopyControl::pausedFileThatArrivedAnyway_data()
+{
+    QTest::addColumn<bool>("same");
+    QTest::newRow("the file itself") << true;
+    QTest::newRow("another file") << false;
+}
+
+void TestCopyControl::pausedFileThatArrivedAnyway()
+{
+    // A pause can come as the receiver is already putting the file in
+    // place. Resumed, the transfer finds the destination: the same file
+    // (size and time) counts as done, anything else is still a conflict.
+    QFETCH(bool, same);
+    const QString local = m_src + QStringLiteral("/late.bin");
+    QVERIFY(writeRandomFile(local, 128 * 1024 * 1024, 12));
+    ferry::copy::CopyOptions options;
+    options.policy = ferry::copy::ConflictPolicy::Fail;
+    auto *job = new CopyJob(m_session.get(), Direction::Upload, {local}, QStringLiteral("late.bin"), options, this);
+    bool paused = false;
+    connect(job, &CopyJob::fileProgress, this, [job, &paused](int id, qint64 done) {
+        if (!paused && done > 0) {
+            paused = true;
+            job->pauseFile(id);
+        }
+    });
+    QList<FileState> states;
+    connect(job, &CopyJob::fileStateChanged, this, [&states](int, FileState state) { states.append(state); });
+    QSignalSpy finished(job, &ferry::transfer::Job::finished);
+    job->start();
+    QTRY_VERIFY_WITH_TIMEOUT(states.contains(FileState::Paused), 30000);
+    const QString remote = m_agent->root() + QStringLiteral("/late.bin");
+    if (same) {
+        QVERIFY(QFile::copy(local, remote));
+        struct stat st {};
+        QCOMPARE(::stat(QFile::encodeName(local).constData(), &st), 0);
+        const std::array<timespec, 2> times{timespec{0, UTIME_NOW}, st.st_mtim};
+        QCOMPARE(::utimensat(AT_FDCWD, QFile::encodeName(remote).constData(), times.data(), 0), 0);
+    } else {
+        put(remote, "someone else's");
+    }
+    job->resumeFile(0);
+    QVERIFY(finished.size() == 1 || finished.wait(30000));
+    if (same) {
+        QVERIFY2(job->succeeded(), qPrintable(job->error().message));
+        QCOMPARE(fileChecksum(remote), fileChecksum(local));
+    } else {
+        QCOMPARE(job->error().code, ferry::ErrorCode::Exists);
+        QCOMPARE(content(remote), QByteArray("someone else's"));
+    }
 }
 
 void TestCopyControl::holdWholeJob()
