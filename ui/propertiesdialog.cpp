@@ -77,6 +77,14 @@ QLabel *selectable(const QString &text, QWidget *parent)
 
 } // namespace
 
+PropertiesDialog::~PropertiesDialog()
+{
+    // QDialog's destructor hides the dialog, and the octal field then loses
+    // the focus: its editingFinished must not reach this half-destroyed object.
+    if (m_octal)
+        m_octal->disconnect(this);
+}
+
 PropertiesDialog::PropertiesDialog(const protocol::Entry &entry, const QString &remotePath, QWidget *parent)
     : QDialog(parent)
     , m_entry(entry)

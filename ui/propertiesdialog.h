@@ -26,6 +26,7 @@ class PropertiesDialog final : public QDialog
 public:
     /// @p remotePath is the entry's full path below the agent's root.
     PropertiesDialog(const protocol::Entry &entry, const QString &remotePath, QWidget *parent = nullptr);
+    ~PropertiesDialog() override;
 
     const protocol::Entry &entry() const { return m_entry; }
     QString remotePath() const { return m_path; }
