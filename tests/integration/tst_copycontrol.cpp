@@ -15,6 +15,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -41,6 +42,22 @@ void put(const QString &path, const QByteArray &data)
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     f.write(data);
+}
+
+/// Pauses each file of @p job once its first bytes have arrived; the
+/// states its files go through are collected in the list returned.
+std::shared_ptr<QList<FileState>> pauseOnFirstBytes(CopyJob *job)
+{
+    auto states = std::make_shared<QList<FileState>>();
+    auto paused = std::make_shared<QSet<int>>();
+    QObject::connect(job, &CopyJob::fileStateChanged, job, [states](int, FileState state) { states->append(state); });
+    QObject::connect(job, &CopyJob::fileProgress, job, [job, paused](int id, qint64 done) {
+        if (done > 0 && !paused->contains(id)) {
+            paused->insert(id);
+            job->pauseFile(id);
+        }
+    });
+    return states;
 }
 
 QStringList partFiles(const QString &dir)
@@ -127,18 +144,10 @@ void TestCopyControl::pauseAndResumeFile()
     else
         QDir().mkpath(destination);
     auto *job = new CopyJob(m_session.get(), upload ? Direction::Upload : Direction::Download, {upload ? local : QStringLiteral("big.bin")}, destination, {}, this);
-    QList<FileState> states;
-    bool paused = false;
-    connect(job, &CopyJob::fileStateChanged, this, [&states](int, FileState state) { states.append(state); });
-    connect(job, &CopyJob::fileProgress, this, [job, &paused](int id, qint64 done) {
-        if (!paused && done > 0) {
-            paused = true;
-            job->pauseFile(id);
-        }
-    });
+    const auto states = pauseOnFirstBytes(job);
     QSignalSpy finished(job, &ferry::transfer::Job::finished);
     job->start();
-    QTRY_VERIFY_WITH_TIMEOUT(states.contains(FileState::Paused), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(states->contains(FileState::Paused), 30000);
     QVERIFY(!job->isFinished());
     const QString received = upload ? m_agent->root() + QStringLiteral("/out") : destination;
     QTRY_COMPARE_WITH_TIMEOUT(partFiles(received).size(), 1, 10000);
@@ -150,9 +159,9 @@ void TestCopyControl::pauseAndResumeFile()
     QVERIFY2(job->resumedBytes() > 0, "the second attempt started from zero");
     QCOMPARE(content(received + QStringLiteral("/big.bin")), content(upload ? local : remote));
     QVERIFY(partFiles(received).isEmpty());
-    QCOMPARE(states.first(), FileState::Queued);
-    QVERIFY(states.indexOf(FileState::Running) < states.indexOf(FileState::Paused));
-    QCOMPARE(states.last(), FileState::Running);
+    QCOMPARE(states->first(), FileState::Queued);
+    QVERIFY(states->indexOf(FileState::Running) < states->indexOf(FileState::Paused));
+    QCOMPARE(states->last(), FileState::Running);
 }
 
 void TestCopyControl::cancelOneFile()
@@ -240,18 +249,10 @@ void TestCopyControl::cancelPausedFileDropsPart()
     const QString local = m_src + QStringLiteral("/paused.bin");
     QVERIFY(writeRandomFile(local, 256 * 1024 * 1024, 11));
     auto *job = new CopyJob(m_session.get(), Direction::Upload, {local}, QString(), {}, this);
-    bool paused = false;
-    connect(job, &CopyJob::fileProgress, this, [job, &paused](int id, qint64 done) {
-        if (!paused && done > 0) {
-            paused = true;
-            job->pauseFile(id);
-        }
-    });
-    QList<FileState> states;
-    connect(job, &CopyJob::fileStateChanged, this, [&states](int, FileState state) { states.append(state); });
+    const auto states = pauseOnFirstBytes(job);
     QSignalSpy finished(job, &ferry::transfer::Job::finished);
     job->start();
-    QTRY_VERIFY_WITH_TIMEOUT(states.contains(FileState::Paused), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(states->contains(FileState::Paused), 30000);
     QTRY_COMPARE_WITH_TIMEOUT(partFiles(m_agent->root()).size(), 1, 10000);
     job->cancelFile(0);
     QVERIFY(finished.size() == 1 || finished.wait(10000));
@@ -279,18 +280,10 @@ void TestCopyControl::pausedFileThatArrivedAnyway()
     ferry::copy::CopyOptions options;
     options.policy = ferry::copy::ConflictPolicy::Fail;
     auto *job = new CopyJob(m_session.get(), Direction::Upload, {local}, QStringLiteral("late.bin"), options, this);
-    bool paused = false;
-    connect(job, &CopyJob::fileProgress, this, [job, &paused](int id, qint64 done) {
-        if (!paused && done > 0) {
-            paused = true;
-            job->pauseFile(id);
-        }
-    });
-    QList<FileState> states;
-    connect(job, &CopyJob::fileStateChanged, this, [&states](int, FileState state) { states.append(state); });
+    const auto states = pauseOnFirstBytes(job);
     QSignalSpy finished(job, &ferry::transfer::Job::finished);
     job->start();
-    QTRY_VERIFY_WITH_TIMEOUT(states.contains(FileState::Paused), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(states->contains(FileState::Paused), 30000);
     const QString remote = m_agent->root() + QStringLiteral("/late.bin");
     if (same) {
         QVERIFY(QFile::copy(local, remote));
