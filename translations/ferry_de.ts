@@ -70,48 +70,48 @@
         <translation>Zeitüberschreitung bei der Authentifizierung</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="117"/>
-        <location filename="../core/agent/agentsession.cpp" line="122"/>
+        <location filename="../core/agent/agentsession.cpp" line="120"/>
+        <location filename="../core/agent/agentsession.cpp" line="125"/>
         <source>protocol error: expected an authentication message</source>
         <translation>Protokollfehler: Authentifizierungsnachricht erwartet</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="131"/>
+        <location filename="../core/agent/agentsession.cpp" line="134"/>
         <source>protocol error: %1</source>
         <translation>Protokollfehler: %1</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="135"/>
+        <location filename="../core/agent/agentsession.cpp" line="138"/>
         <source>unsupported protocol version %1 (this agent speaks %2)</source>
         <translation>nicht unterstützte Protokollversion %1 (dieser Agent spricht %2)</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="140"/>
+        <location filename="../core/agent/agentsession.cpp" line="143"/>
         <source>authentication failed: wrong token</source>
         <translation>Authentifizierung fehlgeschlagen: falsches Token</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="219"/>
+        <location filename="../core/agent/agentsession.cpp" line="229"/>
         <source>unexpected message &apos;%1&apos;</source>
         <translation>unerwartete Nachricht „%1“</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="272"/>
+        <location filename="../core/agent/agentsession.cpp" line="282"/>
         <source>cannot move &apos;%1&apos; into itself</source>
         <translation>„%1“ kann nicht in sich selbst verschoben werden</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="319"/>
+        <location filename="../core/agent/agentsession.cpp" line="338"/>
         <source>unknown operation &apos;%1&apos;</source>
         <translation>unbekannte Operation „%1“</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="358"/>
+        <location filename="../core/agent/agentsession.cpp" line="377"/>
         <source>stream %1 is already open</source>
         <translation>Stream %1 ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="362"/>
+        <location filename="../core/agent/agentsession.cpp" line="381"/>
         <source>too many open streams</source>
         <translation>zu viele offene Streams</translation>
     </message>
@@ -166,9 +166,14 @@
         <translation>%1: zu groß für einen Stapel</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentcopy.cpp" line="132"/>
+        <location filename="../core/agent/agentcopy.cpp" line="140"/>
         <source>%1: the source changed while it was being copied</source>
         <translation>%1: Die Quelle hat sich während des Kopierens geändert</translation>
+    </message>
+    <message>
+        <location filename="../core/agent/agentcopy.cpp" line="141"/>
+        <source>%1: copy cancelled</source>
+        <translation>%1: Kopieren abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -725,8 +730,8 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>nichts zu kopieren</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyjob.cpp" line="157"/>
-        <location filename="../core/copy/copyjob.cpp" line="175"/>
+        <location filename="../core/copy/copyjob.cpp" line="161"/>
+        <location filename="../core/copy/copyjob.cpp" line="179"/>
         <location filename="../core/copy/copyexecution.cpp" line="354"/>
         <source>the connection to the agent is gone</source>
         <translation>die Verbindung zum Agenten besteht nicht mehr</translation>
@@ -815,16 +820,16 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     </message>
     <message>
         <location filename="../core/copy/copyexecution.cpp" line="271"/>
-        <location filename="../core/copy/copyexecution.cpp" line="495"/>
+        <location filename="../core/copy/copyexecution.cpp" line="497"/>
         <location filename="../core/copy/copycontrol.cpp" line="142"/>
         <location filename="../core/copy/copycontrol.cpp" line="145"/>
-        <location filename="../core/copy/copycontrol.cpp" line="158"/>
-        <location filename="../core/copy/copycontrol.cpp" line="212"/>
+        <location filename="../core/copy/copycontrol.cpp" line="153"/>
+        <location filename="../core/copy/copycontrol.cpp" line="210"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="581"/>
+        <location filename="../core/copy/copyexecution.cpp" line="583"/>
         <source>%1 entries could not be copied; the first: %2</source>
         <translation>%1 Einträge konnten nicht kopiert werden; der erste: %2</translation>
     </message>
@@ -2026,182 +2031,182 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::PropertiesDialog</name>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="88"/>
+        <location filename="../ui/propertiesdialog.cpp" line="96"/>
         <source>Properties of %1</source>
         <translation>Eigenschaften von %1</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="123"/>
+        <location filename="../ui/propertiesdialog.cpp" line="131"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="124"/>
+        <location filename="../ui/propertiesdialog.cpp" line="132"/>
         <source>Location:</source>
         <translation>Ort:</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="128"/>
+        <location filename="../ui/propertiesdialog.cpp" line="136"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="129"/>
+        <location filename="../ui/propertiesdialog.cpp" line="137"/>
         <source>Symbolic link</source>
         <translation>Symbolische Verknüpfung</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="130"/>
+        <location filename="../ui/propertiesdialog.cpp" line="138"/>
         <source>Special file</source>
         <translation>Spezialdatei</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="133"/>
+        <location filename="../ui/propertiesdialog.cpp" line="141"/>
         <source>Type:</source>
         <translation>Typ:</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="137"/>
+        <location filename="../ui/propertiesdialog.cpp" line="145"/>
         <source>%1 (%L2 bytes)</source>
         <translation>%1 (%L2 Bytes)</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="138"/>
+        <location filename="../ui/propertiesdialog.cpp" line="146"/>
         <source>Size:</source>
         <translation>Größe:</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="141"/>
+        <location filename="../ui/propertiesdialog.cpp" line="149"/>
         <source>Modified:</source>
         <translation>Geändert:</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="143"/>
+        <location filename="../ui/propertiesdialog.cpp" line="151"/>
         <source>Link target:</source>
         <translation>Verknüpfungsziel:</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="150"/>
+        <location filename="../ui/propertiesdialog.cpp" line="158"/>
         <source>Permissions</source>
         <translation>Berechtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="152"/>
+        <location filename="../ui/propertiesdialog.cpp" line="160"/>
         <source>Read</source>
         <translation>Lesen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="152"/>
+        <location filename="../ui/propertiesdialog.cpp" line="160"/>
         <source>Write</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="152"/>
+        <location filename="../ui/propertiesdialog.cpp" line="160"/>
         <source>Execute</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="159"/>
+        <location filename="../ui/propertiesdialog.cpp" line="167"/>
         <source>Owner</source>
         <translation>Eigentümer</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="159"/>
+        <location filename="../ui/propertiesdialog.cpp" line="167"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="159"/>
+        <location filename="../ui/propertiesdialog.cpp" line="167"/>
         <source>Others</source>
         <translation>Andere</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="161"/>
+        <location filename="../ui/propertiesdialog.cpp" line="169"/>
         <source>Owner may read</source>
         <translation>Eigentümer darf lesen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="161"/>
+        <location filename="../ui/propertiesdialog.cpp" line="169"/>
         <source>Owner may write</source>
         <translation>Eigentümer darf schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="161"/>
+        <location filename="../ui/propertiesdialog.cpp" line="169"/>
         <source>Owner may execute</source>
         <translation>Eigentümer darf ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="162"/>
+        <location filename="../ui/propertiesdialog.cpp" line="170"/>
         <source>Group may read</source>
         <translation>Gruppe darf lesen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="162"/>
+        <location filename="../ui/propertiesdialog.cpp" line="170"/>
         <source>Group may write</source>
         <translation>Gruppe darf schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="162"/>
+        <location filename="../ui/propertiesdialog.cpp" line="170"/>
         <source>Group may execute</source>
         <translation>Gruppe darf ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="163"/>
+        <location filename="../ui/propertiesdialog.cpp" line="171"/>
         <source>Others may read</source>
         <translation>Andere dürfen lesen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="163"/>
+        <location filename="../ui/propertiesdialog.cpp" line="171"/>
         <source>Others may write</source>
         <translation>Andere dürfen schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="163"/>
+        <location filename="../ui/propertiesdialog.cpp" line="171"/>
         <source>Others may execute</source>
         <translation>Andere dürfen ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="175"/>
+        <location filename="../ui/propertiesdialog.cpp" line="183"/>
         <source>Set &amp;user ID</source>
         <translation>&amp;Benutzer-ID setzen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="175"/>
+        <location filename="../ui/propertiesdialog.cpp" line="183"/>
         <source>Set group &amp;ID</source>
         <translation>&amp;Gruppen-ID setzen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="175"/>
+        <location filename="../ui/propertiesdialog.cpp" line="183"/>
         <source>Stic&amp;ky</source>
         <translation>Stic&amp;ky</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="187"/>
+        <location filename="../ui/propertiesdialog.cpp" line="195"/>
         <source>Numeric permissions</source>
         <translation>Numerische Berechtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="188"/>
+        <location filename="../ui/propertiesdialog.cpp" line="196"/>
         <source>Three or four octal digits, such as 0644</source>
         <translation>Drei oder vier Oktalziffern, etwa 0644</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="192"/>
+        <location filename="../ui/propertiesdialog.cpp" line="200"/>
         <source>&amp;Numeric:</source>
         <translation>&amp;Numerisch:</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="196"/>
+        <location filename="../ui/propertiesdialog.cpp" line="204"/>
         <source>Symbolic permissions</source>
         <translation>Symbolische Berechtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="211"/>
+        <location filename="../ui/propertiesdialog.cpp" line="219"/>
         <source>Apply to the folder only: the files and folders inside keep their permissions.</source>
         <translation>Nur auf den Ordner anwenden: Die enthaltenen Dateien und Ordner behalten ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="213"/>
+        <location filename="../ui/propertiesdialog.cpp" line="221"/>
         <source>A link has no permissions of its own; open the properties of its target to change them.</source>
         <translation>Eine Verknüpfung hat keine eigenen Berechtigungen; öffnen Sie die Eigenschaften ihres Ziels, um sie zu ändern.</translation>
     </message>

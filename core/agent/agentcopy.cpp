@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QThreadPool>
 
+#include <atomic>
 #include <cerrno>
 #include <limits>
 #include <sys/stat.h>
@@ -24,10 +25,14 @@ namespace {
 
 /// copyContents() saw the source shrink under it.
 constexpr int kSourceChanged = -1;
+/// copyContents() was told to stop.
+constexpr int kCancelled = -2;
+/// Bytes copied between two looks at the cancel flag.
+constexpr off_t kCopyStep = off_t(16) << 20;
 
-/// Copies all of @p from into @p to; 0, an errno or kSourceChanged. Runs on
-/// a worker thread.
-int copyContents(int from, int to)
+/// Copies all of @p from into @p to; 0, an errno, kSourceChanged or
+/// kCancelled. Runs on a worker thread.
+int copyContents(int from, int to, const std::atomic_bool &cancelled)
 {
     struct stat st {};
     if (::fstat(from, &st) != 0)
@@ -35,7 +40,9 @@ int copyContents(int from, int to)
     off_t in = 0;
     off_t out = 0;
     while (in < st.st_size) {
-        const ssize_t n = ::copy_file_range(from, &in, to, &out, size_t(std::min<off_t>(st.st_size - in, off_t(1) << 30)), 0);
+        if (cancelled.load(std::memory_order_relaxed))
+            return kCancelled;
+        const ssize_t n = ::copy_file_range(from, &in, to, &out, size_t(std::min<off_t>(st.st_size - in, kCopyStep)), 0);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && (errno == EXDEV || errno == ENOSYS || errno == EOPNOTSUPP || errno == EINVAL)) {
@@ -116,21 +123,23 @@ void handleCopy(AgentSession *session, qint64 requestId, const QCborMap &request
     const transfer::FinalAttributes attributes = attributesFromWire(mode, mtime);
 
     auto shared = std::make_shared<transfer::FileSink>(std::move(*sink));
+    const std::shared_ptr<std::atomic_bool> cancelled = session->cancellable(requestId);
     auto input = std::make_shared<UniqueFd>(std::move(*source));
     const std::weak_ptr<void> guard = session->lifetime();
     QPointer<AgentSession> self(session);
     copyThreads().start([=] {
-        const int error = copyContents(input->get(), shared->fileFd());
+        const int error = copyContents(input->get(), shared->fileFd(), *cancelled);
         QMetaObject::invokeMethod(QCoreApplication::instance(), [=] {
             if (guard.expired() || !self) {
                 shared->discard();
                 return;
             }
+            self->forgetCancellable(requestId);
             if (error != 0) {
                 shared->discard();
-                self->replyError(requestId, error == kSourceChanged
-                                                ? Error{ErrorCode::SourceChanged, QCoreApplication::translate("ferry::agent", "%1: the source changed while it was being copied").arg(from)}
-                                                : Error::fromErrno(error, to));
+                self->replyError(requestId, error == kSourceChanged ? Error{ErrorCode::SourceChanged, QCoreApplication::translate("ferry::agent", "%1: the source changed while it was being copied").arg(from)}
+                                            : error == kCancelled   ? Error{ErrorCode::Cancelled, QCoreApplication::translate("ferry::agent", "%1: copy cancelled").arg(to)}
+                                                                    : Error::fromErrno(error, to));
                 return;
             }
             if (auto committed = shared->commit(attributes, replace ? transfer::Replace::Always : transfer::Replace::Never); !committed) {

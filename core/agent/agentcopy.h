@@ -15,7 +15,8 @@ class AgentSession;
 /// flushes it, applies mode and mtime and only then renames it into place;
 /// the copying itself runs on a worker thread (copy_file_range), so a large
 /// file never stalls the other clients. Replies once, when the copy is
-/// durable.
+/// durable. A {op:"cancel", id} naming the request stops it at its next
+/// 16 MiB step; the part file goes and the copy replies Cancelled.
 void handleCopy(AgentSession *session, qint64 requestId, const QCborMap &request);
 
 } // namespace ferry::agent

@@ -86,6 +86,9 @@ AgentSession::~AgentSession()
     // Streams first: they refer to the connection.
     qDeleteAll(m_streams);
     m_streams.clear();
+    // Work on other threads for a client that is gone stops early.
+    for (const auto &flag : std::as_const(m_cancellable))
+        flag->store(true);
 }
 
 void AgentSession::reject(QWebSocket *socket, const QString &reason)
@@ -188,6 +191,13 @@ void AgentSession::replyError(qint64 id, const Error &error)
 void AgentSession::registerStream(AgentStream *stream)
 {
     m_streams.insert(stream->stream(), stream);
+}
+
+std::shared_ptr<std::atomic_bool> AgentSession::cancellable(qint64 requestId)
+{
+    auto flag = std::make_shared<std::atomic_bool>(false);
+    m_cancellable.insert(requestId, flag);
+    return flag;
 }
 
 void AgentSession::streamFinished(quint32 stream)
@@ -303,6 +313,15 @@ void AgentSession::onRequest(const QCborMap &message)
         handleCommit(this, id, message);
     } else if (op == "copy"_L1) {
         handleCopy(this, id, message);
+    } else if (op == "cancel"_L1) {
+        // Stops a request that works on in the background (a copy); one
+        // that is done already is no error: the cancel crossed its reply.
+        const qint64 target = reader.integer("target"_L1, 1);
+        if (!reader.ok())
+            return replyError(id, Error{ErrorCode::Protocol, reader.error()});
+        if (const auto flag = m_cancellable.value(target))
+            flag->store(true);
+        reply(id, {});
     } else if (op == "limit"_L1) {
         const qint64 rate = reader.integer("rate"_L1, 0, protocol::kMaxRateLimit);
         if (!reader.ok())

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 
+#include <atomic>
 #include <memory>
 
 class QTimer;
@@ -44,6 +45,10 @@ public:
     void registerStream(AgentStream *stream);
     /// Called by a stream when it is finished; the stream is deleted later.
     void streamFinished(quint32 stream);
+    /// A flag that a "cancel" request for @p requestId sets (for work on
+    /// other threads that looks at it now and then); forget it when done.
+    std::shared_ptr<std::atomic_bool> cancellable(qint64 requestId);
+    void forgetCancellable(qint64 requestId) { m_cancellable.remove(requestId); }
 
 Q_SIGNALS:
     void finished();
@@ -67,6 +72,7 @@ private:
     net::Connection *m_connection = nullptr;
     QTimer *m_handshakeTimer;
     QHash<quint32, AgentStream *> m_streams;
+    QHash<qint64, std::shared_ptr<std::atomic_bool>> m_cancellable;
     QString m_peer;
     bool m_finished = false;
 };

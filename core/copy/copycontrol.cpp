@@ -146,12 +146,7 @@ void CopyJob::cancelFile(int id)
         break;
     case Node::Paused: {
         // What the receiver kept for a resume goes too.
-        const QString dir = node.destDir;
-        const QString part = QFile::decodeName(transfer::FileSink::partName(QFile::encodeName(node.destName)));
-        if (receiverIsRemote() && m_session)
-            m_session->request(u"rm"_s, QCborMap{{"path"_L1, join(dir, part, true)}}, [](const Expected<QCborMap> &, bool) {}, this);
-        else if (!receiverIsRemote())
-            (void)localfs::unlink(join(dir, part, false));
+        dropPart(id);
         settle(id, Node::Skipped);
         ++m_skipped;
         m_totalBytes -= node.source.size;
@@ -170,10 +165,13 @@ void CopyJob::cancelFile(int id)
 
 void CopyJob::interrupt(int index, bool pause)
 {
-    // The agent copies on its own and to the end: the file is reported as
-    // it turns out, never as stopped when it was not.
-    if (m_remoteCopies.contains(index))
+    // The agent copies on its own: a cancel asks it to stop, and the file
+    // is reported as it turns out (stopped, or done if it was quicker).
+    if (const auto copy = m_remoteCopies.constFind(index); copy != m_remoteCopies.constEnd()) {
+        if (!pause && m_session)
+            m_session->request(u"cancel"_s, QCborMap{{"target"_L1, *copy}}, [](const Expected<QCborMap> &, bool) {}, this);
         return;
+    }
     transfer::Job *job = nullptr;
     for (auto it = m_running.cbegin(); it != m_running.cend(); ++it) {
         if (it->files.contains(index)) {
@@ -219,6 +217,16 @@ void CopyJob::interrupt(int index, bool pause)
     schedulePump();
 }
 
+void CopyJob::dropPart(int index)
+{
+    const Node &node = m_nodes.at(index);
+    const QString part = QFile::decodeName(transfer::FileSink::partName(QFile::encodeName(node.destName)));
+    if (receiverIsRemote() && m_session)
+        m_session->request(u"rm"_s, QCborMap{{"path"_L1, join(node.destDir, part, true)}}, [](const Expected<QCborMap> &, bool) {}, this);
+    else if (!receiverIsRemote())
+        (void)localfs::unlink(join(node.destDir, part, false));
+}
+
 void CopyJob::settleAfterPause(int index, const Error &error)
 {
     // A pause that came as the receiver was already putting the file in
@@ -246,8 +254,6 @@ void CopyJob::runRemoteCopy(int index)
     Node &node = m_nodes[index];
     settle(index, Node::Running);
     ++m_runningJobs;
-    Q_EMIT fileStarted(index, sourceDisplay(node), destDisplay(node), node.source.size);
-    setFileState(index, FileState::Running);
     QCborMap args{{"from"_L1, node.sourcePath}, {"to"_L1, destPath(node)}, {"replace"_L1, node.action != int(client::ConflictAction::Fail)}};
     if (m_options.preserveMode)
         args.insert("mode"_L1, qint64(node.source.mode));
@@ -262,11 +268,21 @@ void CopyJob::runRemoteCopy(int index)
         if (reply)
             Q_EMIT fileProgress(index, m_nodes.at(index).source.size);
         Q_EMIT fileFinished(index, error);
-        finishNode(index, error);
+        if (error.code == ErrorCode::Cancelled && m_nodes.at(index).cancelRequested) {
+            settle(index, Node::Skipped);
+            ++m_skipped;
+            m_totalBytes -= m_nodes.at(index).source.size;
+        } else {
+            finishNode(index, error);
+        }
         schedulePump();
         maybeFinishCopying();
     }, this);
     m_remoteCopies.insert(index, id);
+    // Announced once it is on its way: a listener may cancel it at once.
+    Q_EMIT fileStarted(index, sourceDisplay(node), destDisplay(node), node.source.size);
+    if (m_remoteCopies.contains(index))
+        setFileState(index, FileState::Running);
 }
 
 } // namespace ferry::copy

@@ -488,7 +488,9 @@ void CopyJob::runBatch(const QList<int> &indices)
         for (qsizetype i = 0; i < indices.size(); ++i) {
             Error error = finished->succeeded() ? results.value(i) : finished->error();
             if (m_nodes.at(indices.at(i)).cancelRequested) {
-                // Cancelled while its batch was being set up.
+                // Cancelled while its batch was on its way: a staged part goes.
+                if (error.code == ErrorCode::None)
+                    dropPart(indices.at(i));
                 settle(indices.at(i), Node::Skipped);
                 ++m_skipped;
                 m_totalBytes -= m_nodes.at(indices.at(i)).source.size;

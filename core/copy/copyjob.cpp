@@ -72,9 +72,13 @@ void CopyJob::doCancel()
     }
     m_inFlight.clear();
     m_running.clear();
-    for (const qint64 id : std::as_const(m_remoteCopies))
-        if (m_session)
-            m_session->forget(id);
+    // The agent stops its copies too (their part files go).
+    for (const qint64 id : std::as_const(m_remoteCopies)) {
+        if (!m_session)
+            break;
+        m_session->request(u"cancel"_s, QCborMap{{"target"_L1, id}}, [](const Expected<QCborMap> &, bool) {});
+        m_session->forget(id);
+    }
     m_remoteCopies.clear();
     for (; m_runningJobs > 0; --m_runningJobs)
         releaseSlot();

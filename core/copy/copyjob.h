@@ -196,6 +196,8 @@ private:
     void runSymlink(int index);
     void runRemoteCopy(int index);
     void settleAfterPause(int index, const Error &error);
+    /// Deletes the part file the receiver keeps for @p index (a cancelled file).
+    void dropPart(int index);
     bool acquireSlot();
     void releaseSlot();
     void interrupt(int index, bool pause);

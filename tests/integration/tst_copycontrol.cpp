@@ -90,6 +90,7 @@ private Q_SLOTS:
     void sharedSlots();
     void copyWithinRemote();
     void copyIntoItselfRefused();
+    void cancelAgentCopy();
     void moves();
 
 private:
@@ -399,6 +400,24 @@ void TestCopyControl::copyWithinRemote()
     QCOMPARE(::stat(QFile::encodeName(root + QStringLiteral("/backup/sub/b.bin")).constData(), &st), 0);
     QCOMPARE(qint64(st.st_mtim.tv_sec), qint64(1000000000));
     QVERIFY(partFiles(root).isEmpty());
+}
+
+void TestCopyControl::cancelAgentCopy()
+{
+    // Cancelled as soon as it starts, the agent's copy stops: no file, no
+    // part file, the row cancelled and the job otherwise fine.
+    QVERIFY(writeRandomFile(m_agent->root() + QStringLiteral("/large.bin"), 1024 * 1024 * 1024, 13));
+    ferry::copy::CopyOptions options;
+    auto *job = new CopyJob(m_session.get(), Direction::Remote, {QStringLiteral("large.bin")}, QStringLiteral("large-copy.bin"), options, this);
+    connect(job, &CopyJob::fileStarted, this, [job](int id) { job->cancelFile(id); });
+    QList<ferry::ErrorCode> results;
+    connect(job, &CopyJob::fileFinished, this, [&results](int, const ferry::Error &error) { results.append(error.code); });
+    QVERIFY(run(job));
+    QVERIFY2(job->succeeded(), qPrintable(job->error().message));
+    QCOMPARE(results, QList<ferry::ErrorCode>{ferry::ErrorCode::Cancelled});
+    QCOMPARE(job->skippedCount(), 1);
+    QVERIFY(!QFileInfo::exists(m_agent->root() + QStringLiteral("/large-copy.bin")));
+    QTRY_VERIFY_WITH_TIMEOUT(partFiles(m_agent->root()).isEmpty(), 5000);
 }
 
 void TestCopyControl::copyIntoItselfRefused()
