@@ -9,9 +9,8 @@
 #include "core/copy/transferslots.h"
 #include "core/transfer/filesink.h"
 
-#include <QFile>
-
 #include <QCborMap>
+#include <QFile>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -37,6 +36,26 @@ void CopyJob::releaseSlot()
 {
     if (m_slots)
         m_slots->release();
+}
+
+void CopyJob::releaseAllSlots()
+{
+    for (; m_runningJobs > 0; --m_runningJobs)
+        releaseSlot();
+}
+
+void CopyJob::settleCancelled(int index, const Error &error)
+{
+    settle(index, Node::Skipped);
+    ++m_skipped;
+    m_totalBytes -= m_nodes.at(index).source.size;
+    Q_EMIT fileFinished(index, error);
+}
+
+void CopyJob::cancelRemoteCopy(qint64 id)
+{
+    if (m_session)
+        m_session->request(u"cancel"_s, QCborMap{{"target"_L1, id}}, [](const Expected<QCborMap> &, bool) {}, this);
 }
 
 bool CopyJob::isQueuedFile(int id) const
@@ -123,8 +142,7 @@ void CopyJob::resumeFile(int id)
         // A file the user resumes goes next, ahead of those never started.
         m_readyFiles.prepend(id);
         setFileState(id, FileState::Queued);
-        if (!m_paused)
-            schedulePump();
+        schedulePump();
     }
 }
 
@@ -147,10 +165,7 @@ void CopyJob::cancelFile(int id)
     case Node::Paused: {
         // What the receiver kept for a resume goes too.
         dropPart(id);
-        settle(id, Node::Skipped);
-        ++m_skipped;
-        m_totalBytes -= node.source.size;
-        Q_EMIT fileFinished(id, Error{ErrorCode::Cancelled, tr("cancelled")});
+        settleCancelled(id, Error{ErrorCode::Cancelled, tr("cancelled")});
         break;
     }
     case Node::Running:
@@ -168,8 +183,8 @@ void CopyJob::interrupt(int index, bool pause)
     // The agent copies on its own: a cancel asks it to stop, and the file
     // is reported as it turns out (stopped, or done if it was quicker).
     if (const auto copy = m_remoteCopies.constFind(index); copy != m_remoteCopies.constEnd()) {
-        if (!pause && m_session)
-            m_session->request(u"cancel"_s, QCborMap{{"target"_L1, *copy}}, [](const Expected<QCborMap> &, bool) {}, this);
+        if (!pause)
+            cancelRemoteCopy(*copy);
         return;
     }
     transfer::Job *job = nullptr;
@@ -204,10 +219,7 @@ void CopyJob::interrupt(int index, bool pause)
             settle(file, Node::Paused);
             setFileState(file, FileState::Paused);
         } else if (file == index) {
-            settle(file, Node::Skipped);
-            ++m_skipped;
-            m_totalBytes -= m_nodes.at(file).source.size;
-            Q_EMIT fileFinished(file, Error{ErrorCode::Cancelled, tr("cancelled")});
+            settleCancelled(file, Error{ErrorCode::Cancelled, tr("cancelled")});
         } else {
             settle(file, Node::Ready);
             m_readyFiles.prepend(file);
@@ -267,12 +279,10 @@ void CopyJob::runRemoteCopy(int index)
         const Error error = reply ? Error{} : reply.error();
         if (reply)
             Q_EMIT fileProgress(index, m_nodes.at(index).source.size);
-        Q_EMIT fileFinished(index, error);
         if (error.code == ErrorCode::Cancelled && m_nodes.at(index).cancelRequested) {
-            settle(index, Node::Skipped);
-            ++m_skipped;
-            m_totalBytes -= m_nodes.at(index).source.size;
+            settleCancelled(index, error);
         } else {
+            Q_EMIT fileFinished(index, error);
             finishNode(index, error);
         }
         schedulePump();

@@ -350,10 +350,8 @@ void CopyJob::schedulePump()
 
 void CopyJob::pump()
 {
-    if (!m_session && !isFinished()) {
-        emitResult(Error{ErrorCode::Connection, tr("the connection to the agent is gone")});
+    if (sessionGone())
         return;
-    }
     while (!isFinished() && !m_paused && !m_readyFiles.isEmpty() && acquireSlot()) {
         const int first = m_readyFiles.dequeue();
         if (m_direction == Direction::Remote) {
@@ -432,10 +430,7 @@ void CopyJob::runFile(int index)
         } else if (error.code == ErrorCode::Exists && m_nodes.at(index).wasPaused) {
             settleAfterPause(index, error);
         } else if (error.code == ErrorCode::Cancelled && m_nodes.at(index).cancelRequested) {
-            settle(index, Node::Skipped);
-            ++m_skipped;
-            m_totalBytes -= m_nodes.at(index).source.size;
-            Q_EMIT fileFinished(index, error);
+            settleCancelled(index, error);
         } else {
             Q_EMIT fileFinished(index, error);
             finishNode(index, error);
@@ -491,10 +486,7 @@ void CopyJob::runBatch(const QList<int> &indices)
                 // Cancelled while its batch was on its way: a staged part goes.
                 if (error.code == ErrorCode::None)
                     dropPart(indices.at(i));
-                settle(indices.at(i), Node::Skipped);
-                ++m_skipped;
-                m_totalBytes -= m_nodes.at(indices.at(i)).source.size;
-                Q_EMIT fileFinished(indices.at(i), Error{ErrorCode::Cancelled, tr("cancelled")});
+                settleCancelled(indices.at(i), Error{ErrorCode::Cancelled, tr("cancelled")});
                 continue;
             }
             if (error.code == ErrorCode::None) {

@@ -42,8 +42,7 @@ CopyJob::CopyJob(client::Session *session, Direction direction, const QStringLis
 CopyJob::~CopyJob()
 {
     // Torn down mid-copy (its window closed): the shared slots go back.
-    for (; m_runningJobs > 0; --m_runningJobs)
-        releaseSlot();
+    releaseAllSlots();
 }
 
 void CopyJob::setState(State state)
@@ -74,14 +73,12 @@ void CopyJob::doCancel()
     m_running.clear();
     // The agent stops its copies too (their part files go).
     for (const qint64 id : std::as_const(m_remoteCopies)) {
-        if (!m_session)
-            break;
-        m_session->request(u"cancel"_s, QCborMap{{"target"_L1, id}}, [](const Expected<QCborMap> &, bool) {});
-        m_session->forget(id);
+        cancelRemoteCopy(id);
+        if (m_session)
+            m_session->forget(id);
     }
     m_remoteCopies.clear();
-    for (; m_runningJobs > 0; --m_runningJobs)
-        releaseSlot();
+    releaseAllSlots();
     // Staged files that will not be committed: their part files go. (On the
     // agent they stay, like any interrupted transfer's.)
     if (!receiverIsRemote()) {
@@ -157,10 +154,6 @@ void CopyJob::senderList(const QString &path, std::function<void(const Expected<
 
 void CopyJob::receiverRequest(const QString &op, const QCborMap &args, std::function<void(const Expected<void> &)> done)
 {
-    if (!m_session) {
-        done(std::unexpected(Error{ErrorCode::Connection, tr("the connection to the agent is gone")}));
-        return;
-    }
     if (sessionGone())
         return;
     m_session->request(op, args, [done = std::move(done)](const Expected<QCborMap> &reply, bool) {

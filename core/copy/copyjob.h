@@ -198,6 +198,12 @@ private:
     void settleAfterPause(int index, const Error &error);
     /// Deletes the part file the receiver keeps for @p index (a cancelled file).
     void dropPart(int index);
+    /// A file the user cancelled: skipped in the totals, reported with @p error.
+    void settleCancelled(int index, const Error &error);
+    /// Asks the agent to stop the copy of request @p id.
+    void cancelRemoteCopy(qint64 id);
+    /// Gives back every shared slot the job holds.
+    void releaseAllSlots();
     bool acquireSlot();
     void releaseSlot();
     void interrupt(int index, bool pause);
