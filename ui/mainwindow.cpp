@@ -10,6 +10,7 @@
 #include "ui/connectdialog.h"
 #include "ui/connectionindicator.h"
 #include "ui/localbrowser.h"
+#include "ui/namedaction.h"
 #include "ui/notifier.h"
 #include "ui/preferencesdialog.h"
 #include "ui/remotebrowser.h"
@@ -221,10 +222,7 @@ void MainWindow::createFolder(const QString &name)
 
 QAction *MainWindow::action(const QString &name) const
 {
-    for (QAction *action : m_actions)
-        if (action->objectName() == name)
-            return action;
-    return nullptr;
+    return namedAction(this, name);
 }
 
 void MainWindow::createMenus()
@@ -234,9 +232,7 @@ void MainWindow::createMenus()
     qDeleteAll(m_actions);
     m_actions.clear();
     const auto make = [this](const QString &name, const QString &icon, const QString &text, const QKeySequence &key, auto slot) {
-        auto *action = new QAction(QIcon::fromTheme(icon), text, this);
-        action->setObjectName(name);
-        action->setShortcut(key);
+        QAction *action = createNamedAction(this, name, icon, text, key);
         connect(action, &QAction::triggered, this, slot);
         m_actions.append(action);
         return action;

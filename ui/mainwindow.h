@@ -109,13 +109,13 @@ private:
 
     QPointer<client::Session> m_session;
     std::unique_ptr<client::Session> m_ownSession;
-    SiteStore *m_sites;
     QSplitter *m_splitter;
     LocalBrowser *m_local;
     RemoteBrowser *m_remote = nullptr;
     TransferDock *m_transfers;
     DialogConflictHandler *m_conflicts;
     copy::TransferSlots *m_slots;
+    SiteStore *m_sites;
     ConnectionIndicator *m_indicator;
     QProgressBar *m_totalProgress;
     QLabel *m_rateLabel;

@@ -3,6 +3,7 @@
 
 #include "core/client/session.h"
 #include "ui/locationbar.h"
+#include "ui/namedaction.h"
 #include "ui/propertiesdialog.h"
 #include "ui/remotedirmodel.h"
 #include "ui/remotefiltermodel.h"
@@ -106,14 +107,9 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
 void RemoteBrowser::createActions()
 {
     const auto make = [this](const QString &name, const QString &icon, const QString &text, const QKeySequence &key, auto slot) {
-        auto *action = new QAction(QIcon::fromTheme(icon), text, this);
-        action->setObjectName(name);
-        action->setShortcut(key);
+        QAction *action = createNamedAction(this, name, icon, text, key);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setToolTip(QString(text).remove(u'&').remove(u'…')
-                           + (key.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(key.toString(QKeySequence::NativeText))));
         connect(action, &QAction::triggered, this, slot);
-        m_actions.append(action);
         addAction(action);
         return action;
     };
@@ -180,10 +176,7 @@ QLineEdit *RemoteBrowser::locationEdit() const
 
 QAction *RemoteBrowser::action(const QString &name) const
 {
-    for (QAction *action : m_actions)
-        if (action->objectName() == name)
-            return action;
-    return nullptr;
+    return namedAction(this, name);
 }
 
 QList<QAction *> RemoteBrowser::fileActions() const

@@ -79,7 +79,6 @@ private:
     QTreeView *m_view;
     LocationBar *m_location;
     QLineEdit *m_filter;
-    QList<QAction *> m_actions;
     QStringList m_back;
     QStringList m_forward;
     bool m_shown = false;

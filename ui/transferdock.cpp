@@ -2,6 +2,7 @@
 #include "ui/transferdock.h"
 
 #include "core/copy/transferslots.h"
+#include "ui/namedaction.h"
 #include "ui/progressdelegate.h"
 #include "ui/transferqueuemodel.h"
 
@@ -33,12 +34,9 @@ TransferDock::TransferDock(copy::TransferSlots *pool, QWidget *parent)
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->setIconSize(QSize(16, 16));
     const auto make = [this, bar](const QString &name, const QString &icon, const QString &text, const QKeySequence &key, auto slot) {
-        auto *action = new QAction(QIcon::fromTheme(icon), text, this);
-        action->setObjectName(name);
-        action->setShortcut(key);
+        QAction *action = createNamedAction(this, name, icon, text, key);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         connect(action, &QAction::triggered, this, slot);
-        m_actions.append(action);
         bar->addAction(action);
         m_view->addAction(action);
         return action;
@@ -51,8 +49,6 @@ TransferDock::TransferDock(copy::TransferSlots *pool, QWidget *parent)
     make(QStringLiteral("pauseAll"), QStringLiteral("media-playback-pause"), tr("Pause &All"), QKeySequence(Qt::SHIFT | Qt::Key_P), [this] { m_model->pauseAll(); });
     make(QStringLiteral("resumeAll"), QStringLiteral("media-playback-start"), tr("Resume A&ll"), QKeySequence(Qt::SHIFT | Qt::Key_R), [this] { m_model->resumeAll(); });
     make(QStringLiteral("clearFinished"), QStringLiteral("edit-clear-history"), tr("Clear &Finished"), QKeySequence(), [this] { m_model->clearFinished(); });
-    for (QAction *action : std::as_const(m_actions))
-        action->setToolTip(action->text().remove(u'&') + (action->shortcut().isEmpty() ? QString() : QStringLiteral(" (%1)").arg(action->shortcut().toString(QKeySequence::NativeText))));
 
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -101,10 +97,7 @@ void TransferDock::addJob(copy::CopyJob *job)
 
 QAction *TransferDock::action(const QString &name) const
 {
-    for (QAction *action : m_actions)
-        if (action->objectName() == name)
-            return action;
-    return nullptr;
+    return namedAction(this, name);
 }
 
 QList<int> TransferDock::selectedRows() const

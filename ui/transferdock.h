@@ -46,7 +46,6 @@ private:
     TransferQueueModel *m_model;
     QTreeView *m_view;
     QSpinBox *m_parallel;
-    QList<QAction *> m_actions;
 };
 
 } // namespace ferry::ui

@@ -5,7 +5,6 @@
 
 #include <QFileInfo>
 #include <QIcon>
-#include <QSet>
 #include <QTimer>
 
 namespace ferry::ui {
@@ -264,23 +263,24 @@ void TransferQueueModel::detachFinished()
     Q_EMIT totalsChanged();
 }
 
-void TransferQueueModel::pauseAll()
+QSet<copy::CopyJob *> TransferQueueModel::liveJobs() const
 {
     QSet<copy::CopyJob *> jobs;
     for (const Row &r : std::as_const(m_rows))
         if (r.job && !r.job->isFinished())
             jobs.insert(r.job);
-    for (copy::CopyJob *job : jobs)
+    return jobs;
+}
+
+void TransferQueueModel::pauseAll()
+{
+    for (copy::CopyJob *job : liveJobs())
         job->pause();
 }
 
 void TransferQueueModel::resumeAll()
 {
-    QSet<copy::CopyJob *> jobs;
-    for (const Row &r : std::as_const(m_rows))
-        if (r.job && !r.job->isFinished())
-            jobs.insert(r.job);
-    for (copy::CopyJob *job : jobs) {
+    for (copy::CopyJob *job : liveJobs()) {
         job->resume();
         // Files paused one by one go too.
         for (const Row &r : std::as_const(m_rows))
@@ -291,11 +291,7 @@ void TransferQueueModel::resumeAll()
 
 void TransferQueueModel::cancelAll()
 {
-    QSet<copy::CopyJob *> jobs;
-    for (const Row &r : std::as_const(m_rows))
-        if (r.job && !r.job->isFinished())
-            jobs.insert(r.job);
-    for (copy::CopyJob *job : jobs)
+    for (copy::CopyJob *job : liveJobs())
         job->cancel();
 }
 

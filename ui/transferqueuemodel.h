@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 
@@ -100,6 +101,8 @@ private:
     static constexpr int kRetryPending = -2;
     void connectJob(copy::CopyJob *job);
     int retryRowOf(copy::CopyJob *job) const;
+    /// The jobs of the rows that have not finished yet.
+    QSet<copy::CopyJob *> liveJobs() const;
     int rowOf(copy::CopyJob *job, int fileId) const;
     void setState(int row, State state);
     void markDirty(int row);
