@@ -93,19 +93,28 @@ Expected<QString> RootFs::normalize(const QString &wirePath) const
     return parts.join(u'/');
 }
 
-Expected<ParentHandle> RootFs::resolve(const QString &wirePath) const
+Expected<RootFs::SplitPath> RootFs::split(const QString &wirePath) const
 {
     const Expected<QString> normalized = normalize(wirePath);
     if (!normalized)
         return unexpected(normalized.error());
     const QByteArray relative = QFile::encodeName(*normalized);
     const qsizetype slash = relative.lastIndexOf('/');
-    const QByteArray parentPath = slash < 0 ? QByteArrayLiteral(".") : relative.left(slash);
-    UniqueFd dirFd(openat2Fd(m_rootFd.get(), parentPath.constData(), O_PATH | O_DIRECTORY,
+    if (slash < 0)
+        return SplitPath{QByteArrayLiteral("."), relative};
+    return SplitPath{relative.left(slash), relative.mid(slash + 1)};
+}
+
+Expected<ParentHandle> RootFs::resolve(const QString &wirePath) const
+{
+    const Expected<SplitPath> parts = split(wirePath);
+    if (!parts)
+        return unexpected(parts.error());
+    UniqueFd dirFd(openat2Fd(m_rootFd.get(), parts->parent.constData(), O_PATH | O_DIRECTORY,
                              kResolveBeneath));
     if (!dirFd)
         return unexpected(errnoError(errno, wirePath));
-    return ParentHandle{std::move(dirFd), slash < 0 ? relative : relative.mid(slash + 1), wirePath};
+    return ParentHandle{std::move(dirFd), parts->name, wirePath};
 }
 
 Expected<UniqueFd> RootFs::openEntry(const QString &wirePath, int flags) const
@@ -267,40 +276,40 @@ Expected<UniqueFd> RootFs::openDirectory(const QString &path) const
     return fd;
 }
 
+namespace {
+
+Error noParentError(const QString &path)
+{
+    return makeError(ErrorCode::InvalidArgument, path,
+                     QCoreApplication::translate("ferry::agent::RootFs", "the served directory itself has no parent here"));
+}
+
+} // namespace
+
 Expected<ParentRef> RootFs::parentIn(ParentCache &cache, const QString &path) const
 {
-    const Expected<QString> normalized = normalize(path);
-    if (!normalized)
-        return unexpected(normalized.error());
-    const QByteArray relative = QFile::encodeName(*normalized);
-    if (relative.isEmpty()) {
-        return unexpected(makeError(ErrorCode::InvalidArgument, path,
-                                    QCoreApplication::translate("ferry::agent::RootFs",
-                                                                "the served directory itself has no parent here")));
-    }
-    const qsizetype slash = relative.lastIndexOf('/');
-    const QByteArray parentPath = slash < 0 ? QByteArrayLiteral(".") : relative.left(slash);
-    const QByteArray name = slash < 0 ? relative : relative.mid(slash + 1);
-    if (const auto it = cache.m_dirs.find(parentPath); it != cache.m_dirs.end())
-        return ParentRef{it->second.get(), name};
-    UniqueFd dirFd(openat2Fd(m_rootFd.get(), parentPath.constData(), O_PATH | O_DIRECTORY, kResolveBeneath));
+    const Expected<SplitPath> parts = split(path);
+    if (!parts)
+        return unexpected(parts.error());
+    if (parts->name.isEmpty())
+        return unexpected(noParentError(path));
+    if (const auto it = cache.m_dirs.find(parts->parent); it != cache.m_dirs.end())
+        return ParentRef{it->second.get(), parts->name};
+    UniqueFd dirFd(openat2Fd(m_rootFd.get(), parts->parent.constData(), O_PATH | O_DIRECTORY, kResolveBeneath));
     if (!dirFd)
         return unexpected(errnoError(errno, path));
     if (cache.m_dirs.size() >= ParentCache::kMaxEntries)
         cache.m_dirs.erase(cache.m_dirs.begin());
     const int fd = dirFd.get();
-    cache.m_dirs.emplace(parentPath, std::move(dirFd));
-    return ParentRef{fd, name};
+    cache.m_dirs.emplace(parts->parent, std::move(dirFd));
+    return ParentRef{fd, parts->name};
 }
 
 Expected<ParentHandle> RootFs::openParent(const QString &path) const
 {
     Expected<ParentHandle> parent = resolve(path);
-    if (parent && parent->name.isEmpty()) {
-        return unexpected(makeError(ErrorCode::InvalidArgument, path,
-                                    QCoreApplication::translate("ferry::agent::RootFs",
-                                                                "the served directory itself has no parent here")));
-    }
+    if (parent && parent->name.isEmpty())
+        return unexpected(noParentError(path));
     return parent;
 }
 

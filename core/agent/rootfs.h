@@ -125,6 +125,13 @@ public:
 private:
     RootFs(UniqueFd rootFd, QString rootPath);
 
+    /// A cleaned wire path cut into its parent ("." for the root's entries)
+    /// and last component (empty for the root itself), file-system encoded.
+    struct SplitPath {
+        QByteArray parent;
+        QByteArray name;
+    };
+    Expected<SplitPath> split(const QString &wirePath) const;
     /// Parent of @p wirePath opened beneath the root; for the root itself the
     /// root directory with an empty name.
     Expected<ParentHandle> resolve(const QString &wirePath) const;
