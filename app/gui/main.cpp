@@ -28,7 +28,10 @@ int main(int argc, char *argv[])
 
     // The system's language: our own strings and Qt's (standard buttons).
     QTranslator ours;
-    if (ours.load(QLocale(), QStringLiteral("ferry"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // Without a translation for it (the C locale, say), the English plural
+    // forms: "9 items", not "9 item(s)".
+    if (ours.load(QLocale(), QStringLiteral("ferry"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || ours.load(QStringLiteral("ferry_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&ours);
     QTranslator qt;
     if (qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
