@@ -16,6 +16,9 @@ FERRY_PACKAGES=(
   libkf6archive-dev libxxhash-dev libgl-dev
   xvfb xauth fonts-dejavu-core breeze-icon-theme adwaita-icon-theme
   shared-mime-info openssl e2fsprogs qt6-translations-l10n
+  # The portable agent: its launcher is static and unpacks a zstd payload;
+  # its tests run it in a chroot that holds nothing but a static busybox.
+  busybox-static zstd libzstd-dev
   openssh-server openssh-client rsync procps iproute2 time python3 gdb
   # A real Secret Service for the keychain tests. dbus-x11 stands in for
   # dbus-user-session, which would pull systemd into the root.
