@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/agent/agentserver.h"
+#include "core/agent/agentstdio.h"
 #include "core/net/auth.h"
 #include "core/net/truststore.h"
 #include "core/version.h"
@@ -13,7 +14,9 @@
 
 #include <csignal>
 #include <cstdio>
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 namespace {
 
@@ -59,10 +62,11 @@ int main(int argc, char *argv[])
     }
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("main", "Ferry agent: serves one directory to Ferry clients over a WebSocket."));
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Ferry agent: serves one directory to Ferry clients over a WebSocket, or to one client on its standard input and output (--stdio)."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption rootOption(QStringLiteral("root"), QCoreApplication::translate("main", "Directory to serve (required)."), QStringLiteral("DIR"));
+    const QCommandLineOption rootOption(QStringLiteral("root"), QCoreApplication::translate("main", "Directory to serve (required, but with --stdio: the current directory)."), QStringLiteral("DIR"));
+    const QCommandLineOption stdioOption(QStringLiteral("stdio"), QCoreApplication::translate("main", "Serve one client on standard input and output instead of listening (no token: whoever runs the agent is admitted). Ends when the input closes."));
     const QCommandLineOption listenOption(QStringLiteral("listen"), QCoreApplication::translate("main", "Address to listen on; port 0 picks a free port."), QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:7707"));
     const QCommandLineOption tokenOption(QStringLiteral("token-file"), QCoreApplication::translate("main", "Token file; created with a fresh 256-bit token (mode 0600) if missing. Default: %1").arg(ferry::net::auth::defaultTokenPath()), QStringLiteral("FILE"));
     const QCommandLineOption portFileOption(QStringLiteral("port-file"), QCoreApplication::translate("main", "Write the listening port to this file."), QStringLiteral("FILE"));
@@ -72,7 +76,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption deadAfterOption(QStringLiteral("dead-after"), QCoreApplication::translate("main", "Drop a client silent for this many milliseconds."), QStringLiteral("MS"), QStringLiteral("15000"));
     const QCommandLineOption maxClientsOption(QStringLiteral("max-clients"), QCoreApplication::translate("main", "Most clients served at once."), QStringLiteral("N"), QStringLiteral("256"));
     const QCommandLineOption logLevelOption(QStringLiteral("log-level"), QCoreApplication::translate("main", "One of: error, warning, info, debug."), QStringLiteral("LEVEL"), QStringLiteral("info"));
-    parser.addOptions({rootOption, listenOption, tokenOption, portFileOption, certOption, keyOption, heartbeatOption, deadAfterOption, maxClientsOption, logLevelOption});
+    parser.addOptions({rootOption, stdioOption, listenOption, tokenOption, portFileOption, certOption, keyOption, heartbeatOption, deadAfterOption, maxClientsOption, logLevelOption});
     parser.process(app);
 
     const QString level = parser.value(logLevelOption);
@@ -83,13 +87,14 @@ int main(int argc, char *argv[])
     else if (level != QStringLiteral("info"))
         return fail(QCoreApplication::translate("main", "unknown log level '%1'").arg(level), 2);
 
-    if (!parser.isSet(rootOption))
+    const bool stdio = parser.isSet(stdioOption);
+    if (!parser.isSet(rootOption) && !stdio)
         return fail(QCoreApplication::translate("main", "--root DIR is required"), 2);
     if (parser.isSet(certOption) != parser.isSet(keyOption))
         return fail(QCoreApplication::translate("main", "--cert and --key go together"), 2);
 
     ferry::agent::AgentOptions options;
-    options.root = QDir(parser.value(rootOption)).absolutePath();
+    options.root = QDir(parser.isSet(rootOption) ? parser.value(rootOption) : QDir::currentPath()).absolutePath();
     if (!parseHostPort(parser.value(listenOption), &options.host, &options.port))
         return fail(QCoreApplication::translate("main", "--listen expects HOST:PORT, got '%1'").arg(parser.value(listenOption)), 2);
     bool ok = false;
@@ -104,6 +109,26 @@ int main(int argc, char *argv[])
     options.maxClients = parser.value(maxClientsOption).toInt(&ok);
     if (!ok || options.maxClients < 1)
         return fail(QCoreApplication::translate("main", "--max-clients expects a positive number"), 2);
+
+    if (stdio) {
+        // Standard output carries the protocol. On a terminal, standard
+        // error is the same screen: what the agent would log there would
+        // be taken for protocol bytes.
+        if (::isatty(STDERR_FILENO)) {
+            const int devNull = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+            if (devNull >= 0) {
+                ::dup2(devNull, STDERR_FILENO);
+                ::close(devNull);
+            } else {
+                ::close(STDERR_FILENO);
+            }
+        }
+        ferry::agent::AgentStdio agent(options.root, options.connection);
+        if (auto started = agent.start(); !started)
+            return fail(started.error().message);
+        QObject::connect(&agent, &ferry::agent::AgentStdio::finished, &app, [](int code) { QCoreApplication::exit(code); });
+        return app.exec();
+    }
 
     const QString tokenPath = parser.isSet(tokenOption) ? parser.value(tokenOption) : ferry::net::auth::defaultTokenPath();
     auto token = ferry::net::auth::loadToken(tokenPath, true);

@@ -5,6 +5,7 @@
 #include "core/logging.h"
 #include "core/net/socketoptions.h"
 #include "core/net/truststore.h"
+#include "core/net/websockettransport.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -129,7 +130,9 @@ void AgentServer::onWebSocket()
             continue;
         }
         ++m_clients;
-        auto *session = new AgentSession(socket, m_root.get(), m_options.token, m_options.connection, this);
+        const QString peer = socket->peerAddress().toString() + u':' + QString::number(socket->peerPort());
+        auto *transport = new net::WebSocketTransport(socket, peer);
+        auto *session = new AgentSession(transport, m_root.get(), AgentSession::Admission::Token, m_options.token, m_options.connection, this);
         connect(session, &AgentSession::finished, this, [this] { --m_clients; });
     }
 }

@@ -8,6 +8,7 @@
 #include "core/agent/agentstream.h"
 #include "core/logging.h"
 #include "core/net/auth.h"
+#include "core/net/transport.h"
 #include "core/protocol/entry.h"
 #include "core/protocol/frame.h"
 #include "core/protocol/messagereader.h"
@@ -46,26 +47,28 @@ protocol::Entry toWire(const EntryInfo &info)
 
 } // namespace
 
-AgentSession::AgentSession(QWebSocket *socket, const RootFs *root, const QByteArray &token, const net::ConnectionOptions &options, QObject *parent)
+AgentSession::AgentSession(net::Transport *transport, const RootFs *root, Admission admission, const QByteArray &token,
+                           const net::ConnectionOptions &options, QObject *parent)
     : QObject(parent)
-    , m_socket(socket)
+    , m_transport(transport)
     , m_root(root)
+    , m_admission(admission)
     , m_token(token)
     , m_nonce(net::auth::randomNonce())
     , m_options(options)
     , m_handshakeTimer(new QTimer(this))
 {
-    m_socket->setParent(this);
-    m_peer = m_socket->peerAddress().toString() + u':' + QString::number(m_socket->peerPort());
+    m_transport->setParent(this);
+    m_peer = m_transport->description();
     // Before authentication only tiny handshake messages are accepted.
-    m_socket->setMaxAllowedIncomingFrameSize(quint64(protocol::kMaxPreAuthMessage));
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(protocol::kMaxPreAuthMessage));
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &AgentSession::onHandshakeMessage);
-    connect(m_socket, &QWebSocket::textMessageReceived, this, [this] {
-        failHandshake(QCoreApplication::translate("ferry::agent", "protocol error: text message"));
-    });
-    connect(m_socket, &QWebSocket::disconnected, this, [this] {
-        if (!m_connection)
+    m_transport->setMaxIncomingMessage(protocol::kMaxPreAuthMessage);
+    connect(m_transport, &net::Transport::messageReceived, this, &AgentSession::onHandshakeMessage);
+    connect(m_transport, &net::Transport::closed, this, [this](const Error &reason) {
+        if (m_connection)
+            return;
+        if (reason.code == ErrorCode::Protocol)
+            failHandshake(reason.message);
+        else
             onClosed(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::agent", "client left during the handshake")});
     });
     m_handshakeTimer->setSingleShot(true);
@@ -74,11 +77,13 @@ AgentSession::AgentSession(QWebSocket *socket, const RootFs *root, const QByteAr
     });
     m_handshakeTimer->start(kHandshakeTimeoutMs);
 
-    const QCborMap hello{{"t"_L1, "hello"_L1},
-                         {"v"_L1, QCborArray{protocol::kVersion}},
-                         {"nonce"_L1, m_nonce},
-                         {"agent"_L1, QString(QStringLiteral("ferry-agent ") + version())}};
-    m_socket->sendBinaryMessage(protocol::encodeControl(hello));
+    QCborMap hello{{"t"_L1, "hello"_L1},
+                   {"v"_L1, QCborArray{protocol::kVersion}},
+                   {"nonce"_L1, m_nonce},
+                   {"agent"_L1, QString(QStringLiteral("ferry-agent ") + version())}};
+    if (m_admission == Admission::Open)
+        hello.insert("auth"_L1, "none"_L1);
+    sendHandshake(hello);
 }
 
 AgentSession::~AgentSession()
@@ -91,6 +96,11 @@ AgentSession::~AgentSession()
         flag->store(true);
 }
 
+void AgentSession::sendHandshake(const QCborMap &message)
+{
+    m_transport->send(protocol::encodeControl(message));
+}
+
 void AgentSession::reject(QWebSocket *socket, const QString &reason)
 {
     QCborMap error{{"t"_L1, "error"_L1}};
@@ -101,15 +111,16 @@ void AgentSession::reject(QWebSocket *socket, const QString &reason)
 
 void AgentSession::failHandshake(const QString &reason)
 {
-    if (m_connection)
+    if (m_connection || m_finished)
         return;
     qCInfo(lcAgent).noquote() << m_peer << "rejected:" << reason;
     m_handshakeTimer->stop();
     QCborMap error{{"t"_L1, "error"_L1}};
     transfer::putError(error, Error{ErrorCode::Authentication, reason});
-    m_socket->sendBinaryMessage(protocol::encodeControl(error));
-    m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated, reason);
-    // The socket may never confirm the close; do not wait for it.
+    sendHandshake(error);
+    m_transport->disconnect(this);
+    m_transport->close(Error{ErrorCode::Authentication, reason});
+    // The transport may never confirm the close; do not wait for it.
     QTimer::singleShot(2000, this, [this] { onClosed(Error{ErrorCode::Authentication, QString()}); });
 }
 
@@ -126,8 +137,9 @@ void AgentSession::onHandshakeMessage(const QByteArray &message)
         return;
     }
     const qint64 version = reader.integer("v"_L1, 0, 1000);
-    const QByteArray clientNonce = reader.bytes("nonce"_L1, net::auth::kNonceSize);
-    const QByteArray mac = reader.bytes("mac"_L1, 64);
+    const bool open = m_admission == Admission::Open;
+    const QByteArray clientNonce = open ? QByteArray() : reader.bytes("nonce"_L1, net::auth::kNonceSize);
+    const QByteArray mac = open ? QByteArray() : reader.bytes("mac"_L1, 64);
     const qint64 cw = reader.optionalInteger("cw"_L1, m_options.connectionWindow, kMinWindow, kMaxAnnouncedWindow);
     const qint64 sw = reader.optionalInteger("sw"_L1, m_options.streamWindow, kMinWindow, kMaxAnnouncedWindow);
     if (!reader.ok()) {
@@ -138,26 +150,28 @@ void AgentSession::onHandshakeMessage(const QByteArray &message)
         failHandshake(QCoreApplication::translate("ferry::agent", "unsupported protocol version %1 (this agent speaks %2)").arg(version).arg(protocol::kVersion));
         return;
     }
-    if (clientNonce.size() != net::auth::kNonceSize
-        || !net::auth::constantTimeEquals(mac, net::auth::clientProof(m_token, m_nonce, clientNonce))) {
+    if (!open
+        && (clientNonce.size() != net::auth::kNonceSize
+            || !net::auth::constantTimeEquals(mac, net::auth::clientProof(m_token, m_nonce, clientNonce)))) {
         failHandshake(QCoreApplication::translate("ferry::agent", "authentication failed: wrong token"));
         return;
     }
 
     m_handshakeTimer->stop();
-    disconnect(m_socket, nullptr, this, nullptr);
-    const QCborMap welcome{{"t"_L1, "welcome"_L1},
-                           {"v"_L1, protocol::kVersion},
-                           {"mac"_L1, net::auth::agentProof(m_token, m_nonce, clientNonce)},
-                           {"cw"_L1, m_options.connectionWindow},
-                           {"sw"_L1, m_options.streamWindow},
-                           {"hb"_L1, m_options.heartbeatMs},
-                           {"dead"_L1, m_options.deadAfterMs}};
-    m_socket->sendBinaryMessage(protocol::encodeControl(welcome));
-    m_connection = new net::Connection(m_socket, m_options, net::PeerWindows{sw, cw}, this);
+    disconnect(m_transport, nullptr, this, nullptr);
+    QCborMap welcome{{"t"_L1, "welcome"_L1},
+                     {"v"_L1, protocol::kVersion},
+                     {"cw"_L1, m_options.connectionWindow},
+                     {"sw"_L1, m_options.streamWindow},
+                     {"hb"_L1, m_options.heartbeatMs},
+                     {"dead"_L1, m_options.deadAfterMs}};
+    if (!open)
+        welcome.insert("mac"_L1, net::auth::agentProof(m_token, m_nonce, clientNonce));
+    sendHandshake(welcome);
+    m_connection = new net::Connection(m_transport, m_options, net::PeerWindows{sw, cw}, this);
     connect(m_connection, &net::Connection::messageReceived, this, &AgentSession::onMessage);
     connect(m_connection, &net::Connection::closed, this, &AgentSession::onClosed);
-    qCInfo(lcAgent).noquote() << m_peer << "authenticated";
+    qCInfo(lcAgent).noquote() << m_peer << (open ? "connected" : "authenticated");
 }
 
 void AgentSession::onClosed(const Error &reason)

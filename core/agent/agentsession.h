@@ -14,6 +14,10 @@
 class QTimer;
 class QWebSocket;
 
+namespace ferry::net {
+class Transport;
+}
+
 namespace ferry::agent {
 
 class AgentStream;
@@ -28,7 +32,16 @@ class AgentSession final : public QObject
     Q_DISABLE_COPY_MOVE(AgentSession)
 
 public:
-    AgentSession(QWebSocket *socket, const RootFs *root, const QByteArray &token, const net::ConnectionOptions &options, QObject *parent);
+    /// How a client proves it may be served.
+    enum class Admission {
+        Token, ///< the HMAC handshake with the agent's token (a listening agent)
+        Open,  ///< none: the channel itself is the door (--stdio, behind the shell's own login)
+    };
+
+    /// Serves the client on @p transport (taken over); with Admission::Token
+    /// @p token must be the agent's token.
+    AgentSession(net::Transport *transport, const RootFs *root, Admission admission, const QByteArray &token,
+                 const net::ConnectionOptions &options, QObject *parent);
     ~AgentSession() override;
 
     /// Rejects the client after the WebSocket handshake with a clear reason.
@@ -55,6 +68,7 @@ Q_SIGNALS:
 
 private:
     void onHandshakeMessage(const QByteArray &message);
+    void sendHandshake(const QCborMap &message);
     void failHandshake(const QString &reason);
     void onMessage(const QCborMap &message);
     void onRequest(const QCborMap &message);
@@ -63,9 +77,10 @@ private:
     void openStream(qint64 id, const QString &op, quint32 stream, const QCborMap &message);
     void onClosed(const Error &reason);
 
-    QWebSocket *m_socket;
+    net::Transport *m_transport;
     const RootFs *m_root;
     std::shared_ptr<int> m_lifetime = std::make_shared<int>(0);
+    Admission m_admission;
     QByteArray m_token;
     QByteArray m_nonce;
     net::ConnectionOptions m_options;

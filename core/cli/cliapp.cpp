@@ -86,6 +86,19 @@ int CliApp::run()
             return askToTrust(reason);
         fail(reason);
     });
+    connect(m_session, &client::Session::bootstrapProgress, this, [this](const QString &stage, qint64 done, qint64 total) {
+        if (!m_progress)
+            return;
+        if (total > 0)
+            std::fprintf(stderr, "\r%s: %d%%", qPrintable(stage), int(done * 100 / total));
+        else
+            std::fprintf(stderr, "\r\033[K%s...", qPrintable(stage));
+        std::fflush(stderr);
+    });
+    connect(m_session, &client::Session::connected, this, [this] {
+        if (m_progress && m_session->isShellSession())
+            std::fputs("\r\033[K", stderr);
+    });
     m_session->open();
     if (!m_finished)
         QCoreApplication::exec();
@@ -102,6 +115,9 @@ bool CliApp::parseGlobal(const QStringList &arguments)
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption urlOption(u"url"_s, QCoreApplication::translate("ferry::cli", "Agent URL (default $FERRY_URL or ws://127.0.0.1:7707)."), u"URL"_s);
+    const QCommandLineOption shellOption(u"shell-command"_s, QCoreApplication::translate("ferry::cli", "Reach the remote through a shell instead of a listening agent: CMD runs here through /bin/sh -c and its stdin/stdout are a POSIX shell there ('ssh -T host', 'kubectl exec -i POD -- sh', 'docker exec -i CTR sh'). The agent is brought along and cached on the remote."), u"CMD"_s);
+    const QCommandLineOption remoteRootOption(u"remote-root"_s, QCoreApplication::translate("ferry::cli", "With --shell-command: the folder to serve (default: the shell's working directory)."), u"DIR"_s);
+    const QCommandLineOption bundleOption(u"agent-bundle"_s, QCoreApplication::translate("ferry::cli", "With --shell-command: the portable agent to bring along (default: the one built beside ferry-cli)."), u"FILE"_s);
     const QCommandLineOption tokenOption(u"token-file"_s, QCoreApplication::translate("ferry::cli", "Token file (default $FERRY_TOKEN_FILE or %1).").arg(net::auth::defaultTokenPath()), u"FILE"_s);
     const QCommandLineOption heartbeatOption(u"heartbeat"_s, QCoreApplication::translate("ferry::cli", "Heartbeat interval in milliseconds."), u"MS"_s, u"5000"_s);
     const QCommandLineOption deadAfterOption(u"dead-after"_s, QCoreApplication::translate("ferry::cli", "Declare the agent dead after this many silent milliseconds."), u"MS"_s, u"15000"_s);
@@ -111,7 +127,7 @@ bool CliApp::parseGlobal(const QStringList &arguments)
     const QCommandLineOption statsOption(u"stats"_s, QCoreApplication::translate("ferry::cli", "Write transfer statistics as JSON to FILE at the end."), u"FILE"_s);
     const QCommandLineOption progressOption(u"progress"_s, QCoreApplication::translate("ferry::cli", "Show progress even when not on a terminal."));
     const QCommandLineOption quietOption(u"quiet"_s, QCoreApplication::translate("ferry::cli", "No progress and no notices, errors only."));
-    parser.addOptions({urlOption, tokenOption, heartbeatOption, deadAfterOption, reconnectOption, trustOption, limitRateOption, statsOption, progressOption, quietOption});
+    parser.addOptions({urlOption, shellOption, remoteRootOption, bundleOption, tokenOption, heartbeatOption, deadAfterOption, reconnectOption, trustOption, limitRateOption, statsOption, progressOption, quietOption});
     parser.addPositionalArgument(u"command"_s, QCoreApplication::translate("ferry::cli", "The command to run, then its arguments."));
     if (!parser.parse(arguments)) {
         usage(parser.errorText());
@@ -139,11 +155,29 @@ bool CliApp::parseGlobal(const QStringList &arguments)
         return false;
     }
 
-    const QString url = parser.isSet(urlOption) ? parser.value(urlOption) : qEnvironmentVariable("FERRY_URL", u"ws://127.0.0.1:7707"_s);
-    m_options.url = QUrl(url, QUrl::StrictMode);
-    if (!m_options.url.isValid() || (m_options.url.scheme() != "ws"_L1 && m_options.url.scheme() != "wss"_L1)) {
-        usage(QCoreApplication::translate("ferry::cli", "'%1' is not a ws:// or wss:// URL").arg(url));
-        return false;
+    if (parser.isSet(shellOption)) {
+        if (parser.isSet(urlOption)) {
+            usage(QCoreApplication::translate("ferry::cli", "--url and --shell-command are two ways in: give one"));
+            return false;
+        }
+        m_options.shellCommand = parser.value(shellOption);
+        if (m_options.shellCommand.trimmed().isEmpty()) {
+            usage(QCoreApplication::translate("ferry::cli", "--shell-command needs a command"));
+            return false;
+        }
+        m_options.remoteRoot = parser.value(remoteRootOption);
+        m_options.agentBundle = parser.value(bundleOption);
+    } else {
+        if (parser.isSet(remoteRootOption) || parser.isSet(bundleOption)) {
+            usage(QCoreApplication::translate("ferry::cli", "--remote-root and --agent-bundle go with --shell-command"));
+            return false;
+        }
+        const QString url = parser.isSet(urlOption) ? parser.value(urlOption) : qEnvironmentVariable("FERRY_URL", u"ws://127.0.0.1:7707"_s);
+        m_options.url = QUrl(url, QUrl::StrictMode);
+        if (!m_options.url.isValid() || (m_options.url.scheme() != "ws"_L1 && m_options.url.scheme() != "wss"_L1)) {
+            usage(QCoreApplication::translate("ferry::cli", "'%1' is not a ws:// or wss:// URL").arg(url));
+            return false;
+        }
     }
     bool ok1 = false, ok2 = false, ok3 = false;
     m_options.connection.heartbeatMs = parser.value(heartbeatOption).toInt(&ok1);
@@ -163,14 +197,17 @@ bool CliApp::parseGlobal(const QStringList &arguments)
         m_options.uploadRateLimit = *rate;
         m_options.downloadRateLimit = *rate;
     }
-    const QString tokenPath = parser.isSet(tokenOption) ? parser.value(tokenOption) : qEnvironmentVariable("FERRY_TOKEN_FILE", net::auth::defaultTokenPath());
-    auto token = net::auth::loadToken(tokenPath, false);
-    if (!token) {
-        std::fprintf(stderr, "ferry-cli: %s\n", qPrintable(token.error().message));
-        m_exitCode = ExitAuthentication;
-        return false;
+    if (m_options.shellCommand.isEmpty()) {
+        // Behind a shell the agent needs no token: the shell's login was the door.
+        const QString tokenPath = parser.isSet(tokenOption) ? parser.value(tokenOption) : qEnvironmentVariable("FERRY_TOKEN_FILE", net::auth::defaultTokenPath());
+        auto token = net::auth::loadToken(tokenPath, false);
+        if (!token) {
+            std::fprintf(stderr, "ferry-cli: %s\n", qPrintable(token.error().message));
+            m_exitCode = ExitAuthentication;
+            return false;
+        }
+        m_options.token = *token;
     }
-    m_options.token = *token;
     if (parser.isSet(trustOption)) {
         m_options.trustFingerprint = net::TrustStore::parseFingerprint(parser.value(trustOption));
         if (m_options.trustFingerprint.isEmpty()) {
@@ -271,7 +308,7 @@ void CliApp::writeStats()
     qint64 peak = m_session->peakWindow();
     if (m_session->connection())
         peak = std::max(peak, m_session->connection()->peakWindow());
-    const QJsonObject stats{{u"bytes"_s, m_totals.bytes},
+    QJsonObject stats{{u"bytes"_s, m_totals.bytes},
                             {u"files"_s, m_totals.files},
                             {u"seconds"_s, double(m_clock.elapsed()) / 1000.0},
                             {u"reconnects"_s, m_session->reconnects()},
@@ -279,6 +316,15 @@ void CliApp::writeStats()
                             {u"peak_window_bytes"_s, peak},
                             {u"heartbeat_rtt_ms"_s, heartbeat},
                             {u"exit_code"_s, m_exitCode}};
+    const client::TransportInfo &info = m_session->transportInfo();
+    QJsonObject transport{{u"kind"_s, info.kind}};
+    if (info.kind == "shell"_L1) {
+        transport.insert(u"framing_in"_s, info.framingIn);
+        transport.insert(u"framing_out"_s, info.framingOut);
+        transport.insert(u"bootstrap_seconds"_s, double(info.bootstrapMs) / 1000.0);
+        transport.insert(u"agent_uploaded_bytes"_s, info.agentUploadedBytes);
+    }
+    stats.insert(u"transport"_s, transport);
     QSaveFile file(m_statsPath);
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(stats).toJson()) < 0 || !file.commit())
         std::fprintf(stderr, "ferry-cli: cannot write %s: %s\n", qPrintable(m_statsPath), qPrintable(file.errorString()));

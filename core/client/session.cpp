@@ -2,7 +2,10 @@
 #include "core/client/session.h"
 
 #include "core/logging.h"
+#include "core/client/shellconnector.h"
 #include "core/net/auth.h"
+#include "core/net/streamtransport.h"
+#include "core/net/websockettransport.h"
 #include "core/net/socketoptions.h"
 #include "core/net/truststore.h"
 #include "core/protocol/frame.h"
@@ -46,8 +49,7 @@ Session::~Session()
     m_pending.clear();
     if (m_connection)
         m_connection->disconnect(this);
-    if (m_socket)
-        m_socket->disconnect(this);
+    dropAttempt();
 }
 
 void Session::setState(State state)
@@ -83,42 +85,101 @@ void Session::close()
         m_connection->deleteLater();
         m_connection = nullptr;
     }
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket->deleteLater();
-        m_socket = nullptr;
-    }
+    dropAttempt();
     setState(State::Offline);
+}
+
+void Session::dropAttempt()
+{
+    if (m_transport) {
+        m_transport->disconnect(this);
+        m_transport->abort();
+        m_transport->deleteLater();
+        m_transport = nullptr;
+    }
+    if (m_shellAttempt) {
+        m_shellAttempt->disconnect(this);
+        m_shellAttempt->deleteLater();
+        m_shellAttempt = nullptr;
+    }
+    m_webSocket = nullptr;
+}
+
+QString Session::transportDescription() const
+{
+    return isShellSession() ? m_options.shellCommand : m_options.url.toDisplayString();
 }
 
 void Session::connectSocket()
 {
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->deleteLater();
-    }
-    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    m_socket->setMaxAllowedIncomingFrameSize(quint64(protocol::kMaxPreAuthMessage));
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(protocol::kMaxPreAuthMessage));
+    dropAttempt();
     m_sawHello = false;
     m_agentError = Error{};
-    connect(m_socket, &QWebSocket::connected, this, [this] {
-        net::tuneWebSocket(m_socket, int(m_options.connection.lowWater), m_options.connection.deadAfterMs);
+    if (isShellSession())
+        connectShell();
+    else
+        connectWebSocket();
+}
+
+void Session::connectWebSocket()
+{
+    auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest);
+    m_webSocket = socket;
+    connect(socket, &QWebSocket::connected, this, [this] {
+        if (m_webSocket)
+            net::tuneWebSocket(m_webSocket, int(m_options.connection.lowWater), m_options.connection.deadAfterMs);
     });
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Session::onSocketMessage);
-    connect(m_socket, &QWebSocket::sslErrors, this, &Session::onSslErrors);
-    connect(m_socket, &QWebSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
-        onSocketGone(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1: %2").arg(m_options.url.toDisplayString(), m_socket->errorString())});
+    connect(socket, &QWebSocket::sslErrors, this, &Session::onSslErrors);
+    connect(socket, &QWebSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+        if (m_webSocket)
+            onSocketGone(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1: %2").arg(m_options.url.toDisplayString(), m_webSocket->errorString())});
     });
-    connect(m_socket, &QWebSocket::disconnected, this, [this] {
-        QString reason = m_socket->closeReason();
-        if (reason.isEmpty())
-            reason = QCoreApplication::translate("ferry::client", "the agent closed the connection");
-        onSocketGone(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1: %2").arg(m_options.url.toDisplayString(), reason)});
-    });
+    m_transportInfo = TransportInfo{u"websocket"_s, {}, {}, 0, 0};
+    attachTransport(new net::WebSocketTransport(socket, m_options.url.toDisplayString(), this));
     m_handshakeTimer->start(m_options.handshakeTimeoutMs);
-    m_socket->open(QNetworkRequest(m_options.url));
+    socket->open(QNetworkRequest(m_options.url));
+}
+
+void Session::connectShell()
+{
+    ShellOptions shell;
+    shell.command = m_options.shellCommand;
+    shell.remoteRoot = m_options.remoteRoot;
+    shell.agentBundle = m_options.agentBundle;
+    shell.heartbeatMs = m_options.connection.heartbeatMs;
+    shell.deadAfterMs = m_options.connection.deadAfterMs;
+    auto *connector = new ShellConnector(shell, this);
+    m_shellAttempt = connector;
+    connect(connector, &ShellConnector::progress, this, &Session::bootstrapProgress);
+    connect(connector, &ShellConnector::ready, this, [this, connector](net::StreamTransport *transport) {
+        m_transportInfo = TransportInfo{u"shell"_s, QString::fromLatin1(net::framingName(transport->incomingFraming())),
+                                        QString::fromLatin1(net::framingName(transport->outgoingFraming())), connector->elapsedMs(),
+                                        connector->uploadedBytes()};
+        dropAttempt();
+        transport->setParent(this);
+        attachTransport(transport);
+        m_handshakeTimer->start(m_options.handshakeTimeoutMs);
+    });
+    connect(connector, &ShellConnector::failed, this, [this](const Error &reason) {
+        dropAttempt();
+        m_handshakeTimer->stop();
+        scheduleReconnect(reason);
+    });
+    connector->start();
+}
+
+void Session::attachTransport(net::Transport *transport)
+{
+    m_transport = transport;
+    transport->setMaxIncomingMessage(protocol::kMaxPreAuthMessage);
+    connect(transport, &net::Transport::messageReceived, this, &Session::onSocketMessage);
+    connect(transport, &net::Transport::closed, this, [this](const Error &reason) {
+        QString message = reason.message;
+        if (m_webSocket && m_webSocket->closeReason().isEmpty() && reason.code == ErrorCode::Connection)
+            message = QCoreApplication::translate("ferry::client", "the agent closed the connection");
+        onSocketGone(Error{reason.code == ErrorCode::Protocol ? ErrorCode::Protocol : ErrorCode::Connection,
+                           QCoreApplication::translate("ferry::client", "%1: %2").arg(transportDescription(), message)});
+    });
 }
 
 QString Session::hostPort() const
@@ -136,7 +197,9 @@ void Session::onSslErrors(const QList<QSslError> &errors)
 {
     // A certificate no authority vouches for (a self-signed agent) is
     // accepted only when the user pinned exactly this one for this agent.
-    const QSslCertificate certificate = m_socket->sslConfiguration().peerCertificate();
+    if (!m_webSocket)
+        return;
+    const QSslCertificate certificate = m_webSocket->sslConfiguration().peerCertificate();
     if (certificate.isNull()) {
         onSocketGone(Error{ErrorCode::UntrustedCertificate, QCoreApplication::translate("ferry::client", "%1: the agent presented no certificate").arg(m_options.url.toDisplayString())});
         return;
@@ -150,11 +213,11 @@ void Session::onSslErrors(const QList<QSslError> &errors)
             if (auto saved = store.trust(hostPort(), m_peerFingerprint); !saved)
                 qCWarning(lcConnection) << saved.error().message;
         }
-        m_socket->ignoreSslErrors(errors);
+        m_webSocket->ignoreSslErrors(errors);
         return;
     }
     if (pinned && *pinned == m_peerFingerprint) {
-        m_socket->ignoreSslErrors(errors);
+        m_webSocket->ignoreSslErrors(errors);
         return;
     }
     Error error{ErrorCode::UntrustedCertificate, {}};
@@ -172,7 +235,7 @@ void Session::onSocketMessage(const QByteArray &message)
 {
     auto frame = protocol::decode(message, protocol::kMaxPreAuthMessage);
     if (!frame || frame->kind != protocol::FrameKind::Control) {
-        onSocketGone(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::client", "%1: not a Ferry agent (malformed handshake)").arg(m_options.url.toDisplayString())});
+        onSocketGone(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::client", "%1: not a Ferry agent (malformed handshake)").arg(transportDescription())});
         return;
     }
     protocol::MessageReader reader(frame->control);
@@ -185,43 +248,56 @@ void Session::onSocketMessage(const QByteArray &message)
         const QByteArray nonce = reader.bytes("nonce"_L1, net::auth::kNonceSize);
         const QCborArray versions = frame->control.value("v"_L1).toArray();
         if (type != "hello"_L1 || !reader.ok() || nonce.size() != net::auth::kNonceSize) {
-            onSocketGone(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::client", "%1: not a Ferry agent (unexpected greeting)").arg(m_options.url.toDisplayString())});
+            onSocketGone(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::client", "%1: not a Ferry agent (unexpected greeting)").arg(transportDescription())});
             return;
         }
         if (!versions.contains(QCborValue(protocol::kVersion))) {
-            onSocketGone(Error{ErrorCode::Unsupported, QCoreApplication::translate("ferry::client", "%1: the agent does not speak protocol version %2").arg(m_options.url.toDisplayString()).arg(protocol::kVersion)});
+            onSocketGone(Error{ErrorCode::Unsupported, QCoreApplication::translate("ferry::client", "%1: the agent does not speak protocol version %2").arg(transportDescription()).arg(protocol::kVersion)});
+            return;
+        }
+        // An agent behind a shell admits whoever reached it (the shell's
+        // login was the door); one on a port must prove it holds the token.
+        const bool open = frame->control.value("auth"_L1).toString() == "none"_L1;
+        if (open != isShellSession()) {
+            m_agentError = Error{ErrorCode::Authentication, open ? QCoreApplication::translate("ferry::client", "%1: the agent admits anyone without a token; refusing it").arg(transportDescription())
+                                                                 : QCoreApplication::translate("ferry::client", "%1: the agent asks for a token").arg(transportDescription())};
+            onSocketGone(m_agentError);
             return;
         }
         m_sawHello = true;
         m_agentNonce = nonce;
         m_clientNonce = net::auth::randomNonce();
-        const QCborMap auth{{"t"_L1, "auth"_L1},
-                            {"v"_L1, protocol::kVersion},
-                            {"nonce"_L1, m_clientNonce},
-                            {"mac"_L1, net::auth::clientProof(m_options.token, m_agentNonce, m_clientNonce)},
-                            {"cw"_L1, m_options.connection.connectionWindow},
-                            {"sw"_L1, m_options.connection.streamWindow}};
-        m_socket->sendBinaryMessage(protocol::encodeControl(auth));
+        QCborMap auth{{"t"_L1, "auth"_L1},
+                      {"v"_L1, protocol::kVersion},
+                      {"cw"_L1, m_options.connection.connectionWindow},
+                      {"sw"_L1, m_options.connection.streamWindow}};
+        if (!open) {
+            auth.insert("nonce"_L1, m_clientNonce);
+            auth.insert("mac"_L1, net::auth::clientProof(m_options.token, m_agentNonce, m_clientNonce));
+        }
+        m_transport->send(protocol::encodeControl(auth));
         return;
     }
     if (type != "welcome"_L1) {
-        onSocketGone(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::client", "%1: unexpected handshake message").arg(m_options.url.toDisplayString())});
+        onSocketGone(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::client", "%1: unexpected handshake message").arg(transportDescription())});
         return;
     }
-    const QByteArray mac = reader.bytes("mac"_L1, 64);
+    const QByteArray mac = isShellSession() ? QByteArray() : reader.bytes("mac"_L1, 64);
     const qint64 cw = reader.integer("cw"_L1, 16 * 1024, 64 * 1024 * 1024);
     const qint64 sw = reader.integer("sw"_L1, 16 * 1024, 64 * 1024 * 1024);
-    if (!reader.ok() || !net::auth::constantTimeEquals(mac, net::auth::agentProof(m_options.token, m_agentNonce, m_clientNonce))) {
+    if (!reader.ok()
+        || (!isShellSession() && !net::auth::constantTimeEquals(mac, net::auth::agentProof(m_options.token, m_agentNonce, m_clientNonce)))) {
         // The agent could not prove it knows the token: not ours.
-        m_agentError = Error{ErrorCode::Authentication, QCoreApplication::translate("ferry::client", "%1: the agent failed to prove it holds the token").arg(m_options.url.toDisplayString())};
+        m_agentError = Error{ErrorCode::Authentication, QCoreApplication::translate("ferry::client", "%1: the agent failed to prove it holds the token").arg(transportDescription())};
         onSocketGone(m_agentError);
         return;
     }
 
     m_handshakeTimer->stop();
-    m_socket->disconnect(this);
-    QWebSocket *socket = std::exchange(m_socket, nullptr);
-    m_connection = new net::Connection(socket, m_options.connection, net::PeerWindows{sw, cw}, this);
+    m_transport->disconnect(this);
+    net::Transport *transport = std::exchange(m_transport, nullptr);
+    m_webSocket = nullptr;
+    m_connection = new net::Connection(transport, m_options.connection, net::PeerWindows{sw, cw}, this);
     connect(m_connection, &net::Connection::messageReceived, this, &Session::onConnectionMessage);
     connect(m_connection, &net::Connection::closed, this, &Session::onConnectionClosed);
     connect(m_connection, &net::Connection::rttSampled, this, [this](double ms) {
@@ -237,7 +313,7 @@ void Session::onSocketMessage(const QByteArray &message)
     m_everConnected = true;
     m_attempt = 0;
     m_lastError = Error{};
-    qCInfo(lcConnection) << "connected to" << m_options.url.toDisplayString();
+    qCInfo(lcConnection).noquote() << "connected to" << transportDescription();
     setState(State::Connected);
     Q_EMIT connected();
 }
@@ -277,13 +353,10 @@ void Session::sendDownloadLimit()
 
 void Session::onSocketGone(const Error &reason)
 {
-    if (!m_socket)
+    if (!m_transport && !m_shellAttempt)
         return;
     m_handshakeTimer->stop();
-    m_socket->disconnect(this);
-    m_socket->abort();
-    m_socket->deleteLater();
-    m_socket = nullptr;
+    dropAttempt();
     Error error = m_agentError.code != ErrorCode::None ? m_agentError : reason;
     if (error.code == ErrorCode::Authentication && !error.message.startsWith(m_options.url.toDisplayString()))
         error.message = QCoreApplication::translate("ferry::client", "%1: %2").arg(m_options.url.toDisplayString(), error.message);

@@ -17,11 +17,26 @@
 class QTimer;
 class QWebSocket;
 
+namespace ferry::net {
+class Transport;
+}
+
 namespace ferry::client {
 
 struct SessionOptions {
+    /// A listening agent (ws://, wss://). Unused when shellCommand is set.
     QUrl url;
     QByteArray token;
+    /// Reach the remote through a shell instead: this command line runs
+    /// locally through /bin/sh -c, and its stdin/stdout are a POSIX shell
+    /// on the remote side (ssh -T host, kubectl exec -i pod -- sh, ...).
+    /// The portable agent is brought along and started with --stdio.
+    QString shellCommand;
+    /// The folder the agent serves on the remote; empty: the shell's
+    /// working directory.
+    QString remoteRoot;
+    /// The portable agent to bring along; empty: found beside the programs.
+    QString agentBundle;
     net::ConnectionOptions connection;
     int handshakeTimeoutMs = 10000;
     /// How long to keep trying to reconnect after losing the agent; 0 never.
@@ -35,6 +50,15 @@ struct SessionOptions {
     qint64 uploadRateLimit = 0;
     /// Average bytes per second the agent may send us; 0 unlimited.
     qint64 downloadRateLimit = 0;
+};
+
+/// How the last connection reached its agent.
+struct TransportInfo {
+    QString kind;                ///< "websocket" or "shell"
+    QString framingIn;           ///< shell: "binary" or "text", agent to client
+    QString framingOut;          ///< shell: client to agent
+    qint64 bootstrapMs = 0;      ///< shell: from running the command to the agent's greeting
+    qint64 agentUploadedBytes = 0; ///< shell: 0 when the cached agent was used
 };
 
 /// The client's side of a connection to an agent: handshake (mutual proof
@@ -60,6 +84,11 @@ public:
     State state() const { return m_state; }
     const Error &lastError() const { return m_lastError; }
     const SessionOptions &options() const { return m_options; }
+    /// How the agent is reached, for the status bar: its URL, or the shell
+    /// command.
+    QString transportDescription() const;
+    bool isShellSession() const { return !m_options.shellCommand.isEmpty(); }
+    const TransportInfo &transportInfo() const { return m_transportInfo; }
     /// The live connection, or null while not connected.
     net::Connection *connection() const { return m_connection; }
 
@@ -99,9 +128,18 @@ Q_SIGNALS:
     /// Gave up: authentication failed, or reconnecting took too long.
     void failed(const ferry::Error &reason);
     void rttSampled(double ms);
+    /// Through a shell: what the bootstrap is doing (@p stage, translated),
+    /// and while the agent is uploaded, its bytes sent of @p total.
+    void bootstrapProgress(const QString &stage, qint64 done, qint64 total);
 
 private:
     void connectSocket();
+    void connectWebSocket();
+    void connectShell();
+    /// Stops a handshake or a bootstrap under way.
+    void dropAttempt();
+    /// The transport of an attempt is up: the handshake begins.
+    void attachTransport(net::Transport *transport);
     void onSocketMessage(const QByteArray &message);
     void onSocketGone(const Error &reason);
     void onConnectionMessage(const QCborMap &message);
@@ -118,7 +156,9 @@ private:
     SessionOptions m_options;
     State m_state = State::Offline;
     Error m_lastError;
-    QWebSocket *m_socket = nullptr;
+    net::Transport *m_transport = nullptr; ///< during the handshake
+    QPointer<QWebSocket> m_webSocket;      ///< the transport's socket, for TLS decisions
+    QPointer<QObject> m_shellAttempt;      ///< a ShellConnector at work
     net::Connection *m_connection = nullptr;
     QTimer *m_handshakeTimer;
     QTimer *m_reconnectTimer;
@@ -142,6 +182,7 @@ private:
     qint64 m_peakWindow = 0;
     bool m_everConnected = false;
     QByteArray m_peerFingerprint;
+    TransportInfo m_transportInfo;
 };
 
 } // namespace ferry::client

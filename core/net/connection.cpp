@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 #include <QTimer>
-#include <QWebSocket>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -17,18 +16,17 @@ constexpr qsizetype kRememberClosedStreams = 4096;
 constexpr qsizetype kMaxPendingPings = 64;
 } // namespace
 
-Connection::Connection(QWebSocket *socket, const ConnectionOptions &options, const PeerWindows &peer, QObject *parent)
+Connection::Connection(Transport *transport, const ConnectionOptions &options, const PeerWindows &peer, QObject *parent)
     : QObject(parent)
-    , m_socket(socket)
+    , m_transport(transport)
     , m_options(options)
     , m_scheduler(this, options.lowWater, options.chunkSize)
     , m_connectionWindow(options.connectionWindow, options.maxConnectionWindow)
     , m_timer(new QTimer(this))
     , m_rateTimer(new QTimer(this))
 {
-    m_socket->setParent(this);
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(protocol::kMaxMessage));
-    m_socket->setMaxAllowedIncomingFrameSize(quint64(protocol::kMaxMessage));
+    m_transport->setParent(this);
+    m_transport->setMaxIncomingMessage(protocol::kMaxMessage);
     m_clock.start();
     m_scheduler.setClock([this] { return nowMs(); });
     m_scheduler.setThrottledCallback([this](qint64 delayMs) { onThrottled(delayMs); });
@@ -47,18 +45,10 @@ Connection::Connection(QWebSocket *socket, const ConnectionOptions &options, con
         sendControl(QCborMap{{"t"_L1, "blocked"_L1}, {"s"_L1, qint64(stream)}}, Priority::Control);
     });
 
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Connection::onBinaryMessage);
-    connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &) {
-        close(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::net", "unexpected text message")});
-    });
-    connect(m_socket, &QWebSocket::bytesWritten, this, [this](qint64) { m_scheduler.pump(); });
-    connect(m_socket, &QWebSocket::pong, this, [this](quint64, const QByteArray &) { m_lastReceivedMs = nowMs(); });
-    connect(m_socket, &QWebSocket::disconnected, this, [this] {
-        QString reason = m_socket->closeReason();
-        if (reason.isEmpty())
-            reason = QCoreApplication::translate("ferry::net", "connection closed by the peer");
-        finish(Error{ErrorCode::Connection, reason});
-    });
+    connect(m_transport, &Transport::messageReceived, this, &Connection::onBinaryMessage);
+    connect(m_transport, &Transport::bytesWritten, this, [this] { m_scheduler.pump(); });
+    connect(m_transport, &Transport::alive, this, [this] { m_lastReceivedMs = nowMs(); });
+    connect(m_transport, &Transport::closed, this, &Connection::finish);
 
     connect(m_timer, &QTimer::timeout, this, &Connection::onTick);
     m_timer->start(std::clamp(std::min(options.probeMs, options.heartbeatMs / 4), 20, 1000));
@@ -67,17 +57,17 @@ Connection::Connection(QWebSocket *socket, const ConnectionOptions &options, con
 Connection::~Connection()
 {
     m_closed = true;
-    m_socket->disconnect(this);
+    m_transport->disconnect(this);
 }
 
 qint64 Connection::bytesToWrite() const
 {
-    return m_socket->bytesToWrite();
+    return m_transport->bytesToWrite();
 }
 
 void Connection::writeFrame(const QByteArray &frame)
 {
-    m_socket->sendBinaryMessage(frame);
+    m_transport->send(frame);
 }
 
 void Connection::sendControl(const QCborMap &message, Priority priority)
@@ -176,14 +166,8 @@ void Connection::close(const Error &reason)
     if (m_closed)
         return;
     qCInfo(lcConnection) << "closing:" << reason.message;
-    const auto code = reason.code == ErrorCode::Protocol ? QWebSocketProtocol::CloseCodeProtocolError
-                                                         : QWebSocketProtocol::CloseCodeNormal;
-    // A close reason must fit in one control frame (123 bytes).
-    QByteArray text = reason.message.toUtf8();
-    if (text.size() > 120)
-        text = text.left(117) + "...";
     finish(reason);
-    m_socket->close(code, QString::fromUtf8(text));
+    m_transport->close(reason);
 }
 
 void Connection::finish(const Error &reason)
@@ -307,7 +291,7 @@ void Connection::onTick()
                            QCoreApplication::translate("ferry::net", "the peer did not answer for %1 s: connection considered dead")
                                .arg(double(now - m_lastReceivedMs) / 1000.0, 0, 'f', 1)};
         finish(reason);
-        m_socket->abort();
+        m_transport->abort();
         return;
     }
     // A heartbeat at the regular interval; faster probes while data flows,

@@ -5,6 +5,7 @@
 #include "core/net/receivewindow.h"
 #include "core/net/rttstats.h"
 #include "core/net/sendscheduler.h"
+#include "core/net/transport.h"
 #include "core/protocol/frame.h"
 
 #include <QCborMap>
@@ -16,7 +17,6 @@
 #include <memory>
 
 class QTimer;
-class QWebSocket;
 
 namespace ferry::net {
 
@@ -59,8 +59,8 @@ class Connection final : public QObject, private FrameSink
     Q_DISABLE_COPY_MOVE(Connection)
 
 public:
-    /// Takes ownership of @p socket, which must be open and authenticated.
-    Connection(QWebSocket *socket, const ConnectionOptions &options, const PeerWindows &peer, QObject *parent = nullptr);
+    /// Takes ownership of @p transport, which must be open and authenticated.
+    Connection(Transport *transport, const ConnectionOptions &options, const PeerWindows &peer, QObject *parent = nullptr);
     ~Connection() override;
 
     void sendControl(const QCborMap &message, Priority priority = Priority::Interactive);
@@ -95,7 +95,7 @@ public:
     /// Bytes received but not yet consumed, over all streams.
     qint64 bufferedBytes() const { return m_connectionWindow.buffered(); }
     const ConnectionOptions &options() const { return m_options; }
-    QWebSocket *socket() const { return m_socket; }
+    Transport *transport() const { return m_transport; }
 
 Q_SIGNALS:
     /// A control message that is not connection-internal and not addressed
@@ -125,7 +125,7 @@ private:
         std::shared_ptr<ReceiveWindow> window;
     };
 
-    QWebSocket *m_socket;
+    Transport *m_transport;
     ConnectionOptions m_options;
     SendScheduler m_scheduler;
     ReceiveWindow m_connectionWindow;

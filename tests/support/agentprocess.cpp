@@ -124,8 +124,13 @@ QProcess *startCli(const AgentProcess &agent, const QStringList &args, QObject *
 
 CliResult runCli(const AgentProcess &agent, const QStringList &args, const QByteArray &input, int timeoutMs)
 {
+    return runCli(cliEnvironment(agent), args, input, timeoutMs);
+}
+
+CliResult runCli(const QProcessEnvironment &environment, const QStringList &args, const QByteArray &input, int timeoutMs)
+{
     QProcess process;
-    process.setProcessEnvironment(cliEnvironment(agent));
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(FERRY_BIN_DIR "/ferry-cli"), args);
     CliResult result;
     if (!process.waitForStarted(10000))

@@ -60,6 +60,8 @@ struct CliResult {
 
 /// Runs ferry-cli against @p agent with @p args, feeding @p input on stdin.
 CliResult runCli(const AgentProcess &agent, const QStringList &args, const QByteArray &input = {}, int timeoutMs = 120000);
+/// Runs ferry-cli in @p environment (no agent of ours: --shell-command).
+CliResult runCli(const QProcessEnvironment &environment, const QStringList &args, const QByteArray &input = {}, int timeoutMs = 120000);
 /// Starts ferry-cli without waiting (the caller owns the process).
 QProcess *startCli(const AgentProcess &agent, const QStringList &args, QObject *parent);
 

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/client/shellscript.h"
+
+#include <array>
+
+namespace ferry::client::shellscript {
+
+namespace {
+
+/// printf format text for a marker: "\106ERRY-BOOT" prints "FERRY-BOOT".
+QByteArray printed(QByteArrayView marker)
+{
+    return "\\" + QByteArray::number(int(uchar(marker.at(0))), 8) + marker.mid(1).toByteArray();
+}
+
+const QByteArray &answer()
+{
+    static const QByteArray text = printed(kAnswer);
+    return text;
+}
+
+/// The function the lines share: a file's checksum in the form sumOf() gives.
+constexpr QByteArrayView kSumFunction =
+    "f_sum() { if command -v sha256sum >/dev/null 2>&1; then set -- $(sha256sum < \"$1\"); echo \"sha256:$1\"; "
+    "else set -- $(cksum < \"$1\"); echo \"cksum:$1:$2\"; fi; }\n";
+
+std::array<quint32, 256> cksumTable()
+{
+    std::array<quint32, 256> table{};
+    for (quint32 i = 0; i < 256; ++i) {
+        quint32 c = i << 24;
+        for (int bit = 0; bit < 8; ++bit)
+            c = (c & 0x80000000u) ? (c << 1) ^ 0x04C11DB7u : c << 1;
+        table[i] = c;
+    }
+    return table;
+}
+
+} // namespace
+
+QByteArray quote(const QString &text)
+{
+    QByteArray bytes = text.toUtf8();
+    bytes.replace('\'', "'\\''");
+    return '\'' + bytes + '\'';
+}
+
+QByteArray probe(const QString &fileName)
+{
+    const QByteArray a = answer();
+    QByteArray s;
+    // Echo off first, so that nothing after this line comes back; a shell
+    // without a terminal just ignores it.
+    s += "stty -echo 2>/dev/null; unset HISTFILE; PS1=; PS2=; export LC_ALL=C\n";
+    s += kSumFunction;
+    s += "f_n=" + quote(fileName) + "; f_d=; f_nx=\n";
+    // The first candidate that is a directory of ours (not a link someone
+    // else planted in /tmp), writable, and on a mount that lets us run
+    // programs: an empty file with the execute bit runs as an empty script
+    // there, and fails with "permission denied" on a noexec mount.
+    s += "for c in \"${XDG_CACHE_HOME:-$HOME/.cache}/ferry\" \"/tmp/ferry-$(id -u)\" \"/var/tmp/ferry-$(id -u)\" \"/dev/shm/ferry-$(id -u)\"; do "
+         "(umask 077; mkdir -p \"$c\") 2>/dev/null; [ -d \"$c\" ] && [ ! -h \"$c\" ] && [ -O \"$c\" ] && [ -w \"$c\" ] || continue; "
+         ": > \"$c/.ferry-x\" 2>/dev/null || continue; chmod 700 \"$c/.ferry-x\"; "
+         "if \"$c/.ferry-x\" 2>/dev/null; then rm -f \"$c/.ferry-x\"; f_d=$c; break; fi; "
+         "rm -f \"$c/.ferry-x\"; f_nx=\"$f_nx $c\"; done\n";
+    s += "f_have=; [ -n \"$f_d\" ] && [ -f \"$f_d/$f_n\" ] && f_have=$(f_sum \"$f_d/$f_n\")\n";
+    s += "f_b64=; command -v base64 >/dev/null 2>&1 && [ \"$(printf %s Zm9v | base64 -d 2>/dev/null)\" = foo ] && f_b64=1\n";
+    s += "f_sha=; command -v sha256sum >/dev/null 2>&1 && f_sha=1\n";
+    s += "printf '" + a + "os=%s\\n' \"$(uname -s 2>/dev/null)\"; "
+         "printf '" + a + "arch=%s\\n' \"$(uname -m 2>/dev/null)\"; "
+         "printf '" + a + "dir=%s\\n' \"$f_d\"; "
+         "printf '" + a + "noexec=%s\\n' \"$f_nx\"; "
+         "printf '" + a + "have=%s\\n' \"$f_have\"; "
+         "printf '" + a + "base64=%s\\n' \"$f_b64\"; "
+         "printf '" + a + "sha256=%s\\n' \"$f_sha\"; "
+         "printf '" + a + "pwd=%s\\n' \"$PWD\"; "
+         "printf '" + a + "end\\n'\n";
+    return s;
+}
+
+QByteArray beginUpload()
+{
+    return "f_p=\"$f_d/.$f_n.$$.part\"; rm -f \"$f_p\"; (umask 077; : > \"$f_p\")\n";
+}
+
+QByteArray uploadChunk(QByteArrayView bytes, qint64 sequence, bool base64)
+{
+    const QByteArray ack = printed(kAck);
+    const QByteArray n = QByteArray::number(sequence);
+    QByteArray line;
+    if (base64) {
+        line = "printf %s '" + bytes.toByteArray().toBase64() + "' | base64 -d >> \"$f_p\"";
+    } else {
+        // Every byte as an octal escape: only digits and backslashes, so
+        // neither quotes nor printf's % can be mistaken.
+        line.reserve(bytes.size() * 4 + 64);
+        line += "printf '";
+        for (const char c : bytes) {
+            const uchar b = uchar(c);
+            line += '\\';
+            line += char('0' + (b >> 6));
+            line += char('0' + ((b >> 3) & 7));
+            line += char('0' + (b & 7));
+        }
+        line += "' >> \"$f_p\"";
+    }
+    line += " && printf '" + ack + "%s\\n' " + n + " || printf '" + ack + "NAK %s\\n' " + n + "\n";
+    return line;
+}
+
+QByteArray finishUpload(const QByteArray &expectedSum)
+{
+    const QByteArray a = answer();
+    return "f_got=$(f_sum \"$f_p\"); if [ \"$f_got\" = '" + expectedSum + "' ]; then "
+           "chmod 700 \"$f_p\" && mv -f \"$f_p\" \"$f_d/$f_n\" && printf '" + a + "installed\\n' || printf '" + a + "corrupt move\\n'; "
+           "else rm -f \"$f_p\"; printf '" + a + "corrupt %s\\n' \"$f_got\"; fi\n";
+}
+
+QByteArray startAgent(const QString &root, int heartbeatMs, int deadAfterMs)
+{
+    QByteArray line = "exec \"$f_d/$f_n\" --stdio --heartbeat " + QByteArray::number(heartbeatMs) + " --dead-after " + QByteArray::number(deadAfterMs);
+    if (!root.isEmpty())
+        line += " --root " + quote(root);
+    line += "; printf '" + answer() + "nostart %s\\n' \"$?\"\n";
+    return line;
+}
+
+const std::array<quint32, 256> &table()
+{
+    static const std::array<quint32, 256> t = cksumTable();
+    return t;
+}
+
+void PosixCksum::add(QByteArrayView bytes)
+{
+    const auto &t = table();
+    for (const char c : bytes)
+        m_crc = (m_crc << 8) ^ t[((m_crc >> 24) ^ uchar(c)) & 0xFF];
+    m_size += quint64(bytes.size());
+}
+
+quint32 PosixCksum::result() const
+{
+    // The length follows the data, least significant byte first, as few
+    // bytes as it takes.
+    const auto &t = table();
+    quint32 crc = m_crc;
+    for (quint64 length = m_size; length != 0; length >>= 8)
+        crc = (crc << 8) ^ t[((crc >> 24) ^ (length & 0xFF)) & 0xFF];
+    return ~crc;
+}
+
+} // namespace ferry::client::shellscript
