@@ -56,11 +56,11 @@ QByteArray probe(const QString &fileName)
     s += "f_n=" + quote(fileName) + "; f_d=; f_nx=\n";
     // The first candidate that is a directory of ours (not a link someone
     // else planted in /tmp), writable, and on a mount that lets us run
-    // programs: an empty file with the execute bit runs as an empty script
-    // there, and fails with "permission denied" on a noexec mount.
+    // programs: a two-line script runs there, and fails with "permission
+    // denied" on a noexec mount.
     s += "for c in \"${XDG_CACHE_HOME:-$HOME/.cache}/ferry\" \"/tmp/ferry-$(id -u)\" \"/var/tmp/ferry-$(id -u)\" \"/dev/shm/ferry-$(id -u)\"; do "
          "(umask 077; mkdir -p \"$c\") 2>/dev/null; [ -d \"$c\" ] && [ ! -h \"$c\" ] && [ -O \"$c\" ] && [ -w \"$c\" ] || continue; "
-         ": > \"$c/.ferry-x\" 2>/dev/null || continue; chmod 700 \"$c/.ferry-x\"; "
+         "printf '#!/bin/sh\\nexit 0\\n' > \"$c/.ferry-x\" 2>/dev/null || continue; chmod 700 \"$c/.ferry-x\"; "
          "if \"$c/.ferry-x\" 2>/dev/null; then rm -f \"$c/.ferry-x\"; f_d=$c; break; fi; "
          "rm -f \"$c/.ferry-x\"; f_nx=\"$f_nx $c\"; done\n";
     s += "f_have=; [ -n \"$f_d\" ] && [ -f \"$f_d/$f_n\" ] && f_have=$(f_sum \"$f_d/$f_n\")\n";

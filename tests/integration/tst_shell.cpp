@@ -20,7 +20,12 @@
 #include <QThread>
 
 #include <csignal>
+#include <sys/ioctl.h>
+#include <sys/sysmacros.h>
 #include <fcntl.h>
+#include <pty.h>
+#include <termios.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -78,7 +83,7 @@ QMap<QString, QByteArray> treeOf(const QString &dir)
         const QFileInfo info = it.fileInfo();
         const QString relative = QDir(dir).relativeFilePath(path);
         if (info.isSymLink())
-            tree.insert(relative, "link:" + info.symLinkTarget().toUtf8());
+            tree.insert(relative, "link:" + info.readSymLink().toUtf8());
         else if (info.isDir())
             tree.insert(relative, "dir");
         else
@@ -160,6 +165,9 @@ private Q_SLOTS:
     void unansweredHeartbeatEndsSession();
     void failuresNameThemselves_data();
     void failuresNameThemselves();
+    void stdioOnATerminal();
+    void busyboxRemote_data();
+    void busyboxRemote();
 
 private:
     /// The --shell-command for @p via ("sh" or "ssh"), whose remote side
@@ -254,12 +262,17 @@ void TestShell::coldThenWarmBootstrap()
     QCOMPARE(second.inode, first.inode);
     QCOMPARE(second.mtimeNs, first.mtimeNs);
 
-    // A damaged cached agent is replaced, not run.
+    // A damaged cached agent is replaced, not run. (Damaged beside it and
+    // renamed over it: the last agent may still be running from it.)
     {
-        QFile damaged(cached);
+        const QString damagedPath = cached + u".damaged"_s;
+        QVERIFY(QFile::copy(cached, damagedPath));
+        QFile damaged(damagedPath);
         QVERIFY(damaged.open(QIODevice::ReadWrite));
         damaged.seek(damaged.size() / 2);
         damaged.write("damage");
+        damaged.close();
+        QVERIFY(::rename(QFile::encodeName(damagedPath).constData(), QFile::encodeName(cached).constData()) == 0);
     }
     const CliResult repaired = cli(via, {u"ls"_s, u":"_s});
     QVERIFY2(repaired.exitCode == 0, repaired.err.constData());
@@ -452,10 +465,10 @@ void TestShell::failuresNameThemselves_data()
     QTest::newRow("not a shell") << u"echo 'menu: 1) status 2) logout'; exit 3"_s << QStringList{} << u"menu: 1) status 2) logout"_s;
     QTest::newRow("wrong architecture") << u"env PATH="_s + fake + u":$PATH XDG_CACHE_HOME="_s + cache + u" sh"_s << QStringList{} << u"wrong architecture: the remote is aarch64"_s;
     QTest::newRow("noexec everywhere")
-        << u"unshare -m sh -c 'for d in /tmp /var/tmp /dev/shm "_s + cache + u"; do mkdir -p $d; mount -t tmpfs -o noexec tmpfs $d; done; export XDG_CACHE_HOME="_s + cache + u"; exec sh'"_s
+        << u"unshare -m --propagation unchanged sh -c 'for d in /tmp /var/tmp /dev/shm "_s + cache + u"; do mkdir -p $d; mount -t tmpfs -o noexec tmpfs $d; done; export XDG_CACHE_HOME="_s + cache + u"; exec sh'"_s
         << QStringList{} << u"mounted noexec"_s;
     QTest::newRow("nothing writable")
-        << u"unshare -m sh -c 'for d in /tmp /var/tmp /dev/shm "_s + cache + u"; do mkdir -p $d; mount -t tmpfs -o ro tmpfs $d; done; export XDG_CACHE_HOME="_s + cache + u"; exec sh'"_s
+        << u"unshare -m --propagation unchanged sh -c 'for d in /tmp /var/tmp /dev/shm "_s + cache + u"; do mkdir -p $d; mount -t tmpfs -o ro tmpfs $d; done; export XDG_CACHE_HOME="_s + cache + u"; exec sh'"_s
         << QStringList{} << u"no writable directory"_s;
     QTest::newRow("agent does not start") << u"env XDG_CACHE_HOME="_s + cache + u" sh"_s << QStringList{u"--agent-bundle"_s, broken}
                                           << u"cannot unpack: No space left on device"_s;
@@ -471,6 +484,121 @@ void TestShell::failuresNameThemselves()
     QVERIFY(result.finished);
     QVERIFY2(result.exitCode != 0, result.out.constData());
     QVERIFY2(QString::fromUtf8(result.err).contains(expected), result.err.constData());
+}
+
+void TestShell::stdioOnATerminal()
+{
+    // On a terminal the agent goes raw before it greets (so the greeting's
+    // 256 byte values arrive as they are), and puts the terminal back as
+    // it was when it exits.
+    int master = -1;
+    int slave = -1;
+    QCOMPARE(::openpty(&master, &slave, nullptr, nullptr, nullptr), 0);
+    struct termios before {};
+    QCOMPARE(::tcgetattr(slave, &before), 0);
+    QVERIFY(before.c_lflag & ICANON);
+    QProcess agent;
+    agent.setChildProcessModifier([slave] {
+        ::setsid();
+        ::ioctl(slave, TIOCSCTTY, 0);
+        ::dup2(slave, STDIN_FILENO);
+        ::dup2(slave, STDOUT_FILENO);
+    });
+    agent.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    agent.setStandardInputFile(QProcess::nullDevice());
+    agent.setStandardOutputFile(QProcess::nullDevice());
+    agent.start(QStringLiteral(FERRY_BIN_DIR "/ferry-agent"), {u"--stdio"_s, u"--root"_s, m_root});
+    QVERIFY(agent.waitForStarted());
+    QByteArray seen;
+    QDeadlineTimer deadline(15000);
+    ::fcntl(master, F_SETFL, O_NONBLOCK);
+    while (!seen.contains("FERRY-STDIO/1 END") && !deadline.hasExpired()) {
+        char buffer[4096];
+        const ssize_t n = ::read(master, buffer, sizeof buffer);
+        if (n > 0)
+            seen.append(buffer, n);
+        else
+            QThread::msleep(10);
+    }
+    QVERIFY2(seen.contains("FERRY-STDIO/1 END"), seen.constData());
+    QByteArray pattern(256, Qt::Uninitialized);
+    for (int i = 0; i < 256; ++i)
+        pattern[i] = char(i);
+    QVERIFY2(seen.contains(QByteArray("HELLO\n" + pattern + "\nFERRY-STDIO/1 END")), "the greeting did not cross the terminal intact");
+    struct termios during {};
+    QCOMPARE(::tcgetattr(slave, &during), 0);
+    QVERIFY(!(during.c_lflag & (ICANON | ECHO | ISIG)));
+    // Anything but a probe: the agent gives up and exits.
+    const QByteArray junk(5000, 'x');
+    QCOMPARE(::write(master, junk.constData(), size_t(junk.size())), ssize_t(junk.size()));
+    QVERIFY(agent.waitForFinished(15000));
+    QCOMPARE(agent.exitCode(), 1);
+    struct termios after {};
+    QCOMPARE(::tcgetattr(slave, &after), 0);
+    QCOMPARE(after.c_lflag, before.c_lflag);
+    QCOMPARE(after.c_iflag, before.c_iflag);
+    QCOMPARE(after.c_oflag, before.c_oflag);
+    ::close(master);
+    ::close(slave);
+}
+
+void TestShell::busyboxRemote_data()
+{
+    QTest::addColumn<QStringList>("applets");
+    QTest::addColumn<QString>("framing");
+    // A root with nothing but a static busybox (and /dev/null, which every
+    // root has): no glibc, no Qt, no /proc.
+    QTest::newRow("busybox with base64 and sha256sum") << QStringList{u"*"_s} << u"binary"_s;
+    QTest::newRow("POSIX tools only: printf and cksum")
+        << QStringList{u"sh"_s, u"uname"_s, u"id"_s, u"mkdir"_s, u"chmod"_s, u"rm"_s, u"mv"_s, u"cksum"_s, u"cat"_s} << u"binary"_s;
+}
+
+void TestShell::busyboxRemote()
+{
+    QFETCH(QStringList, applets);
+    QFETCH(QString, framing);
+    const QString busybox = u"/bin/busybox"_s;
+    QVERIFY2(QFileInfo(busybox).isFile(), "busybox-static is not installed");
+    const QString chroot = m_dir.filePath(u"busybox-"_s + QString::number(applets.size()));
+    QDir(chroot).removeRecursively();
+    for (const char *dir : {"bin", "tmp", "srv", "dev"})
+        QVERIFY(QDir().mkpath(chroot + u'/' + QLatin1StringView(dir)));
+    QCOMPARE(::mknod(QFile::encodeName(chroot + u"/dev/null"_s).constData(), S_IFCHR | 0666, makedev(1, 3)), 0);
+    ::chmod(QFile::encodeName(chroot + u"/tmp"_s).constData(), 01777);
+    QVERIFY(QFile::copy(busybox, chroot + u"/bin/busybox"_s));
+    ::chmod(QFile::encodeName(chroot + u"/bin/busybox"_s).constData(), 0755);
+    QStringList names = applets;
+    if (applets == QStringList{u"*"_s}) {
+        QProcess list;
+        list.start(busybox, {u"--list"_s});
+        QVERIFY(list.waitForFinished());
+        names = QString::fromUtf8(list.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+    }
+    for (const QString &name : std::as_const(names))
+        if (name != "busybox"_L1)
+            QVERIFY(QFile::link(u"busybox"_s, chroot + u"/bin/"_s + name));
+    QVERIFY(QFileInfo(chroot + u"/bin/base64"_s).exists() == (applets == QStringList{u"*"_s}));
+
+    const QString command = u"env -i PATH=/bin HOME=/home/user /usr/sbin/chroot "_s + quoted(chroot) + u" /bin/sh"_s;
+    const QString source = m_local + u"/busybox.bin"_s;
+    QVERIFY(writeRandomFile(source, 3 * 1024 * 1024 + 17, 21));
+    const QString stats = m_local + u"/stats-busybox.json"_s;
+    const QStringList globals{u"--shell-command"_s, command, u"--remote-root"_s, u"/srv"_s, u"--quiet"_s};
+    const CliResult up = runCli(QProcessEnvironment::systemEnvironment(), globals + QStringList{u"--stats"_s, stats, u"cp"_s, source, u":"_s});
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+    QCOMPARE(fileChecksum(chroot + u"/srv/busybox.bin"_s), fileChecksum(source));
+    const QJsonObject transport = readStats(stats).value(u"transport"_s).toObject();
+    QCOMPARE(transport.value(u"framing_in"_s).toString(), framing);
+    QVERIFY(transport.value(u"agent_uploaded_bytes"_s).toInteger() > 0);
+    // The agent was cached under the remote's home.
+    QVERIFY(QFileInfo(chroot + u"/home/user/.cache/ferry/"_s + kBundleName).isFile());
+    const QString back = m_local + u"/busybox.back"_s;
+    const CliResult down = runCli(QProcessEnvironment::systemEnvironment(), globals + QStringList{u"--stats"_s, stats, u"cp"_s, u":busybox.bin"_s, back});
+    QVERIFY2(down.exitCode == 0, down.err.constData());
+    QCOMPARE(fileChecksum(back), fileChecksum(source));
+    QCOMPARE(readStats(stats).value(u"transport"_s).toObject().value(u"agent_uploaded_bytes"_s).toInteger(), 0);
+    QFile::remove(source);
+    QFile::remove(back);
 }
 
 QTEST_GUILESS_MAIN(TestShell)
