@@ -92,6 +92,10 @@ static int make_absolute(const char *path, char *out, size_t cap)
     return join(out, cap, cwd, path);
 }
 
+/* A file that was found but does not end in a valid trailer, for the
+ * message: most likely a copy cut short on its way. */
+static char incomplete_file[PATH_MAX];
+
 static int open_bundle(const char *path, struct bundle *b)
 {
     if (strlen(path) >= sizeof b->path)
@@ -99,6 +103,8 @@ static int open_bundle(const char *path, struct bundle *b)
     const int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return -1;
+    if (!incomplete_file[0])
+        strcpy(incomplete_file, path);
     struct stat st;
     unsigned char t[FERRY_BUNDLE_TRAILER_SIZE];
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < (off_t)sizeof t
@@ -117,6 +123,7 @@ static int open_bundle(const char *path, struct bundle *b)
     }
     memcpy(b->hash, t, sizeof b->hash);
     strcpy(b->path, path);
+    incomplete_file[0] = '\0';
     b->fd = fd;
     b->file_size = (uint64_t)st.st_size;
     return 0;
@@ -294,6 +301,9 @@ static void sync_dir(const char *path)
     }
 }
 
+/* Set when the payload itself is bad: no other place will do better. */
+static int payload_damaged;
+
 /* The decompressed payload, handed out piece by piece straight from zstd's
  * output buffer so that file contents are copied only once. */
 struct reader {
@@ -315,6 +325,7 @@ static int reader_fill(struct reader *r, char *message)
         const size_t ret = ZSTD_decompressStream(r->stream, &out, &r->in);
         if (ZSTD_isError(ret)) {
             snprintf(message, MESSAGE_MAX, "the payload is damaged (%s)", ZSTD_getErrorName(ret));
+            payload_damaged = 1;
             return -1;
         }
         r->pending = ret;
@@ -322,6 +333,7 @@ static int reader_fill(struct reader *r, char *message)
         r->end = out.pos;
         if (out.pos == 0 && r->in.pos == r->in.size && ret != 0) {
             snprintf(message, MESSAGE_MAX, "the payload is cut short");
+            payload_damaged = 1;
             return -1;
         }
     }
@@ -334,8 +346,10 @@ static int reader_read(struct reader *r, void *buf, size_t n, char *message)
     while (n > 0) {
         const int st = reader_fill(r, message);
         if (st != 0) {
-            if (st > 0)
+            if (st > 0) {
                 snprintf(message, MESSAGE_MAX, "the payload's archive is cut short");
+                payload_damaged = 1;
+            }
             return -1;
         }
         const size_t piece = n < r->end - r->pos ? n : r->end - r->pos;
@@ -373,8 +387,10 @@ static int write_file(struct reader *r, int dir_fd, const char *name, unsigned m
     while (size > 0) {
         const int st = reader_fill(r, message);
         if (st != 0) {
-            if (st > 0)
+            if (st > 0) {
                 snprintf(message, MESSAGE_MAX, "the payload's archive is cut short");
+                payload_damaged = 1;
+            }
             close(fd);
             return -1;
         }
@@ -444,12 +460,15 @@ static int extract(const struct bundle *b, int dir_fd, char *message)
             if (unpacked != b->unpacked_size) {
                 snprintf(message, MESSAGE_MAX, "the payload holds %llu bytes, its trailer says %llu",
                          (unsigned long long)unpacked, (unsigned long long)b->unpacked_size);
+                payload_damaged = 1;
                 goto done;
             }
             /* Reading on to the end makes zstd check the last checksum. */
             const int st = reader_fill(&r, message);
-            if (st == 0)
+            if (st == 0) {
                 snprintf(message, MESSAGE_MAX, "the payload goes on after its archive");
+                payload_damaged = 1;
+            }
             rc = st == 1 ? 0 : -1;
             goto done;
         }
@@ -482,6 +501,7 @@ static int extract(const struct bundle *b, int dir_fd, char *message)
         }
     }
     snprintf(message, MESSAGE_MAX, "the payload's archive is malformed");
+    payload_damaged = 1;
 done:
     if (rc == 0) {
         for (size_t i = ndirs; i-- > 0;) {
@@ -624,8 +644,11 @@ int main(int argc, char **argv)
 {
     struct bundle b;
     if (find_bundle(argc > 0 ? argv[0] : NULL, &b) != 0) {
-        fprintf(stderr, "ferry-agent: cannot find this program's own file to unpack "
-                        "(no /proc/self/exe, and it was not started by a path that leads to it)\n");
+        if (incomplete_file[0])
+            fprintf(stderr, "ferry-agent: %s is not a complete portable agent (its end is missing or damaged)\n", incomplete_file);
+        else
+            fprintf(stderr, "ferry-agent: cannot find this program's own file to unpack "
+                            "(no /proc/self/exe, and it was not started by a path that leads to it)\n");
         return EXIT_CANNOT_RUN;
     }
     struct place places[PLACES_MAX];
@@ -641,12 +664,14 @@ int main(int argc, char **argv)
             run_agent(&places[i], argc, argv);
         }
     }
-    for (int i = 0; i < n; ++i) {
+    for (int i = 0; i < n && !payload_damaged; ++i) {
         if (!tried[i] && unpack(&b, &places[i]) == 0)
             run_agent(&places[i], argc, argv);
     }
     fprintf(stderr, "ferry-agent: cannot unpack and start the bundled agent:\n");
-    for (int i = 0; i < n; ++i)
-        fprintf(stderr, "  %s: %s\n", places[i].dir, places[i].message[0] ? places[i].message : "not usable");
+    for (int i = 0; i < n; ++i) {
+        if (places[i].message[0])
+            fprintf(stderr, "  %s: %s\n", places[i].dir, places[i].message);
+    }
     return EXIT_CANNOT_RUN;
 }
