@@ -46,11 +46,25 @@ bool parseHostPort(const QString &text, QHostAddress *host, quint16 *port)
     return true;
 }
 
+// The portable agent (app/portable-agent) starts this program through its
+// own copy of the dynamic loader and names the directory it unpacked to:
+// only the plugins there fit the bundled Qt (the host may have another Qt,
+// or none), and the variable must not reach the commands run for clients.
+void usePortableBundle()
+{
+    const QString bundle = qEnvironmentVariable("FERRY_AGENT_BUNDLE");
+    if (bundle.isEmpty())
+        return;
+    qunsetenv("FERRY_AGENT_BUNDLE");
+    QCoreApplication::setLibraryPaths({bundle + QStringLiteral("/plugins")});
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    usePortableBundle();
     ferry::setupApplicationIdentity(QStringLiteral("ferry-agent"));
     std::signal(SIGPIPE, SIG_IGN);
     // Serving hundreds of clients, each with open files, needs more than the

@@ -25,7 +25,7 @@ QStringList AgentBundle::candidates(const QString &explicitPath)
 {
     if (!explicitPath.isEmpty())
         return {explicitPath};
-    const QString fromEnvironment = qEnvironmentVariable("FERRY_AGENT_BUNDLE");
+    const QString fromEnvironment = qEnvironmentVariable("FERRY_PORTABLE_AGENT");
     if (!fromEnvironment.isEmpty())
         return {fromEnvironment};
     const QString bin = QCoreApplication::applicationDirPath();

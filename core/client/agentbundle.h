@@ -15,7 +15,7 @@ namespace ferry::client {
 class AgentBundle
 {
 public:
-    /// @p explicitPath, else $FERRY_AGENT_BUNDLE, else the file beside the
+    /// @p explicitPath, else $FERRY_PORTABLE_AGENT, else the file beside the
     /// programs (../dist in a build tree, ../lib/ferry once installed).
     static Expected<AgentBundle> find(const QString &explicitPath = {});
     /// The name it is cached under on the remote.

@@ -163,6 +163,7 @@ private Q_SLOTS:
     void exec();
     void resumeAfterShellKilled();
     void unansweredHeartbeatEndsSession();
+    void agentDropsASilentClient();
     void failuresNameThemselves_data();
     void failuresNameThemselves();
     void stdioOnATerminal();
@@ -200,10 +201,12 @@ void TestShell::initTestCase()
 
 void TestShell::init()
 {
-    // Every stdio agent of the last test is gone with its shell.
-    QDeadlineTimer deadline(10000);
+    // Every stdio agent of the last test is gone with its shell: its stdin
+    // closed (through sshd too), and it exited.
+    QDeadlineTimer deadline(15000);
     while (!stdioAgents().isEmpty() && !deadline.hasExpired())
         QThread::msleep(50);
+    QVERIFY2(stdioAgents().isEmpty(), "a stdio agent outlived its client");
 }
 
 QString TestShell::shellCommand(const QString &via) const
@@ -440,6 +443,32 @@ void TestShell::unansweredHeartbeatEndsSession()
     QCOMPARE(cli.exitCode(), 3);
     QVERIFY2(cli.readAllStandardError().contains("did not answer"), "the session did not end by the heartbeat");
     QVERIFY2(took < 15000, qPrintable(QStringLiteral("ended %1 ms after the freeze").arg(took)));
+}
+
+void TestShell::agentDropsASilentClient()
+{
+    // The client freezes with the pipe still open: the agent hears nothing
+    // and exits after its dead-after, instead of waiting for ever.
+    QProcess cli;
+    cli.start(QStringLiteral(FERRY_BIN_DIR "/ferry-cli"),
+              globals(u"ssh"_s) + QStringList{u"--heartbeat"_s, u"300"_s, u"--dead-after"_s, u"2000"_s, u"exec"_s, u"--"_s, u"sleep"_s, u"60"_s});
+    QVERIFY(cli.waitForStarted());
+    QDeadlineTimer deadline(60000);
+    while (!deadline.hasExpired() && stdioAgents().isEmpty())
+        QThread::msleep(50);
+    const QList<qint64> agents = stdioAgents();
+    QCOMPARE(agents.size(), 1);
+    QThread::msleep(1000);
+    QCOMPARE(::kill(pid_t(cli.processId()), SIGSTOP), 0);
+    QElapsedTimer frozen;
+    frozen.start();
+    while (frozen.elapsed() < 20000 && QFileInfo::exists(QStringLiteral("/proc/%1/cmdline").arg(agents.first())))
+        QThread::msleep(50);
+    const qint64 took = frozen.elapsed();
+    ::kill(pid_t(cli.processId()), SIGCONT);
+    cli.kill();
+    cli.waitForFinished();
+    QVERIFY2(took < 15000, qPrintable(QStringLiteral("the agent was still there %1 ms after its client froze").arg(took)));
 }
 
 void TestShell::failuresNameThemselves_data()

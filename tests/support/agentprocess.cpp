@@ -16,6 +16,7 @@
 #include <sys/types.h>
 
 AgentProcess::AgentProcess()
+    : m_program(QStringLiteral(FERRY_BIN_DIR "/ferry-agent"))
 {
     QDir().mkpath(root());
     QDir().mkpath(scratch());
@@ -45,7 +46,7 @@ bool AgentProcess::start(const QStringList &extraArgs, quint16 port)
     QStringList args{QStringLiteral("--root"), root(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
                      QStringLiteral("--token-file"), tokenFile(), QStringLiteral("--port-file"), portFile};
     args += extraArgs;
-    m_process.start(QStringLiteral(FERRY_BIN_DIR "/ferry-agent"), args);
+    m_process.start(m_program, m_leadingArgs + args);
     if (!m_process.waitForStarted(10000)) {
         m_error = m_process.errorString();
         return false;
@@ -67,6 +68,12 @@ bool AgentProcess::start(const QStringList &extraArgs, quint16 port)
     }
     m_error = QStringLiteral("agent did not write its port file");
     return false;
+}
+
+void AgentProcess::setCommand(const QString &program, const QStringList &leadingArgs)
+{
+    m_program = program;
+    m_leadingArgs = leadingArgs;
 }
 
 void AgentProcess::kill()

@@ -30,10 +30,16 @@ public:
     void freeze();   ///< SIGSTOP
     void thaw();     ///< SIGCONT
     bool restart(const QStringList &extraArgs = {});
+    /// Starts @p program with @p leadingArgs ahead of the agent's own
+    /// arguments instead of build/bin/ferry-agent: another build of the
+    /// agent, or a wrapper that runs it elsewhere.
+    void setCommand(const QString &program, const QStringList &leadingArgs = {});
 
     QString root() const { return m_dir.path() + QStringLiteral("/root"); }
     QString tokenFile() const { return m_dir.path() + QStringLiteral("/token"); }
     QString scratch() const { return m_dir.path() + QStringLiteral("/local"); }
+    /// Holds root(), tokenFile(), scratch() and the port file.
+    QString directory() const { return m_dir.path(); }
     quint16 port() const { return m_port; }
     QString url() const;
     QString errorString() const { return m_error; }
@@ -48,6 +54,8 @@ private:
     QString m_error;
     QString m_output;
     QStringList m_lastArgs;
+    QString m_program;
+    QStringList m_leadingArgs;
 };
 
 /// Result of one ferry-cli run.
