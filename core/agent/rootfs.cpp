@@ -58,7 +58,15 @@ Expected<RootFs> RootFs::open(const QString &rootDir)
         }
         return unexpected(Error::fromErrno(errnum, rootDir));
     }
+    // Decided now, so that a fallback is logged when serving starts rather
+    // than at the first request.
+    activeResolver();
     return RootFs(std::move(fd), absolute);
+}
+
+PathResolver RootFs::resolver()
+{
+    return activeResolver();
 }
 
 QString RootFs::rootPath() const

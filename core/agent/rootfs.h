@@ -58,6 +58,12 @@ struct ParentRef {
     QByteArray name;       ///< last component, file-system encoding
 };
 
+/// How RootFs resolves paths beneath the root.
+enum class PathResolver {
+    Openat2, ///< the kernel's openat2(RESOLVE_BENEATH)
+    Walk,    ///< component by component, where openat2 is missing (ENOSYS)
+};
+
 /// The agent's confined view of one served directory (Linux only).
 ///
 /// Paths are relative wire paths ("" or "." is the root). Every access opens
@@ -66,10 +72,16 @@ struct ParentRef {
 /// it, so "..", absolute paths and symlinks leading out of the root fail with
 /// ErrorCode::OutsideRoot and nothing outside is touched. Symlinks inside the
 /// root are followed only as intermediate components. Error messages name the
-/// path as the peer gave it.
+/// path as the peer gave it. Where the kernel has no openat2 (before 5.6,
+/// gVisor), the same resolution is done one component at a time with the
+/// same results (resolver()).
 class RootFs
 {
 public:
+    /// The resolver this process uses: Walk once openat2 has answered ENOSYS,
+    /// or when FERRY_ROOTFS_RESOLVER=walk is set (for diagnosis).
+    static PathResolver resolver();
+
     /// Opens @p rootDir as the served directory.
     static Expected<RootFs> open(const QString &rootDir);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/agent/rootfsdetail.h"
 
+#include "core/logging.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -8,6 +9,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio> // renameat2, RENAME_NOREPLACE
 #include <cstring>
@@ -25,6 +27,9 @@
 // fchmodat2 has the same number on every architecture; older headers lack it.
 #ifndef SYS_fchmodat2
 #define SYS_fchmodat2 452
+#endif
+#ifndef SYS_openat2
+#define SYS_openat2 437
 #endif
 
 namespace ferry::agent::rootfs_detail {
@@ -60,13 +65,86 @@ Error makeError(ErrorCode code, const QString &wirePath, const QString &reason)
     return Error{code, display(wirePath) + QStringLiteral(": ") + reason};
 }
 
-int openat2Fd(int dirFd, const char *path, int flags, quint64 resolve)
+namespace {
+
+enum ResolverState : int { Undecided, UseOpenat2, UseWalk };
+std::atomic<int> g_resolverState{Undecided};
+
+bool walkForced()
 {
+    // For diagnosis: the walk on a kernel that has openat2.
+    static const bool forced = [] {
+        const QByteArray value = qgetenv("FERRY_ROOTFS_RESOLVER");
+        if (value == "walk") {
+            qCInfo(lcAgent) << "FERRY_ROOTFS_RESOLVER=walk: resolving paths beneath the served directory"
+                               " one component at a time";
+            return true;
+        }
+        if (!value.isEmpty())
+            qCWarning(lcAgent).nospace().noquote() << "ignoring FERRY_ROOTFS_RESOLVER=" << value
+                                                   << " (only \"walk\" is known)";
+        return false;
+    }();
+    return forced;
+}
+
+void switchToWalk()
+{
+    if (g_resolverState.exchange(UseWalk) != UseWalk) {
+        qCInfo(lcAgent) << "openat2 is not available (ENOSYS): resolving paths beneath the served"
+                           " directory one component at a time";
+    }
+}
+
+long openat2Call(int dirFd, const char *path, const open_how &how)
+{
+    return ::syscall(SYS_openat2, dirFd, path, &how, sizeof how);
+}
+
+} // namespace
+
+PathResolver activeResolver()
+{
+    if (walkForced())
+        return PathResolver::Walk;
+    int state = g_resolverState.load(std::memory_order_relaxed);
+    if (state == Undecided) {
+        // Only ENOSYS says anything about the kernel; any other answer means
+        // openat2 exists.
+        open_how how{};
+        how.flags = O_PATH | O_CLOEXEC;
+        how.resolve = kResolveBeneath;
+        const long fd = openat2Call(AT_FDCWD, ".", how);
+        if (fd >= 0) {
+            ::close(int(fd));
+        } else if (errno == ENOSYS) {
+            switchToWalk();
+        }
+        int undecided = Undecided;
+        g_resolverState.compare_exchange_strong(undecided, UseOpenat2);
+        state = g_resolverState.load(std::memory_order_relaxed);
+    }
+    return state == UseWalk ? PathResolver::Walk : PathResolver::Openat2;
+}
+
+int openat2Fd(int dirFd, const char *path, int flags, quint64 resolve, mode_t mode)
+{
+    bool walk = activeResolver() == PathResolver::Walk;
     open_how how{};
     how.flags = quint64(flags | O_CLOEXEC);
+    // O_TMPFILE includes O_DIRECTORY's bit; openat2 refuses a mode without
+    // one of the two.
+    how.mode = ((flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE) ? quint64(mode) : 0;
     how.resolve = resolve;
     for (int attempt = 0;; ++attempt) {
-        const long fd = ::syscall(SYS_openat2, dirFd, path, &how, sizeof how);
+        long fd = walk ? walkOpenFd(dirFd, path, flags, resolve, mode) : openat2Call(dirFd, path, how);
+        if (fd < 0 && !walk && errno == ENOSYS) {
+            // The probe found openat2, but a seccomp filter installed since
+            // (filters can be added at any time, never removed) refuses it.
+            switchToWalk();
+            walk = true;
+            fd = walkOpenFd(dirFd, path, flags, resolve, mode);
+        }
         if (fd >= 0)
             return int(fd);
         if ((errno != EAGAIN && errno != EINTR) || attempt >= kMaxOpenRetries)

@@ -1,21 +1,37 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/agent/rootfs.h"
 
+// Internal, for testing the two resolvers against each other and the kernel.
+#include "core/agent/rootfsdetail.h"
+
+#ifdef FERRY_CAN_REFUSE_OPENAT2
+#include "support/refuseopenat2.h"
+#endif
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+#include <cerrno>
+#include <cstdio> // renameat2, RENAME_EXCHANGE
+#include <cstring>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <thread>
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using ferry::ErrorCode;
 using ferry::UniqueFd;
 using ferry::agent::EntryInfo;
+using ferry::agent::PathResolver;
 using ferry::agent::RootFs;
 
 // The fixture, rebuilt for every test function and data row:
@@ -47,6 +63,55 @@ std::optional<ferry::Error> errorOf(const ferry::Expected<T> &result)
     if (result)
         return std::nullopt;
     return result.error();
+}
+
+// The kernel's answer, asked directly; -1 with ENOSYS where it has none.
+int kernelOpenat2(int dirFd, const char *path, int flags, quint64 resolve)
+{
+    open_how how{};
+    how.flags = quint64(flags | O_CLOEXEC);
+    how.mode = (flags & O_CREAT) ? 0644 : 0;
+    how.resolve = resolve;
+    return int(::syscall(SYS_openat2, dirFd, path, &how, sizeof how));
+}
+
+bool kernelHasOpenat2()
+{
+    const int fd = kernelOpenat2(AT_FDCWD, ".", O_PATH, RESOLVE_BENEATH);
+    if (fd >= 0) {
+        ::close(fd);
+        return true;
+    }
+    return errno != ENOSYS;
+}
+
+// "sub/deep/d/d/.../d", @p levels of d.
+QString deepPath(int levels)
+{
+    return QStringLiteral("sub/deep") + QStringLiteral("/d").repeated(levels);
+}
+constexpr int kDeepLevels = 40;
+
+constexpr quint64 kBeneath = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
+constexpr quint64 kFinal = kBeneath | RESOLVE_NO_SYMLINKS;
+
+// One path resolved by every resolver at hand: the kernel's openat2 (where it
+// has one), the walk, and openat2Fd() as RootFs calls it. Each must give the
+// same error, or open the same file.
+struct ResolverRun {
+    const char *name;
+    std::function<int()> open;
+};
+
+QList<ResolverRun> resolverRuns(int dirFd, const QByteArray &path, int flags, quint64 resolve)
+{
+    using namespace ferry::agent::rootfs_detail;
+    QList<ResolverRun> runs;
+    if (kernelHasOpenat2())
+        runs.append({"kernel", [=] { return kernelOpenat2(dirFd, path.constData(), flags, resolve); }});
+    runs.append({"walk", [=] { return walkOpenFd(dirFd, path.constData(), flags, resolve, 0644); }});
+    runs.append({"openat2Fd", [=] { return openat2Fd(dirFd, path.constData(), flags, resolve, 0644); }});
+    return runs;
 }
 
 } // namespace
@@ -99,11 +164,24 @@ private slots:
     void escapes_data();
     void escapes();
 
+    void resolverInUse();
+    void resolverSwitchesOnEnosys();
+    void resolveBeneath_data();
+    void resolveBeneath();
+    void magicLinks_data();
+    void magicLinks();
+    void symlinkPaths_data();
+    void symlinkPaths();
+    void swappedDirectoryIsNotFollowedOut();
+
 private:
     QString inRoot(const QString &relative) const { return m_root + u'/' + relative; }
     void writeFile(const QString &path, const QByteArray &content, QFile::Permissions perms);
     void makeSymlink(const QString &target, const QString &linkPath);
     void setMtime(const QString &path);
+    void addLinkFixture();
+    static bool usesLongChains(const QString &path);
+    void addLongChains();
     QStringList outsideSnapshot() const;
 
     std::unique_ptr<QTemporaryDir> m_tmp;
@@ -179,6 +257,66 @@ void TestRootFs::setMtime(const QString &path)
 {
     const timespec times[2] = {{kMtimeSec, kMtimeNsec}, {kMtimeSec, kMtimeNsec}};
     QCOMPARE(::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, AT_SYMLINK_NOFOLLOW), 0);
+}
+
+// Symlinks the resolvers have to treat alike, all under sub/ so that the
+// listings other tests expect stay as they are:
+//
+//   sub/c1 -> c2 -> c3 -> ../insidelink -> dir      a chain inside
+//   sub/up -> ../dir                                 ".." inside a target
+//   sub/toroot -> ../insidelink/..                   a link to a dir, then ".."
+//   sub/updot -> ../..                               climbs out
+//   sub/detour -> ../dir/../../outside               "a/../../x" in a target
+//   sub/loop1 -> loop2 -> loop1, sub/self -> self    loops
+//   sub/dotlink -> ., sub/dotdot -> ..
+//   sub/trailing -> ../dir/                          trailing slash
+//   sub/dangling -> ../newfile                       for O_CREAT
+//   sub/escdangle -> ../../newout                    O_CREAT must not go there
+//
+// and, from addLongChains(), for the paths that need them:
+//
+//   sub/n0 -> n1 -> ... -> n39 -> ../dir             40 links: the most allowed
+//   sub/m0 -> n0                                     41 links: one too many
+//   sub/deep/d/.../d (40 levels)/back -> ../../...   back up to sub/deep
+void TestRootFs::addLinkFixture()
+{
+    const auto link = [this](const QString &target, const QString &name) {
+        makeSymlink(target, inRoot(QStringLiteral("sub/") + name));
+    };
+    link(QStringLiteral("c2"), QStringLiteral("c1"));
+    link(QStringLiteral("c3"), QStringLiteral("c2"));
+    link(QStringLiteral("../insidelink"), QStringLiteral("c3"));
+    link(QStringLiteral("../dir"), QStringLiteral("up"));
+    link(QStringLiteral("../insidelink/.."), QStringLiteral("toroot"));
+    link(QStringLiteral("../.."), QStringLiteral("updot"));
+    link(QStringLiteral("../dir/../../outside"), QStringLiteral("detour"));
+    link(QStringLiteral("loop2"), QStringLiteral("loop1"));
+    link(QStringLiteral("loop1"), QStringLiteral("loop2"));
+    link(QStringLiteral("self"), QStringLiteral("self"));
+    link(QStringLiteral("."), QStringLiteral("dotlink"));
+    link(QStringLiteral(".."), QStringLiteral("dotdot"));
+    link(QStringLiteral("../dir/"), QStringLiteral("trailing"));
+    link(QStringLiteral("../newfile"), QStringLiteral("dangling"));
+    link(QStringLiteral("../../newout"), QStringLiteral("escdangle"));
+}
+
+bool TestRootFs::usesLongChains(const QString &path)
+{
+    return path.startsWith(QStringLiteral("sub/n0")) || path.startsWith(QStringLiteral("sub/m0"))
+        || path.startsWith(QStringLiteral("sub/deep"));
+}
+
+void TestRootFs::addLongChains()
+{
+    constexpr int chain = 40;
+    for (int i = 0; i < chain; ++i) {
+        const QString target = i == chain - 1 ? QStringLiteral("../dir") : QStringLiteral("n") + QString::number(i + 1);
+        makeSymlink(target, inRoot(QStringLiteral("sub/n") + QString::number(i)));
+    }
+    makeSymlink(QStringLiteral("n0"), inRoot(QStringLiteral("sub/m0")));
+    const QString deep = deepPath(kDeepLevels);
+    QVERIFY(QDir().mkpath(inRoot(deep)));
+    makeSymlink(QStringLiteral("../").repeated(kDeepLevels), inRoot(deep + QStringLiteral("/back")));
 }
 
 QStringList TestRootFs::outsideSnapshot() const
@@ -811,6 +949,9 @@ void TestRootFs::escapes_data()
     const QList<std::pair<const char *, QString>> ways = {
         {"absolute symlink", QStringLiteral("abslink")},
         {"relative symlink", QStringLiteral("sub/rel")},
+        {"relative symlink climbing after a detour", QStringLiteral("sub/detour")},
+        // The kernel's ELOOP, which Error::fromErrno counts as an escape.
+        {"symlink loop", QStringLiteral("sub/loop1")},
         {"absolute symlink behind an inside one", QStringLiteral("insidelink/../abslink")},
         {"dot dot", QStringLiteral("..")},
         {"dot dot after a name", QStringLiteral("dir/../../outside")},
@@ -841,6 +982,7 @@ void TestRootFs::escapes()
     QFETCH(QString, path);
     if (path.startsWith(QStringLiteral("/OUTSIDE/")))
         path.replace(0, 8, m_outside);
+    addLinkFixture();
 
     std::optional<ferry::Error> error;
     if (operation == QStringLiteral("stat"))
@@ -881,6 +1023,399 @@ void TestRootFs::escapes()
     // The inside stays as it was; cleanup() checks the outside.
     QVERIFY(QFileInfo::exists(inRoot(QStringLiteral("file.txt"))));
     QVERIFY(!QFileInfo::exists(inRoot(QStringLiteral("stolen"))));
+}
+
+void TestRootFs::resolverInUse()
+{
+    const QByteArray expected = qgetenv("FERRY_TEST_EXPECT_RESOLVER");
+    if (expected == "walk") {
+        // A real ENOSYS from the kernel, not the diagnostic switch.
+        QVERIFY2(!kernelHasOpenat2(), "this run should have no openat2");
+        QVERIFY(qgetenv("FERRY_ROOTFS_RESOLVER").isEmpty());
+        QCOMPARE(RootFs::resolver(), PathResolver::Walk);
+    } else if (expected == "openat2") {
+        QVERIFY(kernelHasOpenat2());
+        QCOMPARE(RootFs::resolver(), PathResolver::Openat2);
+    } else {
+        // Run by hand: the kernel and the environment decide.
+        const bool forced = qgetenv("FERRY_ROOTFS_RESOLVER") == "walk";
+        QCOMPARE(RootFs::resolver(), kernelHasOpenat2() && !forced ? PathResolver::Openat2 : PathResolver::Walk);
+    }
+}
+
+void TestRootFs::resolverSwitchesOnEnosys()
+{
+#ifndef FERRY_CAN_REFUSE_OPENAT2
+    QSKIP("no seccomp filter for this architecture");
+#else
+    if (RootFs::resolver() != PathResolver::Openat2)
+        QSKIP("openat2 is not in use in this run");
+    // openat2 worked so far; a child takes it away and goes on with the same
+    // RootFs, which has to switch to the walk at its next call.
+    const pid_t child = ::fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        int status = 0;
+        if (ferry::test::refuseOpenat2() != 0)
+            status = 10;
+        else if (!m_fs->stat(QStringLiteral("insidelink/nested.txt")))
+            status = 11;
+        else if (RootFs::resolver() != PathResolver::Walk)
+            status = 12;
+        else if (const auto error = errorOf(m_fs->stat(QStringLiteral("sub/rel/secret.txt")));
+                 !error || error->code != ErrorCode::OutsideRoot)
+            status = 13;
+        ::_exit(status);
+    }
+    int status = 0;
+    QCOMPARE(::waitpid(child, &status, 0), child);
+    QVERIFY(WIFEXITED(status));
+    QCOMPARE(WEXITSTATUS(status), 0);
+    QCOMPARE(RootFs::resolver(), PathResolver::Openat2);
+#endif
+}
+
+void TestRootFs::resolveBeneath_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("flags");
+    QTest::addColumn<quint64>("resolve");
+    QTest::addColumn<int>("error");      // errno, or 0
+    QTest::addColumn<QString>("target"); // what is opened, below the temporary directory
+
+    const int dir = O_PATH | O_DIRECTORY;   // how RootFs opens parents
+    const int read = O_RDONLY | O_NOFOLLOW; // and last components
+    const int self = O_PATH | O_NOFOLLOW;
+    const QString deep = deepPath(kDeepLevels);
+    const auto row = [](const char *name, const QString &path, int flags, quint64 resolve, int error,
+                        const QString &target) {
+        QTest::newRow(name) << path << flags << resolve << error << target;
+    };
+
+    row("plain file", QStringLiteral("file.txt"), O_RDONLY, kBeneath, 0, QStringLiteral("root/file.txt"));
+    row("the root", QStringLiteral("."), dir, kBeneath, 0, QStringLiteral("root"));
+    row("nested", QStringLiteral("dir/nested.txt"), read, kBeneath, 0, QStringLiteral("root/dir/nested.txt"));
+    row("intermediate symlink inside", QStringLiteral("insidelink/nested.txt"), read, kBeneath, 0,
+        QStringLiteral("root/dir/nested.txt"));
+    row("last symlink followed", QStringLiteral("insidelink"), O_RDONLY | O_DIRECTORY, kBeneath, 0,
+        QStringLiteral("root/dir"));
+    row("last symlink, O_NOFOLLOW", QStringLiteral("filelink"), read, kFinal, ELOOP, QString());
+    row("last symlink, O_DIRECTORY | O_NOFOLLOW", QStringLiteral("insidelink"), dir | O_NOFOLLOW, kBeneath,
+        ENOTDIR, QString());
+    row("symlink itself, O_PATH | O_NOFOLLOW", QStringLiteral("abslink"), self, kFinal, 0,
+        QStringLiteral("root/abslink"));
+    row("chain inside", QStringLiteral("sub/c1/nested.txt"), read, kBeneath, 0,
+        QStringLiteral("root/dir/nested.txt"));
+    row("chain inside, last followed", QStringLiteral("sub/c1"), dir, kBeneath, 0, QStringLiteral("root/dir"));
+    row("dot dot in a target", QStringLiteral("sub/up/nested.txt"), read, kBeneath, 0,
+        QStringLiteral("root/dir/nested.txt"));
+    row("link to a directory, then dot dot", QStringLiteral("sub/toroot/file.txt"), read, kBeneath, 0,
+        QStringLiteral("root/file.txt"));
+    row("dot dot after a link to a directory", QStringLiteral("insidelink/../file.txt"), read, kBeneath, 0,
+        QStringLiteral("root/file.txt"));
+    row("dot link", QStringLiteral("sub/dotlink/up"), self, kBeneath, 0, QStringLiteral("root/sub/up"));
+    row("dot dot link", QStringLiteral("sub/dotdot/file.txt"), read, kBeneath, 0, QStringLiteral("root/file.txt"));
+    row("trailing slash in a target", QStringLiteral("sub/trailing"), dir, kBeneath, 0, QStringLiteral("root/dir"));
+    row("trailing slash follows despite O_NOFOLLOW", QStringLiteral("insidelink/"), read, kBeneath, 0,
+        QStringLiteral("root/dir"));
+    row("40 links", QStringLiteral("sub/n0/nested.txt"), read, kBeneath, 0, QStringLiteral("root/dir/nested.txt"));
+    row("41 links", QStringLiteral("sub/m0/nested.txt"), read, kBeneath, ELOOP, QString());
+    row("loop", QStringLiteral("sub/loop1/x"), read, kBeneath, ELOOP, QString());
+    row("loop, last followed", QStringLiteral("sub/loop1"), dir, kBeneath, ELOOP, QString());
+    row("loop, last not followed", QStringLiteral("sub/loop1"), self, kFinal, 0, QStringLiteral("root/sub/loop1"));
+    row("link to itself", QStringLiteral("sub/self/x"), read, kBeneath, ELOOP, QString());
+    row("RESOLVE_NO_SYMLINKS, intermediate", QStringLiteral("insidelink/nested.txt"), read, kFinal, ELOOP,
+        QString());
+    row("RESOLVE_NO_SYMLINKS, last followed", QStringLiteral("filelink"), O_RDONLY, kFinal, ELOOP, QString());
+    row("dot dot at the root", QStringLiteral(".."), dir, kBeneath, EXDEV, QString());
+    row("a/../../x", QStringLiteral("dir/../../outside/secret.txt"), read, kBeneath, EXDEV, QString());
+    row("dot dot link at the root", QStringLiteral("sub/dotdot/../outside"), dir, kBeneath, EXDEV, QString());
+    row("climbing link", QStringLiteral("sub/updot/outside"), dir, kBeneath, EXDEV, QString());
+    row("climbing link, last followed", QStringLiteral("sub/updot"), dir, kBeneath, EXDEV, QString());
+    row("a/../../x in a target", QStringLiteral("sub/detour/secret.txt"), read, kBeneath, EXDEV, QString());
+    row("relative escape", QStringLiteral("sub/rel/secret.txt"), read, kBeneath, EXDEV, QString());
+    row("absolute link", QStringLiteral("abslink/secret.txt"), read, kBeneath, EXDEV, QString());
+    row("absolute link, last followed", QStringLiteral("abslink"), dir, kBeneath, EXDEV, QString());
+    row("absolute path", QStringLiteral("/etc"), dir, kBeneath, EXDEV, QString());
+    row("empty path", QString(), dir, kBeneath, ENOENT, QString());
+    row("missing parent", QStringLiteral("nope/x"), read, kBeneath, ENOENT, QString());
+    row("missing", QStringLiteral("dir/nope"), read, kBeneath, ENOENT, QString());
+    row("file as a directory", QStringLiteral("file.txt/x"), read, kBeneath, ENOTDIR, QString());
+    row("dot dot below a file", QStringLiteral("file.txt/.."), dir, kBeneath, ENOTDIR, QString());
+    row("trailing slash on a file", QStringLiteral("file.txt/"), O_RDONLY, kBeneath, ENOTDIR, QString());
+    row("O_DIRECTORY on a file", QStringLiteral("file.txt"), O_RDONLY | O_DIRECTORY, kBeneath, ENOTDIR, QString());
+    row("writing a directory", QStringLiteral("dir"), O_WRONLY, kBeneath, EISDIR, QString());
+    row("O_PATH with a flag openat2 refuses", QStringLiteral("file.txt"), O_PATH | O_NOCTTY, kBeneath, EINVAL,
+        QString());
+    row("dangling link", QStringLiteral("sub/dangling"), O_RDONLY, kBeneath, ENOENT, QString());
+    row("O_CREAT through a dangling link", QStringLiteral("sub/dangling"), O_WRONLY | O_CREAT, kBeneath, 0,
+        QStringLiteral("root/newfile"));
+    row("O_CREAT through a dangling link leading out", QStringLiteral("sub/escdangle"), O_WRONLY | O_CREAT,
+        kBeneath, EXDEV, QString());
+    row("O_CREAT | O_EXCL on a dangling link", QStringLiteral("sub/dangling"), O_WRONLY | O_CREAT | O_EXCL,
+        kBeneath, EEXIST, QString());
+    row("O_CREAT | O_EXCL, new file", QStringLiteral("insidelink/new.txt"), O_WRONLY | O_CREAT | O_EXCL, kBeneath,
+        0, QStringLiteral("root/dir/new.txt"));
+    row("O_CREAT with a trailing slash", QStringLiteral("dir/new/"), O_WRONLY | O_CREAT, kBeneath, EISDIR,
+        QString());
+    row("deep: a link back over directories the walk let go",
+        deep + QStringLiteral("/back"), dir, kBeneath, 0, QStringLiteral("root/sub/deep"));
+    row("deep: on from there", deep + QStringLiteral("/back/../../file.txt"), read, kBeneath, 0,
+        QStringLiteral("root/file.txt"));
+    row("deep: and out", deep + QStringLiteral("/back/../../.."), dir, kBeneath, EXDEV, QString());
+    row("deep: dot dots all the way back", deep + QStringLiteral("/..").repeated(kDeepLevels) + QStringLiteral("/d"),
+        dir, kBeneath, 0, QStringLiteral("root/sub/deep/d"));
+}
+
+void TestRootFs::resolveBeneath()
+{
+    QFETCH(QString, path);
+    QFETCH(int, flags);
+    QFETCH(quint64, resolve);
+    QFETCH(int, error);
+    QFETCH(QString, target);
+
+    addLinkFixture();
+    if (usesLongChains(path))
+        addLongChains();
+    const UniqueFd root(::open(QFile::encodeName(m_root).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    QVERIFY(root);
+    const QString targetPath = m_tmp->path() + u'/' + target;
+    struct stat st;
+    const bool existed = target.isEmpty() || ::lstat(QFile::encodeName(targetPath).constData(), &st) == 0;
+
+    for (const ResolverRun &run : resolverRuns(root.get(), QFile::encodeName(path), flags, resolve)) {
+        errno = 0;
+        const UniqueFd fd(run.open());
+        const int openErrno = errno;
+        if (error != 0) {
+            QVERIFY2(!fd, run.name);
+            QVERIFY2(openErrno == error, qPrintable(QStringLiteral("%1: %2, expected %3")
+                                                       .arg(QString::fromUtf8(run.name),
+                                                            QString::fromLocal8Bit(std::strerror(openErrno)),
+                                                            QString::fromLocal8Bit(std::strerror(error)))));
+            continue;
+        }
+        QVERIFY2(fd, qPrintable(QStringLiteral("%1: %2").arg(QString::fromUtf8(run.name),
+                                                              QString::fromLocal8Bit(std::strerror(openErrno)))));
+        QVERIFY2(::fcntl(fd.get(), F_GETFD) & FD_CLOEXEC, run.name);
+        struct stat got;
+        struct stat want;
+        QCOMPARE(::fstat(fd.get(), &got), 0);
+        QVERIFY2(::lstat(QFile::encodeName(targetPath).constData(), &want) == 0, run.name);
+        QVERIFY2(got.st_dev == want.st_dev && got.st_ino == want.st_ino, run.name);
+        // Each resolver creates it anew.
+        if (!existed)
+            QCOMPARE(::unlink(QFile::encodeName(targetPath).constData()), 0);
+    }
+}
+
+void TestRootFs::magicLinks_data()
+{
+    QTest::addColumn<QString>("base");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("flags");
+    QTest::addColumn<quint64>("resolve");
+    QTest::addColumn<int>("error");
+
+    const QString proc = QStringLiteral("/proc");
+    const QString self = QStringLiteral("/proc/self");
+    const int dir = O_PATH | O_DIRECTORY;
+    QTest::newRow("cwd, followed") << self << QStringLiteral("cwd") << dir << kBeneath << ELOOP;
+    QTest::newRow("cwd, followed, magic links not refused") << self << QStringLiteral("cwd") << dir
+                                                            << quint64(RESOLVE_BENEATH) << EXDEV;
+    QTest::newRow("cwd as an intermediate") << self << QStringLiteral("cwd/x") << O_RDONLY << kBeneath << ELOOP;
+    QTest::newRow("exe, followed") << self << QStringLiteral("exe") << O_RDONLY << kBeneath << ELOOP;
+    QTest::newRow("cwd itself") << self << QStringLiteral("cwd") << (O_PATH | O_NOFOLLOW) << kFinal << 0;
+    QTest::newRow("self is an ordinary link") << proc << QStringLiteral("self/status") << O_RDONLY << kBeneath << 0;
+    QTest::newRow("mounts is an ordinary link") << proc << QStringLiteral("mounts") << O_RDONLY << kBeneath << 0;
+    QTest::newRow("magic behind an ordinary link") << proc << QStringLiteral("self/root/etc") << dir << kBeneath
+                                                   << ELOOP;
+}
+
+void TestRootFs::magicLinks()
+{
+    QFETCH(QString, base);
+    QFETCH(QString, path);
+    QFETCH(int, flags);
+    QFETCH(quint64, resolve);
+    QFETCH(int, error);
+
+    const UniqueFd baseFd(::open(QFile::encodeName(base).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!baseFd)
+        QSKIP("no /proc here");
+    for (const ResolverRun &run : resolverRuns(baseFd.get(), QFile::encodeName(path), flags, resolve)) {
+        errno = 0;
+        const UniqueFd fd(run.open());
+        const int openErrno = errno;
+        if (error == 0) {
+            QVERIFY2(fd, qPrintable(QStringLiteral("%1: %2").arg(QString::fromUtf8(run.name),
+                                                                  QString::fromLocal8Bit(std::strerror(openErrno)))));
+            continue;
+        }
+        QVERIFY2(!fd, run.name);
+        QVERIFY2(openErrno == error, qPrintable(QStringLiteral("%1: %2").arg(
+                                         QString::fromUtf8(run.name), QString::fromLocal8Bit(std::strerror(openErrno)))));
+    }
+}
+
+void TestRootFs::symlinkPaths_data()
+{
+    QTest::addColumn<QString>("operation");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::addColumn<QString>("reached"); // below the root
+
+    const ErrorCode ok = ErrorCode::None;
+    const ErrorCode outside = ErrorCode::OutsideRoot;
+    const QString stat = QStringLiteral("stat");
+    const QString list = QStringLiteral("list");
+    const QString read = QStringLiteral("openRead");
+    const QString mkdir = QStringLiteral("mkdir -p");
+    QTest::newRow("stat through a chain") << stat << QStringLiteral("sub/c1/nested.txt") << ok
+                                          << QStringLiteral("dir/nested.txt");
+    QTest::newRow("list through a chain") << list << QStringLiteral("sub/c1") << ok << QStringLiteral("dir");
+    QTest::newRow("stat through a link to a directory and dot dot")
+        << stat << QStringLiteral("sub/toroot/file.txt") << ok << QStringLiteral("file.txt");
+    QTest::newRow("stat through dot dot in a target") << stat << QStringLiteral("sub/up/nested.txt") << ok
+                                                      << QStringLiteral("dir/nested.txt");
+    QTest::newRow("list a target with a trailing slash") << list << QStringLiteral("sub/trailing") << ok
+                                                         << QStringLiteral("dir");
+    QTest::newRow("list through a dot dot link") << list << QStringLiteral("sub/dotdot") << ok << QString();
+    QTest::newRow("read through 40 links") << read << QStringLiteral("sub/n0/nested.txt") << ok
+                                           << QStringLiteral("dir/nested.txt");
+    QTest::newRow("mkdir -p through a link") << mkdir << QStringLiteral("sub/up/new/deeper") << ok
+                                             << QStringLiteral("dir/new/deeper");
+    QTest::newRow("stat back up a deep tree") << stat << deepPath(kDeepLevels) + QStringLiteral("/back/d") << ok
+                                              << QStringLiteral("sub/deep/d");
+    QTest::newRow("stat through 41 links") << stat << QStringLiteral("sub/m0/nested.txt") << outside << QString();
+    QTest::newRow("stat through a loop") << stat << QStringLiteral("sub/loop1/x") << outside << QString();
+    QTest::newRow("list a link to itself") << list << QStringLiteral("sub/self") << outside << QString();
+    QTest::newRow("list a climbing link") << list << QStringLiteral("sub/updot") << outside << QString();
+    QTest::newRow("read through a/../../x in a target") << read << QStringLiteral("sub/detour/secret.txt")
+                                                        << outside << QString();
+    QTest::newRow("mkdir -p through a climbing link") << mkdir << QStringLiteral("sub/updot/outside/new")
+                                                      << outside << QString();
+}
+
+void TestRootFs::symlinkPaths()
+{
+    QFETCH(QString, operation);
+    QFETCH(QString, path);
+    QFETCH(ErrorCode, code);
+    QFETCH(QString, reached);
+
+    addLinkFixture();
+    if (usesLongChains(path))
+        addLongChains();
+    const QByteArray reachedPath = QFile::encodeName(reached.isEmpty() ? m_root : inRoot(reached));
+    struct stat want;
+    std::optional<ferry::Error> error;
+    if (operation == QStringLiteral("stat")) {
+        const ferry::Expected<EntryInfo> info = m_fs->stat(path);
+        error = errorOf(info);
+        if (info) {
+            QCOMPARE(::lstat(reachedPath.constData(), &want), 0);
+            QCOMPARE(info->size, qint64(want.st_size));
+            QCOMPARE(info->type, ferry::agent::rootfs_detail::typeOf(want.st_mode));
+        }
+    } else if (operation == QStringLiteral("list")) {
+        const ferry::Expected<QList<EntryInfo>> entries = m_fs->list(path);
+        error = errorOf(entries);
+        if (entries) {
+            const QStringList names = QDir(QFile::decodeName(reachedPath))
+                                          .entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System);
+            QCOMPARE(entries->size(), names.size());
+        }
+    } else if (operation == QStringLiteral("openRead")) {
+        const ferry::Expected<UniqueFd> fd = m_fs->openRead(path);
+        error = errorOf(fd);
+        if (fd) {
+            struct stat got;
+            QCOMPARE(::fstat(fd->get(), &got), 0);
+            QCOMPARE(::lstat(reachedPath.constData(), &want), 0);
+            QCOMPARE(got.st_ino, want.st_ino);
+        }
+    } else if (operation == QStringLiteral("mkdir -p")) {
+        error = errorOf(m_fs->mkdir(path, 0755, true));
+        if (!error)
+            QVERIFY(QFileInfo(QFile::decodeName(reachedPath)).isDir());
+    } else {
+        QFAIL("unknown operation");
+    }
+    if (code == ErrorCode::None) {
+        QVERIFY2(!error, qPrintable(error ? error->message : QString()));
+        return;
+    }
+    QVERIFY2(error, "succeeded");
+    QCOMPARE(error->code, code);
+    QVERIFY2(error->message.startsWith(path + u':'), qPrintable(error->message));
+}
+
+void TestRootFs::swappedDirectoryIsNotFollowedOut()
+{
+    // "flip" is a directory inside, "flop" a symlink out; a thread exchanges
+    // them (atomically, RENAME_EXCHANGE) as fast as it can while paths
+    // through "flip" are used. Whatever the timing, what is reached is the
+    // directory inside, or nothing.
+    const QFile::Permissions rw = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther;
+    QVERIFY(QDir().mkpath(inRoot(QStringLiteral("flip/deep"))));
+    writeFile(inRoot(QStringLiteral("flip/secret.txt")), "inside!!", rw);
+    makeSymlink(QStringLiteral("../outside"), inRoot(QStringLiteral("flop")));
+    const QByteArray flip = QFile::encodeName(inRoot(QStringLiteral("flip")));
+    const QByteArray flop = QFile::encodeName(inRoot(QStringLiteral("flop")));
+
+    std::atomic<bool> stop{false};
+    std::atomic<int> swaps{0};
+    struct Joiner {
+        std::atomic<bool> &stop;
+        std::thread thread;
+        ~Joiner()
+        {
+            stop = true;
+            thread.join();
+        }
+    } swapper{stop, std::thread([&] {
+                  while (!stop) {
+                      if (::renameat2(AT_FDCWD, flip.constData(), AT_FDCWD, flop.constData(), RENAME_EXCHANGE) == 0)
+                          ++swaps;
+                  }
+              })};
+
+    QString wrong;
+    const auto allowedError = [](const ferry::Error &error) {
+        return error.code == ErrorCode::OutsideRoot || error.code == ErrorCode::NotFound
+            || error.code == ErrorCode::Busy;
+    };
+    int reachedInside = 0;
+    for (int i = 0; i < 2000 && wrong.isEmpty(); ++i) {
+        if (const ferry::Expected<EntryInfo> info = m_fs->stat(QStringLiteral("flip/secret.txt"))) {
+            if (info->size != 8)
+                wrong = QStringLiteral("stat reached a file of %1 bytes").arg(info->size);
+            ++reachedInside;
+        } else if (!allowedError(info.error())) {
+            wrong = info.error().message;
+        }
+        if (const ferry::Expected<UniqueFd> fd = m_fs->openRead(QStringLiteral("flip/secret.txt"))) {
+            char buffer[16] = {};
+            if (::read(fd->get(), buffer, sizeof buffer) != 8)
+                wrong = QStringLiteral("read something else than the inside file");
+        } else if (!allowedError(fd.error())) {
+            wrong = fd.error().message;
+        }
+        if (const auto error = errorOf(m_fs->chmod(QStringLiteral("flip/secret.txt"), 0640));
+            error && !allowedError(*error)) {
+            wrong = error->message;
+        }
+        if (const auto error = errorOf(m_fs->mkdir(QStringLiteral("flip/made"), 0755, true));
+            error && !allowedError(*error)) {
+            wrong = error->message;
+        }
+    }
+    stop = true;
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+    QVERIFY(reachedInside > 0);
+    // cleanup() finds out whether anything outside was made or changed.
 }
 
 QTEST_GUILESS_MAIN(TestRootFs)
