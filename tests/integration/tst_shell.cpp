@@ -144,6 +144,15 @@ QList<qint64> stdioAgents()
     return pids;
 }
 
+/// The two ways in that every capability is tried through: a local sh,
+/// and ssh to the scratch sshd.
+void addViaRows()
+{
+    QTest::addColumn<QString>("via");
+    QTest::newRow("sh") << u"sh"_s;
+    QTest::newRow("ssh") << u"ssh"_s;
+}
+
 } // namespace
 
 class TestShell final : public QObject
@@ -230,9 +239,7 @@ CliResult TestShell::cli(const QString &via, const QStringList &args, const QByt
 
 void TestShell::coldThenWarmBootstrap_data()
 {
-    QTest::addColumn<QString>("via");
-    QTest::newRow("sh") << u"sh"_s;
-    QTest::newRow("ssh") << u"ssh"_s;
+    addViaRows();
 }
 
 void TestShell::coldThenWarmBootstrap()
@@ -328,9 +335,7 @@ void TestShell::roundTrip()
 
 void TestShell::tree_data()
 {
-    QTest::addColumn<QString>("via");
-    QTest::newRow("sh") << u"sh"_s;
-    QTest::newRow("ssh") << u"ssh"_s;
+    addViaRows();
 }
 
 void TestShell::tree()
@@ -366,9 +371,7 @@ void TestShell::tree()
 
 void TestShell::exec_data()
 {
-    QTest::addColumn<QString>("via");
-    QTest::newRow("sh") << u"sh"_s;
-    QTest::newRow("ssh") << u"ssh"_s;
+    addViaRows();
 }
 
 void TestShell::exec()
