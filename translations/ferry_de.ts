@@ -20,98 +20,93 @@
 <context>
     <name>ferry::agent</name>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="42"/>
+        <location filename="../core/agent/agentserver.cpp" line="43"/>
         <source>%1: cannot read the certificate: %2</source>
         <translation>%1: Das Zertifikat kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="45"/>
+        <location filename="../core/agent/agentserver.cpp" line="46"/>
         <source>%1: no PEM certificate found</source>
         <translation>%1: Kein PEM-Zertifikat gefunden</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="48"/>
+        <location filename="../core/agent/agentserver.cpp" line="49"/>
         <source>%1: cannot read the key: %2</source>
         <translation>%1: Der Schlüssel kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="57"/>
+        <location filename="../core/agent/agentserver.cpp" line="58"/>
         <source>%1: no unencrypted PEM private key found</source>
         <translation>%1: Kein unverschlüsselter privater PEM-Schlüssel gefunden</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="75"/>
+        <location filename="../core/agent/agentserver.cpp" line="76"/>
         <source>wss:// needs both a certificate and a key</source>
         <translation>wss:// benötigt sowohl ein Zertifikat als auch einen Schlüssel</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="93"/>
+        <location filename="../core/agent/agentserver.cpp" line="94"/>
         <source>cannot listen on %1:%2: %3</source>
         <translation>Auf %1:%2 kann nicht gelauscht werden: %3</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="127"/>
+        <location filename="../core/agent/agentserver.cpp" line="128"/>
         <source>too many clients (limit %1)</source>
         <translation>zu viele Clients (Grenze %1)</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="65"/>
-        <source>protocol error: text message</source>
-        <translation>Protokollfehler: Textnachricht</translation>
-    </message>
-    <message>
-        <location filename="../core/agent/agentsession.cpp" line="69"/>
+        <location filename="../core/agent/agentsession.cpp" line="72"/>
         <source>client left during the handshake</source>
         <translation>Client hat die Verbindung während des Handshakes verlassen</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="73"/>
+        <location filename="../core/agent/agentsession.cpp" line="76"/>
         <source>authentication timed out</source>
         <translation>Zeitüberschreitung bei der Authentifizierung</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="120"/>
-        <location filename="../core/agent/agentsession.cpp" line="125"/>
+        <location filename="../core/agent/agentsession.cpp" line="131"/>
+        <location filename="../core/agent/agentsession.cpp" line="136"/>
         <source>protocol error: expected an authentication message</source>
         <translation>Protokollfehler: Authentifizierungsnachricht erwartet</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="134"/>
+        <location filename="../core/agent/agentsession.cpp" line="146"/>
         <source>protocol error: %1</source>
         <translation>Protokollfehler: %1</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="138"/>
+        <location filename="../core/agent/agentsession.cpp" line="150"/>
         <source>unsupported protocol version %1 (this agent speaks %2)</source>
         <translation>nicht unterstützte Protokollversion %1 (dieser Agent spricht %2)</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="143"/>
+        <location filename="../core/agent/agentsession.cpp" line="156"/>
         <source>authentication failed: wrong token</source>
         <translation>Authentifizierung fehlgeschlagen: falsches Token</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="229"/>
+        <location filename="../core/agent/agentsession.cpp" line="243"/>
         <source>unexpected message &apos;%1&apos;</source>
         <translation>unerwartete Nachricht „%1“</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="282"/>
+        <location filename="../core/agent/agentsession.cpp" line="296"/>
         <source>cannot move &apos;%1&apos; into itself</source>
         <translation>„%1“ kann nicht in sich selbst verschoben werden</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="338"/>
+        <location filename="../core/agent/agentsession.cpp" line="352"/>
         <source>unknown operation &apos;%1&apos;</source>
         <translation>unbekannte Operation „%1“</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="377"/>
+        <location filename="../core/agent/agentsession.cpp" line="391"/>
         <source>stream %1 is already open</source>
         <translation>Stream %1 ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="381"/>
+        <location filename="../core/agent/agentsession.cpp" line="395"/>
         <source>too many open streams</source>
         <translation>zu viele offene Streams</translation>
     </message>
@@ -184,23 +179,22 @@
         <translation>es wurde kein gültiger freizugebender Ordner angegeben</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="73"/>
+        <location filename="../core/agent/rootfs.cpp" line="81"/>
         <source>path contains a NUL byte</source>
         <translation>Pfad enthält ein NUL-Byte</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="78"/>
+        <location filename="../core/agent/rootfs.cpp" line="86"/>
         <source>absolute paths lead outside the served directory</source>
         <translation>absolute Pfade führen aus dem freigegebenen Ordner heraus</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="230"/>
+        <location filename="../core/agent/rootfs.cpp" line="247"/>
         <source>not a regular file</source>
         <translation>keine reguläre Datei</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="278"/>
-        <location filename="../core/agent/rootfs.cpp" line="301"/>
+        <location filename="../core/agent/rootfs.cpp" line="292"/>
         <source>the served directory itself has no parent here</source>
         <translation>der freigegebene Ordner selbst hat hier keinen übergeordneten Ordner</translation>
     </message>
@@ -220,7 +214,7 @@
         <translation>ungültiges Ziel der symbolischen Verknüpfung</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfsdetail.cpp" line="198"/>
+        <location filename="../core/agent/rootfsdetail.cpp" line="276"/>
         <source>is a symbolic link, which is not followed</source>
         <translation>ist eine symbolische Verknüpfung, der nicht gefolgt wird</translation>
     </message>
@@ -295,117 +289,147 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>Verbindung verloren: %1; neue Verbindung wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="99"/>
+        <location filename="../core/cli/cliapp.cpp" line="112"/>
         <source>Ferry command line client: files and commands on a remote agent over one WebSocket.</source>
         <translation>Ferry-Befehlszeilenprogramm: Dateien und Befehle auf einem entfernten Agenten über ein einziges WebSocket.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="104"/>
+        <location filename="../core/cli/cliapp.cpp" line="117"/>
         <source>Agent URL (default $FERRY_URL or ws://127.0.0.1:7707).</source>
         <translation>Agent-URL (Standard: $FERRY_URL oder ws://127.0.0.1:7707).</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="105"/>
+        <location filename="../core/cli/cliapp.cpp" line="118"/>
+        <source>Reach the remote through a shell instead of a listening agent: CMD runs here through /bin/sh -c and its stdin/stdout are a POSIX shell there (&apos;ssh -T host&apos;, &apos;kubectl exec -i POD -- sh&apos;, &apos;docker exec -i CTR sh&apos;). The agent is brought along and cached on the remote.</source>
+        <translation>Die Gegenseite über eine Shell erreichen statt über einen lauschenden Agenten: CMD läuft hier über /bin/sh -c, und seine Standardein- und -ausgabe sind dort eine POSIX-Shell („ssh -T host“, „kubectl exec -i POD -- sh“, „docker exec -i CTR sh“). Der Agent wird mitgebracht und auf der Gegenseite zwischengespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliapp.cpp" line="119"/>
+        <source>With --shell-command: the folder to serve (default: the shell&apos;s working directory).</source>
+        <translation>Mit --shell-command: der freizugebende Ordner (Vorgabe: das Arbeitsverzeichnis der Shell).</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliapp.cpp" line="120"/>
+        <source>With --shell-command: the portable agent to bring along (default: the one built beside ferry-cli).</source>
+        <translation>Mit --shell-command: der mitzubringende portable Agent (Vorgabe: der neben ferry-cli gebaute).</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliapp.cpp" line="121"/>
         <source>Token file (default $FERRY_TOKEN_FILE or %1).</source>
         <translation>Token-Datei (Standard: $FERRY_TOKEN_FILE oder %1).</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="106"/>
+        <location filename="../core/cli/cliapp.cpp" line="122"/>
         <source>Heartbeat interval in milliseconds.</source>
         <translation>Heartbeat-Intervall in Millisekunden.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="107"/>
+        <location filename="../core/cli/cliapp.cpp" line="123"/>
         <source>Declare the agent dead after this many silent milliseconds.</source>
         <translation>Den Agenten nach so vielen Millisekunden Stille für tot erklären.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="108"/>
+        <location filename="../core/cli/cliapp.cpp" line="124"/>
         <source>Keep reconnecting this many milliseconds after a drop; 0 never.</source>
         <translation>Nach einem Verbindungsabbruch so viele Millisekunden lang neu verbinden; 0 nie.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="109"/>
+        <location filename="../core/cli/cliapp.cpp" line="125"/>
         <source>wss://: trust the agent certificate with this SHA-256 fingerprint (pinned for later).</source>
         <translation>wss://: dem Agent-Zertifikat mit diesem SHA-256-Fingerabdruck vertrauen (für später gespeichert).</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="110"/>
+        <location filename="../core/cli/cliapp.cpp" line="126"/>
         <source>Cap transfers at RATE bytes per second in each direction, e.g. 500K, 2M or 1.5M (K, M, G: 1024 multiples); 0 means no limit.</source>
         <translation>Übertragungen in jeder Richtung auf RATE Bytes pro Sekunde begrenzen, z. B. 500K, 2M oder 1.5M (K, M, G: Vielfache von 1024); 0 bedeutet keine Begrenzung.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="111"/>
+        <location filename="../core/cli/cliapp.cpp" line="127"/>
         <source>Write transfer statistics as JSON to FILE at the end.</source>
         <translation>Am Ende Übertragungsstatistiken als JSON in FILE schreiben.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="112"/>
+        <location filename="../core/cli/cliapp.cpp" line="128"/>
         <source>Show progress even when not on a terminal.</source>
         <translation>Fortschritt auch anzeigen, wenn die Ausgabe kein Terminal ist.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="113"/>
+        <location filename="../core/cli/cliapp.cpp" line="129"/>
         <source>No progress and no notices, errors only.</source>
         <translation>Kein Fortschritt und keine Hinweise, nur Fehler.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="115"/>
+        <location filename="../core/cli/cliapp.cpp" line="131"/>
         <source>The command to run, then its arguments.</source>
         <translation>Der auszuführende Befehl, gefolgt von seinen Argumenten.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="132"/>
+        <location filename="../core/cli/cliapp.cpp" line="148"/>
         <source>no command given (see --help)</source>
         <translation>kein Befehl angegeben (siehe --help)</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="138"/>
+        <location filename="../core/cli/cliapp.cpp" line="154"/>
         <source>unknown command &apos;%1&apos; (see --help)</source>
         <translation>unbekannter Befehl „%1“ (siehe --help)</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="145"/>
+        <location filename="../core/cli/cliapp.cpp" line="160"/>
+        <source>--url and --shell-command are two ways in: give one</source>
+        <translation>--url und --shell-command sind zwei Wege hinein: bitte nur einen angeben</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliapp.cpp" line="165"/>
+        <source>--shell-command needs a command</source>
+        <translation>--shell-command braucht einen Befehl</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliapp.cpp" line="172"/>
+        <source>--remote-root and --agent-bundle go with --shell-command</source>
+        <translation>--remote-root und --agent-bundle gehören zu --shell-command</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliapp.cpp" line="178"/>
         <source>&apos;%1&apos; is not a ws:// or wss:// URL</source>
         <translation>„%1“ ist keine ws://- oder wss://-URL</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="153"/>
+        <location filename="../core/cli/cliapp.cpp" line="187"/>
         <source>--heartbeat, --dead-after and --reconnect-for take milliseconds; --dead-after must exceed --heartbeat</source>
         <translation>--heartbeat, --dead-after und --reconnect-for erwarten Millisekunden; --dead-after muss größer als --heartbeat sein</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="159"/>
+        <location filename="../core/cli/cliapp.cpp" line="193"/>
         <source>--limit-rate: %1</source>
         <translation>--limit-rate: %1</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="160"/>
+        <location filename="../core/cli/cliapp.cpp" line="194"/>
         <source>&apos;%1&apos; is above the highest limit, 1024G</source>
         <translation>„%1“ liegt über der höchsten Grenze von 1024G</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="177"/>
+        <location filename="../core/cli/cliapp.cpp" line="214"/>
         <source>--trust expects a SHA-256 fingerprint (64 hex digits, colons allowed)</source>
         <translation>--trust erwartet einen SHA-256-Fingerabdruck (64 Hexadezimalziffern, Doppelpunkte erlaubt)</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="195"/>
+        <location filename="../core/cli/cliapp.cpp" line="232"/>
         <source>ferry-cli: if this is the agent&apos;s certificate, trust it with --trust %1</source>
         <translation>ferry-cli: Wenn dies das Zertifikat des Agenten ist, vertrauen Sie ihm mit --trust %1</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="199"/>
+        <location filename="../core/cli/cliapp.cpp" line="236"/>
         <source>Compare it with what the agent printed at start. Trust this certificate? [y/N] </source>
         <translation>Vergleichen Sie ihn mit dem, was der Agent beim Start ausgegeben hat. Diesem Zertifikat vertrauen? [y/N] </translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="328"/>
+        <location filename="../core/cli/cliapp.cpp" line="374"/>
         <source>%1: &apos;%2&apos; is not a remote path (remote paths start with &apos;:&apos;)</source>
         <translation>%1: „%2“ ist kein entfernter Pfad (entfernte Pfade beginnen mit „:“)</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="334"/>
+        <location filename="../core/cli/cliapp.cpp" line="380"/>
         <source>%1: no path given</source>
         <translation>%1: kein Pfad angegeben</translation>
     </message>
@@ -549,79 +573,89 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::client</name>
     <message>
-        <location filename="../core/client/session.cpp" line="38"/>
+        <location filename="../core/client/session.cpp" line="41"/>
         <source>%1: the agent did not complete the handshake in time</source>
         <translation>%1: Der Agent hat den Handshake nicht rechtzeitig abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="79"/>
+        <location filename="../core/client/session.cpp" line="81"/>
         <source>session closed</source>
         <translation>Sitzung geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="82"/>
+        <location filename="../core/client/session.cpp" line="84"/>
         <source>client closed the session</source>
         <translation>Client hat die Sitzung geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="112"/>
-        <location filename="../core/client/session.cpp" line="118"/>
-        <location filename="../core/client/session.cpp" line="289"/>
+        <location filename="../core/client/session.cpp" line="135"/>
+        <location filename="../core/client/session.cpp" line="181"/>
+        <location filename="../core/client/session.cpp" line="362"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="117"/>
+        <location filename="../core/client/session.cpp" line="179"/>
         <source>the agent closed the connection</source>
         <translation>der Agent hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="141"/>
+        <location filename="../core/client/session.cpp" line="204"/>
         <source>%1: the agent presented no certificate</source>
         <translation>%1: Der Agent hat kein Zertifikat vorgelegt</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="162"/>
+        <location filename="../core/client/session.cpp" line="225"/>
         <source>%1: THE AGENT&apos;S CERTIFICATE HAS CHANGED (now %2). Someone may be intercepting the connection; if the agent was given a new certificate, trust it again.</source>
         <translation>%1: DAS ZERTIFIKAT DES AGENTEN HAT SICH GEÄNDERT (jetzt %2). Möglicherweise wird die Verbindung abgehört; falls der Agent ein neues Zertifikat erhalten hat, vertrauen Sie ihm erneut.</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="165"/>
+        <location filename="../core/client/session.cpp" line="228"/>
         <source>%1: the agent&apos;s certificate is not trusted yet (%2)</source>
         <translation>%1: Dem Zertifikat des Agenten wird noch nicht vertraut (%2)</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="175"/>
+        <location filename="../core/client/session.cpp" line="238"/>
         <source>%1: not a Ferry agent (malformed handshake)</source>
         <translation>%1: kein Ferry-Agent (fehlerhafter Handshake)</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="188"/>
+        <location filename="../core/client/session.cpp" line="251"/>
         <source>%1: not a Ferry agent (unexpected greeting)</source>
         <translation>%1: kein Ferry-Agent (unerwartete Begrüßung)</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="192"/>
+        <location filename="../core/client/session.cpp" line="255"/>
         <source>%1: the agent does not speak protocol version %2</source>
         <translation>%1: Der Agent spricht die Protokollversion %2 nicht</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="208"/>
+        <location filename="../core/client/session.cpp" line="262"/>
+        <source>%1: the agent admits anyone without a token; refusing it</source>
+        <translation>%1: Der Agent lässt jeden ohne Token ein; er wird abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../core/client/session.cpp" line="263"/>
+        <source>%1: the agent asks for a token</source>
+        <translation>%1: Der Agent verlangt ein Token</translation>
+    </message>
+    <message>
+        <location filename="../core/client/session.cpp" line="282"/>
         <source>%1: unexpected handshake message</source>
         <translation>%1: unerwartete Handshake-Nachricht</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="216"/>
+        <location filename="../core/client/session.cpp" line="291"/>
         <source>%1: the agent failed to prove it holds the token</source>
         <translation>%1: Der Agent konnte nicht nachweisen, dass er das Token besitzt</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="341"/>
+        <location filename="../core/client/session.cpp" line="414"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="363"/>
+        <location filename="../core/client/session.cpp" line="436"/>
         <source>unexpected message &apos;%1&apos; from the agent</source>
         <translation>unerwartete Nachricht „%1“ vom Agenten</translation>
     </message>
@@ -629,6 +663,132 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../core/client/batchjobs.cpp" line="38"/>
         <source>%1: the file changed while it was being sent</source>
         <translation>%1: Die Datei wurde während des Sendens verändert</translation>
+    </message>
+    <message>
+        <location filename="../core/client/agentbundle.cpp" line="53"/>
+        <location filename="../core/client/agentbundle.cpp" line="59"/>
+        <location filename="../core/client/shellconnector.cpp" line="191"/>
+        <location filename="../core/client/shellconnector.cpp" line="208"/>
+        <source>%1: cannot read the portable agent: %2</source>
+        <translation>%1: Der portable Agent kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/client/agentbundle.cpp" line="71"/>
+        <source>the portable agent %1 was not found (looked for %2); scripts/build makes it</source>
+        <translation>Der portable Agent %1 wurde nicht gefunden (gesucht: %2); scripts/build erzeugt ihn</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellprocess.cpp" line="58"/>
+        <source>&apos;%1&apos; ended with status %2</source>
+        <translation>„%1“ endete mit Status %2</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellprocess.cpp" line="60"/>
+        <source>&apos;%1&apos; was killed</source>
+        <translation>„%1“ wurde abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellprocess.cpp" line="62"/>
+        <source>&apos;%1&apos; closed its output</source>
+        <translation>„%1“ hat seine Ausgabe geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="43"/>
+        <source>no POSIX shell answered through &apos;%1&apos; within %2 s%3</source>
+        <translation>Über „%1“ hat innerhalb von %2 s keine POSIX-Shell geantwortet%3</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="48"/>
+        <source>the remote shell stopped answering while the agent was being installed%1</source>
+        <translation>Die entfernte Shell antwortete nicht mehr, während der Agent installiert wurde%1</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="76"/>
+        <source>cannot run /bin/sh: %1</source>
+        <translation>/bin/sh kann nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="78"/>
+        <source>Looking for a shell</source>
+        <translation>Suche nach einer Shell</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="147"/>
+        <source>the agent arrived damaged in %1 (checksum %2, expected %3)</source>
+        <translation>Der Agent kam beschädigt in %1 an (Prüfsumme %2, erwartet %3)</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="153"/>
+        <location filename="../core/client/shellconnector.cpp" line="272"/>
+        <source>the agent in %1 did not start (status %2)%3</source>
+        <translation>Der Agent in %1 ist nicht gestartet (Status %2)%3</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="167"/>
+        <source>the remote system is %1, not Linux: Ferry&apos;s agent runs on Linux only</source>
+        <translation>Das entfernte System ist %1, nicht Linux: Ferrys Agent läuft nur unter Linux</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="168"/>
+        <location filename="../core/client/shellconnector.cpp" line="173"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="172"/>
+        <source>wrong architecture: the remote is %1, and Ferry brings an agent for x86_64 only</source>
+        <translation>Falsche Architektur: Die Gegenseite ist %1, und Ferry bringt nur einen Agenten für x86_64 mit</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="179"/>
+        <source>every directory where the agent could be put is mounted noexec (%1)</source>
+        <translation>Jeder Ordner, in den der Agent gelegt werden könnte, ist mit noexec eingehängt (%1)</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="181"/>
+        <source>no writable directory for the agent on the remote (tried $XDG_CACHE_HOME or ~/.cache, /tmp, /var/tmp, /dev/shm)</source>
+        <translation>Kein beschreibbarer Ordner für den Agenten auf der Gegenseite (versucht: $XDG_CACHE_HOME oder ~/.cache, /tmp, /var/tmp, /dev/shm)</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="196"/>
+        <location filename="../core/client/shellconnector.cpp" line="240"/>
+        <source>Uploading the agent</source>
+        <translation>Agent wird hochgeladen</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="218"/>
+        <source>Checking the agent</source>
+        <translation>Agent wird geprüft</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="229"/>
+        <source>writing the agent into %1 failed (is the disk full?)%2</source>
+        <translation>Den Agenten nach %1 zu schreiben schlug fehl (ist der Datenträger voll?)%2</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="248"/>
+        <source>Starting the agent</source>
+        <translation>Agent wird gestartet</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="276"/>
+        <source>the agent in %1 did not start: %2%3</source>
+        <translation>Der Agent in %1 ist nicht gestartet: %2%3</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="288"/>
+        <source>killed</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="290"/>
+        <source>&apos;%1&apos; ended (status %2) before a POSIX shell answered%3</source>
+        <translation>„%1“ endete (Status %2), bevor eine POSIX-Shell antwortete%3</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="292"/>
+        <source>&apos;%1&apos; ended (status %2) while the agent was being installed%3</source>
+        <translation>„%1“ endete (Status %2), während der Agent installiert wurde%3</translation>
     </message>
 </context>
 <context>
@@ -725,14 +885,12 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::copy::CopyJob</name>
     <message>
-        <location filename="../core/copy/copyjob.cpp" line="58"/>
+        <location filename="../core/copy/copyjob.cpp" line="57"/>
         <source>nothing to copy</source>
         <translation>nichts zu kopieren</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyjob.cpp" line="161"/>
-        <location filename="../core/copy/copyjob.cpp" line="179"/>
-        <location filename="../core/copy/copyexecution.cpp" line="354"/>
+        <location filename="../core/copy/copyjob.cpp" line="172"/>
         <source>the connection to the agent is gone</source>
         <translation>die Verbindung zum Agenten besteht nicht mehr</translation>
     </message>
@@ -820,16 +978,16 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     </message>
     <message>
         <location filename="../core/copy/copyexecution.cpp" line="271"/>
-        <location filename="../core/copy/copyexecution.cpp" line="497"/>
-        <location filename="../core/copy/copycontrol.cpp" line="142"/>
-        <location filename="../core/copy/copycontrol.cpp" line="145"/>
-        <location filename="../core/copy/copycontrol.cpp" line="153"/>
-        <location filename="../core/copy/copycontrol.cpp" line="210"/>
+        <location filename="../core/copy/copyexecution.cpp" line="489"/>
+        <location filename="../core/copy/copycontrol.cpp" line="160"/>
+        <location filename="../core/copy/copycontrol.cpp" line="163"/>
+        <location filename="../core/copy/copycontrol.cpp" line="168"/>
+        <location filename="../core/copy/copycontrol.cpp" line="222"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="583"/>
+        <location filename="../core/copy/copyexecution.cpp" line="575"/>
         <source>%1 entries could not be copied; the first: %2</source>
         <translation>%1 Einträge konnten nicht kopiert werden; der erste: %2</translation>
     </message>
@@ -923,37 +1081,37 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::net</name>
     <message>
-        <location filename="../core/net/connection.cpp" line="52"/>
+        <location filename="../core/net/websockettransport.cpp" line="20"/>
         <source>unexpected text message</source>
         <translation>unerwartete Textnachricht</translation>
     </message>
     <message>
-        <location filename="../core/net/connection.cpp" line="59"/>
+        <location filename="../core/net/websockettransport.cpp" line="27"/>
         <source>connection closed by the peer</source>
         <translation>Verbindung von der Gegenstelle geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/net/connection.cpp" line="220"/>
+        <location filename="../core/net/connection.cpp" line="204"/>
         <source>flow control violation: data beyond the connection window</source>
         <translation>Verletzung der Flusskontrolle: Daten jenseits des Verbindungsfensters</translation>
     </message>
     <message>
-        <location filename="../core/net/connection.cpp" line="230"/>
+        <location filename="../core/net/connection.cpp" line="214"/>
         <source>data for unknown stream %1</source>
         <translation>Daten für unbekannten Stream %1</translation>
     </message>
     <message>
-        <location filename="../core/net/connection.cpp" line="234"/>
+        <location filename="../core/net/connection.cpp" line="218"/>
         <source>flow control violation: data beyond the window of stream %1</source>
         <translation>Verletzung der Flusskontrolle: Daten jenseits des Fensters von Stream %1</translation>
     </message>
     <message>
-        <location filename="../core/net/connection.cpp" line="238"/>
+        <location filename="../core/net/connection.cpp" line="222"/>
         <source>data for send-only stream %1</source>
         <translation>Daten für reinen Sende-Stream %1</translation>
     </message>
     <message>
-        <location filename="../core/net/connection.cpp" line="307"/>
+        <location filename="../core/net/connection.cpp" line="291"/>
         <source>the peer did not answer for %1 s: connection considered dead</source>
         <translation>die Gegenstelle hat %1 s lang nicht geantwortet: Verbindung gilt als tot</translation>
     </message>
@@ -961,6 +1119,91 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../core/net/truststore.cpp" line="76"/>
         <source>%1: cannot save the trusted certificate: %2</source>
         <translation>%1: Das vertrauenswürdige Zertifikat kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/net/streamframing.cpp" line="82"/>
+        <source>stream message of %1 bytes is outside the limits (1 to %2)</source>
+        <translation>Datenstrom-Nachricht mit %1 Bytes liegt außerhalb der Grenzen (1 bis %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/net/streamframing.cpp" line="94"/>
+        <source>stream line longer than %1 bytes</source>
+        <translation>Datenstrom-Zeile länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <location filename="../core/net/streamframing.cpp" line="103"/>
+        <source>stream message above the limit of %1 bytes</source>
+        <translation>Datenstrom-Nachricht über der Grenze von %1 Bytes</translation>
+    </message>
+    <message>
+        <location filename="../core/net/streamframing.cpp" line="106"/>
+        <source>stream line is not base64</source>
+        <translation>Datenstrom-Zeile ist kein Base64</translation>
+    </message>
+    <message>
+        <location filename="../core/net/streamtransport.cpp" line="42"/>
+        <source>the stream to the peer ended</source>
+        <translation>Der Datenstrom zur Gegenseite ist zu Ende</translation>
+    </message>
+    <message>
+        <location filename="../core/net/streamtransport.cpp" line="115"/>
+        <source>stream aborted</source>
+        <translation>Datenstrom abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="43"/>
+        <source>no client answered the greeting in time</source>
+        <translation>Kein Client hat rechtzeitig auf die Begrüßung geantwortet</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="44"/>
+        <source>the agent did not greet in time</source>
+        <translation>Der Agent hat nicht rechtzeitig gegrüßt</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="61"/>
+        <source>the client closed the stream</source>
+        <translation>Der Client hat den Datenstrom geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="61"/>
+        <source>the stream ended before the agent greeted</source>
+        <translation>Der Datenstrom endete, bevor der Agent grüßte</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="108"/>
+        <source>no agent greeted among the first %1 bytes of output</source>
+        <translation>In den ersten %1 Bytes der Ausgabe hat kein Agent gegrüßt</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="120"/>
+        <source>the channel mangles the agent&apos;s greeting beyond recognition</source>
+        <translation>Der Kanal verstümmelt die Begrüßung des Agenten bis zur Unkenntlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="133"/>
+        <source>the agent did not confirm the framing</source>
+        <translation>Der Agent hat die Rahmung nicht bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="138"/>
+        <source>the agent confirmed an unknown framing</source>
+        <translation>Der Agent hat eine unbekannte Rahmung bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="150"/>
+        <source>the client&apos;s answer is not a Ferry probe</source>
+        <translation>Die Antwort des Clients ist keine Ferry-Probe</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="158"/>
+        <source>the client asked for an unknown framing</source>
+        <translation>Der Client hat eine unbekannte Rahmung verlangt</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="165"/>
+        <source>the channel mangles the client&apos;s probe beyond recognition</source>
+        <translation>Der Kanal verstümmelt die Probe des Clients bis zur Unkenntlichkeit</translation>
     </message>
 </context>
 <context>
@@ -1597,18 +1840,18 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="52"/>
-        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow.cpp" line="53"/>
+        <location filename="../ui/mainwindow.cpp" line="402"/>
         <source>Ferry</source>
         <translation>Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="62"/>
+        <location filename="../ui/mainwindow.cpp" line="63"/>
         <source>Total progress</source>
         <translation>Gesamtfortschritt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="82"/>
+        <location filename="../ui/mainwindow.cpp" line="83"/>
         <source>%n file(s) copied</source>
         <translation>
             <numerusform>%n Datei kopiert</numerusform>
@@ -1616,102 +1859,102 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="244"/>
+        <location filename="../ui/mainwindow.cpp" line="240"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>&amp;Disconnect</source>
         <translation>Verbindung &amp;trennen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="254"/>
+        <location filename="../ui/mainwindow.cpp" line="250"/>
         <source>&amp;Upload Files…</source>
         <translation>Dateien &amp;hochladen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="255"/>
+        <location filename="../ui/mainwindow.cpp" line="251"/>
         <source>Upload Files</source>
         <translation>Dateien hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="257"/>
         <source>Upload &amp;Selected Local Files</source>
         <translation>Ausgewählte lokale Dateien hoch&amp;laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="269"/>
+        <location filename="../ui/mainwindow.cpp" line="265"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>&amp;Remote</source>
         <translation>Entfernter &amp;Rechner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow.cpp" line="272"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow.cpp" line="273"/>
         <source>Show &amp;Local Pane</source>
         <translation>&amp;Lokalen Bereich anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="296"/>
+        <location filename="../ui/mainwindow.cpp" line="292"/>
         <source>&amp;Transfer Queue</source>
         <translation>Übertragungs-&amp;Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="300"/>
+        <location filename="../ui/mainwindow.cpp" line="296"/>
         <source>&amp;Transfers</source>
         <translation>&amp;Übertragungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="307"/>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="308"/>
+        <location filename="../ui/mainwindow.cpp" line="304"/>
         <source>&amp;Preferences…</source>
         <translation>Ferry &amp;einrichten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow.cpp" line="314"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="319"/>
+        <location filename="../ui/mainwindow.cpp" line="315"/>
         <source>&amp;About Ferry</source>
         <translation>Ü&amp;ber Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="320"/>
+        <location filename="../ui/mainwindow.cpp" line="316"/>
         <source>About Ferry</source>
         <translation>Über Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="321"/>
+        <location filename="../ui/mainwindow.cpp" line="317"/>
         <source>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Browse and transfer files on a remote machine whose only door is a WebSocket.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Dateien auf einem entfernten Rechner durchsuchen und übertragen, dessen einzige Tür ein WebSocket ist.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="371"/>
+        <location filename="../ui/mainwindow.cpp" line="367"/>
         <source>Download To</source>
         <translation>Herunterladen nach</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="388"/>
+        <location filename="../ui/mainwindow.cpp" line="384"/>
         <source>Moved %n item(s)</source>
         <translation>
             <numerusform>%n Element verschoben</numerusform>
@@ -1719,32 +1962,32 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="408"/>
+        <location filename="../ui/mainwindow.cpp" line="404"/>
         <source>%1 — Ferry</source>
         <translation>%1 — Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <location filename="../ui/mainwindow.cpp" line="405"/>
         <source>%1% · %2</source>
         <translation>%1% · %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="423"/>
+        <location filename="../ui/mainwindow.cpp" line="419"/>
         <source>%1/s · %2 left</source>
         <translation>%1/s · noch %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="423"/>
+        <location filename="../ui/mainwindow.cpp" line="419"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="459"/>
+        <location filename="../ui/mainwindow.cpp" line="455"/>
         <source>Transfers Running</source>
         <translation>Übertragungen laufen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="460"/>
+        <location filename="../ui/mainwindow.cpp" line="456"/>
         <source>%n transfer(s) have not finished. Quit anyway? Partial files are kept and resume next time.</source>
         <translation>
             <numerusform>%n Übertragung ist noch nicht abgeschlossen. Trotzdem beenden? Teilweise übertragene Dateien bleiben erhalten und werden beim nächsten Mal fortgesetzt.</numerusform>
@@ -2214,27 +2457,27 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::RemoteBrowser</name>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="38"/>
+        <location filename="../ui/remotebrowser.cpp" line="39"/>
         <source>Remote files</source>
         <translation>Entfernte Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="65"/>
+        <location filename="../ui/remotebrowser.cpp" line="66"/>
         <source>Filter by name</source>
         <translation>Nach Namen filtern</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="66"/>
+        <location filename="../ui/remotebrowser.cpp" line="67"/>
         <source>Filter (e.g. *.log)</source>
         <translation>Filter (z. B. *.log)</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="72"/>
+        <location filename="../ui/remotebrowser.cpp" line="73"/>
         <source>Remote Navigation</source>
         <translation>Entfernte Navigation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/remotebrowser.cpp" line="92"/>
+        <location filename="../ui/remotebrowser.cpp" line="93"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n Element</numerusform>
@@ -2242,118 +2485,118 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="120"/>
+        <location filename="../ui/remotebrowser.cpp" line="116"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="126"/>
+        <location filename="../ui/remotebrowser.cpp" line="122"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vorwärts</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="132"/>
+        <location filename="../ui/remotebrowser.cpp" line="128"/>
         <source>&amp;Up</source>
         <translation>Nach &amp;oben</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="139"/>
+        <location filename="../ui/remotebrowser.cpp" line="135"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="140"/>
+        <location filename="../ui/remotebrowser.cpp" line="136"/>
         <source>Edit &amp;Location</source>
         <translation>Adresse &amp;bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="141"/>
+        <location filename="../ui/remotebrowser.cpp" line="137"/>
         <source>F&amp;ilter</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="145"/>
+        <location filename="../ui/remotebrowser.cpp" line="141"/>
         <source>Show &amp;Hidden Files</source>
         <translation>Versteckte &amp;Dateien anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="150"/>
+        <location filename="../ui/remotebrowser.cpp" line="146"/>
         <source>New &amp;Folder…</source>
         <translation>&amp;Neuer Ordner…</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="152"/>
+        <location filename="../ui/remotebrowser.cpp" line="148"/>
         <source>New Folder</source>
         <translation>Neuer Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="152"/>
+        <location filename="../ui/remotebrowser.cpp" line="148"/>
         <source>Name of the new folder:</source>
         <translation>Name des neuen Ordners:</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="156"/>
+        <location filename="../ui/remotebrowser.cpp" line="152"/>
         <source>Re&amp;name</source>
         <translation>&amp;Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="161"/>
-        <location filename="../ui/remotebrowser.cpp" line="268"/>
+        <location filename="../ui/remotebrowser.cpp" line="157"/>
+        <location filename="../ui/remotebrowser.cpp" line="261"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="162"/>
+        <location filename="../ui/remotebrowser.cpp" line="158"/>
         <source>Do&amp;wnload…</source>
         <translation>&amp;Herunterladen…</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="167"/>
+        <location filename="../ui/remotebrowser.cpp" line="163"/>
         <source>P&amp;roperties…</source>
         <translation>&amp;Eigenschaften…</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="168"/>
+        <location filename="../ui/remotebrowser.cpp" line="164"/>
         <source>Copy Remote &amp;Path</source>
         <translation>Entfernten &amp;Pfad kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="261"/>
+        <location filename="../ui/remotebrowser.cpp" line="254"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="262"/>
+        <location filename="../ui/remotebrowser.cpp" line="255"/>
         <source>Delete “%1” on the remote machine? This cannot be undone.</source>
         <translation>„%1“ auf dem entfernten Rechner löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="263"/>
+        <location filename="../ui/remotebrowser.cpp" line="256"/>
         <source>Delete %1 items on the remote machine? This cannot be undone.</source>
         <translation>%1 Elemente auf dem entfernten Rechner löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="292"/>
+        <location filename="../ui/remotebrowser.cpp" line="285"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="300"/>
+        <location filename="../ui/remotebrowser.cpp" line="293"/>
         <source>Creating the folder</source>
         <translation>Erstellen des Ordners</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="306"/>
+        <location filename="../ui/remotebrowser.cpp" line="299"/>
         <source>Deleting %1</source>
         <translation>Löschen von %1</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="313"/>
+        <location filename="../ui/remotebrowser.cpp" line="306"/>
         <source>Renaming</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="318"/>
+        <location filename="../ui/remotebrowser.cpp" line="311"/>
         <source>Changing the permissions</source>
         <translation>Ändern der Berechtigungen</translation>
     </message>
@@ -2432,62 +2675,62 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::TransferDock</name>
     <message>
-        <location filename="../ui/transferdock.cpp" line="20"/>
+        <location filename="../ui/transferdock.cpp" line="21"/>
         <source>Transfers</source>
         <translation>Übertragungen</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="31"/>
+        <location filename="../ui/transferdock.cpp" line="32"/>
         <source>Transfer Actions</source>
         <translation>Übertragungsaktionen</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="46"/>
+        <location filename="../ui/transferdock.cpp" line="44"/>
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="47"/>
+        <location filename="../ui/transferdock.cpp" line="45"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="48"/>
+        <location filename="../ui/transferdock.cpp" line="46"/>
         <source>&amp;Cancel</source>
         <translation>Abbre&amp;chen</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="49"/>
+        <location filename="../ui/transferdock.cpp" line="47"/>
         <source>Re&amp;try</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="51"/>
+        <location filename="../ui/transferdock.cpp" line="49"/>
         <source>Pause &amp;All</source>
         <translation>Alle a&amp;nhalten</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="52"/>
+        <location filename="../ui/transferdock.cpp" line="50"/>
         <source>Resume A&amp;ll</source>
         <translation>Alle f&amp;ortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="53"/>
+        <location filename="../ui/transferdock.cpp" line="51"/>
         <source>Clear &amp;Finished</source>
         <translation>&amp;Beendete entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="60"/>
+        <location filename="../ui/transferdock.cpp" line="56"/>
         <source>Parallel &amp;transfers:</source>
         <translation>&amp;Parallele Übertragungen:</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="62"/>
+        <location filename="../ui/transferdock.cpp" line="58"/>
         <source>Parallel transfers</source>
         <translation>Parallele Übertragungen</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="76"/>
+        <location filename="../ui/transferdock.cpp" line="72"/>
         <source>Transfer queue</source>
         <translation>Übertragungs-Warteschlange</translation>
     </message>
@@ -2495,7 +2738,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::TransferQueueModel</name>
     <message numerus="yes">
-        <location filename="../ui/transferqueuemodel.cpp" line="57"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="56"/>
         <source>the retry found %n file(s) where one was expected</source>
         <translation>
             <numerusform>die Wiederholung fand %n Datei statt genau einer</numerusform>
@@ -2503,122 +2746,122 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="145"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="144"/>
         <source>the copy ended before this file</source>
         <translation>der Kopiervorgang endete vor dieser Datei</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="159"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="158"/>
         <source>Copy</source>
         <translation>Kopie</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="379"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="375"/>
         <source>Queued</source>
         <translation>In der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="380"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="376"/>
         <source>Waiting for an answer</source>
         <translation>Wartet auf Antwort</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="381"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="377"/>
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="382"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="378"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="383"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="379"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="384"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="380"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="384"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="380"/>
         <source>Skipped: %1</source>
         <translation>Übersprungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="385"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="381"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="386"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="382"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="402"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="398"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="425"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="421"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="426"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="422"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="427"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="423"/>
         <source>Remote copy</source>
         <translation>Entfernte Kopie</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="431"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="427"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="432"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="428"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="444"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="440"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="445"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="441"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="446"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="442"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="447"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="443"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="448"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="444"/>
         <source>Rate</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="449"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="445"/>
         <source>ETA</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="450"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="446"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -2626,127 +2869,132 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="38"/>
+        <location filename="../app/gui/main.cpp" line="41"/>
         <source>Ferry: browse and transfer files on a remote agent over one WebSocket.</source>
         <translation>Ferry: Dateien auf einem entfernten Agenten über ein einziges WebSocket durchsuchen und übertragen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="41"/>
+        <location filename="../app/gui/main.cpp" line="44"/>
         <source>Agent to connect to, e.g. ws://127.0.0.1:7707</source>
         <translation>Agent, mit dem verbunden werden soll, z. B. ws://127.0.0.1:7707</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="42"/>
+        <location filename="../app/gui/main.cpp" line="45"/>
         <source>Local files or folders to upload to the agent&apos;s root once connected.</source>
         <translation>Lokale Dateien oder Ordner, die nach dem Verbinden in den Wurzelordner des Agenten hochgeladen werden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="43"/>
+        <location filename="../app/gui/main.cpp" line="46"/>
         <source>Token file of the agent.</source>
         <translation>Token-Datei des Agenten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="44"/>
+        <location filename="../app/gui/main.cpp" line="47"/>
         <source>Save a picture of the window once the listing is shown, then quit.</source>
         <translation>Ein Bild des Fensters speichern, sobald die Auflistung angezeigt wird, und dann beenden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="45"/>
+        <location filename="../app/gui/main.cpp" line="48"/>
         <source>Folder to show in the local pane.</source>
         <translation>Ordner, der im lokalen Bereich angezeigt wird.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="62"/>
-        <source>Ferry agent: serves one directory to Ferry clients over a WebSocket.</source>
-        <translation>Ferry-Agent: stellt Ferry-Clients einen Ordner über ein WebSocket bereit.</translation>
+        <location filename="../app/agent/main.cpp" line="79"/>
+        <source>Ferry agent: serves one directory to Ferry clients over a WebSocket, or to one client on its standard input and output (--stdio).</source>
+        <translation>Ferry-Agent: gibt einen Ordner für Ferry-Clients über einen WebSocket frei, oder für einen Client über seine Standardein- und -ausgabe (--stdio).</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="65"/>
-        <source>Directory to serve (required).</source>
-        <translation>Bereitzustellender Ordner (erforderlich).</translation>
+        <location filename="../app/agent/main.cpp" line="82"/>
+        <source>Directory to serve (required, but with --stdio: the current directory).</source>
+        <translation>Freizugebender Ordner (erforderlich, bei --stdio: das aktuelle Verzeichnis).</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="66"/>
+        <location filename="../app/agent/main.cpp" line="83"/>
+        <source>Serve one client on standard input and output instead of listening (no token: whoever runs the agent is admitted). Ends when the input closes.</source>
+        <translation>Einen Client über Standardein- und -ausgabe bedienen, statt zu lauschen (kein Token: wer den Agenten startet, wird eingelassen). Endet, wenn die Eingabe geschlossen wird.</translation>
+    </message>
+    <message>
+        <location filename="../app/agent/main.cpp" line="84"/>
         <source>Address to listen on; port 0 picks a free port.</source>
         <translation>Adresse, auf der gelauscht wird; Port 0 wählt einen freien Port.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="67"/>
+        <location filename="../app/agent/main.cpp" line="85"/>
         <source>Token file; created with a fresh 256-bit token (mode 0600) if missing. Default: %1</source>
         <translation>Token-Datei; wird mit einem frischen 256-Bit-Token (Modus 0600) erstellt, falls sie fehlt. Standard: %1</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="68"/>
+        <location filename="../app/agent/main.cpp" line="86"/>
         <source>Write the listening port to this file.</source>
         <translation>Den lauschenden Port in diese Datei schreiben.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="69"/>
+        <location filename="../app/agent/main.cpp" line="87"/>
         <source>TLS certificate (PEM) for wss://.</source>
         <translation>TLS-Zertifikat (PEM) für wss://.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="70"/>
+        <location filename="../app/agent/main.cpp" line="88"/>
         <source>TLS private key (PEM) for wss://.</source>
         <translation>Privater TLS-Schlüssel (PEM) für wss://.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="71"/>
+        <location filename="../app/agent/main.cpp" line="89"/>
         <source>Heartbeat interval in milliseconds.</source>
         <translation>Heartbeat-Intervall in Millisekunden.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="72"/>
+        <location filename="../app/agent/main.cpp" line="90"/>
         <source>Drop a client silent for this many milliseconds.</source>
         <translation>Einen Client trennen, der so viele Millisekunden still ist.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="73"/>
+        <location filename="../app/agent/main.cpp" line="91"/>
         <source>Most clients served at once.</source>
         <translation>Höchstzahl gleichzeitig bedienter Clients.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="74"/>
+        <location filename="../app/agent/main.cpp" line="92"/>
         <source>One of: error, warning, info, debug.</source>
         <translation>Eines von: error, warning, info, debug.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="84"/>
+        <location filename="../app/agent/main.cpp" line="102"/>
         <source>unknown log level &apos;%1&apos;</source>
         <translation>unbekannte Protokollstufe „%1“</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="87"/>
+        <location filename="../app/agent/main.cpp" line="106"/>
         <source>--root DIR is required</source>
         <translation>--root DIR ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="89"/>
+        <location filename="../app/agent/main.cpp" line="108"/>
         <source>--cert and --key go together</source>
         <translation>--cert und --key gehören zusammen</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="94"/>
+        <location filename="../app/agent/main.cpp" line="113"/>
         <source>--listen expects HOST:PORT, got &apos;%1&apos;</source>
         <translation>--listen erwartet HOST:PORT, erhalten: „%1“</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="98"/>
+        <location filename="../app/agent/main.cpp" line="117"/>
         <source>--heartbeat expects milliseconds (at least 50)</source>
         <translation>--heartbeat erwartet Millisekunden (mindestens 50)</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="101"/>
+        <location filename="../app/agent/main.cpp" line="120"/>
         <source>--dead-after must be longer than --heartbeat</source>
         <translation>--dead-after muss länger als --heartbeat sein</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="106"/>
+        <location filename="../app/agent/main.cpp" line="125"/>
         <source>--max-clients expects a positive number</source>
         <translation>--max-clients erwartet eine positive Zahl</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="121"/>
+        <location filename="../app/agent/main.cpp" line="160"/>
         <source>cannot write port file %1: %2</source>
         <translation>Portdatei %1 kann nicht geschrieben werden: %2</translation>
     </message>
