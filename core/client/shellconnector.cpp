@@ -21,12 +21,15 @@ constexpr int kProbeTimeoutMs = 30000;
 /// Silence while uploading or installing that means the remote is stuck.
 constexpr int kStepTimeoutMs = 30000;
 constexpr int kNegotiationTimeoutMs = 15000;
-/// File bytes per chunk: a base64 line of 64 KiB, or an octal one of 48 KiB.
-constexpr qint64 kBase64Chunk = 48 * 1024;
-constexpr qint64 kOctalChunk = 12 * 1024;
+/// File bytes per chunk: about 512 KiB of base64, or 384 KiB of octal
+/// escapes. Each chunk starts a program on the remote, which costs more
+/// than the bytes: fewer, larger chunks upload the agent several times
+/// faster.
+constexpr qint64 kBase64Chunk = 384 * 1024;
+constexpr qint64 kOctalChunk = 96 * 1024;
 /// Chunks in flight: what any layer in between may have to hold is bounded
-/// by this many lines (about 256 KiB), whatever the agent's size.
-constexpr int kChunksInFlight = 4;
+/// by this many chunks (about 1.5 MiB), whatever the agent's size.
+constexpr int kChunksInFlight = 3;
 constexpr qsizetype kNoiseKept = 2048;
 constexpr qsizetype kMaxLine = 64 * 1024;
 } // namespace

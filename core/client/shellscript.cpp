@@ -87,24 +87,33 @@ QByteArray uploadChunk(QByteArrayView bytes, qint64 sequence, bool base64)
 {
     const QByteArray ack = printed(kAck);
     const QByteArray n = QByteArray::number(sequence);
-    QByteArray line;
+    const QByteArray acknowledge = " && printf '" + ack + "%s\\n' " + n + " || printf '" + ack + "NAK %s\\n' " + n + "\n";
     if (base64) {
-        line = "printf %s '" + bytes.toByteArray().toBase64() + "' | base64 -d >> \"$f_p\"";
-    } else {
-        // Every byte as an octal escape: only digits and backslashes, so
-        // neither quotes nor printf's % can be mistaken.
-        line.reserve(bytes.size() * 4 + 64);
-        line += "printf '";
-        for (const char c : bytes) {
-            const uchar b = uchar(c);
-            line += '\\';
-            line += char('0' + (b >> 6));
-            line += char('0' + ((b >> 3) & 7));
-            line += char('0' + (b & 7));
+        // A here-document of short lines: one program started per chunk,
+        // and no line a terminal's line editor could choke on.
+        const QByteArray encoded = bytes.toByteArray().toBase64();
+        QByteArray text = "base64 -d >> \"$f_p\" <<'FERRY_CHUNK'" + acknowledge;
+        text.reserve(text.size() + encoded.size() + encoded.size() / 76 + 16);
+        for (qsizetype at = 0; at < encoded.size(); at += 76) {
+            text += encoded.mid(at, 76);
+            text += '\n';
         }
-        line += "' >> \"$f_p\"";
+        text += "FERRY_CHUNK\n";
+        return text;
     }
-    line += " && printf '" + ack + "%s\\n' " + n + " || printf '" + ack + "NAK %s\\n' " + n + "\n";
+    // Every byte as an octal escape: only digits and backslashes, so
+    // neither quotes nor printf's % can be mistaken.
+    QByteArray line;
+    line.reserve(bytes.size() * 4 + 64);
+    line += "printf '";
+    for (const char c : bytes) {
+        const uchar b = uchar(c);
+        line += '\\';
+        line += char('0' + (b >> 6));
+        line += char('0' + ((b >> 3) & 7));
+        line += char('0' + (b & 7));
+    }
+    line += "' >> \"$f_p\"" + acknowledge;
     return line;
 }
 
