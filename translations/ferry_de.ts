@@ -20,98 +20,93 @@
 <context>
     <name>ferry::agent</name>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="42"/>
+        <location filename="../core/agent/agentserver.cpp" line="43"/>
         <source>%1: cannot read the certificate: %2</source>
         <translation>%1: Das Zertifikat kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="45"/>
+        <location filename="../core/agent/agentserver.cpp" line="46"/>
         <source>%1: no PEM certificate found</source>
         <translation>%1: Kein PEM-Zertifikat gefunden</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="48"/>
+        <location filename="../core/agent/agentserver.cpp" line="49"/>
         <source>%1: cannot read the key: %2</source>
         <translation>%1: Der Schlüssel kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="57"/>
+        <location filename="../core/agent/agentserver.cpp" line="58"/>
         <source>%1: no unencrypted PEM private key found</source>
         <translation>%1: Kein unverschlüsselter privater PEM-Schlüssel gefunden</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="75"/>
+        <location filename="../core/agent/agentserver.cpp" line="76"/>
         <source>wss:// needs both a certificate and a key</source>
         <translation>wss:// benötigt sowohl ein Zertifikat als auch einen Schlüssel</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="93"/>
+        <location filename="../core/agent/agentserver.cpp" line="94"/>
         <source>cannot listen on %1:%2: %3</source>
         <translation>Auf %1:%2 kann nicht gelauscht werden: %3</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="127"/>
+        <location filename="../core/agent/agentserver.cpp" line="128"/>
         <source>too many clients (limit %1)</source>
         <translation>zu viele Clients (Grenze %1)</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="65"/>
-        <source>protocol error: text message</source>
-        <translation>Protokollfehler: Textnachricht</translation>
-    </message>
-    <message>
-        <location filename="../core/agent/agentsession.cpp" line="69"/>
+        <location filename="../core/agent/agentsession.cpp" line="72"/>
         <source>client left during the handshake</source>
         <translation>Client hat die Verbindung während des Handshakes verlassen</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="73"/>
+        <location filename="../core/agent/agentsession.cpp" line="76"/>
         <source>authentication timed out</source>
         <translation>Zeitüberschreitung bei der Authentifizierung</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="120"/>
-        <location filename="../core/agent/agentsession.cpp" line="125"/>
+        <location filename="../core/agent/agentsession.cpp" line="131"/>
+        <location filename="../core/agent/agentsession.cpp" line="136"/>
         <source>protocol error: expected an authentication message</source>
         <translation>Protokollfehler: Authentifizierungsnachricht erwartet</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="134"/>
+        <location filename="../core/agent/agentsession.cpp" line="146"/>
         <source>protocol error: %1</source>
         <translation>Protokollfehler: %1</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="138"/>
+        <location filename="../core/agent/agentsession.cpp" line="150"/>
         <source>unsupported protocol version %1 (this agent speaks %2)</source>
         <translation>nicht unterstützte Protokollversion %1 (dieser Agent spricht %2)</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="143"/>
+        <location filename="../core/agent/agentsession.cpp" line="156"/>
         <source>authentication failed: wrong token</source>
         <translation>Authentifizierung fehlgeschlagen: falsches Token</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="229"/>
+        <location filename="../core/agent/agentsession.cpp" line="243"/>
         <source>unexpected message &apos;%1&apos;</source>
         <translation>unerwartete Nachricht „%1“</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="282"/>
+        <location filename="../core/agent/agentsession.cpp" line="296"/>
         <source>cannot move &apos;%1&apos; into itself</source>
         <translation>„%1“ kann nicht in sich selbst verschoben werden</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="338"/>
+        <location filename="../core/agent/agentsession.cpp" line="352"/>
         <source>unknown operation &apos;%1&apos;</source>
         <translation>unbekannte Operation „%1“</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="377"/>
+        <location filename="../core/agent/agentsession.cpp" line="391"/>
         <source>stream %1 is already open</source>
         <translation>Stream %1 ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="381"/>
+        <location filename="../core/agent/agentsession.cpp" line="395"/>
         <source>too many open streams</source>
         <translation>zu viele offene Streams</translation>
     </message>
@@ -194,13 +189,12 @@
         <translation>absolute Pfade führen aus dem freigegebenen Ordner heraus</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="230"/>
+        <location filename="../core/agent/rootfs.cpp" line="239"/>
         <source>not a regular file</source>
         <translation>keine reguläre Datei</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="278"/>
-        <location filename="../core/agent/rootfs.cpp" line="301"/>
+        <location filename="../core/agent/rootfs.cpp" line="284"/>
         <source>the served directory itself has no parent here</source>
         <translation>der freigegebene Ordner selbst hat hier keinen übergeordneten Ordner</translation>
     </message>
@@ -295,117 +289,147 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>Verbindung verloren: %1; neue Verbindung wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="99"/>
+        <location filename="../core/cli/cliapp.cpp" line="112"/>
         <source>Ferry command line client: files and commands on a remote agent over one WebSocket.</source>
         <translation>Ferry-Befehlszeilenprogramm: Dateien und Befehle auf einem entfernten Agenten über ein einziges WebSocket.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="104"/>
+        <location filename="../core/cli/cliapp.cpp" line="117"/>
         <source>Agent URL (default $FERRY_URL or ws://127.0.0.1:7707).</source>
         <translation>Agent-URL (Standard: $FERRY_URL oder ws://127.0.0.1:7707).</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="105"/>
+        <location filename="../core/cli/cliapp.cpp" line="118"/>
+        <source>Reach the remote through a shell instead of a listening agent: CMD runs here through /bin/sh -c and its stdin/stdout are a POSIX shell there (&apos;ssh -T host&apos;, &apos;kubectl exec -i POD -- sh&apos;, &apos;docker exec -i CTR sh&apos;). The agent is brought along and cached on the remote.</source>
+        <translation>Den entfernten Rechner über eine Shell statt über einen lauschenden Agenten erreichen: CMD läuft hier über /bin/sh -c, und seine Standardein- und -ausgabe sind dort eine POSIX-Shell (&apos;ssh -T host&apos;, &apos;kubectl exec -i POD -- sh&apos;, &apos;docker exec -i CTR sh&apos;). Der Agent wird mitgebracht und auf dem entfernten Rechner zwischengespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliapp.cpp" line="119"/>
+        <source>With --shell-command: the folder to serve (default: the shell&apos;s working directory).</source>
+        <translation>Mit --shell-command: der bereitzustellende Ordner (Standard: das Arbeitsverzeichnis der Shell).</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliapp.cpp" line="120"/>
+        <source>With --shell-command: the portable agent to bring along (default: the one built beside ferry-cli).</source>
+        <translation>Mit --shell-command: der mitzubringende portable Agent (Standard: der neben ferry-cli gebaute).</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliapp.cpp" line="121"/>
         <source>Token file (default $FERRY_TOKEN_FILE or %1).</source>
         <translation>Token-Datei (Standard: $FERRY_TOKEN_FILE oder %1).</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="106"/>
+        <location filename="../core/cli/cliapp.cpp" line="122"/>
         <source>Heartbeat interval in milliseconds.</source>
         <translation>Heartbeat-Intervall in Millisekunden.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="107"/>
+        <location filename="../core/cli/cliapp.cpp" line="123"/>
         <source>Declare the agent dead after this many silent milliseconds.</source>
         <translation>Den Agenten nach so vielen Millisekunden Stille für tot erklären.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="108"/>
+        <location filename="../core/cli/cliapp.cpp" line="124"/>
         <source>Keep reconnecting this many milliseconds after a drop; 0 never.</source>
         <translation>Nach einem Verbindungsabbruch so viele Millisekunden lang neu verbinden; 0 nie.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="109"/>
+        <location filename="../core/cli/cliapp.cpp" line="125"/>
         <source>wss://: trust the agent certificate with this SHA-256 fingerprint (pinned for later).</source>
         <translation>wss://: dem Agent-Zertifikat mit diesem SHA-256-Fingerabdruck vertrauen (für später gespeichert).</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="110"/>
+        <location filename="../core/cli/cliapp.cpp" line="126"/>
         <source>Cap transfers at RATE bytes per second in each direction, e.g. 500K, 2M or 1.5M (K, M, G: 1024 multiples); 0 means no limit.</source>
         <translation>Übertragungen in jeder Richtung auf RATE Bytes pro Sekunde begrenzen, z. B. 500K, 2M oder 1.5M (K, M, G: Vielfache von 1024); 0 bedeutet keine Begrenzung.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="111"/>
+        <location filename="../core/cli/cliapp.cpp" line="127"/>
         <source>Write transfer statistics as JSON to FILE at the end.</source>
         <translation>Am Ende Übertragungsstatistiken als JSON in FILE schreiben.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="112"/>
+        <location filename="../core/cli/cliapp.cpp" line="128"/>
         <source>Show progress even when not on a terminal.</source>
         <translation>Fortschritt auch anzeigen, wenn die Ausgabe kein Terminal ist.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="113"/>
+        <location filename="../core/cli/cliapp.cpp" line="129"/>
         <source>No progress and no notices, errors only.</source>
         <translation>Kein Fortschritt und keine Hinweise, nur Fehler.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="115"/>
+        <location filename="../core/cli/cliapp.cpp" line="131"/>
         <source>The command to run, then its arguments.</source>
         <translation>Der auszuführende Befehl, gefolgt von seinen Argumenten.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="132"/>
+        <location filename="../core/cli/cliapp.cpp" line="148"/>
         <source>no command given (see --help)</source>
         <translation>kein Befehl angegeben (siehe --help)</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="138"/>
+        <location filename="../core/cli/cliapp.cpp" line="154"/>
         <source>unknown command &apos;%1&apos; (see --help)</source>
         <translation>unbekannter Befehl „%1“ (siehe --help)</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="145"/>
+        <location filename="../core/cli/cliapp.cpp" line="160"/>
+        <source>--url and --shell-command are two ways in: give one</source>
+        <translation>--url und --shell-command sind zwei Zugänge: nur einen angeben</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliapp.cpp" line="165"/>
+        <source>--shell-command needs a command</source>
+        <translation>--shell-command braucht einen Befehl</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliapp.cpp" line="172"/>
+        <source>--remote-root and --agent-bundle go with --shell-command</source>
+        <translation>--remote-root und --agent-bundle gehören zu --shell-command</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliapp.cpp" line="178"/>
         <source>&apos;%1&apos; is not a ws:// or wss:// URL</source>
         <translation>„%1“ ist keine ws://- oder wss://-URL</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="153"/>
+        <location filename="../core/cli/cliapp.cpp" line="187"/>
         <source>--heartbeat, --dead-after and --reconnect-for take milliseconds; --dead-after must exceed --heartbeat</source>
         <translation>--heartbeat, --dead-after und --reconnect-for erwarten Millisekunden; --dead-after muss größer als --heartbeat sein</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="159"/>
+        <location filename="../core/cli/cliapp.cpp" line="193"/>
         <source>--limit-rate: %1</source>
         <translation>--limit-rate: %1</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="160"/>
+        <location filename="../core/cli/cliapp.cpp" line="194"/>
         <source>&apos;%1&apos; is above the highest limit, 1024G</source>
         <translation>„%1“ liegt über der höchsten Grenze von 1024G</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="177"/>
+        <location filename="../core/cli/cliapp.cpp" line="214"/>
         <source>--trust expects a SHA-256 fingerprint (64 hex digits, colons allowed)</source>
         <translation>--trust erwartet einen SHA-256-Fingerabdruck (64 Hexadezimalziffern, Doppelpunkte erlaubt)</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="195"/>
+        <location filename="../core/cli/cliapp.cpp" line="232"/>
         <source>ferry-cli: if this is the agent&apos;s certificate, trust it with --trust %1</source>
         <translation>ferry-cli: Wenn dies das Zertifikat des Agenten ist, vertrauen Sie ihm mit --trust %1</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="199"/>
+        <location filename="../core/cli/cliapp.cpp" line="236"/>
         <source>Compare it with what the agent printed at start. Trust this certificate? [y/N] </source>
         <translation>Vergleichen Sie ihn mit dem, was der Agent beim Start ausgegeben hat. Diesem Zertifikat vertrauen? [y/N] </translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="328"/>
+        <location filename="../core/cli/cliapp.cpp" line="374"/>
         <source>%1: &apos;%2&apos; is not a remote path (remote paths start with &apos;:&apos;)</source>
         <translation>%1: „%2“ ist kein entfernter Pfad (entfernte Pfade beginnen mit „:“)</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="334"/>
+        <location filename="../core/cli/cliapp.cpp" line="380"/>
         <source>%1: no path given</source>
         <translation>%1: kein Pfad angegeben</translation>
     </message>
@@ -549,79 +573,89 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::client</name>
     <message>
-        <location filename="../core/client/session.cpp" line="38"/>
+        <location filename="../core/client/session.cpp" line="41"/>
         <source>%1: the agent did not complete the handshake in time</source>
         <translation>%1: Der Agent hat den Handshake nicht rechtzeitig abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="79"/>
+        <location filename="../core/client/session.cpp" line="81"/>
         <source>session closed</source>
         <translation>Sitzung geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="82"/>
+        <location filename="../core/client/session.cpp" line="84"/>
         <source>client closed the session</source>
         <translation>Client hat die Sitzung geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="112"/>
-        <location filename="../core/client/session.cpp" line="118"/>
-        <location filename="../core/client/session.cpp" line="289"/>
+        <location filename="../core/client/session.cpp" line="135"/>
+        <location filename="../core/client/session.cpp" line="181"/>
+        <location filename="../core/client/session.cpp" line="362"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="117"/>
+        <location filename="../core/client/session.cpp" line="179"/>
         <source>the agent closed the connection</source>
         <translation>der Agent hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="141"/>
+        <location filename="../core/client/session.cpp" line="204"/>
         <source>%1: the agent presented no certificate</source>
         <translation>%1: Der Agent hat kein Zertifikat vorgelegt</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="162"/>
+        <location filename="../core/client/session.cpp" line="225"/>
         <source>%1: THE AGENT&apos;S CERTIFICATE HAS CHANGED (now %2). Someone may be intercepting the connection; if the agent was given a new certificate, trust it again.</source>
         <translation>%1: DAS ZERTIFIKAT DES AGENTEN HAT SICH GEÄNDERT (jetzt %2). Möglicherweise wird die Verbindung abgehört; falls der Agent ein neues Zertifikat erhalten hat, vertrauen Sie ihm erneut.</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="165"/>
+        <location filename="../core/client/session.cpp" line="228"/>
         <source>%1: the agent&apos;s certificate is not trusted yet (%2)</source>
         <translation>%1: Dem Zertifikat des Agenten wird noch nicht vertraut (%2)</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="175"/>
+        <location filename="../core/client/session.cpp" line="238"/>
         <source>%1: not a Ferry agent (malformed handshake)</source>
         <translation>%1: kein Ferry-Agent (fehlerhafter Handshake)</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="188"/>
+        <location filename="../core/client/session.cpp" line="251"/>
         <source>%1: not a Ferry agent (unexpected greeting)</source>
         <translation>%1: kein Ferry-Agent (unerwartete Begrüßung)</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="192"/>
+        <location filename="../core/client/session.cpp" line="255"/>
         <source>%1: the agent does not speak protocol version %2</source>
         <translation>%1: Der Agent spricht die Protokollversion %2 nicht</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="208"/>
+        <location filename="../core/client/session.cpp" line="262"/>
+        <source>%1: the agent admits anyone without a token; refusing it</source>
+        <translation>%1: Der Agent lässt jeden ohne Token zu; er wird abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../core/client/session.cpp" line="263"/>
+        <source>%1: the agent asks for a token</source>
+        <translation>%1: Der Agent verlangt ein Token</translation>
+    </message>
+    <message>
+        <location filename="../core/client/session.cpp" line="282"/>
         <source>%1: unexpected handshake message</source>
         <translation>%1: unerwartete Handshake-Nachricht</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="216"/>
+        <location filename="../core/client/session.cpp" line="291"/>
         <source>%1: the agent failed to prove it holds the token</source>
         <translation>%1: Der Agent konnte nicht nachweisen, dass er das Token besitzt</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="341"/>
+        <location filename="../core/client/session.cpp" line="414"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="363"/>
+        <location filename="../core/client/session.cpp" line="436"/>
         <source>unexpected message &apos;%1&apos; from the agent</source>
         <translation>unerwartete Nachricht „%1“ vom Agenten</translation>
     </message>
@@ -629,6 +663,132 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../core/client/batchjobs.cpp" line="38"/>
         <source>%1: the file changed while it was being sent</source>
         <translation>%1: Die Datei wurde während des Sendens verändert</translation>
+    </message>
+    <message>
+        <location filename="../core/client/agentbundle.cpp" line="53"/>
+        <location filename="../core/client/agentbundle.cpp" line="59"/>
+        <location filename="../core/client/shellconnector.cpp" line="191"/>
+        <location filename="../core/client/shellconnector.cpp" line="208"/>
+        <source>%1: cannot read the portable agent: %2</source>
+        <translation>%1: Der portable Agent kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/client/agentbundle.cpp" line="71"/>
+        <source>the portable agent %1 was not found (looked for %2); scripts/build makes it</source>
+        <translation>der portable Agent %1 wurde nicht gefunden (gesucht: %2); scripts/build erstellt ihn</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellprocess.cpp" line="58"/>
+        <source>&apos;%1&apos; ended with status %2</source>
+        <translation>„%1“ endete mit Status %2</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellprocess.cpp" line="60"/>
+        <source>&apos;%1&apos; was killed</source>
+        <translation>„%1“ wurde durch ein Signal beendet</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellprocess.cpp" line="62"/>
+        <source>&apos;%1&apos; closed its output</source>
+        <translation>„%1“ hat seine Ausgabe geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="43"/>
+        <source>no POSIX shell answered through &apos;%1&apos; within %2 s%3</source>
+        <translation>über „%1“ hat innerhalb von %2 s keine POSIX-Shell geantwortet%3</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="48"/>
+        <source>the remote shell stopped answering while the agent was being installed%1</source>
+        <translation>die entfernte Shell hat nicht mehr geantwortet, während der Agent installiert wurde%1</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="76"/>
+        <source>cannot run /bin/sh: %1</source>
+        <translation>/bin/sh kann nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="78"/>
+        <source>Looking for a shell</source>
+        <translation>Shell wird gesucht</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="147"/>
+        <source>the agent arrived damaged in %1 (checksum %2, expected %3)</source>
+        <translation>der Agent ist beschädigt in %1 angekommen (Prüfsumme %2, erwartet %3)</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="153"/>
+        <location filename="../core/client/shellconnector.cpp" line="272"/>
+        <source>the agent in %1 did not start (status %2)%3</source>
+        <translation>der Agent in %1 ist nicht gestartet (Status %2)%3</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="167"/>
+        <source>the remote system is %1, not Linux: Ferry&apos;s agent runs on Linux only</source>
+        <translation>das entfernte System ist %1, nicht Linux: Ferrys Agent läuft nur unter Linux</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="168"/>
+        <location filename="../core/client/shellconnector.cpp" line="173"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="172"/>
+        <source>wrong architecture: the remote is %1, and Ferry brings an agent for x86_64 only</source>
+        <translation>falsche Architektur: Der entfernte Rechner ist %1, und Ferry bringt nur einen Agenten für x86_64 mit</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="179"/>
+        <source>every directory where the agent could be put is mounted noexec (%1)</source>
+        <translation>jeder Ordner, in den der Agent gelegt werden könnte, ist mit noexec eingehängt (%1)</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="181"/>
+        <source>no writable directory for the agent on the remote (tried $XDG_CACHE_HOME or ~/.cache, /tmp, /var/tmp, /dev/shm)</source>
+        <translation>kein beschreibbarer Ordner für den Agenten auf dem entfernten Rechner (versucht: $XDG_CACHE_HOME oder ~/.cache, /tmp, /var/tmp, /dev/shm)</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="196"/>
+        <location filename="../core/client/shellconnector.cpp" line="240"/>
+        <source>Uploading the agent</source>
+        <translation>Agent wird hochgeladen</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="218"/>
+        <source>Checking the agent</source>
+        <translation>Agent wird geprüft</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="229"/>
+        <source>writing the agent into %1 failed (is the disk full?)%2</source>
+        <translation>der Agent konnte nicht nach %1 geschrieben werden (ist der Datenträger voll?)%2</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="248"/>
+        <source>Starting the agent</source>
+        <translation>Agent wird gestartet</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="276"/>
+        <source>the agent in %1 did not start: %2%3</source>
+        <translation>der Agent in %1 ist nicht gestartet: %2%3</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="288"/>
+        <source>killed</source>
+        <translation>durch ein Signal beendet</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="290"/>
+        <source>&apos;%1&apos; ended (status %2) before a POSIX shell answered%3</source>
+        <translation>„%1“ endete (Status %2), bevor eine POSIX-Shell antwortete%3</translation>
+    </message>
+    <message>
+        <location filename="../core/client/shellconnector.cpp" line="292"/>
+        <source>&apos;%1&apos; ended (status %2) while the agent was being installed%3</source>
+        <translation>„%1“ endete (Status %2), während der Agent installiert wurde%3</translation>
     </message>
 </context>
 <context>
@@ -725,14 +885,12 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::copy::CopyJob</name>
     <message>
-        <location filename="../core/copy/copyjob.cpp" line="58"/>
+        <location filename="../core/copy/copyjob.cpp" line="57"/>
         <source>nothing to copy</source>
         <translation>nichts zu kopieren</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyjob.cpp" line="161"/>
-        <location filename="../core/copy/copyjob.cpp" line="179"/>
-        <location filename="../core/copy/copyexecution.cpp" line="354"/>
+        <location filename="../core/copy/copyjob.cpp" line="172"/>
         <source>the connection to the agent is gone</source>
         <translation>die Verbindung zum Agenten besteht nicht mehr</translation>
     </message>
@@ -820,16 +978,16 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     </message>
     <message>
         <location filename="../core/copy/copyexecution.cpp" line="271"/>
-        <location filename="../core/copy/copyexecution.cpp" line="497"/>
-        <location filename="../core/copy/copycontrol.cpp" line="142"/>
-        <location filename="../core/copy/copycontrol.cpp" line="145"/>
-        <location filename="../core/copy/copycontrol.cpp" line="153"/>
-        <location filename="../core/copy/copycontrol.cpp" line="210"/>
+        <location filename="../core/copy/copyexecution.cpp" line="489"/>
+        <location filename="../core/copy/copycontrol.cpp" line="160"/>
+        <location filename="../core/copy/copycontrol.cpp" line="163"/>
+        <location filename="../core/copy/copycontrol.cpp" line="168"/>
+        <location filename="../core/copy/copycontrol.cpp" line="222"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="583"/>
+        <location filename="../core/copy/copyexecution.cpp" line="575"/>
         <source>%1 entries could not be copied; the first: %2</source>
         <translation>%1 Einträge konnten nicht kopiert werden; der erste: %2</translation>
     </message>
@@ -923,37 +1081,37 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::net</name>
     <message>
-        <location filename="../core/net/connection.cpp" line="52"/>
+        <location filename="../core/net/websockettransport.cpp" line="20"/>
         <source>unexpected text message</source>
         <translation>unerwartete Textnachricht</translation>
     </message>
     <message>
-        <location filename="../core/net/connection.cpp" line="59"/>
+        <location filename="../core/net/websockettransport.cpp" line="27"/>
         <source>connection closed by the peer</source>
         <translation>Verbindung von der Gegenstelle geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/net/connection.cpp" line="220"/>
+        <location filename="../core/net/connection.cpp" line="204"/>
         <source>flow control violation: data beyond the connection window</source>
         <translation>Verletzung der Flusskontrolle: Daten jenseits des Verbindungsfensters</translation>
     </message>
     <message>
-        <location filename="../core/net/connection.cpp" line="230"/>
+        <location filename="../core/net/connection.cpp" line="214"/>
         <source>data for unknown stream %1</source>
         <translation>Daten für unbekannten Stream %1</translation>
     </message>
     <message>
-        <location filename="../core/net/connection.cpp" line="234"/>
+        <location filename="../core/net/connection.cpp" line="218"/>
         <source>flow control violation: data beyond the window of stream %1</source>
         <translation>Verletzung der Flusskontrolle: Daten jenseits des Fensters von Stream %1</translation>
     </message>
     <message>
-        <location filename="../core/net/connection.cpp" line="238"/>
+        <location filename="../core/net/connection.cpp" line="222"/>
         <source>data for send-only stream %1</source>
         <translation>Daten für reinen Sende-Stream %1</translation>
     </message>
     <message>
-        <location filename="../core/net/connection.cpp" line="307"/>
+        <location filename="../core/net/connection.cpp" line="291"/>
         <source>the peer did not answer for %1 s: connection considered dead</source>
         <translation>die Gegenstelle hat %1 s lang nicht geantwortet: Verbindung gilt als tot</translation>
     </message>
@@ -961,6 +1119,91 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../core/net/truststore.cpp" line="76"/>
         <source>%1: cannot save the trusted certificate: %2</source>
         <translation>%1: Das vertrauenswürdige Zertifikat kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/net/streamframing.cpp" line="82"/>
+        <source>stream message of %1 bytes is outside the limits (1 to %2)</source>
+        <translation>Stream-Nachricht mit %1 Bytes liegt außerhalb der Grenzen (1 bis %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/net/streamframing.cpp" line="94"/>
+        <source>stream line longer than %1 bytes</source>
+        <translation>Stream-Zeile länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <location filename="../core/net/streamframing.cpp" line="103"/>
+        <source>stream message above the limit of %1 bytes</source>
+        <translation>Stream-Nachricht über der Grenze von %1 Bytes</translation>
+    </message>
+    <message>
+        <location filename="../core/net/streamframing.cpp" line="106"/>
+        <source>stream line is not base64</source>
+        <translation>Stream-Zeile ist kein Base64</translation>
+    </message>
+    <message>
+        <location filename="../core/net/streamtransport.cpp" line="42"/>
+        <source>the stream to the peer ended</source>
+        <translation>der Stream zur Gegenstelle ist zu Ende</translation>
+    </message>
+    <message>
+        <location filename="../core/net/streamtransport.cpp" line="115"/>
+        <source>stream aborted</source>
+        <translation>Stream abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="43"/>
+        <source>no client answered the greeting in time</source>
+        <translation>kein Client hat rechtzeitig auf die Begrüßung geantwortet</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="44"/>
+        <source>the agent did not greet in time</source>
+        <translation>der Agent hat nicht rechtzeitig gegrüßt</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="61"/>
+        <source>the client closed the stream</source>
+        <translation>der Client hat den Stream geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="61"/>
+        <source>the stream ended before the agent greeted</source>
+        <translation>der Stream endete, bevor der Agent grüßte</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="108"/>
+        <source>no agent greeted among the first %1 bytes of output</source>
+        <translation>in den ersten %1 Bytes der Ausgabe hat kein Agent gegrüßt</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="120"/>
+        <source>the channel mangles the agent&apos;s greeting beyond recognition</source>
+        <translation>der Kanal entstellt die Begrüßung des Agenten bis zur Unkenntlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="133"/>
+        <source>the agent did not confirm the framing</source>
+        <translation>der Agent hat die Rahmung nicht bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="138"/>
+        <source>the agent confirmed an unknown framing</source>
+        <translation>der Agent hat eine unbekannte Rahmung bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="150"/>
+        <source>the client&apos;s answer is not a Ferry probe</source>
+        <translation>die Antwort des Clients ist keine Ferry-Probe</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="158"/>
+        <source>the client asked for an unknown framing</source>
+        <translation>der Client hat eine unbekannte Rahmung verlangt</translation>
+    </message>
+    <message>
+        <location filename="../core/net/stdionegotiation.cpp" line="165"/>
+        <source>the channel mangles the client&apos;s probe beyond recognition</source>
+        <translation>der Kanal entstellt die Probe des Clients bis zur Unkenntlichkeit</translation>
     </message>
 </context>
 <context>
@@ -1278,200 +1521,301 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::ConnectDialog</name>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="42"/>
+        <location filename="../ui/connectdialog.cpp" line="49"/>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="58"/>
         <source>&amp;Delete Site</source>
         <translation>Profil &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="46"/>
+        <location filename="../ui/connectdialog.cpp" line="60"/>
+        <source>Ferry &amp;agent</source>
+        <translation>Ferry-&amp;Agent</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="61"/>
+        <source>C&amp;ommand</source>
+        <translation>&amp;Befehl</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="64"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="48"/>
+        <location filename="../ui/connectdialog.cpp" line="70"/>
         <source>Sa&amp;ve as site</source>
         <translation>Als Profil s&amp;peichern</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="52"/>
+        <location filename="../ui/connectdialog.cpp" line="74"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="54"/>
+        <location filename="../ui/connectdialog.cpp" line="76"/>
         <source>Connect to Agent</source>
         <translation>Mit Agent verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="87"/>
+        <location filename="../ui/connectdialog.cpp" line="111"/>
         <source>&amp;Saved sites:</source>
         <translation>&amp;Gespeicherte Profile:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="91"/>
+        <location filename="../ui/connectdialog.cpp" line="115"/>
         <source>&amp;Recent connections:</source>
         <translation>&amp;Zuletzt genutzte Verbindungen:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="99"/>
+        <location filename="../ui/connectdialog.cpp" line="128"/>
+        <source>Connect through:</source>
+        <translation>Verbinden über:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="131"/>
         <source>Agent &amp;URL:</source>
         <translation>Agent-&amp;URL:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="103"/>
+        <location filename="../ui/connectdialog.cpp" line="136"/>
         <source>Token f&amp;ile:</source>
         <translation>&amp;Token-Datei:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="105"/>
-        <location filename="../ui/connectdialog.cpp" line="204"/>
-        <location filename="../ui/connectdialog.cpp" line="223"/>
+        <location filename="../ui/connectdialog.cpp" line="139"/>
+        <location filename="../ui/connectdialog.cpp" line="350"/>
+        <location filename="../ui/connectdialog.cpp" line="371"/>
         <source>Leave empty to use the token file</source>
         <translation>Leer lassen, um die Token-Datei zu verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="106"/>
+        <location filename="../ui/connectdialog.cpp" line="140"/>
         <source>Or &amp;paste the token:</source>
         <translation>Oder Token &amp;einfügen:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="109"/>
+        <location filename="../ui/connectdialog.cpp" line="148"/>
+        <source>Command &amp;line:</source>
+        <translation>Be&amp;fehlszeile:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="150"/>
+        <source>Runs on this computer through /bin/sh -c; its input and output must be a shell on the remote machine. Ferry brings its agent along: uploaded on the first connection, kept there for the next.</source>
+        <translation>Läuft auf diesem Rechner über /bin/sh -c; seine Ein- und Ausgabe müssen eine Shell auf dem entfernten Rechner sein. Ferry bringt seinen Agenten mit: Er wird bei der ersten Verbindung hochgeladen und bleibt dort für die nächste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="155"/>
+        <source>Empty: the shell&apos;s working directory</source>
+        <translation>Leer: das Arbeitsverzeichnis der Shell</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="156"/>
+        <source>The folder Ferry serves on the remote machine. A relative path starts in the shell&apos;s working directory (for ssh, the home folder); ~ is not expanded.</source>
+        <translation>Der Ordner, den Ferry auf dem entfernten Rechner bereitstellt. Ein relativer Pfad beginnt im Arbeitsverzeichnis der Shell (bei ssh im persönlichen Ordner); ~ wird nicht ersetzt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="158"/>
+        <source>Remote &amp;folder:</source>
+        <translation>Entfernter &amp;Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="162"/>
         <source>Site na&amp;me:</source>
         <translation>Profil&amp;name:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="119"/>
+        <location filename="../ui/connectdialog.cpp" line="180"/>
         <source>Saved sites</source>
         <translation>Gespeicherte Profile</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="120"/>
+        <location filename="../ui/connectdialog.cpp" line="181"/>
         <source>Delete site</source>
         <translation>Profil löschen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="121"/>
+        <location filename="../ui/connectdialog.cpp" line="182"/>
         <source>Recent connections</source>
         <translation>Zuletzt genutzte Verbindungen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="122"/>
+        <location filename="../ui/connectdialog.cpp" line="183"/>
+        <source>Connect through a Ferry agent</source>
+        <translation>Über einen Ferry-Agenten verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="184"/>
+        <source>Connect through a command</source>
+        <translation>Über einen Befehl verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="185"/>
         <source>Agent URL</source>
         <translation>Agent-URL</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="123"/>
+        <location filename="../ui/connectdialog.cpp" line="186"/>
         <source>Token file</source>
         <translation>Token-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="124"/>
+        <location filename="../ui/connectdialog.cpp" line="187"/>
         <source>Browse for the token file</source>
         <translation>Token-Datei auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="125"/>
+        <location filename="../ui/connectdialog.cpp" line="188"/>
         <source>Pasted token</source>
         <translation>Eingefügtes Token</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="126"/>
+        <location filename="../ui/connectdialog.cpp" line="189"/>
+        <source>Command line</source>
+        <translation>Befehlszeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="190"/>
+        <source>Example commands</source>
+        <translation>Beispielbefehle</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="191"/>
+        <source>Remote folder</source>
+        <translation>Entfernter Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="192"/>
         <source>Save as site</source>
         <translation>Als Profil speichern</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="127"/>
+        <location filename="../ui/connectdialog.cpp" line="193"/>
         <source>Site name</source>
         <translation>Profilname</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="128"/>
+        <location filename="../ui/connectdialog.cpp" line="194"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="129"/>
+        <location filename="../ui/connectdialog.cpp" line="195"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="130"/>
+        <location filename="../ui/connectdialog.cpp" line="196"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="145"/>
-        <location filename="../ui/connectdialog.cpp" line="159"/>
+        <location filename="../ui/connectdialog.cpp" line="209"/>
+        <source>E&amp;xamples</source>
+        <translation>Bei&amp;spiele</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="210"/>
+        <source>Fill in an example command line</source>
+        <translation>Eine Beispiel-Befehlszeile einsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="218"/>
+        <source>SSH: %1</source>
+        <translation>SSH: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="219"/>
+        <source>Kubernetes pod: %1</source>
+        <translation>Kubernetes-Pod: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="220"/>
+        <source>Docker container: %1</source>
+        <translation>Docker-Container: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="268"/>
+        <location filename="../ui/connectdialog.cpp" line="283"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="204"/>
+        <location filename="../ui/connectdialog.cpp" line="350"/>
         <source>Saved in the system keychain</source>
         <translation>Im Schlüsselbund des Systems gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="237"/>
+        <location filename="../ui/connectdialog.cpp" line="385"/>
         <source>Choose the Agent&apos;s Token File</source>
         <translation>Token-Datei des Agenten auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="287"/>
+        <location filename="../ui/connectdialog.cpp" line="435"/>
         <source>Enter the agent&apos;s URL, for example ws://host:7707.</source>
         <translation>Geben Sie die URL des Agenten ein, zum Beispiel ws://host:7707.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="290"/>
+        <location filename="../ui/connectdialog.cpp" line="438"/>
         <source>“%1” is not a valid URL.</source>
         <translation>„%1“ ist keine gültige URL.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="292"/>
+        <location filename="../ui/connectdialog.cpp" line="440"/>
         <source>The agent URL must start with ws:// or wss://.</source>
         <translation>Die Agent-URL muss mit ws:// oder wss:// beginnen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="294"/>
+        <location filename="../ui/connectdialog.cpp" line="442"/>
         <source>The agent URL has no host name.</source>
         <translation>Die Agent-URL enthält keinen Rechnernamen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="296"/>
+        <location filename="../ui/connectdialog.cpp" line="444"/>
         <source>Port 0 is not a valid port for the agent.</source>
         <translation>Port 0 ist kein gültiger Port für den Agenten.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="314"/>
+        <location filename="../ui/connectdialog.cpp" line="464"/>
+        <location filename="../ui/connectdialog.cpp" line="516"/>
         <source>Enter a name for the site.</source>
         <translation>Geben Sie einen Namen für das Profil ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="330"/>
+        <location filename="../ui/connectdialog.cpp" line="480"/>
         <source>The pasted token is too short: an agent&apos;s token has at least %1 characters.</source>
         <translation>Das eingefügte Token ist zu kurz: Das Token eines Agenten hat mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="347"/>
+        <location filename="../ui/connectdialog.cpp" line="497"/>
         <source>Reading the token from the system keychain…</source>
         <translation>Token wird aus dem Schlüsselbund des Systems gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="351"/>
+        <location filename="../ui/connectdialog.cpp" line="501"/>
         <source>Choose the agent&apos;s token file or paste its token.</source>
         <translation>Wählen Sie die Token-Datei des Agenten aus oder fügen Sie sein Token ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="375"/>
+        <location filename="../ui/connectdialog.cpp" line="509"/>
+        <source>Enter the command that opens a shell on the remote machine, for example ssh -T user@host.</source>
+        <translation>Geben Sie den Befehl ein, der eine Shell auf dem entfernten Rechner öffnet, zum Beispiel ssh -T user@host.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="562"/>
         <source>Saving the token in the system keychain…</source>
         <translation>Token wird im Schlüsselbund des Systems gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="398"/>
+        <location filename="../ui/connectdialog.cpp" line="588"/>
         <source>Paste the token or choose a token file.</source>
         <translation>Fügen Sie das Token ein oder wählen Sie eine Token-Datei aus.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="417"/>
+        <location filename="../ui/connectdialog.cpp" line="607"/>
         <source>Press Connect to go on without saving the token.</source>
         <translation>Klicken Sie auf „Verbinden“, um ohne Speichern des Tokens fortzufahren.</translation>
     </message>
@@ -1479,27 +1823,77 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::ConnectionIndicator</name>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="50"/>
+        <location filename="../ui/connectionindicator.cpp" line="94"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="56"/>
-        <source>Connected · %1 ms</source>
-        <translation>Verbunden · %1 ms</translation>
+        <location filename="../ui/connectionindicator.cpp" line="33"/>
+        <source>Agent upload</source>
+        <translation>Hochladen des Agenten</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="56"/>
-        <source>Connected</source>
-        <translation>Verbunden</translation>
+        <location filename="../ui/connectionindicator.cpp" line="72"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="60"/>
+        <location filename="../ui/connectionindicator.cpp" line="81"/>
+        <source>Command: %1</source>
+        <translation>Befehl: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="82"/>
+        <source>Remote folder: %1</source>
+        <translation>Entfernter Ordner: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="82"/>
+        <source>the shell&apos;s working directory</source>
+        <translation>das Arbeitsverzeichnis der Shell</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="85"/>
+        <source>Agent uploaded (%1) and started in %2 ms</source>
+        <translation>Agent hochgeladen (%1) und in %2 ms gestartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="86"/>
+        <source>Agent found on the remote and started in %1 ms</source>
+        <translation>Agent auf dem entfernten Rechner vorgefunden und in %1 ms gestartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="107"/>
+        <source>Connected through %1 · %2 ms</source>
+        <translation>Verbunden über %1 · %2 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="107"/>
+        <source>Connected through %1</source>
+        <translation>Verbunden über %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="109"/>
+        <source>Connected to %1 · %2 ms</source>
+        <translation>Verbunden mit %1 · %2 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="109"/>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="114"/>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="114"/>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/connectionindicator.cpp" line="65"/>
+        <location filename="../ui/connectionindicator.cpp" line="118"/>
         <source>Reconnecting in %n s…</source>
         <translation>
             <numerusform>Neue Verbindung in %n s…</numerusform>
@@ -1507,17 +1901,22 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="65"/>
+        <location filename="../ui/connectionindicator.cpp" line="119"/>
         <source>Reconnecting…</source>
         <translation>Neue Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="69"/>
+        <location filename="../ui/connectionindicator.cpp" line="119"/>
+        <source>Reconnecting: %1…</source>
+        <translation>Neue Verbindung: %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="122"/>
         <source>Offline: %1</source>
         <translation>Offline: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="80"/>
+        <location filename="../ui/connectionindicator.cpp" line="139"/>
         <source>Connection: %1</source>
         <translation>Verbindung: %1</translation>
     </message>
@@ -1597,18 +1996,18 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="52"/>
-        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow.cpp" line="54"/>
+        <location filename="../ui/mainwindow.cpp" line="405"/>
         <source>Ferry</source>
         <translation>Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="62"/>
+        <location filename="../ui/mainwindow.cpp" line="64"/>
         <source>Total progress</source>
         <translation>Gesamtfortschritt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="82"/>
+        <location filename="../ui/mainwindow.cpp" line="84"/>
         <source>%n file(s) copied</source>
         <translation>
             <numerusform>%n Datei kopiert</numerusform>
@@ -1616,102 +2015,102 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="244"/>
+        <location filename="../ui/mainwindow.cpp" line="243"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow.cpp" line="244"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>&amp;Disconnect</source>
         <translation>Verbindung &amp;trennen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="254"/>
+        <location filename="../ui/mainwindow.cpp" line="253"/>
         <source>&amp;Upload Files…</source>
         <translation>Dateien &amp;hochladen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="255"/>
+        <location filename="../ui/mainwindow.cpp" line="254"/>
         <source>Upload Files</source>
         <translation>Dateien hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="260"/>
         <source>Upload &amp;Selected Local Files</source>
         <translation>Ausgewählte lokale Dateien hoch&amp;laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="269"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow.cpp" line="271"/>
         <source>&amp;Remote</source>
         <translation>Entfernter &amp;Rechner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow.cpp" line="275"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow.cpp" line="276"/>
         <source>Show &amp;Local Pane</source>
         <translation>&amp;Lokalen Bereich anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="296"/>
+        <location filename="../ui/mainwindow.cpp" line="295"/>
         <source>&amp;Transfer Queue</source>
         <translation>Übertragungs-&amp;Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="300"/>
+        <location filename="../ui/mainwindow.cpp" line="299"/>
         <source>&amp;Transfers</source>
         <translation>&amp;Übertragungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="307"/>
+        <location filename="../ui/mainwindow.cpp" line="306"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="308"/>
+        <location filename="../ui/mainwindow.cpp" line="307"/>
         <source>&amp;Preferences…</source>
         <translation>Ferry &amp;einrichten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow.cpp" line="317"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="319"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>&amp;About Ferry</source>
         <translation>Ü&amp;ber Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="320"/>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
         <source>About Ferry</source>
         <translation>Über Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="321"/>
-        <source>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Browse and transfer files on a remote machine whose only door is a WebSocket.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Dateien auf einem entfernten Rechner durchsuchen und übertragen, dessen einzige Tür ein WebSocket ist.&lt;/p&gt;</translation>
+        <location filename="../ui/mainwindow.cpp" line="320"/>
+        <source>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Browse and transfer files on a remote machine whose only door is a WebSocket or a shell.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Dateien auf einem entfernten Rechner durchsuchen und übertragen, dessen einzige Tür ein WebSocket oder eine Shell ist.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="371"/>
+        <location filename="../ui/mainwindow.cpp" line="370"/>
         <source>Download To</source>
         <translation>Herunterladen nach</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="388"/>
+        <location filename="../ui/mainwindow.cpp" line="387"/>
         <source>Moved %n item(s)</source>
         <translation>
             <numerusform>%n Element verschoben</numerusform>
@@ -1719,32 +2118,38 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="408"/>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <source>/%1 (%2) — Ferry</source>
+        <translation>/%1 (%2) — Ferry</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="410"/>
+        <location filename="../ui/mainwindow.cpp" line="412"/>
         <source>%1 — Ferry</source>
         <translation>%1 — Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <location filename="../ui/mainwindow.cpp" line="414"/>
         <source>%1% · %2</source>
         <translation>%1% · %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="423"/>
+        <location filename="../ui/mainwindow.cpp" line="428"/>
         <source>%1/s · %2 left</source>
         <translation>%1/s · noch %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="423"/>
+        <location filename="../ui/mainwindow.cpp" line="428"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="459"/>
+        <location filename="../ui/mainwindow.cpp" line="464"/>
         <source>Transfers Running</source>
         <translation>Übertragungen laufen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="460"/>
+        <location filename="../ui/mainwindow.cpp" line="465"/>
         <source>%n transfer(s) have not finished. Quit anyway? Partial files are kept and resume next time.</source>
         <translation>
             <numerusform>%n Übertragung ist noch nicht abgeschlossen. Trotzdem beenden? Teilweise übertragene Dateien bleiben erhalten und werden beim nächsten Mal fortgesetzt.</numerusform>
@@ -2214,27 +2619,27 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::RemoteBrowser</name>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="38"/>
+        <location filename="../ui/remotebrowser.cpp" line="39"/>
         <source>Remote files</source>
         <translation>Entfernte Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="65"/>
+        <location filename="../ui/remotebrowser.cpp" line="66"/>
         <source>Filter by name</source>
         <translation>Nach Namen filtern</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="66"/>
+        <location filename="../ui/remotebrowser.cpp" line="67"/>
         <source>Filter (e.g. *.log)</source>
         <translation>Filter (z. B. *.log)</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="72"/>
+        <location filename="../ui/remotebrowser.cpp" line="73"/>
         <source>Remote Navigation</source>
         <translation>Entfernte Navigation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/remotebrowser.cpp" line="92"/>
+        <location filename="../ui/remotebrowser.cpp" line="93"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n Element</numerusform>
@@ -2242,118 +2647,118 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="120"/>
+        <location filename="../ui/remotebrowser.cpp" line="116"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="126"/>
+        <location filename="../ui/remotebrowser.cpp" line="122"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vorwärts</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="132"/>
+        <location filename="../ui/remotebrowser.cpp" line="128"/>
         <source>&amp;Up</source>
         <translation>Nach &amp;oben</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="139"/>
+        <location filename="../ui/remotebrowser.cpp" line="135"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="140"/>
+        <location filename="../ui/remotebrowser.cpp" line="136"/>
         <source>Edit &amp;Location</source>
         <translation>Adresse &amp;bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="141"/>
+        <location filename="../ui/remotebrowser.cpp" line="137"/>
         <source>F&amp;ilter</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="145"/>
+        <location filename="../ui/remotebrowser.cpp" line="141"/>
         <source>Show &amp;Hidden Files</source>
         <translation>Versteckte &amp;Dateien anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="150"/>
+        <location filename="../ui/remotebrowser.cpp" line="146"/>
         <source>New &amp;Folder…</source>
         <translation>&amp;Neuer Ordner…</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="152"/>
+        <location filename="../ui/remotebrowser.cpp" line="148"/>
         <source>New Folder</source>
         <translation>Neuer Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="152"/>
+        <location filename="../ui/remotebrowser.cpp" line="148"/>
         <source>Name of the new folder:</source>
         <translation>Name des neuen Ordners:</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="156"/>
+        <location filename="../ui/remotebrowser.cpp" line="152"/>
         <source>Re&amp;name</source>
         <translation>&amp;Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="161"/>
-        <location filename="../ui/remotebrowser.cpp" line="268"/>
+        <location filename="../ui/remotebrowser.cpp" line="157"/>
+        <location filename="../ui/remotebrowser.cpp" line="261"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="162"/>
+        <location filename="../ui/remotebrowser.cpp" line="158"/>
         <source>Do&amp;wnload…</source>
         <translation>&amp;Herunterladen…</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="167"/>
+        <location filename="../ui/remotebrowser.cpp" line="163"/>
         <source>P&amp;roperties…</source>
         <translation>&amp;Eigenschaften…</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="168"/>
+        <location filename="../ui/remotebrowser.cpp" line="164"/>
         <source>Copy Remote &amp;Path</source>
         <translation>Entfernten &amp;Pfad kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="261"/>
+        <location filename="../ui/remotebrowser.cpp" line="254"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="262"/>
+        <location filename="../ui/remotebrowser.cpp" line="255"/>
         <source>Delete “%1” on the remote machine? This cannot be undone.</source>
         <translation>„%1“ auf dem entfernten Rechner löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="263"/>
+        <location filename="../ui/remotebrowser.cpp" line="256"/>
         <source>Delete %1 items on the remote machine? This cannot be undone.</source>
         <translation>%1 Elemente auf dem entfernten Rechner löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="292"/>
+        <location filename="../ui/remotebrowser.cpp" line="285"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="300"/>
+        <location filename="../ui/remotebrowser.cpp" line="293"/>
         <source>Creating the folder</source>
         <translation>Erstellen des Ordners</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="306"/>
+        <location filename="../ui/remotebrowser.cpp" line="299"/>
         <source>Deleting %1</source>
         <translation>Löschen von %1</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="313"/>
+        <location filename="../ui/remotebrowser.cpp" line="306"/>
         <source>Renaming</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="318"/>
+        <location filename="../ui/remotebrowser.cpp" line="311"/>
         <source>Changing the permissions</source>
         <translation>Ändern der Berechtigungen</translation>
     </message>
@@ -2404,27 +2809,27 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::SiteStore</name>
     <message>
-        <location filename="../ui/sitestore.cpp" line="181"/>
+        <location filename="../ui/sitestore.cpp" line="222"/>
         <source>No token for this site is saved in the system keychain.</source>
         <translation>Für dieses Profil ist kein Token im Schlüsselbund des Systems gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/sitestore.cpp" line="184"/>
+        <location filename="../ui/sitestore.cpp" line="225"/>
         <source>The system keychain refused to store the token; you will be asked for it next time.</source>
         <translation>Der Schlüsselbund des Systems hat das Speichern des Tokens verweigert; Sie werden beim nächsten Mal danach gefragt.</translation>
     </message>
     <message>
-        <location filename="../ui/sitestore.cpp" line="185"/>
+        <location filename="../ui/sitestore.cpp" line="226"/>
         <source>The system keychain refused access to the saved token.</source>
         <translation>Der Schlüsselbund des Systems hat den Zugriff auf das gespeicherte Token verweigert.</translation>
     </message>
     <message>
-        <location filename="../ui/sitestore.cpp" line="189"/>
+        <location filename="../ui/sitestore.cpp" line="230"/>
         <source>The system keychain is not available, so the token cannot be saved; you will be asked for it next time.</source>
         <translation>Der Schlüsselbund des Systems ist nicht verfügbar, daher kann das Token nicht gespeichert werden; Sie werden beim nächsten Mal danach gefragt.</translation>
     </message>
     <message>
-        <location filename="../ui/sitestore.cpp" line="190"/>
+        <location filename="../ui/sitestore.cpp" line="231"/>
         <source>The system keychain is not available, so the saved token cannot be read.</source>
         <translation>Der Schlüsselbund des Systems ist nicht verfügbar, daher kann das gespeicherte Token nicht gelesen werden.</translation>
     </message>
@@ -2432,62 +2837,62 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::TransferDock</name>
     <message>
-        <location filename="../ui/transferdock.cpp" line="20"/>
+        <location filename="../ui/transferdock.cpp" line="21"/>
         <source>Transfers</source>
         <translation>Übertragungen</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="31"/>
+        <location filename="../ui/transferdock.cpp" line="32"/>
         <source>Transfer Actions</source>
         <translation>Übertragungsaktionen</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="46"/>
+        <location filename="../ui/transferdock.cpp" line="44"/>
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="47"/>
+        <location filename="../ui/transferdock.cpp" line="45"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="48"/>
+        <location filename="../ui/transferdock.cpp" line="46"/>
         <source>&amp;Cancel</source>
         <translation>Abbre&amp;chen</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="49"/>
+        <location filename="../ui/transferdock.cpp" line="47"/>
         <source>Re&amp;try</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="51"/>
+        <location filename="../ui/transferdock.cpp" line="49"/>
         <source>Pause &amp;All</source>
         <translation>Alle a&amp;nhalten</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="52"/>
+        <location filename="../ui/transferdock.cpp" line="50"/>
         <source>Resume A&amp;ll</source>
         <translation>Alle f&amp;ortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="53"/>
+        <location filename="../ui/transferdock.cpp" line="51"/>
         <source>Clear &amp;Finished</source>
         <translation>&amp;Beendete entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="60"/>
+        <location filename="../ui/transferdock.cpp" line="56"/>
         <source>Parallel &amp;transfers:</source>
         <translation>&amp;Parallele Übertragungen:</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="62"/>
+        <location filename="../ui/transferdock.cpp" line="58"/>
         <source>Parallel transfers</source>
         <translation>Parallele Übertragungen</translation>
     </message>
     <message>
-        <location filename="../ui/transferdock.cpp" line="76"/>
+        <location filename="../ui/transferdock.cpp" line="72"/>
         <source>Transfer queue</source>
         <translation>Übertragungs-Warteschlange</translation>
     </message>
@@ -2495,7 +2900,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::TransferQueueModel</name>
     <message numerus="yes">
-        <location filename="../ui/transferqueuemodel.cpp" line="57"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="56"/>
         <source>the retry found %n file(s) where one was expected</source>
         <translation>
             <numerusform>die Wiederholung fand %n Datei statt genau einer</numerusform>
@@ -2503,122 +2908,122 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="145"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="144"/>
         <source>the copy ended before this file</source>
         <translation>der Kopiervorgang endete vor dieser Datei</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="159"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="158"/>
         <source>Copy</source>
         <translation>Kopie</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="379"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="375"/>
         <source>Queued</source>
         <translation>In der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="380"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="376"/>
         <source>Waiting for an answer</source>
         <translation>Wartet auf Antwort</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="381"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="377"/>
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="382"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="378"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="383"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="379"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="384"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="380"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="384"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="380"/>
         <source>Skipped: %1</source>
         <translation>Übersprungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="385"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="381"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="386"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="382"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="402"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="398"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="425"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="421"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="426"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="422"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="427"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="423"/>
         <source>Remote copy</source>
         <translation>Entfernte Kopie</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="431"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="427"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="432"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="428"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="444"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="440"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="445"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="441"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="446"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="442"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="447"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="443"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="448"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="444"/>
         <source>Rate</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="449"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="445"/>
         <source>ETA</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="450"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="446"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -2626,127 +3031,167 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="38"/>
-        <source>Ferry: browse and transfer files on a remote agent over one WebSocket.</source>
-        <translation>Ferry: Dateien auf einem entfernten Agenten über ein einziges WebSocket durchsuchen und übertragen.</translation>
-    </message>
-    <message>
         <location filename="../app/gui/main.cpp" line="41"/>
-        <source>Agent to connect to, e.g. ws://127.0.0.1:7707</source>
-        <translation>Agent, mit dem verbunden werden soll, z. B. ws://127.0.0.1:7707</translation>
+        <source>Ferry: browse and transfer files on a remote agent over one WebSocket, or through a shell.</source>
+        <translation>Ferry: Dateien auf einem entfernten Agenten über ein einziges WebSocket oder über eine Shell durchsuchen und übertragen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="42"/>
+        <location filename="../app/gui/main.cpp" line="44"/>
+        <source>Agent to connect to, e.g. ws://127.0.0.1:7707 (none with --shell-command)</source>
+        <translation>Agent, mit dem verbunden werden soll, z. B. ws://127.0.0.1:7707 (keiner bei --shell-command)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="45"/>
         <source>Local files or folders to upload to the agent&apos;s root once connected.</source>
         <translation>Lokale Dateien oder Ordner, die nach dem Verbinden in den Wurzelordner des Agenten hochgeladen werden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="43"/>
+        <location filename="../app/gui/main.cpp" line="46"/>
         <source>Token file of the agent.</source>
         <translation>Token-Datei des Agenten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="44"/>
+        <location filename="../app/gui/main.cpp" line="47"/>
+        <source>Reach the remote through a shell instead of an agent URL: CMD runs here through /bin/sh -c and its stdin/stdout are a POSIX shell there (&apos;ssh -T host&apos;, &apos;kubectl exec -i POD -- sh&apos;, &apos;docker exec -i CTR sh&apos;). The agent is brought along and cached on the remote.</source>
+        <translation>Den entfernten Rechner über eine Shell statt über eine Agent-URL erreichen: CMD läuft hier über /bin/sh -c, und seine Standardein- und -ausgabe sind dort eine POSIX-Shell (&apos;ssh -T host&apos;, &apos;kubectl exec -i POD -- sh&apos;, &apos;docker exec -i CTR sh&apos;). Der Agent wird mitgebracht und auf dem entfernten Rechner zwischengespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="48"/>
+        <source>With --shell-command: the remote folder to serve (default: the shell&apos;s working directory).</source>
+        <translation>Mit --shell-command: der bereitzustellende entfernte Ordner (Standard: das Arbeitsverzeichnis der Shell).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="49"/>
         <source>Save a picture of the window once the listing is shown, then quit.</source>
         <translation>Ein Bild des Fensters speichern, sobald die Auflistung angezeigt wird, und dann beenden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="45"/>
+        <location filename="../app/gui/main.cpp" line="50"/>
         <source>Folder to show in the local pane.</source>
         <translation>Ordner, der im lokalen Bereich angezeigt wird.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="62"/>
-        <source>Ferry agent: serves one directory to Ferry clients over a WebSocket.</source>
-        <translation>Ferry-Agent: stellt Ferry-Clients einen Ordner über ein WebSocket bereit.</translation>
+        <location filename="../app/gui/main.cpp" line="62"/>
+        <source>--shell-command needs a command</source>
+        <translation>--shell-command braucht einen Befehl</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="64"/>
+        <source>--token-file goes with an agent URL, not with --shell-command</source>
+        <translation>--token-file gehört zu einer Agent-URL, nicht zu --shell-command</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="68"/>
+        <source>an agent URL and --shell-command are two ways in: give one</source>
+        <translation>eine Agent-URL und --shell-command sind zwei Zugänge: nur einen angeben</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="70"/>
+        <source>--remote-root goes with --shell-command</source>
+        <translation>--remote-root gehört zu --shell-command</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="79"/>
+        <source>--screenshot needs an agent URL or --shell-command</source>
+        <translation>--screenshot braucht eine Agent-URL oder --shell-command</translation>
     </message>
     <message>
         <location filename="../app/agent/main.cpp" line="65"/>
-        <source>Directory to serve (required).</source>
-        <translation>Bereitzustellender Ordner (erforderlich).</translation>
+        <source>Ferry agent: serves one directory to Ferry clients over a WebSocket, or to one client on its standard input and output (--stdio).</source>
+        <translation>Ferry-Agent: stellt Ferry-Clients einen Ordner über ein WebSocket bereit, oder einem Client über seine Standardein- und -ausgabe (--stdio).</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="66"/>
+        <location filename="../app/agent/main.cpp" line="68"/>
+        <source>Directory to serve (required, but with --stdio: the current directory).</source>
+        <translation>Bereitzustellender Ordner (erforderlich; bei --stdio: der aktuelle Ordner).</translation>
+    </message>
+    <message>
+        <location filename="../app/agent/main.cpp" line="69"/>
+        <source>Serve one client on standard input and output instead of listening (no token: whoever runs the agent is admitted). Ends when the input closes.</source>
+        <translation>Einen Client über Standardein- und -ausgabe bedienen, statt zu lauschen (kein Token: Wer den Agenten startet, wird zugelassen). Endet, wenn die Eingabe geschlossen wird.</translation>
+    </message>
+    <message>
+        <location filename="../app/agent/main.cpp" line="70"/>
         <source>Address to listen on; port 0 picks a free port.</source>
         <translation>Adresse, auf der gelauscht wird; Port 0 wählt einen freien Port.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="67"/>
+        <location filename="../app/agent/main.cpp" line="71"/>
         <source>Token file; created with a fresh 256-bit token (mode 0600) if missing. Default: %1</source>
         <translation>Token-Datei; wird mit einem frischen 256-Bit-Token (Modus 0600) erstellt, falls sie fehlt. Standard: %1</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="68"/>
+        <location filename="../app/agent/main.cpp" line="72"/>
         <source>Write the listening port to this file.</source>
         <translation>Den lauschenden Port in diese Datei schreiben.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="69"/>
+        <location filename="../app/agent/main.cpp" line="73"/>
         <source>TLS certificate (PEM) for wss://.</source>
         <translation>TLS-Zertifikat (PEM) für wss://.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="70"/>
+        <location filename="../app/agent/main.cpp" line="74"/>
         <source>TLS private key (PEM) for wss://.</source>
         <translation>Privater TLS-Schlüssel (PEM) für wss://.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="71"/>
+        <location filename="../app/agent/main.cpp" line="75"/>
         <source>Heartbeat interval in milliseconds.</source>
         <translation>Heartbeat-Intervall in Millisekunden.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="72"/>
+        <location filename="../app/agent/main.cpp" line="76"/>
         <source>Drop a client silent for this many milliseconds.</source>
         <translation>Einen Client trennen, der so viele Millisekunden still ist.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="73"/>
+        <location filename="../app/agent/main.cpp" line="77"/>
         <source>Most clients served at once.</source>
         <translation>Höchstzahl gleichzeitig bedienter Clients.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="74"/>
+        <location filename="../app/agent/main.cpp" line="78"/>
         <source>One of: error, warning, info, debug.</source>
         <translation>Eines von: error, warning, info, debug.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="84"/>
+        <location filename="../app/agent/main.cpp" line="88"/>
         <source>unknown log level &apos;%1&apos;</source>
         <translation>unbekannte Protokollstufe „%1“</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="87"/>
+        <location filename="../app/agent/main.cpp" line="92"/>
         <source>--root DIR is required</source>
         <translation>--root DIR ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="89"/>
+        <location filename="../app/agent/main.cpp" line="94"/>
         <source>--cert and --key go together</source>
         <translation>--cert und --key gehören zusammen</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="94"/>
+        <location filename="../app/agent/main.cpp" line="99"/>
         <source>--listen expects HOST:PORT, got &apos;%1&apos;</source>
         <translation>--listen erwartet HOST:PORT, erhalten: „%1“</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="98"/>
+        <location filename="../app/agent/main.cpp" line="103"/>
         <source>--heartbeat expects milliseconds (at least 50)</source>
         <translation>--heartbeat erwartet Millisekunden (mindestens 50)</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="101"/>
+        <location filename="../app/agent/main.cpp" line="106"/>
         <source>--dead-after must be longer than --heartbeat</source>
         <translation>--dead-after muss länger als --heartbeat sein</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="106"/>
+        <location filename="../app/agent/main.cpp" line="111"/>
         <source>--max-clients expects a positive number</source>
         <translation>--max-clients erwartet eine positive Zahl</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="121"/>
+        <location filename="../app/agent/main.cpp" line="146"/>
         <source>cannot write port file %1: %2</source>
         <translation>Portdatei %1 kann nicht geschrieben werden: %2</translation>
     </message>
