@@ -179,22 +179,22 @@
         <translation>es wurde kein gültiger freizugebender Ordner angegeben</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="81"/>
+        <location filename="../core/agent/rootfs.cpp" line="73"/>
         <source>path contains a NUL byte</source>
         <translation>Pfad enthält ein NUL-Byte</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="86"/>
+        <location filename="../core/agent/rootfs.cpp" line="78"/>
         <source>absolute paths lead outside the served directory</source>
         <translation>absolute Pfade führen aus dem freigegebenen Ordner heraus</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="247"/>
+        <location filename="../core/agent/rootfs.cpp" line="239"/>
         <source>not a regular file</source>
         <translation>keine reguläre Datei</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="292"/>
+        <location filename="../core/agent/rootfs.cpp" line="284"/>
         <source>the served directory itself has no parent here</source>
         <translation>der freigegebene Ordner selbst hat hier keinen übergeordneten Ordner</translation>
     </message>
@@ -214,7 +214,7 @@
         <translation>ungültiges Ziel der symbolischen Verknüpfung</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfsdetail.cpp" line="276"/>
+        <location filename="../core/agent/rootfsdetail.cpp" line="198"/>
         <source>is a symbolic link, which is not followed</source>
         <translation>ist eine symbolische Verknüpfung, der nicht gefolgt wird</translation>
     </message>
@@ -301,17 +301,17 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <message>
         <location filename="../core/cli/cliapp.cpp" line="118"/>
         <source>Reach the remote through a shell instead of a listening agent: CMD runs here through /bin/sh -c and its stdin/stdout are a POSIX shell there (&apos;ssh -T host&apos;, &apos;kubectl exec -i POD -- sh&apos;, &apos;docker exec -i CTR sh&apos;). The agent is brought along and cached on the remote.</source>
-        <translation>Die Gegenseite über eine Shell erreichen statt über einen lauschenden Agenten: CMD läuft hier über /bin/sh -c, und seine Standardein- und -ausgabe sind dort eine POSIX-Shell („ssh -T host“, „kubectl exec -i POD -- sh“, „docker exec -i CTR sh“). Der Agent wird mitgebracht und auf der Gegenseite zwischengespeichert.</translation>
+        <translation>Den entfernten Rechner über eine Shell statt über einen lauschenden Agenten erreichen: CMD läuft hier über /bin/sh -c, und seine Standardein- und -ausgabe sind dort eine POSIX-Shell (&apos;ssh -T host&apos;, &apos;kubectl exec -i POD -- sh&apos;, &apos;docker exec -i CTR sh&apos;). Der Agent wird mitgebracht und auf dem entfernten Rechner zwischengespeichert.</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="119"/>
         <source>With --shell-command: the folder to serve (default: the shell&apos;s working directory).</source>
-        <translation>Mit --shell-command: der freizugebende Ordner (Vorgabe: das Arbeitsverzeichnis der Shell).</translation>
+        <translation>Mit --shell-command: der bereitzustellende Ordner (Standard: das Arbeitsverzeichnis der Shell).</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="120"/>
         <source>With --shell-command: the portable agent to bring along (default: the one built beside ferry-cli).</source>
-        <translation>Mit --shell-command: der mitzubringende portable Agent (Vorgabe: der neben ferry-cli gebaute).</translation>
+        <translation>Mit --shell-command: der mitzubringende portable Agent (Standard: der neben ferry-cli gebaute).</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="121"/>
@@ -376,7 +376,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <message>
         <location filename="../core/cli/cliapp.cpp" line="160"/>
         <source>--url and --shell-command are two ways in: give one</source>
-        <translation>--url und --shell-command sind zwei Wege hinein: bitte nur einen angeben</translation>
+        <translation>--url und --shell-command sind zwei Zugänge: nur einen angeben</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="165"/>
@@ -632,7 +632,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <message>
         <location filename="../core/client/session.cpp" line="262"/>
         <source>%1: the agent admits anyone without a token; refusing it</source>
-        <translation>%1: Der Agent lässt jeden ohne Token ein; er wird abgelehnt</translation>
+        <translation>%1: Der Agent lässt jeden ohne Token zu; er wird abgelehnt</translation>
     </message>
     <message>
         <location filename="../core/client/session.cpp" line="263"/>
@@ -675,7 +675,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <message>
         <location filename="../core/client/agentbundle.cpp" line="71"/>
         <source>the portable agent %1 was not found (looked for %2); scripts/build makes it</source>
-        <translation>Der portable Agent %1 wurde nicht gefunden (gesucht: %2); scripts/build erzeugt ihn</translation>
+        <translation>der portable Agent %1 wurde nicht gefunden (gesucht: %2); scripts/build erstellt ihn</translation>
     </message>
     <message>
         <location filename="../core/client/shellprocess.cpp" line="58"/>
@@ -685,7 +685,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <message>
         <location filename="../core/client/shellprocess.cpp" line="60"/>
         <source>&apos;%1&apos; was killed</source>
-        <translation>„%1“ wurde abgebrochen</translation>
+        <translation>„%1“ wurde durch ein Signal beendet</translation>
     </message>
     <message>
         <location filename="../core/client/shellprocess.cpp" line="62"/>
@@ -695,12 +695,12 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <message>
         <location filename="../core/client/shellconnector.cpp" line="43"/>
         <source>no POSIX shell answered through &apos;%1&apos; within %2 s%3</source>
-        <translation>Über „%1“ hat innerhalb von %2 s keine POSIX-Shell geantwortet%3</translation>
+        <translation>über „%1“ hat innerhalb von %2 s keine POSIX-Shell geantwortet%3</translation>
     </message>
     <message>
         <location filename="../core/client/shellconnector.cpp" line="48"/>
         <source>the remote shell stopped answering while the agent was being installed%1</source>
-        <translation>Die entfernte Shell antwortete nicht mehr, während der Agent installiert wurde%1</translation>
+        <translation>die entfernte Shell hat nicht mehr geantwortet, während der Agent installiert wurde%1</translation>
     </message>
     <message>
         <location filename="../core/client/shellconnector.cpp" line="76"/>
@@ -710,23 +710,23 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <message>
         <location filename="../core/client/shellconnector.cpp" line="78"/>
         <source>Looking for a shell</source>
-        <translation>Suche nach einer Shell</translation>
+        <translation>Shell wird gesucht</translation>
     </message>
     <message>
         <location filename="../core/client/shellconnector.cpp" line="147"/>
         <source>the agent arrived damaged in %1 (checksum %2, expected %3)</source>
-        <translation>Der Agent kam beschädigt in %1 an (Prüfsumme %2, erwartet %3)</translation>
+        <translation>der Agent ist beschädigt in %1 angekommen (Prüfsumme %2, erwartet %3)</translation>
     </message>
     <message>
         <location filename="../core/client/shellconnector.cpp" line="153"/>
         <location filename="../core/client/shellconnector.cpp" line="272"/>
         <source>the agent in %1 did not start (status %2)%3</source>
-        <translation>Der Agent in %1 ist nicht gestartet (Status %2)%3</translation>
+        <translation>der Agent in %1 ist nicht gestartet (Status %2)%3</translation>
     </message>
     <message>
         <location filename="../core/client/shellconnector.cpp" line="167"/>
         <source>the remote system is %1, not Linux: Ferry&apos;s agent runs on Linux only</source>
-        <translation>Das entfernte System ist %1, nicht Linux: Ferrys Agent läuft nur unter Linux</translation>
+        <translation>das entfernte System ist %1, nicht Linux: Ferrys Agent läuft nur unter Linux</translation>
     </message>
     <message>
         <location filename="../core/client/shellconnector.cpp" line="168"/>
@@ -737,17 +737,17 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <message>
         <location filename="../core/client/shellconnector.cpp" line="172"/>
         <source>wrong architecture: the remote is %1, and Ferry brings an agent for x86_64 only</source>
-        <translation>Falsche Architektur: Die Gegenseite ist %1, und Ferry bringt nur einen Agenten für x86_64 mit</translation>
+        <translation>falsche Architektur: Der entfernte Rechner ist %1, und Ferry bringt nur einen Agenten für x86_64 mit</translation>
     </message>
     <message>
         <location filename="../core/client/shellconnector.cpp" line="179"/>
         <source>every directory where the agent could be put is mounted noexec (%1)</source>
-        <translation>Jeder Ordner, in den der Agent gelegt werden könnte, ist mit noexec eingehängt (%1)</translation>
+        <translation>jeder Ordner, in den der Agent gelegt werden könnte, ist mit noexec eingehängt (%1)</translation>
     </message>
     <message>
         <location filename="../core/client/shellconnector.cpp" line="181"/>
         <source>no writable directory for the agent on the remote (tried $XDG_CACHE_HOME or ~/.cache, /tmp, /var/tmp, /dev/shm)</source>
-        <translation>Kein beschreibbarer Ordner für den Agenten auf der Gegenseite (versucht: $XDG_CACHE_HOME oder ~/.cache, /tmp, /var/tmp, /dev/shm)</translation>
+        <translation>kein beschreibbarer Ordner für den Agenten auf dem entfernten Rechner (versucht: $XDG_CACHE_HOME oder ~/.cache, /tmp, /var/tmp, /dev/shm)</translation>
     </message>
     <message>
         <location filename="../core/client/shellconnector.cpp" line="196"/>
@@ -763,7 +763,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <message>
         <location filename="../core/client/shellconnector.cpp" line="229"/>
         <source>writing the agent into %1 failed (is the disk full?)%2</source>
-        <translation>Den Agenten nach %1 zu schreiben schlug fehl (ist der Datenträger voll?)%2</translation>
+        <translation>der Agent konnte nicht nach %1 geschrieben werden (ist der Datenträger voll?)%2</translation>
     </message>
     <message>
         <location filename="../core/client/shellconnector.cpp" line="248"/>
@@ -773,12 +773,12 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <message>
         <location filename="../core/client/shellconnector.cpp" line="276"/>
         <source>the agent in %1 did not start: %2%3</source>
-        <translation>Der Agent in %1 ist nicht gestartet: %2%3</translation>
+        <translation>der Agent in %1 ist nicht gestartet: %2%3</translation>
     </message>
     <message>
         <location filename="../core/client/shellconnector.cpp" line="288"/>
         <source>killed</source>
-        <translation>abgebrochen</translation>
+        <translation>durch ein Signal beendet</translation>
     </message>
     <message>
         <location filename="../core/client/shellconnector.cpp" line="290"/>
@@ -1123,87 +1123,87 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <message>
         <location filename="../core/net/streamframing.cpp" line="82"/>
         <source>stream message of %1 bytes is outside the limits (1 to %2)</source>
-        <translation>Datenstrom-Nachricht mit %1 Bytes liegt außerhalb der Grenzen (1 bis %2)</translation>
+        <translation>Stream-Nachricht mit %1 Bytes liegt außerhalb der Grenzen (1 bis %2)</translation>
     </message>
     <message>
         <location filename="../core/net/streamframing.cpp" line="94"/>
         <source>stream line longer than %1 bytes</source>
-        <translation>Datenstrom-Zeile länger als %1 Bytes</translation>
+        <translation>Stream-Zeile länger als %1 Bytes</translation>
     </message>
     <message>
         <location filename="../core/net/streamframing.cpp" line="103"/>
         <source>stream message above the limit of %1 bytes</source>
-        <translation>Datenstrom-Nachricht über der Grenze von %1 Bytes</translation>
+        <translation>Stream-Nachricht über der Grenze von %1 Bytes</translation>
     </message>
     <message>
         <location filename="../core/net/streamframing.cpp" line="106"/>
         <source>stream line is not base64</source>
-        <translation>Datenstrom-Zeile ist kein Base64</translation>
+        <translation>Stream-Zeile ist kein Base64</translation>
     </message>
     <message>
         <location filename="../core/net/streamtransport.cpp" line="42"/>
         <source>the stream to the peer ended</source>
-        <translation>Der Datenstrom zur Gegenseite ist zu Ende</translation>
+        <translation>der Stream zur Gegenstelle ist zu Ende</translation>
     </message>
     <message>
         <location filename="../core/net/streamtransport.cpp" line="115"/>
         <source>stream aborted</source>
-        <translation>Datenstrom abgebrochen</translation>
+        <translation>Stream abgebrochen</translation>
     </message>
     <message>
         <location filename="../core/net/stdionegotiation.cpp" line="43"/>
         <source>no client answered the greeting in time</source>
-        <translation>Kein Client hat rechtzeitig auf die Begrüßung geantwortet</translation>
+        <translation>kein Client hat rechtzeitig auf die Begrüßung geantwortet</translation>
     </message>
     <message>
         <location filename="../core/net/stdionegotiation.cpp" line="44"/>
         <source>the agent did not greet in time</source>
-        <translation>Der Agent hat nicht rechtzeitig gegrüßt</translation>
+        <translation>der Agent hat nicht rechtzeitig gegrüßt</translation>
     </message>
     <message>
         <location filename="../core/net/stdionegotiation.cpp" line="61"/>
         <source>the client closed the stream</source>
-        <translation>Der Client hat den Datenstrom geschlossen</translation>
+        <translation>der Client hat den Stream geschlossen</translation>
     </message>
     <message>
         <location filename="../core/net/stdionegotiation.cpp" line="61"/>
         <source>the stream ended before the agent greeted</source>
-        <translation>Der Datenstrom endete, bevor der Agent grüßte</translation>
+        <translation>der Stream endete, bevor der Agent grüßte</translation>
     </message>
     <message>
         <location filename="../core/net/stdionegotiation.cpp" line="108"/>
         <source>no agent greeted among the first %1 bytes of output</source>
-        <translation>In den ersten %1 Bytes der Ausgabe hat kein Agent gegrüßt</translation>
+        <translation>in den ersten %1 Bytes der Ausgabe hat kein Agent gegrüßt</translation>
     </message>
     <message>
         <location filename="../core/net/stdionegotiation.cpp" line="120"/>
         <source>the channel mangles the agent&apos;s greeting beyond recognition</source>
-        <translation>Der Kanal verstümmelt die Begrüßung des Agenten bis zur Unkenntlichkeit</translation>
+        <translation>der Kanal entstellt die Begrüßung des Agenten bis zur Unkenntlichkeit</translation>
     </message>
     <message>
         <location filename="../core/net/stdionegotiation.cpp" line="133"/>
         <source>the agent did not confirm the framing</source>
-        <translation>Der Agent hat die Rahmung nicht bestätigt</translation>
+        <translation>der Agent hat die Rahmung nicht bestätigt</translation>
     </message>
     <message>
         <location filename="../core/net/stdionegotiation.cpp" line="138"/>
         <source>the agent confirmed an unknown framing</source>
-        <translation>Der Agent hat eine unbekannte Rahmung bestätigt</translation>
+        <translation>der Agent hat eine unbekannte Rahmung bestätigt</translation>
     </message>
     <message>
         <location filename="../core/net/stdionegotiation.cpp" line="150"/>
         <source>the client&apos;s answer is not a Ferry probe</source>
-        <translation>Die Antwort des Clients ist keine Ferry-Probe</translation>
+        <translation>die Antwort des Clients ist keine Ferry-Probe</translation>
     </message>
     <message>
         <location filename="../core/net/stdionegotiation.cpp" line="158"/>
         <source>the client asked for an unknown framing</source>
-        <translation>Der Client hat eine unbekannte Rahmung verlangt</translation>
+        <translation>der Client hat eine unbekannte Rahmung verlangt</translation>
     </message>
     <message>
         <location filename="../core/net/stdionegotiation.cpp" line="165"/>
         <source>the channel mangles the client&apos;s probe beyond recognition</source>
-        <translation>Der Kanal verstümmelt die Probe des Clients bis zur Unkenntlichkeit</translation>
+        <translation>der Kanal entstellt die Probe des Clients bis zur Unkenntlichkeit</translation>
     </message>
 </context>
 <context>
@@ -1521,200 +1521,301 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::ConnectDialog</name>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="42"/>
+        <location filename="../ui/connectdialog.cpp" line="49"/>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="58"/>
         <source>&amp;Delete Site</source>
         <translation>Profil &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="46"/>
+        <location filename="../ui/connectdialog.cpp" line="60"/>
+        <source>Ferry &amp;agent</source>
+        <translation>Ferry-&amp;Agent</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="61"/>
+        <source>C&amp;ommand</source>
+        <translation>&amp;Befehl</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="64"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="48"/>
+        <location filename="../ui/connectdialog.cpp" line="70"/>
         <source>Sa&amp;ve as site</source>
         <translation>Als Profil s&amp;peichern</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="52"/>
+        <location filename="../ui/connectdialog.cpp" line="74"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="54"/>
+        <location filename="../ui/connectdialog.cpp" line="76"/>
         <source>Connect to Agent</source>
         <translation>Mit Agent verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="87"/>
+        <location filename="../ui/connectdialog.cpp" line="111"/>
         <source>&amp;Saved sites:</source>
         <translation>&amp;Gespeicherte Profile:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="91"/>
+        <location filename="../ui/connectdialog.cpp" line="115"/>
         <source>&amp;Recent connections:</source>
         <translation>&amp;Zuletzt genutzte Verbindungen:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="99"/>
+        <location filename="../ui/connectdialog.cpp" line="128"/>
+        <source>Connect through:</source>
+        <translation>Verbinden über:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="131"/>
         <source>Agent &amp;URL:</source>
         <translation>Agent-&amp;URL:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="103"/>
+        <location filename="../ui/connectdialog.cpp" line="136"/>
         <source>Token f&amp;ile:</source>
         <translation>&amp;Token-Datei:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="105"/>
-        <location filename="../ui/connectdialog.cpp" line="204"/>
-        <location filename="../ui/connectdialog.cpp" line="223"/>
+        <location filename="../ui/connectdialog.cpp" line="139"/>
+        <location filename="../ui/connectdialog.cpp" line="350"/>
+        <location filename="../ui/connectdialog.cpp" line="371"/>
         <source>Leave empty to use the token file</source>
         <translation>Leer lassen, um die Token-Datei zu verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="106"/>
+        <location filename="../ui/connectdialog.cpp" line="140"/>
         <source>Or &amp;paste the token:</source>
         <translation>Oder Token &amp;einfügen:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="109"/>
+        <location filename="../ui/connectdialog.cpp" line="148"/>
+        <source>Command &amp;line:</source>
+        <translation>Be&amp;fehlszeile:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="150"/>
+        <source>Runs on this computer through /bin/sh -c; its input and output must be a shell on the remote machine. Ferry brings its agent along: uploaded on the first connection, kept there for the next.</source>
+        <translation>Läuft auf diesem Rechner über /bin/sh -c; seine Ein- und Ausgabe müssen eine Shell auf dem entfernten Rechner sein. Ferry bringt seinen Agenten mit: Er wird bei der ersten Verbindung hochgeladen und bleibt dort für die nächste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="155"/>
+        <source>Empty: the shell&apos;s working directory</source>
+        <translation>Leer: das Arbeitsverzeichnis der Shell</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="156"/>
+        <source>The folder Ferry serves on the remote machine. A relative path starts in the shell&apos;s working directory (for ssh, the home folder); ~ is not expanded.</source>
+        <translation>Der Ordner, den Ferry auf dem entfernten Rechner bereitstellt. Ein relativer Pfad beginnt im Arbeitsverzeichnis der Shell (bei ssh im persönlichen Ordner); ~ wird nicht ersetzt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="158"/>
+        <source>Remote &amp;folder:</source>
+        <translation>Entfernter &amp;Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="162"/>
         <source>Site na&amp;me:</source>
         <translation>Profil&amp;name:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="119"/>
+        <location filename="../ui/connectdialog.cpp" line="180"/>
         <source>Saved sites</source>
         <translation>Gespeicherte Profile</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="120"/>
+        <location filename="../ui/connectdialog.cpp" line="181"/>
         <source>Delete site</source>
         <translation>Profil löschen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="121"/>
+        <location filename="../ui/connectdialog.cpp" line="182"/>
         <source>Recent connections</source>
         <translation>Zuletzt genutzte Verbindungen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="122"/>
+        <location filename="../ui/connectdialog.cpp" line="183"/>
+        <source>Connect through a Ferry agent</source>
+        <translation>Über einen Ferry-Agenten verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="184"/>
+        <source>Connect through a command</source>
+        <translation>Über einen Befehl verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="185"/>
         <source>Agent URL</source>
         <translation>Agent-URL</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="123"/>
+        <location filename="../ui/connectdialog.cpp" line="186"/>
         <source>Token file</source>
         <translation>Token-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="124"/>
+        <location filename="../ui/connectdialog.cpp" line="187"/>
         <source>Browse for the token file</source>
         <translation>Token-Datei auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="125"/>
+        <location filename="../ui/connectdialog.cpp" line="188"/>
         <source>Pasted token</source>
         <translation>Eingefügtes Token</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="126"/>
+        <location filename="../ui/connectdialog.cpp" line="189"/>
+        <source>Command line</source>
+        <translation>Befehlszeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="190"/>
+        <source>Example commands</source>
+        <translation>Beispielbefehle</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="191"/>
+        <source>Remote folder</source>
+        <translation>Entfernter Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="192"/>
         <source>Save as site</source>
         <translation>Als Profil speichern</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="127"/>
+        <location filename="../ui/connectdialog.cpp" line="193"/>
         <source>Site name</source>
         <translation>Profilname</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="128"/>
+        <location filename="../ui/connectdialog.cpp" line="194"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="129"/>
+        <location filename="../ui/connectdialog.cpp" line="195"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="130"/>
+        <location filename="../ui/connectdialog.cpp" line="196"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="145"/>
-        <location filename="../ui/connectdialog.cpp" line="159"/>
+        <location filename="../ui/connectdialog.cpp" line="209"/>
+        <source>E&amp;xamples</source>
+        <translation>Bei&amp;spiele</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="210"/>
+        <source>Fill in an example command line</source>
+        <translation>Eine Beispiel-Befehlszeile einsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="218"/>
+        <source>SSH: %1</source>
+        <translation>SSH: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="219"/>
+        <source>Kubernetes pod: %1</source>
+        <translation>Kubernetes-Pod: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="220"/>
+        <source>Docker container: %1</source>
+        <translation>Docker-Container: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="268"/>
+        <location filename="../ui/connectdialog.cpp" line="283"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="204"/>
+        <location filename="../ui/connectdialog.cpp" line="350"/>
         <source>Saved in the system keychain</source>
         <translation>Im Schlüsselbund des Systems gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="237"/>
+        <location filename="../ui/connectdialog.cpp" line="385"/>
         <source>Choose the Agent&apos;s Token File</source>
         <translation>Token-Datei des Agenten auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="287"/>
+        <location filename="../ui/connectdialog.cpp" line="435"/>
         <source>Enter the agent&apos;s URL, for example ws://host:7707.</source>
         <translation>Geben Sie die URL des Agenten ein, zum Beispiel ws://host:7707.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="290"/>
+        <location filename="../ui/connectdialog.cpp" line="438"/>
         <source>“%1” is not a valid URL.</source>
         <translation>„%1“ ist keine gültige URL.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="292"/>
+        <location filename="../ui/connectdialog.cpp" line="440"/>
         <source>The agent URL must start with ws:// or wss://.</source>
         <translation>Die Agent-URL muss mit ws:// oder wss:// beginnen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="294"/>
+        <location filename="../ui/connectdialog.cpp" line="442"/>
         <source>The agent URL has no host name.</source>
         <translation>Die Agent-URL enthält keinen Rechnernamen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="296"/>
+        <location filename="../ui/connectdialog.cpp" line="444"/>
         <source>Port 0 is not a valid port for the agent.</source>
         <translation>Port 0 ist kein gültiger Port für den Agenten.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="314"/>
+        <location filename="../ui/connectdialog.cpp" line="464"/>
+        <location filename="../ui/connectdialog.cpp" line="516"/>
         <source>Enter a name for the site.</source>
         <translation>Geben Sie einen Namen für das Profil ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="330"/>
+        <location filename="../ui/connectdialog.cpp" line="480"/>
         <source>The pasted token is too short: an agent&apos;s token has at least %1 characters.</source>
         <translation>Das eingefügte Token ist zu kurz: Das Token eines Agenten hat mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="347"/>
+        <location filename="../ui/connectdialog.cpp" line="497"/>
         <source>Reading the token from the system keychain…</source>
         <translation>Token wird aus dem Schlüsselbund des Systems gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="351"/>
+        <location filename="../ui/connectdialog.cpp" line="501"/>
         <source>Choose the agent&apos;s token file or paste its token.</source>
         <translation>Wählen Sie die Token-Datei des Agenten aus oder fügen Sie sein Token ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="375"/>
+        <location filename="../ui/connectdialog.cpp" line="509"/>
+        <source>Enter the command that opens a shell on the remote machine, for example ssh -T user@host.</source>
+        <translation>Geben Sie den Befehl ein, der eine Shell auf dem entfernten Rechner öffnet, zum Beispiel ssh -T user@host.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="562"/>
         <source>Saving the token in the system keychain…</source>
         <translation>Token wird im Schlüsselbund des Systems gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="398"/>
+        <location filename="../ui/connectdialog.cpp" line="588"/>
         <source>Paste the token or choose a token file.</source>
         <translation>Fügen Sie das Token ein oder wählen Sie eine Token-Datei aus.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="417"/>
+        <location filename="../ui/connectdialog.cpp" line="607"/>
         <source>Press Connect to go on without saving the token.</source>
         <translation>Klicken Sie auf „Verbinden“, um ohne Speichern des Tokens fortzufahren.</translation>
     </message>
@@ -1722,27 +1823,77 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::ConnectionIndicator</name>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="50"/>
+        <location filename="../ui/connectionindicator.cpp" line="94"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="56"/>
-        <source>Connected · %1 ms</source>
-        <translation>Verbunden · %1 ms</translation>
+        <location filename="../ui/connectionindicator.cpp" line="33"/>
+        <source>Agent upload</source>
+        <translation>Hochladen des Agenten</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="56"/>
-        <source>Connected</source>
-        <translation>Verbunden</translation>
+        <location filename="../ui/connectionindicator.cpp" line="72"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="60"/>
+        <location filename="../ui/connectionindicator.cpp" line="81"/>
+        <source>Command: %1</source>
+        <translation>Befehl: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="82"/>
+        <source>Remote folder: %1</source>
+        <translation>Entfernter Ordner: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="82"/>
+        <source>the shell&apos;s working directory</source>
+        <translation>das Arbeitsverzeichnis der Shell</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="85"/>
+        <source>Agent uploaded (%1) and started in %2 ms</source>
+        <translation>Agent hochgeladen (%1) und in %2 ms gestartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="86"/>
+        <source>Agent found on the remote and started in %1 ms</source>
+        <translation>Agent auf dem entfernten Rechner vorgefunden und in %1 ms gestartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="107"/>
+        <source>Connected through %1 · %2 ms</source>
+        <translation>Verbunden über %1 · %2 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="107"/>
+        <source>Connected through %1</source>
+        <translation>Verbunden über %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="109"/>
+        <source>Connected to %1 · %2 ms</source>
+        <translation>Verbunden mit %1 · %2 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="109"/>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="114"/>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="114"/>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/connectionindicator.cpp" line="65"/>
+        <location filename="../ui/connectionindicator.cpp" line="118"/>
         <source>Reconnecting in %n s…</source>
         <translation>
             <numerusform>Neue Verbindung in %n s…</numerusform>
@@ -1750,17 +1901,22 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="65"/>
+        <location filename="../ui/connectionindicator.cpp" line="119"/>
         <source>Reconnecting…</source>
         <translation>Neue Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="69"/>
+        <location filename="../ui/connectionindicator.cpp" line="119"/>
+        <source>Reconnecting: %1…</source>
+        <translation>Neue Verbindung: %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="122"/>
         <source>Offline: %1</source>
         <translation>Offline: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="80"/>
+        <location filename="../ui/connectionindicator.cpp" line="139"/>
         <source>Connection: %1</source>
         <translation>Verbindung: %1</translation>
     </message>
@@ -1840,18 +1996,18 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="53"/>
-        <location filename="../ui/mainwindow.cpp" line="402"/>
+        <location filename="../ui/mainwindow.cpp" line="54"/>
+        <location filename="../ui/mainwindow.cpp" line="405"/>
         <source>Ferry</source>
         <translation>Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="63"/>
+        <location filename="../ui/mainwindow.cpp" line="64"/>
         <source>Total progress</source>
         <translation>Gesamtfortschritt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="83"/>
+        <location filename="../ui/mainwindow.cpp" line="84"/>
         <source>%n file(s) copied</source>
         <translation>
             <numerusform>%n Datei kopiert</numerusform>
@@ -1859,102 +2015,102 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow.cpp" line="243"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="241"/>
+        <location filename="../ui/mainwindow.cpp" line="244"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>&amp;Disconnect</source>
         <translation>Verbindung &amp;trennen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="250"/>
+        <location filename="../ui/mainwindow.cpp" line="253"/>
         <source>&amp;Upload Files…</source>
         <translation>Dateien &amp;hochladen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow.cpp" line="254"/>
         <source>Upload Files</source>
         <translation>Dateien hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="257"/>
+        <location filename="../ui/mainwindow.cpp" line="260"/>
         <source>Upload &amp;Selected Local Files</source>
         <translation>Ausgewählte lokale Dateien hoch&amp;laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="265"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow.cpp" line="271"/>
         <source>&amp;Remote</source>
         <translation>Entfernter &amp;Rechner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow.cpp" line="275"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow.cpp" line="276"/>
         <source>Show &amp;Local Pane</source>
         <translation>&amp;Lokalen Bereich anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="292"/>
+        <location filename="../ui/mainwindow.cpp" line="295"/>
         <source>&amp;Transfer Queue</source>
         <translation>Übertragungs-&amp;Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="296"/>
+        <location filename="../ui/mainwindow.cpp" line="299"/>
         <source>&amp;Transfers</source>
         <translation>&amp;Übertragungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow.cpp" line="306"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="304"/>
+        <location filename="../ui/mainwindow.cpp" line="307"/>
         <source>&amp;Preferences…</source>
         <translation>Ferry &amp;einrichten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="314"/>
+        <location filename="../ui/mainwindow.cpp" line="317"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="315"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>&amp;About Ferry</source>
         <translation>Ü&amp;ber Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="316"/>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
         <source>About Ferry</source>
         <translation>Über Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="317"/>
-        <source>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Browse and transfer files on a remote machine whose only door is a WebSocket.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Dateien auf einem entfernten Rechner durchsuchen und übertragen, dessen einzige Tür ein WebSocket ist.&lt;/p&gt;</translation>
+        <location filename="../ui/mainwindow.cpp" line="320"/>
+        <source>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Browse and transfer files on a remote machine whose only door is a WebSocket or a shell.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Dateien auf einem entfernten Rechner durchsuchen und übertragen, dessen einzige Tür ein WebSocket oder eine Shell ist.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="367"/>
+        <location filename="../ui/mainwindow.cpp" line="370"/>
         <source>Download To</source>
         <translation>Herunterladen nach</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="384"/>
+        <location filename="../ui/mainwindow.cpp" line="387"/>
         <source>Moved %n item(s)</source>
         <translation>
             <numerusform>%n Element verschoben</numerusform>
@@ -1962,32 +2118,38 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="404"/>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <source>/%1 (%2) — Ferry</source>
+        <translation>/%1 (%2) — Ferry</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="410"/>
+        <location filename="../ui/mainwindow.cpp" line="412"/>
         <source>%1 — Ferry</source>
         <translation>%1 — Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="405"/>
+        <location filename="../ui/mainwindow.cpp" line="414"/>
         <source>%1% · %2</source>
         <translation>%1% · %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="419"/>
+        <location filename="../ui/mainwindow.cpp" line="428"/>
         <source>%1/s · %2 left</source>
         <translation>%1/s · noch %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="419"/>
+        <location filename="../ui/mainwindow.cpp" line="428"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="455"/>
+        <location filename="../ui/mainwindow.cpp" line="464"/>
         <source>Transfers Running</source>
         <translation>Übertragungen laufen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="456"/>
+        <location filename="../ui/mainwindow.cpp" line="465"/>
         <source>%n transfer(s) have not finished. Quit anyway? Partial files are kept and resume next time.</source>
         <translation>
             <numerusform>%n Übertragung ist noch nicht abgeschlossen. Trotzdem beenden? Teilweise übertragene Dateien bleiben erhalten und werden beim nächsten Mal fortgesetzt.</numerusform>
@@ -2647,27 +2809,27 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::SiteStore</name>
     <message>
-        <location filename="../ui/sitestore.cpp" line="181"/>
+        <location filename="../ui/sitestore.cpp" line="222"/>
         <source>No token for this site is saved in the system keychain.</source>
         <translation>Für dieses Profil ist kein Token im Schlüsselbund des Systems gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/sitestore.cpp" line="184"/>
+        <location filename="../ui/sitestore.cpp" line="225"/>
         <source>The system keychain refused to store the token; you will be asked for it next time.</source>
         <translation>Der Schlüsselbund des Systems hat das Speichern des Tokens verweigert; Sie werden beim nächsten Mal danach gefragt.</translation>
     </message>
     <message>
-        <location filename="../ui/sitestore.cpp" line="185"/>
+        <location filename="../ui/sitestore.cpp" line="226"/>
         <source>The system keychain refused access to the saved token.</source>
         <translation>Der Schlüsselbund des Systems hat den Zugriff auf das gespeicherte Token verweigert.</translation>
     </message>
     <message>
-        <location filename="../ui/sitestore.cpp" line="189"/>
+        <location filename="../ui/sitestore.cpp" line="230"/>
         <source>The system keychain is not available, so the token cannot be saved; you will be asked for it next time.</source>
         <translation>Der Schlüsselbund des Systems ist nicht verfügbar, daher kann das Token nicht gespeichert werden; Sie werden beim nächsten Mal danach gefragt.</translation>
     </message>
     <message>
-        <location filename="../ui/sitestore.cpp" line="190"/>
+        <location filename="../ui/sitestore.cpp" line="231"/>
         <source>The system keychain is not available, so the saved token cannot be read.</source>
         <translation>Der Schlüsselbund des Systems ist nicht verfügbar, daher kann das gespeicherte Token nicht gelesen werden.</translation>
     </message>
@@ -2870,13 +3032,13 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <name>main</name>
     <message>
         <location filename="../app/gui/main.cpp" line="41"/>
-        <source>Ferry: browse and transfer files on a remote agent over one WebSocket.</source>
-        <translation>Ferry: Dateien auf einem entfernten Agenten über ein einziges WebSocket durchsuchen und übertragen.</translation>
+        <source>Ferry: browse and transfer files on a remote agent over one WebSocket, or through a shell.</source>
+        <translation>Ferry: Dateien auf einem entfernten Agenten über ein einziges WebSocket oder über eine Shell durchsuchen und übertragen.</translation>
     </message>
     <message>
         <location filename="../app/gui/main.cpp" line="44"/>
-        <source>Agent to connect to, e.g. ws://127.0.0.1:7707</source>
-        <translation>Agent, mit dem verbunden werden soll, z. B. ws://127.0.0.1:7707</translation>
+        <source>Agent to connect to, e.g. ws://127.0.0.1:7707 (none with --shell-command)</source>
+        <translation>Agent, mit dem verbunden werden soll, z. B. ws://127.0.0.1:7707 (keiner bei --shell-command)</translation>
     </message>
     <message>
         <location filename="../app/gui/main.cpp" line="45"/>
@@ -2890,111 +3052,146 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     </message>
     <message>
         <location filename="../app/gui/main.cpp" line="47"/>
+        <source>Reach the remote through a shell instead of an agent URL: CMD runs here through /bin/sh -c and its stdin/stdout are a POSIX shell there (&apos;ssh -T host&apos;, &apos;kubectl exec -i POD -- sh&apos;, &apos;docker exec -i CTR sh&apos;). The agent is brought along and cached on the remote.</source>
+        <translation>Den entfernten Rechner über eine Shell statt über eine Agent-URL erreichen: CMD läuft hier über /bin/sh -c, und seine Standardein- und -ausgabe sind dort eine POSIX-Shell (&apos;ssh -T host&apos;, &apos;kubectl exec -i POD -- sh&apos;, &apos;docker exec -i CTR sh&apos;). Der Agent wird mitgebracht und auf dem entfernten Rechner zwischengespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="48"/>
+        <source>With --shell-command: the remote folder to serve (default: the shell&apos;s working directory).</source>
+        <translation>Mit --shell-command: der bereitzustellende entfernte Ordner (Standard: das Arbeitsverzeichnis der Shell).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="49"/>
         <source>Save a picture of the window once the listing is shown, then quit.</source>
         <translation>Ein Bild des Fensters speichern, sobald die Auflistung angezeigt wird, und dann beenden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="48"/>
+        <location filename="../app/gui/main.cpp" line="50"/>
         <source>Folder to show in the local pane.</source>
         <translation>Ordner, der im lokalen Bereich angezeigt wird.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="79"/>
+        <location filename="../app/gui/main.cpp" line="62"/>
+        <source>--shell-command needs a command</source>
+        <translation>--shell-command braucht einen Befehl</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="64"/>
+        <source>--token-file goes with an agent URL, not with --shell-command</source>
+        <translation>--token-file gehört zu einer Agent-URL, nicht zu --shell-command</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="68"/>
+        <source>an agent URL and --shell-command are two ways in: give one</source>
+        <translation>eine Agent-URL und --shell-command sind zwei Zugänge: nur einen angeben</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="70"/>
+        <source>--remote-root goes with --shell-command</source>
+        <translation>--remote-root gehört zu --shell-command</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="79"/>
+        <source>--screenshot needs an agent URL or --shell-command</source>
+        <translation>--screenshot braucht eine Agent-URL oder --shell-command</translation>
+    </message>
+    <message>
+        <location filename="../app/agent/main.cpp" line="65"/>
         <source>Ferry agent: serves one directory to Ferry clients over a WebSocket, or to one client on its standard input and output (--stdio).</source>
-        <translation>Ferry-Agent: gibt einen Ordner für Ferry-Clients über einen WebSocket frei, oder für einen Client über seine Standardein- und -ausgabe (--stdio).</translation>
+        <translation>Ferry-Agent: stellt Ferry-Clients einen Ordner über ein WebSocket bereit, oder einem Client über seine Standardein- und -ausgabe (--stdio).</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="82"/>
+        <location filename="../app/agent/main.cpp" line="68"/>
         <source>Directory to serve (required, but with --stdio: the current directory).</source>
-        <translation>Freizugebender Ordner (erforderlich, bei --stdio: das aktuelle Verzeichnis).</translation>
+        <translation>Bereitzustellender Ordner (erforderlich; bei --stdio: der aktuelle Ordner).</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="83"/>
+        <location filename="../app/agent/main.cpp" line="69"/>
         <source>Serve one client on standard input and output instead of listening (no token: whoever runs the agent is admitted). Ends when the input closes.</source>
-        <translation>Einen Client über Standardein- und -ausgabe bedienen, statt zu lauschen (kein Token: wer den Agenten startet, wird eingelassen). Endet, wenn die Eingabe geschlossen wird.</translation>
+        <translation>Einen Client über Standardein- und -ausgabe bedienen, statt zu lauschen (kein Token: Wer den Agenten startet, wird zugelassen). Endet, wenn die Eingabe geschlossen wird.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="84"/>
+        <location filename="../app/agent/main.cpp" line="70"/>
         <source>Address to listen on; port 0 picks a free port.</source>
         <translation>Adresse, auf der gelauscht wird; Port 0 wählt einen freien Port.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="85"/>
+        <location filename="../app/agent/main.cpp" line="71"/>
         <source>Token file; created with a fresh 256-bit token (mode 0600) if missing. Default: %1</source>
         <translation>Token-Datei; wird mit einem frischen 256-Bit-Token (Modus 0600) erstellt, falls sie fehlt. Standard: %1</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="86"/>
+        <location filename="../app/agent/main.cpp" line="72"/>
         <source>Write the listening port to this file.</source>
         <translation>Den lauschenden Port in diese Datei schreiben.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="87"/>
+        <location filename="../app/agent/main.cpp" line="73"/>
         <source>TLS certificate (PEM) for wss://.</source>
         <translation>TLS-Zertifikat (PEM) für wss://.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="88"/>
+        <location filename="../app/agent/main.cpp" line="74"/>
         <source>TLS private key (PEM) for wss://.</source>
         <translation>Privater TLS-Schlüssel (PEM) für wss://.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="89"/>
+        <location filename="../app/agent/main.cpp" line="75"/>
         <source>Heartbeat interval in milliseconds.</source>
         <translation>Heartbeat-Intervall in Millisekunden.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="90"/>
+        <location filename="../app/agent/main.cpp" line="76"/>
         <source>Drop a client silent for this many milliseconds.</source>
         <translation>Einen Client trennen, der so viele Millisekunden still ist.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="91"/>
+        <location filename="../app/agent/main.cpp" line="77"/>
         <source>Most clients served at once.</source>
         <translation>Höchstzahl gleichzeitig bedienter Clients.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="92"/>
+        <location filename="../app/agent/main.cpp" line="78"/>
         <source>One of: error, warning, info, debug.</source>
         <translation>Eines von: error, warning, info, debug.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="102"/>
+        <location filename="../app/agent/main.cpp" line="88"/>
         <source>unknown log level &apos;%1&apos;</source>
         <translation>unbekannte Protokollstufe „%1“</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="106"/>
+        <location filename="../app/agent/main.cpp" line="92"/>
         <source>--root DIR is required</source>
         <translation>--root DIR ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="108"/>
+        <location filename="../app/agent/main.cpp" line="94"/>
         <source>--cert and --key go together</source>
         <translation>--cert und --key gehören zusammen</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="113"/>
+        <location filename="../app/agent/main.cpp" line="99"/>
         <source>--listen expects HOST:PORT, got &apos;%1&apos;</source>
         <translation>--listen erwartet HOST:PORT, erhalten: „%1“</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="117"/>
+        <location filename="../app/agent/main.cpp" line="103"/>
         <source>--heartbeat expects milliseconds (at least 50)</source>
         <translation>--heartbeat erwartet Millisekunden (mindestens 50)</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="120"/>
+        <location filename="../app/agent/main.cpp" line="106"/>
         <source>--dead-after must be longer than --heartbeat</source>
         <translation>--dead-after muss länger als --heartbeat sein</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="125"/>
+        <location filename="../app/agent/main.cpp" line="111"/>
         <source>--max-clients expects a positive number</source>
         <translation>--max-clients erwartet eine positive Zahl</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="160"/>
+        <location filename="../app/agent/main.cpp" line="146"/>
         <source>cannot write port file %1: %2</source>
         <translation>Portdatei %1 kann nicht geschrieben werden: %2</translation>
     </message>

@@ -13,9 +13,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QStyle>
 #include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace ferry::ui {
 
@@ -23,6 +27,9 @@ namespace {
 
 constexpr int kUrlRole = Qt::UserRole;
 constexpr int kSiteRole = Qt::UserRole + 1;
+constexpr int kKindRole = Qt::UserRole + 2;
+constexpr int kCommandRole = Qt::UserRole + 3;
+constexpr int kRemoteRootRole = Qt::UserRole + 4;
 /// The shortest token an agent accepts (128 bits, hex), as auth::loadToken.
 constexpr qsizetype kMinTokenLength = 32;
 
@@ -33,6 +40,15 @@ QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
     return label;
 }
 
+/// What a site or recent entry shows after its name: the URL, or the
+/// command and the folder it serves.
+QString describe(ConnectionKind kind, const QUrl &url, const QString &command, const QString &remoteRoot)
+{
+    if (kind == ConnectionKind::Agent)
+        return url.toDisplayString();
+    return remoteRoot.isEmpty() ? command : ConnectDialog::tr("%1 in %2").arg(command, remoteRoot);
+}
+
 } // namespace
 
 ConnectDialog::ConnectDialog(SiteStore *store, QWidget *parent)
@@ -41,10 +57,16 @@ ConnectDialog::ConnectDialog(SiteStore *store, QWidget *parent)
     , m_sites(new QListWidget(this))
     , m_deleteSite(new QPushButton(tr("&Delete Site"), this))
     , m_recent(new QListWidget(this))
+    , m_agentKind(new QRadioButton(tr("Ferry &agent"), this))
+    , m_commandKind(new QRadioButton(tr("C&ommand"), this))
     , m_url(new QLineEdit(this))
     , m_tokenFile(new QLineEdit(net::auth::defaultTokenPath(), this))
     , m_browse(new QPushButton(tr("&Browse…"), this))
     , m_token(new QLineEdit(this))
+    , m_command(new QLineEdit(this))
+    , m_examples(new QPushButton(this))
+    , m_commandHint(new QLabel(this))
+    , m_remoteRoot(new QLineEdit(this))
     , m_saveSite(new QCheckBox(tr("Sa&ve as site"), this))
     , m_siteName(new QLineEdit(this))
     , m_message(new QLabel(this))
@@ -53,10 +75,12 @@ ConnectDialog::ConnectDialog(SiteStore *store, QWidget *parent)
 {
     setWindowTitle(tr("Connect to Agent"));
     buildLayout();
+    buildExamplesMenu();
 
     connect(m_sites, &QListWidget::itemSelectionChanged, this, &ConnectDialog::siteActivated);
     connect(m_recent, &QListWidget::itemSelectionChanged, this, &ConnectDialog::recentActivated);
     connect(m_deleteSite, &QPushButton::clicked, this, &ConnectDialog::deleteSelectedSite);
+    connect(m_commandKind, &QRadioButton::toggled, this, &ConnectDialog::showKindFields);
     connect(m_browse, &QPushButton::clicked, this, &ConnectDialog::browse);
     connect(m_saveSite, &QCheckBox::toggled, m_siteName, &QWidget::setEnabled);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectDialog::accept);
@@ -95,19 +119,55 @@ void ConnectDialog::buildLayout()
     layout->addLayout(lists);
 
     auto *form = new QFormLayout;
+    m_form = form;
+    auto *kindRow = new QHBoxLayout;
+    kindRow->addWidget(m_agentKind);
+    kindRow->addWidget(m_commandKind);
+    kindRow->addStretch(1);
+    m_agentKind->setChecked(true);
+    form->addRow(tr("Connect through:"), kindRow);
+
     m_url->setPlaceholderText(QStringLiteral("ws://host:7707"));
     form->addRow(buddyLabel(tr("Agent &URL:"), m_url, this), m_url);
+    m_agentRows.append(form->rowCount() - 1);
     auto *fileRow = new QHBoxLayout;
     fileRow->addWidget(m_tokenFile, 1);
     fileRow->addWidget(m_browse);
     form->addRow(buddyLabel(tr("Token f&ile:"), m_tokenFile, this), fileRow);
+    m_agentRows.append(form->rowCount() - 1);
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setPlaceholderText(tr("Leave empty to use the token file"));
     form->addRow(buddyLabel(tr("Or &paste the token:"), m_token, this), m_token);
+    m_agentRows.append(form->rowCount() - 1);
+
+    m_command->setPlaceholderText(QStringLiteral("ssh -T user@host"));
+    m_command->setClearButtonEnabled(true);
+    auto *commandRow = new QHBoxLayout;
+    commandRow->addWidget(m_command, 1);
+    commandRow->addWidget(m_examples);
+    form->addRow(buddyLabel(tr("Command &line:"), m_command, this), commandRow);
+    m_commandRows.append(form->rowCount() - 1);
+    m_commandHint->setText(tr("Runs on this computer through /bin/sh -c; its input and output must be a shell on the remote machine. "
+                              "Ferry brings its agent along: uploaded on the first connection, kept there for the next."));
+    m_commandHint->setWordWrap(true);
+    form->addRow(m_commandHint);
+    m_commandRows.append(form->rowCount() - 1);
+    m_remoteRoot->setPlaceholderText(tr("Empty: the shell's working directory"));
+    m_remoteRoot->setToolTip(tr("The folder Ferry serves on the remote machine. A relative path starts in the shell's working directory "
+                                "(for ssh, the home folder); ~ is not expanded."));
+    form->addRow(buddyLabel(tr("Remote &folder:"), m_remoteRoot, this), m_remoteRoot);
+    m_commandRows.append(form->rowCount() - 1);
     form->addRow(m_saveSite);
     m_siteName->setEnabled(false);
     form->addRow(buddyLabel(tr("Site na&me:"), m_siteName, this), m_siteName);
     layout->addLayout(form);
+    // The fields stay where they are when the kind changes: the label
+    // column is as wide as the widest label of either kind.
+    int labelWidth = 0;
+    for (int row = 0; row < form->rowCount(); ++row)
+        if (QLayoutItem *label = form->itemAt(row, QFormLayout::LabelRole); label && label->widget())
+            labelWidth = std::max(labelWidth, label->widget()->sizeHint().width());
+    form->itemAt(0, QFormLayout::LabelRole)->widget()->setMinimumWidth(labelWidth);
 
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -115,14 +175,20 @@ void ConnectDialog::buildLayout()
     layout->addWidget(m_message);
     layout->addWidget(m_buttons);
     m_connect->setDefault(true);
+    showKindFields();
 
     m_sites->setAccessibleName(tr("Saved sites"));
     m_deleteSite->setAccessibleName(tr("Delete site"));
     m_recent->setAccessibleName(tr("Recent connections"));
+    m_agentKind->setAccessibleName(tr("Connect through a Ferry agent"));
+    m_commandKind->setAccessibleName(tr("Connect through a command"));
     m_url->setAccessibleName(tr("Agent URL"));
     m_tokenFile->setAccessibleName(tr("Token file"));
     m_browse->setAccessibleName(tr("Browse for the token file"));
     m_token->setAccessibleName(tr("Pasted token"));
+    m_command->setAccessibleName(tr("Command line"));
+    m_examples->setAccessibleName(tr("Example commands"));
+    m_remoteRoot->setAccessibleName(tr("Remote folder"));
     m_saveSite->setAccessibleName(tr("Save as site"));
     m_siteName->setAccessibleName(tr("Site name"));
     m_message->setAccessibleName(tr("Message"));
@@ -130,10 +196,66 @@ void ConnectDialog::buildLayout()
     m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
 
     // Top to bottom, left to right, as the controls are laid out.
-    const QList<QWidget *> order{m_sites, m_deleteSite, m_recent, m_url, m_tokenFile, m_browse, m_token, m_saveSite,
-                                 m_siteName, m_connect, m_buttons->button(QDialogButtonBox::Cancel)};
+    // Tab stops at the checked kind only; the arrow keys move between kinds.
+    const QList<QWidget *> order{m_sites,   m_deleteSite, m_recent,   m_agentKind,  m_commandKind, m_url,      m_tokenFile,
+                                 m_browse,  m_token,      m_command,  m_examples,   m_remoteRoot,  m_saveSite, m_siteName,
+                                 m_connect, m_buttons->button(QDialogButtonBox::Cancel)};
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
+}
+
+void ConnectDialog::buildExamplesMenu()
+{
+    m_examples->setText(tr("E&xamples"));
+    m_examples->setToolTip(tr("Fill in an example command line"));
+    auto *menu = new QMenu(m_examples);
+    struct Example {
+        QString label;
+        QString command;
+        QString placeholder; ///< selected afterwards, so typing replaces it
+    };
+    const QList<Example> examples{
+        {tr("SSH: %1"), u"ssh -T user@host"_s, u"user@host"_s},
+        {tr("Kubernetes pod: %1"), u"kubectl exec -i POD -- sh"_s, u"POD"_s},
+        {tr("Docker container: %1"), u"docker exec -i CONTAINER sh"_s, u"CONTAINER"_s},
+    };
+    for (const Example &example : examples) {
+        QAction *action = menu->addAction(example.label.arg(example.command));
+        connect(action, &QAction::triggered, this, [this, example] {
+            m_command->setText(example.command);
+            m_command->setFocus();
+            m_command->setSelection(int(example.command.indexOf(example.placeholder)), int(example.placeholder.size()));
+        });
+    }
+    m_examples->setMenu(menu);
+}
+
+ConnectionKind ConnectDialog::kind() const
+{
+    return m_commandKind->isChecked() ? ConnectionKind::Command : ConnectionKind::Agent;
+}
+
+void ConnectDialog::setKind(ConnectionKind kind)
+{
+    (kind == ConnectionKind::Command ? m_commandKind : m_agentKind)->setChecked(true);
+}
+
+void ConnectDialog::showKindFields()
+{
+    const bool command = kind() == ConnectionKind::Command;
+    for (const int row : std::as_const(m_agentRows))
+        m_form->setRowVisible(row, !command);
+    for (const int row : std::as_const(m_commandRows))
+        m_form->setRowVisible(row, command);
+    // Tab reaches the chosen kind only, as after a click on it (Qt fixes
+    // that up only when a radio button gets the focus, not on setChecked).
+    m_agentKind->setFocusPolicy(command ? Qt::ClickFocus : Qt::StrongFocus);
+    m_commandKind->setFocusPolicy(command ? Qt::StrongFocus : Qt::ClickFocus);
+    // A message about the other kind's fields no longer applies.
+    showMessage({}, false);
+    // Focus must not stay on a field that is gone.
+    if (QWidget *focus = focusWidget(); focus && focus->isHidden())
+        (command ? m_command : m_url)->setFocus();
 }
 
 void ConnectDialog::reloadSites()
@@ -142,7 +264,9 @@ void ConnectDialog::reloadSites()
     const QSignalBlocker blocker(m_sites);
     m_sites->clear();
     for (const Site &site : m_store->sites()) {
-        auto *item = new QListWidgetItem(tr("%1 (%2)").arg(site.name, site.url.toDisplayString()), m_sites);
+        const QString description = describe(site.kind, site.url, site.command, site.remoteRoot);
+        auto *item = new QListWidgetItem(tr("%1 (%2)").arg(site.name, description), m_sites);
+        item->setToolTip(description);
         item->setData(kSiteRole, site.name);
         if (site.name == current)
             m_sites->setCurrentItem(item, QItemSelectionModel::ClearAndSelect);
@@ -155,10 +279,15 @@ void ConnectDialog::reloadRecent()
     const QSignalBlocker blocker(m_recent);
     m_recent->clear();
     for (const RecentConnection &connection : m_store->recent()) {
-        const QString url = connection.url.toDisplayString();
-        auto *item = new QListWidgetItem(connection.siteName.isEmpty() ? url : tr("%1 (%2)").arg(connection.siteName, url), m_recent);
+        const QString description = describe(connection.kind, connection.url, connection.command, connection.remoteRoot);
+        auto *item = new QListWidgetItem(connection.siteName.isEmpty() ? description : tr("%1 (%2)").arg(connection.siteName, description),
+                                         m_recent);
+        item->setToolTip(description);
         item->setData(kUrlRole, connection.url);
         item->setData(kSiteRole, connection.siteName);
+        item->setData(kKindRole, int(connection.kind));
+        item->setData(kCommandRole, connection.command);
+        item->setData(kRemoteRootRole, connection.remoteRoot);
     }
 }
 
@@ -172,7 +301,15 @@ std::optional<Site> ConnectDialog::selectedSite() const
 
 void ConnectDialog::setUrl(const QUrl &url)
 {
+    setKind(ConnectionKind::Agent);
     m_url->setText(url.toString());
+}
+
+void ConnectDialog::setShellCommand(const QString &command, const QString &remoteRoot)
+{
+    setKind(ConnectionKind::Command);
+    m_command->setText(command);
+    m_remoteRoot->setText(remoteRoot);
 }
 
 void ConnectDialog::setTokenFile(const QString &path)
@@ -197,14 +334,20 @@ void ConnectDialog::siteActivated()
     m_deleteSite->setEnabled(site.has_value());
     if (!site)
         return;
+    setKind(site->kind);
+    m_siteName->setText(site->name);
+    m_saveSite->setChecked(false);
+    showMessage({}, false);
+    if (site->kind == ConnectionKind::Command) {
+        m_command->setText(site->command);
+        m_remoteRoot->setText(site->remoteRoot);
+        return;
+    }
     m_url->setText(site->url.toString());
     // A site without a stored token falls back to the standard token file.
     m_tokenFile->setText(!site->tokenFile.isEmpty() || site->tokenInKeychain ? site->tokenFile : net::auth::defaultTokenPath());
     m_token->clear();
     m_token->setPlaceholderText(site->tokenInKeychain ? tr("Saved in the system keychain") : tr("Leave empty to use the token file"));
-    m_siteName->setText(site->name);
-    m_saveSite->setChecked(false);
-    showMessage({}, false);
 }
 
 void ConnectDialog::recentActivated()
@@ -216,7 +359,12 @@ void ConnectDialog::recentActivated()
     if (!siteName.isEmpty() && selectSite(siteName))
         return;
     m_sites->clearSelection();
-    m_url->setText(selected.first()->data(kUrlRole).toUrl().toString());
+    if (ConnectionKind(selected.first()->data(kKindRole).toInt()) == ConnectionKind::Command) {
+        setShellCommand(selected.first()->data(kCommandRole).toString(), selected.first()->data(kRemoteRootRole).toString());
+        showMessage({}, false);
+        return;
+    }
+    setUrl(selected.first()->data(kUrlRole).toUrl());
     if (m_tokenFile->text().isEmpty())
         m_tokenFile->setText(net::auth::defaultTokenPath());
     m_token->clear();
@@ -302,6 +450,8 @@ void ConnectDialog::accept()
     if (!m_waitingFor.isEmpty())
         return;
     showMessage({}, false);
+    if (kind() == ConnectionKind::Command)
+        return acceptCommand();
     const Expected<QUrl> url = validatedUrl();
     if (!url) {
         fail(url.error().message);
@@ -352,6 +502,43 @@ void ConnectDialog::accept()
     m_tokenFile->setFocus();
 }
 
+void ConnectDialog::acceptCommand()
+{
+    const QString command = m_command->text().trimmed();
+    if (command.isEmpty()) {
+        fail(tr("Enter the command that opens a shell on the remote machine, for example ssh -T user@host."));
+        m_command->setFocus();
+        return;
+    }
+    const bool saving = m_saveSite->isChecked();
+    const QString saveName = m_siteName->text().trimmed();
+    if (saving && saveName.isEmpty()) {
+        fail(tr("Enter a name for the site."));
+        m_siteName->setFocus();
+        return;
+    }
+    const QString remoteRoot = m_remoteRoot->text().trimmed();
+    m_options = client::SessionOptions{};
+    m_options.shellCommand = command;
+    m_options.remoteRoot = remoteRoot;
+    const std::optional<Site> selected = selectedSite();
+    const bool stillSelected = selected && selected->kind == ConnectionKind::Command && selected->command == command && selected->remoteRoot == remoteRoot;
+    m_acceptedSite = saving ? saveName : (stillSelected ? selected->name : QString());
+    if (saving) {
+        const std::optional<Site> existing = m_store->site(saveName);
+        Site site;
+        site.name = saveName;
+        site.kind = ConnectionKind::Command;
+        site.command = command;
+        site.remoteRoot = remoteRoot;
+        m_store->saveSite(site);
+        // An agent's token the site no longer needs is not left behind.
+        if (existing && existing->tokenInKeychain)
+            m_store->removeToken(saveName);
+    }
+    finish();
+}
+
 void ConnectDialog::withToken(const QByteArray &token, TokenSource source)
 {
     m_options.token = token;
@@ -378,7 +565,10 @@ void ConnectDialog::withToken(const QByteArray &token, TokenSource source)
 
 void ConnectDialog::finish()
 {
-    m_store->addRecent({m_options.url, m_acceptedSite});
+    if (m_options.shellCommand.isEmpty())
+        m_store->addRecent({m_options.url, m_acceptedSite});
+    else
+        m_store->addRecent({QUrl(), m_acceptedSite, ConnectionKind::Command, m_options.shellCommand, m_options.remoteRoot});
     QDialog::accept();
 }
 

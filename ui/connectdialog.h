@@ -9,18 +9,22 @@
 
 class QCheckBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QRadioButton;
 
 namespace ferry::ui {
 
-/// "Connect to Agent": an agent URL and its token (from a file, pasted, or
-/// from the keychain for a saved site), the saved sites and the recent
+/// "Connect to Agent": either a listening agent's URL and its token (from a
+/// file, pasted, or from the keychain for a saved site), or a command line
+/// that opens a shell on the remote (the agent is brought along) and the
+/// remote folder to serve; beside them the saved sites and the recent
 /// connections. Accepting yields the SessionOptions to open a Session with;
-/// whatever is wrong (a bad URL, an unreadable token file) is shown in the
-/// dialog, which then stays open.
+/// whatever is wrong (a bad URL, an unreadable token file, no command) is
+/// shown in the dialog, which then stays open.
 class ConnectDialog final : public QDialog
 {
     Q_OBJECT
@@ -33,6 +37,11 @@ public:
     /// Fills the fields, e.g. from the command line.
     void setUrl(const QUrl &url);
     void setTokenFile(const QString &path);
+    /// Switches to the command kind with these fields.
+    void setShellCommand(const QString &command, const QString &remoteRoot);
+    /// Shows the fields of @p kind.
+    void setKind(ConnectionKind kind);
+    ConnectionKind kind() const;
     /// Selects the saved site @p name and fills the fields from it.
     bool selectSite(const QString &name);
 
@@ -44,10 +53,15 @@ public:
     /// The error or notice on display; empty when there is none.
     QString message() const;
 
+    QRadioButton *agentKindButton() const { return m_agentKind; }
+    QRadioButton *commandKindButton() const { return m_commandKind; }
     QLineEdit *urlEdit() const { return m_url; }
     QLineEdit *tokenFileEdit() const { return m_tokenFile; }
     QPushButton *browseButton() const { return m_browse; }
     QLineEdit *tokenEdit() const { return m_token; }
+    QLineEdit *commandEdit() const { return m_command; }
+    QPushButton *examplesButton() const { return m_examples; }
+    QLineEdit *remoteRootEdit() const { return m_remoteRoot; }
     QListWidget *siteList() const { return m_sites; }
     QPushButton *deleteSiteButton() const { return m_deleteSite; }
     QListWidget *recentList() const { return m_recent; }
@@ -65,6 +79,8 @@ Q_SIGNALS:
 
 private:
     void buildLayout();
+    void buildExamplesMenu();
+    void showKindFields();
     void reloadSites();
     void reloadRecent();
     void siteActivated();
@@ -75,6 +91,7 @@ private:
     void setWaiting(const QString &siteName, const QString &text);
     void fail(const QString &message);
     Expected<QUrl> validatedUrl() const;
+    void acceptCommand();
     enum class TokenSource { Pasted, File, Keychain };
     void withToken(const QByteArray &token, TokenSource source);
     void finish();
@@ -88,10 +105,19 @@ private:
     QListWidget *m_sites;
     QPushButton *m_deleteSite;
     QListWidget *m_recent;
+    QRadioButton *m_agentKind;
+    QRadioButton *m_commandKind;
     QLineEdit *m_url;
     QLineEdit *m_tokenFile;
     QPushButton *m_browse;
     QLineEdit *m_token;
+    QLineEdit *m_command;
+    QPushButton *m_examples;
+    QLabel *m_commandHint;
+    QLineEdit *m_remoteRoot;
+    QFormLayout *m_form = nullptr;
+    QList<int> m_agentRows;   ///< rows of m_form shown for a Ferry agent
+    QList<int> m_commandRows; ///< rows of m_form shown for a command
     QCheckBox *m_saveSite;
     QLineEdit *m_siteName;
     QLabel *m_message;

@@ -2,26 +2,49 @@
 #include "ui/connectionindicator.h"
 
 #include "core/client/session.h"
+#include "core/humanformat.h"
 
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QProgressBar>
 #include <QTimer>
 
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
 namespace ferry::ui {
+
+namespace {
+
+/// The widest the connection's description gets in the status bar; the
+/// tool tip has all of it.
+constexpr int kDescriptionWidth = 360;
+
+} // namespace
 
 ConnectionIndicator::ConnectionIndicator(QWidget *parent)
     : QWidget(parent)
     , m_icon(new QLabel(this))
     , m_text(new QLabel(this))
+    , m_bootstrap(new QProgressBar(this))
     , m_countdown(new QTimer(this))
 {
     setObjectName(QStringLiteral("connectionIndicator"));
     m_text->setObjectName(QStringLiteral("connectionLabel"));
+    m_bootstrap->setObjectName(QStringLiteral("bootstrapProgress"));
+    m_bootstrap->setAccessibleName(tr("Agent upload"));
+    // Fixed: an expanding bar would make the whole indicator take the
+    // status bar's free space, and leave a gap after the text.
+    m_bootstrap->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_bootstrap->setFixedWidth(160);
+    m_bootstrap->hide();
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_icon);
     layout->addWidget(m_text);
+    layout->addWidget(m_bootstrap);
     m_countdown->setInterval(1000);
     connect(m_countdown, &QTimer::timeout, this, &ConnectionIndicator::update);
     update();
@@ -32,9 +55,11 @@ void ConnectionIndicator::setSession(client::Session *session)
     if (m_session)
         m_session->disconnect(this);
     m_session = session;
+    m_stage.clear();
     if (m_session) {
         connect(m_session, &client::Session::stateChanged, this, &ConnectionIndicator::update);
         connect(m_session, &client::Session::rttSampled, this, &ConnectionIndicator::update);
+        connect(m_session, &client::Session::bootstrapProgress, this, &ConnectionIndicator::onBootstrapProgress);
     }
     update();
 }
@@ -44,33 +69,76 @@ QString ConnectionIndicator::text() const
     return m_text->text();
 }
 
+void ConnectionIndicator::onBootstrapProgress(const QString &stage, qint64 done, qint64 total)
+{
+    m_stage = stage;
+    // Only the upload has an end to show; the other steps take moments.
+    if (total > 0) {
+        m_bootstrap->setRange(0, 1000);
+        m_bootstrap->setValue(int(std::clamp<qint64>(done * 1000 / total, 0, 1000)));
+        m_bootstrap->setToolTip(tr("%1 of %2").arg(formatSize(done), formatSize(total)));
+    }
+    m_uploading = total > 0;
+    update();
+}
+
+QString ConnectionIndicator::describeShell() const
+{
+    const client::SessionOptions &options = m_session->options();
+    QStringList lines{tr("Command: %1").arg(options.shellCommand),
+                      tr("Remote folder: %1").arg(options.remoteRoot.isEmpty() ? tr("the shell's working directory") : options.remoteRoot)};
+    const client::TransportInfo &info = m_session->transportInfo();
+    if (m_session->state() == client::Session::State::Connected && info.kind == QLatin1StringView("shell")) {
+        lines.append(info.agentUploadedBytes > 0 ? tr("Agent uploaded (%1) and started in %2 ms").arg(formatSize(info.agentUploadedBytes)).arg(info.bootstrapMs)
+                                                 : tr("Agent found on the remote and started in %1 ms").arg(info.bootstrapMs));
+    }
+    return lines.join(u'\n');
+}
+
 void ConnectionIndicator::update()
 {
     using State = client::Session::State;
     QString text = tr("Offline");
     QString icon = QStringLiteral("network-offline");
     const State state = m_session ? m_session->state() : State::Offline;
+    const bool shell = m_session && m_session->isShellSession();
+    const qint64 reconnectIn = state == State::Reconnecting ? (m_session->reconnectInMs() + 999) / 1000 : 0;
+    // An attempt is under way (not a wait between attempts) and said what it does.
+    const bool bootstrapping = !m_stage.isEmpty() && (state == State::Connecting || (state == State::Reconnecting && reconnectIn == 0));
     switch (state) {
-    case State::Connected:
+    case State::Connected: {
         icon = QStringLiteral("network-connect");
-        text = m_session->rtt().count() > 0 ? tr("Connected · %1 ms").arg(m_session->rtt().last(), 0, 'f', 1) : tr("Connected");
-        break;
-    case State::Connecting:
-        icon = QStringLiteral("network-wired-activated");
-        text = tr("Connecting…");
-        break;
-    case State::Reconnecting: {
-        icon = QStringLiteral("network-wired-activated");
-        const qint64 seconds = (m_session->reconnectInMs() + 999) / 1000;
-        text = seconds > 0 ? tr("Reconnecting in %n s…", nullptr, int(seconds)) : tr("Reconnecting…");
+        const QString where = m_text->fontMetrics().elidedText(m_session->transportDescription(), Qt::ElideMiddle, kDescriptionWidth);
+        const bool measured = m_session->rtt().count() > 0;
+        if (shell)
+            text = measured ? tr("Connected through %1 · %2 ms").arg(where).arg(m_session->rtt().last(), 0, 'f', 1) : tr("Connected through %1").arg(where);
+        else
+            text = measured ? tr("Connected to %1 · %2 ms").arg(where).arg(m_session->rtt().last(), 0, 'f', 1) : tr("Connected to %1").arg(where);
         break;
     }
+    case State::Connecting:
+        icon = QStringLiteral("network-wired-activated");
+        text = bootstrapping ? tr("%1…").arg(m_stage) : tr("Connecting…");
+        break;
+    case State::Reconnecting:
+        icon = QStringLiteral("network-wired-activated");
+        text = reconnectIn > 0 ? tr("Reconnecting in %n s…", nullptr, int(reconnectIn))
+                               : bootstrapping ? tr("Reconnecting: %1…").arg(m_stage) : tr("Reconnecting…");
+        break;
     case State::Failed:
-        text = tr("Offline: %1").arg(m_session->lastError().message);
+        // What a remote shell printed may follow the reason: the tool tip
+        // has all of it.
+        text = m_text->fontMetrics().elidedText(tr("Offline: %1").arg(m_session->lastError().message), Qt::ElideRight, 2 * kDescriptionWidth);
         break;
     case State::Offline:
         break;
     }
+    if (state != State::Connecting && state != State::Reconnecting) {
+        // Connected, or given up: the bootstrap is over either way.
+        m_stage.clear();
+        m_uploading = false;
+    }
+    m_bootstrap->setVisible(bootstrapping && m_uploading);
     if (state == State::Reconnecting && !m_countdown->isActive())
         m_countdown->start();
     else if (state != State::Reconnecting)
@@ -78,7 +146,10 @@ void ConnectionIndicator::update()
     m_icon->setPixmap(QIcon::fromTheme(icon).pixmap(16, 16));
     m_text->setText(text);
     setAccessibleName(tr("Connection: %1").arg(text));
-    setToolTip(m_session ? m_session->options().url.toString() : QString());
+    QString tip = !m_session ? QString() : shell ? describeShell() : m_session->options().url.toString();
+    if (state == State::Failed)
+        tip = m_session->lastError().message + u"\n\n"_s + tip;
+    setToolTip(tip);
 }
 
 } // namespace ferry::ui

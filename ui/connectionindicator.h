@@ -7,13 +7,16 @@
 #include <QWidget>
 
 class QLabel;
+class QProgressBar;
 class QTimer;
 
 namespace ferry::ui {
 
-/// The status bar's connection light: connected (with the live link RTT),
-/// connecting, reconnecting with a countdown to the next attempt, offline
-/// with the reason.
+/// The status bar's connection light: connected (how: the agent's URL or the
+/// command, with the live link RTT), connecting (through a command: what the
+/// bootstrap is doing, and the agent's upload as a progress bar),
+/// reconnecting with a countdown to the next attempt, offline with the
+/// reason.
 class ConnectionIndicator final : public QWidget
 {
     Q_OBJECT
@@ -24,14 +27,23 @@ public:
 
     void setSession(client::Session *session);
     QString text() const;
+    /// Shown while the agent is uploaded through a command.
+    QProgressBar *bootstrapBar() const { return m_bootstrap; }
 
 private:
     void update();
+    void onBootstrapProgress(const QString &stage, qint64 done, qint64 total);
+    QString describeShell() const;
 
     QPointer<client::Session> m_session;
     QLabel *m_icon;
     QLabel *m_text;
+    QProgressBar *m_bootstrap;
     QTimer *m_countdown;
+    /// What the bootstrap through a command is doing; empty once it is over.
+    QString m_stage;
+    /// The stage is the agent's upload, which has a size.
+    bool m_uploading = false;
 };
 
 } // namespace ferry::ui

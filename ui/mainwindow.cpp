@@ -16,6 +16,7 @@
 #include "ui/remotebrowser.h"
 #include "ui/remotedirmodel.h"
 #include "ui/remotefiltermodel.h"
+#include "ui/shelltarget.h"
 #include "ui/sitestore.h"
 #include "ui/transferdock.h"
 #include "ui/transferqueuemodel.h"
@@ -182,7 +183,9 @@ void MainWindow::showConnectDialog()
 {
     auto *dialog = new ConnectDialog(m_sites, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (m_session)
+    if (m_session && m_session->isShellSession())
+        dialog->setShellCommand(m_session->options().shellCommand, m_session->options().remoteRoot);
+    else if (m_session)
         dialog->setUrl(m_session->options().url);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { connectTo(dialog->sessionOptions()); });
     dialog->open();
@@ -314,7 +317,7 @@ void MainWindow::createMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(make(u"about"_s, u"help-about"_s, tr("&About Ferry"), QKeySequence(), [this] {
         QMessageBox::about(this, tr("About Ferry"),
-                           tr("<h3>Ferry %1</h3><p>Browse and transfer files on a remote machine whose only door is a WebSocket.</p>")
+                           tr("<h3>Ferry %1</h3><p>Browse and transfer files on a remote machine whose only door is a WebSocket or a shell.</p>")
                                .arg(QCoreApplication::applicationVersion()));
     }));
     for (QAction *action : std::as_const(m_actions))
@@ -400,8 +403,14 @@ void MainWindow::showMessage(const QString &text)
 void MainWindow::updateTitle()
 {
     QString base = tr("Ferry");
-    if (m_session)
+    if (m_session && m_session->isShellSession()) {
+        // Named like an scp target where the command says where it goes.
+        const QString target = shellTarget(m_session->options().shellCommand);
+        base = target.isEmpty() ? tr("/%1 (%2) — Ferry").arg(currentPath(), elideMiddle(m_session->options().shellCommand, 48))
+                                : tr("%1 — Ferry").arg(target + u":/"_s + currentPath());
+    } else if (m_session) {
         base = tr("%1 — Ferry").arg(m_session->options().url.host() + u":/"_s + currentPath());
+    }
     setWindowTitle(m_lastPercent >= 0 ? tr("%1% · %2").arg(m_lastPercent).arg(base) : base);
 }
 

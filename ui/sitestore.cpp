@@ -22,6 +22,23 @@ const QString kTokenFile = QStringLiteral("tokenFile");
 const QString kFingerprint = QStringLiteral("fingerprint");
 const QString kTokenInKeychain = QStringLiteral("tokenInKeychain");
 const QString kSite = QStringLiteral("site");
+const QString kKind = QStringLiteral("kind");
+const QString kCommand = QStringLiteral("command");
+const QString kRemoteRoot = QStringLiteral("remoteRoot");
+const QString kCommandKind = QStringLiteral("command");
+const QString kAgentKind = QStringLiteral("agent");
+
+// Settings written before there were command connections have no kind:
+// every entry there is an agent's.
+ConnectionKind readKind(const QSettings &settings)
+{
+    return settings.value(kKind).toString() == kCommandKind ? ConnectionKind::Command : ConnectionKind::Agent;
+}
+
+void writeKind(QSettings &settings, ConnectionKind kind)
+{
+    settings.setValue(kKind, kind == ConnectionKind::Command ? kCommandKind : kAgentKind);
+}
 
 } // namespace
 
@@ -66,6 +83,9 @@ QList<Site> SiteStore::sites() const
         s.tokenFile = m_settings->value(kTokenFile).toString();
         s.fingerprint = QByteArray::fromHex(m_settings->value(kFingerprint).toString().toLatin1());
         s.tokenInKeychain = m_settings->value(kTokenInKeychain, false).toBool();
+        s.kind = readKind(*m_settings);
+        s.command = m_settings->value(kCommand).toString();
+        s.remoteRoot = m_settings->value(kRemoteRoot).toString();
         if (!s.name.isEmpty())
             out.append(s);
     }
@@ -92,6 +112,12 @@ void SiteStore::writeSites(const QList<Site> &sites)
         const Site &s = sites.at(i);
         m_settings->setArrayIndex(i);
         m_settings->setValue(kName, s.name);
+        writeKind(*m_settings, s.kind);
+        if (s.kind == ConnectionKind::Command) {
+            m_settings->setValue(kCommand, s.command);
+            m_settings->setValue(kRemoteRoot, s.remoteRoot);
+            continue;
+        }
         m_settings->setValue(kUrl, s.url.toString());
         m_settings->setValue(kTokenFile, s.tokenFile);
         m_settings->setValue(kFingerprint, QString::fromLatin1(s.fingerprint.toHex()));
@@ -141,8 +167,16 @@ QList<RecentConnection> SiteStore::recent() const
     for (int i = 0; i < n && out.size() < kMaxRecent; ++i) {
         m_settings->setArrayIndex(i);
         RecentConnection r{QUrl(m_settings->value(kUrl).toString()), m_settings->value(kSite).toString()};
-        if (r.url.isValid() && !r.url.isEmpty())
+        r.kind = readKind(*m_settings);
+        if (r.kind == ConnectionKind::Command) {
+            r.url.clear();
+            r.command = m_settings->value(kCommand).toString();
+            r.remoteRoot = m_settings->value(kRemoteRoot).toString();
+            if (!r.command.trimmed().isEmpty())
+                out.append(r);
+        } else if (r.url.isValid() && !r.url.isEmpty()) {
             out.append(r);
+        }
     }
     m_settings->endArray();
     return out;
@@ -158,9 +192,16 @@ void SiteStore::addRecent(const RecentConnection &connection)
     m_settings->remove(kRecent);
     m_settings->beginWriteArray(kRecent, int(all.size()));
     for (int i = 0; i < all.size(); ++i) {
+        const RecentConnection &r = all.at(i);
         m_settings->setArrayIndex(i);
-        m_settings->setValue(kUrl, all.at(i).url.toString());
-        m_settings->setValue(kSite, all.at(i).siteName);
+        writeKind(*m_settings, r.kind);
+        m_settings->setValue(kSite, r.siteName);
+        if (r.kind == ConnectionKind::Command) {
+            m_settings->setValue(kCommand, r.command);
+            m_settings->setValue(kRemoteRoot, r.remoteRoot);
+        } else {
+            m_settings->setValue(kUrl, r.url.toString());
+        }
     }
     m_settings->endArray();
     m_settings->sync();

@@ -18,26 +18,40 @@ class Job;
 
 namespace ferry::ui {
 
+/// How a connection reaches the remote: a listening Ferry agent (URL and
+/// token), or a command whose stdin/stdout are a shell there (the agent is
+/// brought along; no token).
+enum class ConnectionKind { Agent, Command };
+
 /// A saved connection. Holds no secret: a pasted token lives in the system
 /// keychain, a token file is only referred to by its path.
 struct Site {
     QString name;
+    /// Agent: where it listens.
     QUrl url;
-    /// Where to read the token; empty when the token is in the keychain or
-    /// has to be asked for.
+    /// Agent: where to read the token; empty when the token is in the
+    /// keychain or has to be asked for.
     QString tokenFile;
-    /// SHA-256 of the wss:// agent certificate the user trusted; empty if none.
+    /// Agent: SHA-256 of the wss:// certificate the user trusted; empty if none.
     QByteArray fingerprint;
-    /// A token for this site was stored in the system keychain.
+    /// Agent: a token for this site was stored in the system keychain.
     bool tokenInKeychain = false;
+    ConnectionKind kind = ConnectionKind::Agent;
+    /// Command: the command line that opens the remote shell.
+    QString command{};
+    /// Command: the remote folder to serve; empty: the shell's working directory.
+    QString remoteRoot{};
 
     friend bool operator==(const Site &, const Site &) = default;
 };
 
 /// One entry of the most-recently-used list.
 struct RecentConnection {
-    QUrl url;
+    QUrl url;         ///< Agent
     QString siteName; ///< empty when the connection was not a saved site
+    ConnectionKind kind = ConnectionKind::Agent;
+    QString command{};    ///< Command
+    QString remoteRoot{}; ///< Command
 
     friend bool operator==(const RecentConnection &, const RecentConnection &) = default;
 };

@@ -38,43 +38,68 @@ int main(int argc, char *argv[])
         QCoreApplication::installTranslator(&qt);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("main", "Ferry: browse and transfer files on a remote agent over one WebSocket."));
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Ferry: browse and transfer files on a remote agent over one WebSocket, or through a shell."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("url"), QCoreApplication::translate("main", "Agent to connect to, e.g. ws://127.0.0.1:7707"), QStringLiteral("[URL]"));
+    parser.addPositionalArgument(QStringLiteral("url"), QCoreApplication::translate("main", "Agent to connect to, e.g. ws://127.0.0.1:7707 (none with --shell-command)"), QStringLiteral("[URL]"));
     parser.addPositionalArgument(QStringLiteral("files"), QCoreApplication::translate("main", "Local files or folders to upload to the agent's root once connected."), QStringLiteral("[FILES...]"));
     const QCommandLineOption tokenOption(QStringLiteral("token-file"), QCoreApplication::translate("main", "Token file of the agent."), QStringLiteral("FILE"));
+    const QCommandLineOption shellOption(QStringLiteral("shell-command"), QCoreApplication::translate("main", "Reach the remote through a shell instead of an agent URL: CMD runs here through /bin/sh -c and its stdin/stdout are a POSIX shell there ('ssh -T host', 'kubectl exec -i POD -- sh', 'docker exec -i CTR sh'). The agent is brought along and cached on the remote."), QStringLiteral("CMD"));
+    const QCommandLineOption remoteRootOption(QStringLiteral("remote-root"), QCoreApplication::translate("main", "With --shell-command: the remote folder to serve (default: the shell's working directory)."), QStringLiteral("DIR"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"), QCoreApplication::translate("main", "Save a picture of the window once the listing is shown, then quit."), QStringLiteral("FILE.png"));
     const QCommandLineOption localOption(QStringLiteral("local-dir"), QCoreApplication::translate("main", "Folder to show in the local pane."), QStringLiteral("DIR"));
-    parser.addOptions({tokenOption, screenshotOption, localOption});
+    parser.addOptions({tokenOption, shellOption, remoteRootOption, screenshotOption, localOption});
     parser.process(app);
+
+    const auto usageError = [](const QString &message) {
+        std::fprintf(stderr, "ferry: %s\n", qPrintable(message));
+        return 2;
+    };
+    const bool shell = parser.isSet(shellOption);
+    QStringList uploads = parser.positionalArguments();
+    if (shell) {
+        if (parser.value(shellOption).trimmed().isEmpty())
+            return usageError(QCoreApplication::translate("main", "--shell-command needs a command"));
+        if (parser.isSet(tokenOption))
+            return usageError(QCoreApplication::translate("main", "--token-file goes with an agent URL, not with --shell-command"));
+        // Without a URL every argument is a file to upload; one that looks
+        // like a URL was meant as a second way in.
+        if (!uploads.isEmpty() && uploads.first().contains(QStringLiteral("://")))
+            return usageError(QCoreApplication::translate("main", "an agent URL and --shell-command are two ways in: give one"));
+    } else if (parser.isSet(remoteRootOption)) {
+        return usageError(QCoreApplication::translate("main", "--remote-root goes with --shell-command"));
+    }
 
     ferry::ui::MainWindow window;
     if (parser.isSet(localOption))
         window.localBrowser()->openPath(QFileInfo(parser.value(localOption)).absoluteFilePath());
     window.show();
-    if (parser.positionalArguments().isEmpty()) {
-        if (parser.isSet(screenshotOption)) {
-            std::fprintf(stderr, "ferry: --screenshot needs an agent URL\n");
-            return 2;
-        }
+    if (!shell && uploads.isEmpty()) {
+        if (parser.isSet(screenshotOption))
+            return usageError(QCoreApplication::translate("main", "--screenshot needs an agent URL or --shell-command"));
         window.showConnectDialog();
         return app.exec();
     }
 
     ferry::client::SessionOptions options;
-    options.url = QUrl(parser.positionalArguments().first());
-    const QString tokenPath = parser.isSet(tokenOption) ? parser.value(tokenOption) : ferry::net::auth::defaultTokenPath();
-    auto token = ferry::net::auth::loadToken(tokenPath, false);
-    if (!token) {
-        std::fprintf(stderr, "ferry: %s\n", qPrintable(token.error().message));
-        return 4;
+    if (shell) {
+        // No token: the shell's own login was the door.
+        options.shellCommand = parser.value(shellOption);
+        options.remoteRoot = parser.value(remoteRootOption);
+    } else {
+        options.url = QUrl(uploads.takeFirst());
+        const QString tokenPath = parser.isSet(tokenOption) ? parser.value(tokenOption) : ferry::net::auth::defaultTokenPath();
+        auto token = ferry::net::auth::loadToken(tokenPath, false);
+        if (!token) {
+            std::fprintf(stderr, "ferry: %s\n", qPrintable(token.error().message));
+            return 4;
+        }
+        options.token = *token;
     }
-    options.token = *token;
 
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        const bool waitForUploads = parser.positionalArguments().size() > 1;
+        const bool waitForUploads = !uploads.isEmpty();
         const auto shoot = [&window, file] {
             // Let the views paint their new rows first.
             QTimer::singleShot(300, &window, [&window, file] {
@@ -97,7 +122,6 @@ int main(int argc, char *argv[])
             QCoreApplication::exit(1);
         });
     }
-    const QStringList uploads = parser.positionalArguments().mid(1);
     if (!uploads.isEmpty()) {
         QStringList absolute;
         for (const QString &path : uploads)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The connection dialog, driven from the keyboard: what it produces on
-// accept, the errors it shows instead, and that Tab reaches every control.
-// Runs without a keychain service (no session bus), as on a bare machine.
+// accept for either kind of connection (a Ferry agent, a command), the
+// errors it shows instead, and that Tab reaches every control. Runs without
+// a keychain service (no session bus), as on a bare machine.
 #include "ui/connectdialog.h"
 #include "ui/sitestore.h"
 
@@ -12,7 +13,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -21,6 +24,8 @@
 #include <memory>
 
 using ferry::ui::ConnectDialog;
+using ferry::ui::ConnectionKind;
+using ferry::ui::RecentConnection;
 using ferry::ui::Site;
 using ferry::ui::SiteStore;
 
@@ -52,6 +57,15 @@ private Q_SLOTS:
     void keychainSiteWithoutKeychainIsShown();
     void tabReachesEveryControl();
     void everyControlIsNamed();
+    void kindShowsItsFields();
+    void connectsThroughCommand();
+    void commandFromTheKeyboard();
+    void rejectsEmptyCommand();
+    void examplesFillTheCommand();
+    void savesCommandSite();
+    void selectingSiteSwitchesKind();
+    void recentCommandShowsCommand();
+    void commandTabOrder();
 
 private:
     QString tokenFile() const { return m_dir->filePath(QStringLiteral("agent-token")); }
@@ -118,6 +132,7 @@ void TestConnectDialog::keyboardOnlyWithMnemonics()
     QTest::keyClick(dialog.get(), Qt::Key_U, Qt::AltModifier);
     QCOMPARE(QApplication::focusWidget(), dialog->urlEdit());
     QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("wss://agent.example:8443"));
+    QVERIFY(dialog->agentKindButton()->isChecked());
     QTest::keyClick(dialog.get(), Qt::Key_I, Qt::AltModifier);
     QCOMPARE(QApplication::focusWidget(), dialog->tokenFileEdit());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::ControlModifier);
@@ -350,9 +365,10 @@ void TestConnectDialog::tabReachesEveryControl()
     QVERIFY(dialog->selectSite(QStringLiteral("a"))); // enables Delete
     dialog->saveSiteCheck()->setChecked(true);       // enables the name
     QPushButton *cancel = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel);
-    const QList<QWidget *> expected{dialog->siteList(), dialog->deleteSiteButton(), dialog->recentList(), dialog->urlEdit(),
-                                    dialog->tokenFileEdit(), dialog->browseButton(), dialog->tokenEdit(), dialog->saveSiteCheck(),
-                                    dialog->siteNameEdit(), dialog->connectButton(), cancel};
+    // Of the two kinds only the chosen one is a tab stop.
+    const QList<QWidget *> expected{dialog->siteList(),      dialog->deleteSiteButton(), dialog->recentList(), dialog->agentKindButton(),
+                                    dialog->urlEdit(),       dialog->tokenFileEdit(),    dialog->browseButton(), dialog->tokenEdit(),
+                                    dialog->saveSiteCheck(), dialog->siteNameEdit(),     dialog->connectButton(), cancel};
     dialog->siteList()->setFocus();
     QList<QWidget *> visited{QApplication::focusWidget()};
     for (qsizetype i = 1; i <= expected.size(); ++i) {
@@ -367,18 +383,281 @@ void TestConnectDialog::tabReachesEveryControl()
 void TestConnectDialog::everyControlIsNamed()
 {
     auto dialog = showDialog();
-    for (QWidget *widget : dialog->findChildren<QWidget *>()) {
-        if (widget->focusPolicy() == Qt::NoFocus || qobject_cast<QLabel *>(widget) || !widget->isVisibleTo(dialog.get()))
-            continue;
-        if (widget->parentWidget() != dialog.get() && !qobject_cast<QDialogButtonBox *>(widget->parentWidget()))
-            continue; // internals of composite widgets, e.g. a list's viewport
-        QVERIFY2(!widget->accessibleName().isEmpty(), widget->metaObject()->className());
+    for (const ConnectionKind kind : {ConnectionKind::Agent, ConnectionKind::Command}) {
+        dialog->setKind(kind);
+        for (QWidget *widget : dialog->findChildren<QWidget *>()) {
+            if (widget->focusPolicy() == Qt::NoFocus || qobject_cast<QLabel *>(widget) || !widget->isVisibleTo(dialog.get()))
+                continue;
+            if (widget->parentWidget() != dialog.get() && !qobject_cast<QDialogButtonBox *>(widget->parentWidget()))
+                continue; // internals of composite widgets, e.g. a list's viewport
+            QVERIFY2(!widget->accessibleName().isEmpty(), widget->metaObject()->className());
+        }
     }
     // Labels lead to their fields.
     int buddies = 0;
     for (QLabel *label : dialog->findChildren<QLabel *>())
         buddies += label->buddy() ? 1 : 0;
-    QCOMPARE(buddies, 6);
+    QCOMPARE(buddies, 8);
+}
+
+void TestConnectDialog::kindShowsItsFields()
+{
+    auto dialog = showDialog();
+    const QList<QWidget *> agentFields{dialog->urlEdit(), dialog->tokenFileEdit(), dialog->browseButton(), dialog->tokenEdit()};
+    const QList<QWidget *> commandFields{dialog->commandEdit(), dialog->examplesButton(), dialog->remoteRootEdit()};
+    const auto shown = [](const QList<QWidget *> &fields, bool visible) {
+        for (QWidget *field : fields) {
+            if (field->isVisible() != visible)
+                return false;
+            // The label goes with its field.
+            for (QLabel *label : field->parentWidget()->findChildren<QLabel *>())
+                if (label->buddy() == field && label->isVisible() != visible)
+                    return false;
+        }
+        return true;
+    };
+    QVERIFY(dialog->agentKindButton()->isChecked());
+    QVERIFY(shown(agentFields, true));
+    QVERIFY(shown(commandFields, false));
+
+    dialog->commandKindButton()->click();
+    QCOMPARE(dialog->kind(), ConnectionKind::Command);
+    QVERIFY(shown(agentFields, false));
+    QVERIFY(shown(commandFields, true));
+    // The hint says what the command has to be.
+    bool hinted = false;
+    for (QLabel *label : dialog->findChildren<QLabel *>())
+        hinted |= label->isVisible() && label->text().contains(QStringLiteral("/bin/sh -c"));
+    QVERIFY(hinted);
+    // The fields that stay whatever the kind.
+    QVERIFY(dialog->saveSiteCheck()->isVisible());
+    QVERIFY(dialog->siteNameEdit()->isVisible());
+
+    dialog->agentKindButton()->click();
+    QVERIFY(shown(agentFields, true));
+    QVERIFY(shown(commandFields, false));
+}
+
+void TestConnectDialog::connectsThroughCommand()
+{
+    auto dialog = showDialog();
+    dialog->commandKindButton()->click();
+    type(dialog->commandEdit(), QStringLiteral("  ssh -T build@10.0.0.7  "));
+    type(dialog->remoteRootEdit(), QStringLiteral("/srv/data"));
+    QSignalSpy accepted(dialog.get(), &QDialog::accepted);
+    QTest::keyClick(dialog->remoteRootEdit(), Qt::Key_Return);
+    QCOMPARE(accepted.count(), 1);
+    const ferry::client::SessionOptions &options = dialog->sessionOptions();
+    QCOMPARE(options.shellCommand, QStringLiteral("ssh -T build@10.0.0.7"));
+    QCOMPARE(options.remoteRoot, QStringLiteral("/srv/data"));
+    // Nothing of the agent kind comes along, whatever its fields held.
+    QVERIFY(options.url.isEmpty());
+    QVERIFY(options.token.isEmpty());
+    QVERIFY(options.agentBundle.isEmpty());
+    QVERIFY(dialog->siteName().isEmpty());
+    const RecentConnection recent = m_store->recent().value(0);
+    QCOMPARE(recent.kind, ConnectionKind::Command);
+    QCOMPARE(recent.command, QStringLiteral("ssh -T build@10.0.0.7"));
+    QCOMPARE(recent.remoteRoot, QStringLiteral("/srv/data"));
+
+    // The remote folder may stay empty: the shell's working directory.
+    auto again = showDialog();
+    again->setShellCommand(QStringLiteral("docker exec -i web sh"), QString());
+    again->connectButton()->click();
+    QCOMPARE(again->result(), int(QDialog::Accepted));
+    QCOMPARE(again->sessionOptions().shellCommand, QStringLiteral("docker exec -i web sh"));
+    QVERIFY(again->sessionOptions().remoteRoot.isEmpty());
+}
+
+void TestConnectDialog::commandFromTheKeyboard()
+{
+    auto dialog = showDialog();
+    QTest::keyClick(dialog.get(), Qt::Key_O, Qt::AltModifier); // the command kind
+    QTRY_VERIFY(dialog->commandKindButton()->isChecked());
+    QTest::keyClick(dialog.get(), Qt::Key_L, Qt::AltModifier);
+    QCOMPARE(QApplication::focusWidget(), dialog->commandEdit());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("kubectl exec -i web-0 -- sh"));
+    QTest::keyClick(dialog.get(), Qt::Key_F, Qt::AltModifier);
+    QCOMPARE(QApplication::focusWidget(), dialog->remoteRootEdit());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("data"));
+    QSignalSpy accepted(dialog.get(), &QDialog::accepted);
+    QTest::keyClick(dialog.get(), Qt::Key_C, Qt::AltModifier);
+    QTRY_COMPARE(accepted.count(), 1);
+    QCOMPARE(dialog->sessionOptions().shellCommand, QStringLiteral("kubectl exec -i web-0 -- sh"));
+    QCOMPARE(dialog->sessionOptions().remoteRoot, QStringLiteral("data"));
+    // Back to the agent kind: Alt+A.
+    auto next = showDialog();
+    next->setKind(ConnectionKind::Command);
+    QTest::keyClick(next.get(), Qt::Key_A, Qt::AltModifier);
+    QTRY_VERIFY(next->agentKindButton()->isChecked());
+    QVERIFY(next->urlEdit()->isVisible());
+}
+
+void TestConnectDialog::rejectsEmptyCommand()
+{
+    auto dialog = showDialog();
+    // An agent URL and token are there, but the command kind is chosen.
+    type(dialog->urlEdit(), QStringLiteral("ws://127.0.0.1:7707"));
+    type(dialog->tokenFileEdit(), tokenFile());
+    dialog->commandKindButton()->click();
+    type(dialog->commandEdit(), QStringLiteral("   "));
+    QSignalSpy accepted(dialog.get(), &QDialog::accepted);
+    QSignalSpy failed(dialog.get(), &ConnectDialog::failed);
+    dialog->connectButton()->click();
+    QCOMPARE(accepted.count(), 0);
+    QCOMPARE(failed.count(), 1);
+    QVERIFY2(dialog->message().contains(QStringLiteral("Enter the command that opens a shell")), qPrintable(dialog->message()));
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(QApplication::focusWidget(), dialog->commandEdit());
+
+    // A site to save needs its name here too.
+    type(dialog->commandEdit(), QStringLiteral("ssh -T host"));
+    dialog->saveSiteCheck()->setChecked(true);
+    dialog->connectButton()->click();
+    QCOMPARE(accepted.count(), 0);
+    QVERIFY2(dialog->message().contains(QStringLiteral("name")), qPrintable(dialog->message()));
+    QCOMPARE(QApplication::focusWidget(), dialog->siteNameEdit());
+
+    // Switching kind clears what was said about the other one.
+    dialog->agentKindButton()->click();
+    QVERIFY(dialog->message().isEmpty());
+}
+
+void TestConnectDialog::examplesFillTheCommand()
+{
+    auto dialog = showDialog();
+    dialog->commandKindButton()->click();
+    QMenu *menu = dialog->examplesButton()->menu();
+    QVERIFY(menu);
+    const QList<QAction *> examples = menu->actions();
+    QCOMPARE(examples.size(), 3);
+    QStringList programs;
+    for (QAction *example : examples)
+        programs.append(example->text());
+    const QString all = programs.join(u'\n');
+    for (const char *program : {"ssh -T", "kubectl exec -i", "docker exec -i"})
+        QVERIFY2(all.contains(QLatin1StringView(program)), qPrintable(all));
+    examples.at(1)->trigger();
+    QCOMPARE(dialog->commandEdit()->text(), QStringLiteral("kubectl exec -i POD -- sh"));
+    // The part to replace is selected, so typing the pod's name replaces it.
+    QCOMPARE(QApplication::focusWidget(), dialog->commandEdit());
+    QCOMPARE(dialog->commandEdit()->selectedText(), QStringLiteral("POD"));
+    QTest::keyClicks(dialog->commandEdit(), QStringLiteral("web-0"));
+    QCOMPARE(dialog->commandEdit()->text(), QStringLiteral("kubectl exec -i web-0 -- sh"));
+    QVERIFY(!dialog->examplesButton()->accessibleName().isEmpty());
+}
+
+void TestConnectDialog::savesCommandSite()
+{
+    // A site saved for an agent and then for a command is the command's now.
+    Site old;
+    old.name = QStringLiteral("box");
+    old.url = QUrl(QStringLiteral("ws://box:7707"));
+    old.tokenFile = tokenFile();
+    m_store->saveSite(old);
+    auto dialog = showDialog();
+    QVERIFY(dialog->selectSite(QStringLiteral("box")));
+    dialog->commandKindButton()->click();
+    type(dialog->commandEdit(), QStringLiteral("ssh -T me@box"));
+    type(dialog->remoteRootEdit(), QStringLiteral("projects"));
+    dialog->saveSiteCheck()->setChecked(true);
+    QCOMPARE(dialog->siteNameEdit()->text(), QStringLiteral("box"));
+    QSignalSpy accepted(dialog.get(), &QDialog::accepted);
+    dialog->connectButton()->click();
+    QCOMPARE(accepted.count(), 1);
+    QCOMPARE(dialog->siteName(), QStringLiteral("box"));
+    const std::optional<Site> saved = SiteStore(m_store->settingsFileName()).site(QStringLiteral("box"));
+    QVERIFY(saved);
+    QCOMPARE(saved->kind, ConnectionKind::Command);
+    QCOMPARE(saved->command, QStringLiteral("ssh -T me@box"));
+    QCOMPARE(saved->remoteRoot, QStringLiteral("projects"));
+    QVERIFY(saved->url.isEmpty());
+    QVERIFY(saved->tokenFile.isEmpty());
+    QCOMPARE(m_store->recent().value(0).siteName, QStringLiteral("box"));
+    QCOMPARE(m_store->recent().value(0).kind, ConnectionKind::Command);
+    QCOMPARE(dialog->siteList()->item(0)->text(), QStringLiteral("box (ssh -T me@box in projects)"));
+}
+
+void TestConnectDialog::selectingSiteSwitchesKind()
+{
+    Site agent;
+    agent.name = QStringLiteral("agent");
+    agent.url = QUrl(QStringLiteral("ws://agent.example:7707"));
+    agent.tokenFile = tokenFile();
+    m_store->saveSite(agent);
+    Site command;
+    command.name = QStringLiteral("command");
+    command.kind = ConnectionKind::Command;
+    command.command = QStringLiteral("ssh -T lab");
+    command.remoteRoot = QStringLiteral("/var/www");
+    m_store->saveSite(command);
+    auto dialog = showDialog();
+    QVERIFY(dialog->selectSite(QStringLiteral("command")));
+    QVERIFY(dialog->commandKindButton()->isChecked());
+    QVERIFY(dialog->commandEdit()->isVisible());
+    QVERIFY(!dialog->urlEdit()->isVisible());
+    QCOMPARE(dialog->commandEdit()->text(), QStringLiteral("ssh -T lab"));
+    QCOMPARE(dialog->remoteRootEdit()->text(), QStringLiteral("/var/www"));
+    QSignalSpy accepted(dialog.get(), &QDialog::accepted);
+    QVERIFY(dialog->selectSite(QStringLiteral("agent")));
+    QVERIFY(dialog->agentKindButton()->isChecked());
+    QCOMPARE(dialog->urlEdit()->text(), QStringLiteral("ws://agent.example:7707"));
+    QVERIFY(dialog->selectSite(QStringLiteral("command")));
+    dialog->connectButton()->click();
+    QCOMPARE(accepted.count(), 1);
+    // Connecting to the site as it was saved keeps its name.
+    QCOMPARE(dialog->siteName(), QStringLiteral("command"));
+    QCOMPARE(dialog->sessionOptions().shellCommand, QStringLiteral("ssh -T lab"));
+    QCOMPARE(dialog->sessionOptions().remoteRoot, QStringLiteral("/var/www"));
+
+    // Another folder is another connection, not the site.
+    auto other = showDialog();
+    QVERIFY(other->selectSite(QStringLiteral("command")));
+    type(other->remoteRootEdit(), QStringLiteral("/tmp"));
+    other->connectButton()->click();
+    QCOMPARE(other->result(), int(QDialog::Accepted));
+    QVERIFY(other->siteName().isEmpty());
+}
+
+void TestConnectDialog::recentCommandShowsCommand()
+{
+    m_store->addRecent({QUrl(QStringLiteral("ws://recent.example:7707")), QString()});
+    m_store->addRecent({QUrl(), QString(), ConnectionKind::Command, QStringLiteral("docker exec -i db sh"), QString()});
+    m_store->addRecent({QUrl(), QString(), ConnectionKind::Command, QStringLiteral("ssh -T lab"), QStringLiteral("/srv")});
+    auto dialog = showDialog();
+    QCOMPARE(dialog->recentList()->count(), 3);
+    QCOMPARE(dialog->recentList()->item(0)->text(), QStringLiteral("ssh -T lab in /srv"));
+    QCOMPARE(dialog->recentList()->item(1)->text(), QStringLiteral("docker exec -i db sh"));
+    QCOMPARE(dialog->recentList()->item(2)->text(), QStringLiteral("ws://recent.example:7707"));
+    dialog->recentList()->setCurrentRow(1);
+    QVERIFY(dialog->commandKindButton()->isChecked());
+    QCOMPARE(dialog->commandEdit()->text(), QStringLiteral("docker exec -i db sh"));
+    QVERIFY(dialog->remoteRootEdit()->text().isEmpty());
+    dialog->recentList()->setCurrentRow(0);
+    QCOMPARE(dialog->remoteRootEdit()->text(), QStringLiteral("/srv"));
+    dialog->recentList()->setCurrentRow(2);
+    QVERIFY(dialog->agentKindButton()->isChecked());
+    QCOMPARE(dialog->urlEdit()->text(), QStringLiteral("ws://recent.example:7707"));
+}
+
+void TestConnectDialog::commandTabOrder()
+{
+    auto dialog = showDialog();
+    dialog->setKind(ConnectionKind::Command);
+    dialog->saveSiteCheck()->setChecked(true);
+    QPushButton *cancel = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel);
+    // No saved site: Delete is disabled and no stop.
+    const QList<QWidget *> expected{dialog->siteList(),       dialog->recentList(),     dialog->commandKindButton(),
+                                    dialog->commandEdit(),    dialog->examplesButton(), dialog->remoteRootEdit(),
+                                    dialog->saveSiteCheck(),  dialog->siteNameEdit(),   dialog->connectButton(), cancel};
+    dialog->siteList()->setFocus();
+    QList<QWidget *> visited{QApplication::focusWidget()};
+    for (qsizetype i = 1; i <= expected.size(); ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        visited.append(QApplication::focusWidget());
+    }
+    QCOMPARE(visited.mid(0, expected.size()), expected);
+    QCOMPARE(visited.last(), dialog->siteList());
 }
 
 QTEST_MAIN(TestConnectDialog)

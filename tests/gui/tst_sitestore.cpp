@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Saved sites and recent connections round-trip through QSettings; a pasted
-// token goes to the system keychain and never into a settings file. The
+// Saved sites and recent connections round-trip through QSettings, for an
+// agent (URL and token) and for a command alike, and settings written before
+// there were commands still load; a pasted token goes to the system keychain
+// and never into a settings file. The
 // keychain tests run where FERRY_TEST_KEYCHAIN says what is there: "real"
 // (tests/gui/with-keyring) or "none" (no session bus at all).
 #include "ui/connectdialog.h"
@@ -19,6 +21,7 @@
 
 #include <memory>
 
+using ferry::ui::ConnectionKind;
 using ferry::ui::RecentConnection;
 using ferry::ui::Site;
 using ferry::ui::SiteStore;
@@ -35,6 +38,11 @@ private Q_SLOTS:
     void removeSite();
     void recentRoundTrip();
     void recentIsMostRecentFirstAndCapped();
+    void commandSitesRoundTrip();
+    void siteChangesKind();
+    void commandRecentRoundTrip();
+    void oldSettingsStillLoad();
+    void commandSiteLetsGoOfKeychainToken();
     void tokenRoundTripsThroughKeychain();
     void dialogConnectsWithKeychainToken();
     void tokenWithoutKeychainIsRefusedClearly();
@@ -46,6 +54,8 @@ private:
     QStringList filesHolding(const QByteArray &secret) const;
     static QByteArray freshToken();
     static Site site(const QString &name, const QString &url);
+    static Site commandSite(const QString &name, const QString &command, const QString &remoteRoot);
+    static RecentConnection commandRecent(const QString &command, const QString &remoteRoot, const QString &siteName = {});
     bool keychainIs(const char *kind) const { return qgetenv("FERRY_TEST_KEYCHAIN") == kind; }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -76,6 +86,21 @@ Site TestSiteStore::site(const QString &name, const QString &url)
     s.name = name;
     s.url = QUrl(url);
     return s;
+}
+
+Site TestSiteStore::commandSite(const QString &name, const QString &command, const QString &remoteRoot)
+{
+    Site s;
+    s.name = name;
+    s.kind = ConnectionKind::Command;
+    s.command = command;
+    s.remoteRoot = remoteRoot;
+    return s;
+}
+
+RecentConnection TestSiteStore::commandRecent(const QString &command, const QString &remoteRoot, const QString &siteName)
+{
+    return RecentConnection{QUrl(), siteName, ConnectionKind::Command, command, remoteRoot};
 }
 
 QStringList TestSiteStore::filesHolding(const QByteArray &secret) const
@@ -164,6 +189,134 @@ void TestSiteStore::recentIsMostRecentFirstAndCapped()
     QCOMPARE(recent.at(1).url, QUrl(QStringLiteral("ws://host:1010")));
     store.clearRecent();
     QVERIFY(store.recent().isEmpty());
+}
+
+void TestSiteStore::commandSitesRoundTrip()
+{
+    const Site ssh = commandSite(QStringLiteral("lab over ssh"), QStringLiteral("ssh -T -p 2222 'me@lab host'"), QStringLiteral("/srv/Äpfel data"));
+    const Site pod = commandSite(QStringLiteral("pod"), QStringLiteral("kubectl exec -i web-0 -- sh"), QString());
+    Site agent = site(QStringLiteral("agent"), QStringLiteral("ws://10.0.0.5:7707"));
+    agent.tokenFile = QStringLiteral("/home/me/tokens/agent");
+    {
+        SiteStore store(settingsFile());
+        store.saveSite(ssh);
+        store.saveSite(pod);
+        store.saveSite(agent);
+    }
+    SiteStore again(settingsFile());
+    QCOMPARE(again.sites(), (QList<Site>{agent, ssh, pod}));
+    const std::optional<Site> loaded = again.site(QStringLiteral("lab over ssh"));
+    QVERIFY(loaded);
+    QCOMPARE(loaded->kind, ConnectionKind::Command);
+    QCOMPARE(loaded->command, ssh.command);
+    QCOMPARE(loaded->remoteRoot, ssh.remoteRoot);
+    QCOMPARE(again.site(QStringLiteral("agent"))->kind, ConnectionKind::Agent);
+}
+
+void TestSiteStore::siteChangesKind()
+{
+    // Saved under the same name with the other kind, a site keeps nothing
+    // of the first: no stale URL or token file in the settings.
+    Site agent = site(QStringLiteral("box"), QStringLiteral("ws://box.example:7707"));
+    agent.tokenFile = QStringLiteral("/home/me/box-token");
+    SiteStore store(settingsFile());
+    store.saveSite(agent);
+    store.saveSite(commandSite(QStringLiteral("box"), QStringLiteral("ssh -T box"), QString()));
+    QCOMPARE(SiteStore(settingsFile()).sites(), (QList<Site>{commandSite(QStringLiteral("box"), QStringLiteral("ssh -T box"), QString())}));
+    QFile file(settingsFile());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray contents = file.readAll();
+    QVERIFY2(!contents.contains("box.example") && !contents.contains("box-token"), contents.constData());
+
+    store.saveSite(agent);
+    QCOMPARE(SiteStore(settingsFile()).sites(), (QList<Site>{agent}));
+}
+
+void TestSiteStore::commandRecentRoundTrip()
+{
+    const RecentConnection agent{QUrl(QStringLiteral("ws://a:1")), QString()};
+    const RecentConnection ssh = commandRecent(QStringLiteral("ssh -T lab"), QStringLiteral("/srv"), QStringLiteral("lab"));
+    const RecentConnection docker = commandRecent(QStringLiteral("docker exec -i db sh"), QString());
+    {
+        SiteStore store(settingsFile());
+        store.addRecent(agent);
+        store.addRecent(ssh);
+        store.addRecent(docker);
+        // The same command again moves up; another folder is another entry.
+        store.addRecent(ssh);
+        store.addRecent(commandRecent(QStringLiteral("ssh -T lab"), QStringLiteral("/tmp")));
+    }
+    QCOMPARE(SiteStore(settingsFile()).recent(),
+             (QList<RecentConnection>{commandRecent(QStringLiteral("ssh -T lab"), QStringLiteral("/tmp")), ssh, docker, agent}));
+}
+
+void TestSiteStore::oldSettingsStillLoad()
+{
+    // As Ferry wrote them before there were command connections: no kind.
+    QFile file(settingsFile());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[recent]\n"
+               "1\\site=old box\n"
+               "1\\url=ws://old.example:7707\n"
+               "2\\site=\n"
+               "2\\url=wss://other.example:8443\n"
+               "size=2\n"
+               "\n"
+               "[sites]\n"
+               "1\\fingerprint=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n"
+               "1\\name=old box\n"
+               "1\\tokenFile=/home/me/token\n"
+               "1\\tokenInKeychain=true\n"
+               "1\\url=ws://old.example:7707\n"
+               "size=1\n");
+    file.close();
+    Site expected = site(QStringLiteral("old box"), QStringLiteral("ws://old.example:7707"));
+    expected.tokenFile = QStringLiteral("/home/me/token");
+    expected.tokenInKeychain = true;
+    expected.fingerprint = QByteArray::fromHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+    SiteStore store(settingsFile());
+    QCOMPARE(store.sites(), (QList<Site>{expected}));
+    QCOMPARE(store.recent(), (QList<RecentConnection>{{QUrl(QStringLiteral("ws://old.example:7707")), QStringLiteral("old box")},
+                                                      {QUrl(QStringLiteral("wss://other.example:8443")), QString()}}));
+
+    // Written again, they read back the same.
+    store.addRecent(commandRecent(QStringLiteral("ssh -T new"), QString()));
+    store.saveSite(commandSite(QStringLiteral("new"), QStringLiteral("ssh -T new"), QString()));
+    SiteStore again(settingsFile());
+    QCOMPARE(again.site(QStringLiteral("old box")).value_or(Site{}), expected);
+    QCOMPARE(again.recent().size(), 3);
+    QCOMPARE(again.recent().at(1).url, QUrl(QStringLiteral("ws://old.example:7707")));
+    QCOMPARE(again.recent().at(1).kind, ConnectionKind::Agent);
+}
+
+void TestSiteStore::commandSiteLetsGoOfKeychainToken()
+{
+    if (!keychainIs("real"))
+        QSKIP("needs a real keychain: run through tests/gui/with-keyring");
+    const QByteArray token = freshToken();
+    const QString name = QStringLiteral("turned");
+    SiteStore store(settingsFile());
+    store.saveSite(site(name, QStringLiteral("ws://127.0.0.1:7707")));
+    QSignalSpy stored(&store, &SiteStore::tokenStored);
+    store.storeToken(name, token);
+    QTRY_COMPARE_WITH_TIMEOUT(stored.count(), 1, 20000);
+    QVERIFY(store.site(name)->tokenInKeychain);
+
+    // Saved again as a command site, the site needs no token: it goes.
+    ferry::ui::ConnectDialog dialog(&store);
+    QVERIFY(dialog.selectSite(name));
+    dialog.setShellCommand(QStringLiteral("ssh -T turned"), QString());
+    dialog.saveSiteCheck()->setChecked(true);
+    QSignalSpy removed(&store, &SiteStore::tokenRemoved);
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.connectButton()->click();
+    QCOMPARE(accepted.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(removed.count(), 1, 20000);
+    QCOMPARE(store.site(name)->kind, ConnectionKind::Command);
+    QVERIFY(!store.site(name)->tokenInKeychain);
+    QSignalSpy readFailed(&store, &SiteStore::tokenReadFailed);
+    store.readToken(name);
+    QTRY_COMPARE_WITH_TIMEOUT(readFailed.count(), 1, 20000);
 }
 
 void TestSiteStore::tokenRoundTripsThroughKeychain()
