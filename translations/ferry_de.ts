@@ -179,22 +179,22 @@
         <translation>es wurde kein gültiger freizugebender Ordner angegeben</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="73"/>
+        <location filename="../core/agent/rootfs.cpp" line="81"/>
         <source>path contains a NUL byte</source>
         <translation>Pfad enthält ein NUL-Byte</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="78"/>
+        <location filename="../core/agent/rootfs.cpp" line="86"/>
         <source>absolute paths lead outside the served directory</source>
         <translation>absolute Pfade führen aus dem freigegebenen Ordner heraus</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="239"/>
+        <location filename="../core/agent/rootfs.cpp" line="247"/>
         <source>not a regular file</source>
         <translation>keine reguläre Datei</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="284"/>
+        <location filename="../core/agent/rootfs.cpp" line="292"/>
         <source>the served directory itself has no parent here</source>
         <translation>der freigegebene Ordner selbst hat hier keinen übergeordneten Ordner</translation>
     </message>
@@ -214,7 +214,7 @@
         <translation>ungültiges Ziel der symbolischen Verknüpfung</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfsdetail.cpp" line="198"/>
+        <location filename="../core/agent/rootfsdetail.cpp" line="276"/>
         <source>is a symbolic link, which is not followed</source>
         <translation>ist eine symbolische Verknüpfung, der nicht gefolgt wird</translation>
     </message>
@@ -667,8 +667,8 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <message>
         <location filename="../core/client/agentbundle.cpp" line="53"/>
         <location filename="../core/client/agentbundle.cpp" line="59"/>
-        <location filename="../core/client/shellconnector.cpp" line="191"/>
-        <location filename="../core/client/shellconnector.cpp" line="208"/>
+        <location filename="../core/client/shellconnector.cpp" line="194"/>
+        <location filename="../core/client/shellconnector.cpp" line="211"/>
         <source>%1: cannot read the portable agent: %2</source>
         <translation>%1: Der portable Agent kann nicht gelesen werden: %2</translation>
     </message>
@@ -693,100 +693,100 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>„%1“ hat seine Ausgabe geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="43"/>
+        <location filename="../core/client/shellconnector.cpp" line="46"/>
         <source>no POSIX shell answered through &apos;%1&apos; within %2 s%3</source>
         <translation>über „%1“ hat innerhalb von %2 s keine POSIX-Shell geantwortet%3</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="48"/>
+        <location filename="../core/client/shellconnector.cpp" line="51"/>
         <source>the remote shell stopped answering while the agent was being installed%1</source>
         <translation>die entfernte Shell hat nicht mehr geantwortet, während der Agent installiert wurde%1</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="76"/>
+        <location filename="../core/client/shellconnector.cpp" line="79"/>
         <source>cannot run /bin/sh: %1</source>
         <translation>/bin/sh kann nicht ausgeführt werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="78"/>
+        <location filename="../core/client/shellconnector.cpp" line="81"/>
         <source>Looking for a shell</source>
         <translation>Shell wird gesucht</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="147"/>
+        <location filename="../core/client/shellconnector.cpp" line="150"/>
         <source>the agent arrived damaged in %1 (checksum %2, expected %3)</source>
         <translation>der Agent ist beschädigt in %1 angekommen (Prüfsumme %2, erwartet %3)</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="153"/>
-        <location filename="../core/client/shellconnector.cpp" line="272"/>
+        <location filename="../core/client/shellconnector.cpp" line="156"/>
+        <location filename="../core/client/shellconnector.cpp" line="275"/>
         <source>the agent in %1 did not start (status %2)%3</source>
         <translation>der Agent in %1 ist nicht gestartet (Status %2)%3</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="167"/>
+        <location filename="../core/client/shellconnector.cpp" line="170"/>
         <source>the remote system is %1, not Linux: Ferry&apos;s agent runs on Linux only</source>
         <translation>das entfernte System ist %1, nicht Linux: Ferrys Agent läuft nur unter Linux</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="168"/>
-        <location filename="../core/client/shellconnector.cpp" line="173"/>
+        <location filename="../core/client/shellconnector.cpp" line="171"/>
+        <location filename="../core/client/shellconnector.cpp" line="176"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="172"/>
+        <location filename="../core/client/shellconnector.cpp" line="175"/>
         <source>wrong architecture: the remote is %1, and Ferry brings an agent for x86_64 only</source>
         <translation>falsche Architektur: Der entfernte Rechner ist %1, und Ferry bringt nur einen Agenten für x86_64 mit</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="179"/>
+        <location filename="../core/client/shellconnector.cpp" line="182"/>
         <source>every directory where the agent could be put is mounted noexec (%1)</source>
         <translation>jeder Ordner, in den der Agent gelegt werden könnte, ist mit noexec eingehängt (%1)</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="181"/>
+        <location filename="../core/client/shellconnector.cpp" line="184"/>
         <source>no writable directory for the agent on the remote (tried $XDG_CACHE_HOME or ~/.cache, /tmp, /var/tmp, /dev/shm)</source>
         <translation>kein beschreibbarer Ordner für den Agenten auf dem entfernten Rechner (versucht: $XDG_CACHE_HOME oder ~/.cache, /tmp, /var/tmp, /dev/shm)</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="196"/>
-        <location filename="../core/client/shellconnector.cpp" line="240"/>
+        <location filename="../core/client/shellconnector.cpp" line="199"/>
+        <location filename="../core/client/shellconnector.cpp" line="243"/>
         <source>Uploading the agent</source>
         <translation>Agent wird hochgeladen</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="218"/>
+        <location filename="../core/client/shellconnector.cpp" line="221"/>
         <source>Checking the agent</source>
         <translation>Agent wird geprüft</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="229"/>
+        <location filename="../core/client/shellconnector.cpp" line="232"/>
         <source>writing the agent into %1 failed (is the disk full?)%2</source>
         <translation>der Agent konnte nicht nach %1 geschrieben werden (ist der Datenträger voll?)%2</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="248"/>
+        <location filename="../core/client/shellconnector.cpp" line="251"/>
         <source>Starting the agent</source>
         <translation>Agent wird gestartet</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="276"/>
+        <location filename="../core/client/shellconnector.cpp" line="279"/>
         <source>the agent in %1 did not start: %2%3</source>
         <translation>der Agent in %1 ist nicht gestartet: %2%3</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="288"/>
+        <location filename="../core/client/shellconnector.cpp" line="291"/>
         <source>killed</source>
         <translation>durch ein Signal beendet</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="290"/>
+        <location filename="../core/client/shellconnector.cpp" line="293"/>
         <source>&apos;%1&apos; ended (status %2) before a POSIX shell answered%3</source>
         <translation>„%1“ endete (Status %2), bevor eine POSIX-Shell antwortete%3</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="292"/>
+        <location filename="../core/client/shellconnector.cpp" line="295"/>
         <source>&apos;%1&apos; ended (status %2) while the agent was being installed%3</source>
         <translation>„%1“ endete (Status %2), während der Agent installiert wurde%3</translation>
     </message>
@@ -1823,77 +1823,77 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::ConnectionIndicator</name>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="94"/>
+        <location filename="../ui/connectionindicator.cpp" line="101"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="33"/>
+        <location filename="../ui/connectionindicator.cpp" line="37"/>
         <source>Agent upload</source>
         <translation>Hochladen des Agenten</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="72"/>
+        <location filename="../ui/connectionindicator.cpp" line="79"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="81"/>
+        <location filename="../ui/connectionindicator.cpp" line="88"/>
         <source>Command: %1</source>
         <translation>Befehl: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="82"/>
+        <location filename="../ui/connectionindicator.cpp" line="89"/>
         <source>Remote folder: %1</source>
         <translation>Entfernter Ordner: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="82"/>
+        <location filename="../ui/connectionindicator.cpp" line="89"/>
         <source>the shell&apos;s working directory</source>
         <translation>das Arbeitsverzeichnis der Shell</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="85"/>
+        <location filename="../ui/connectionindicator.cpp" line="92"/>
         <source>Agent uploaded (%1) and started in %2 ms</source>
         <translation>Agent hochgeladen (%1) und in %2 ms gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="86"/>
+        <location filename="../ui/connectionindicator.cpp" line="93"/>
         <source>Agent found on the remote and started in %1 ms</source>
         <translation>Agent auf dem entfernten Rechner vorgefunden und in %1 ms gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="107"/>
+        <location filename="../ui/connectionindicator.cpp" line="114"/>
         <source>Connected through %1 · %2 ms</source>
         <translation>Verbunden über %1 · %2 ms</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="107"/>
+        <location filename="../ui/connectionindicator.cpp" line="114"/>
         <source>Connected through %1</source>
         <translation>Verbunden über %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="109"/>
+        <location filename="../ui/connectionindicator.cpp" line="116"/>
         <source>Connected to %1 · %2 ms</source>
         <translation>Verbunden mit %1 · %2 ms</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="109"/>
+        <location filename="../ui/connectionindicator.cpp" line="116"/>
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="114"/>
+        <location filename="../ui/connectionindicator.cpp" line="121"/>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="114"/>
+        <location filename="../ui/connectionindicator.cpp" line="121"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/connectionindicator.cpp" line="118"/>
+        <location filename="../ui/connectionindicator.cpp" line="125"/>
         <source>Reconnecting in %n s…</source>
         <translation>
             <numerusform>Neue Verbindung in %n s…</numerusform>
@@ -1901,22 +1901,22 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="119"/>
+        <location filename="../ui/connectionindicator.cpp" line="126"/>
         <source>Reconnecting…</source>
         <translation>Neue Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="119"/>
+        <location filename="../ui/connectionindicator.cpp" line="126"/>
         <source>Reconnecting: %1…</source>
         <translation>Neue Verbindung: %1…</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="122"/>
+        <location filename="../ui/connectionindicator.cpp" line="131"/>
         <source>Offline: %1</source>
         <translation>Offline: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="139"/>
+        <location filename="../ui/connectionindicator.cpp" line="148"/>
         <source>Connection: %1</source>
         <translation>Verbindung: %1</translation>
     </message>
@@ -3096,102 +3096,102 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>--screenshot braucht eine Agent-URL oder --shell-command</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="65"/>
+        <location filename="../app/agent/main.cpp" line="79"/>
         <source>Ferry agent: serves one directory to Ferry clients over a WebSocket, or to one client on its standard input and output (--stdio).</source>
         <translation>Ferry-Agent: stellt Ferry-Clients einen Ordner über ein WebSocket bereit, oder einem Client über seine Standardein- und -ausgabe (--stdio).</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="68"/>
+        <location filename="../app/agent/main.cpp" line="82"/>
         <source>Directory to serve (required, but with --stdio: the current directory).</source>
         <translation>Bereitzustellender Ordner (erforderlich; bei --stdio: der aktuelle Ordner).</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="69"/>
+        <location filename="../app/agent/main.cpp" line="83"/>
         <source>Serve one client on standard input and output instead of listening (no token: whoever runs the agent is admitted). Ends when the input closes.</source>
         <translation>Einen Client über Standardein- und -ausgabe bedienen, statt zu lauschen (kein Token: Wer den Agenten startet, wird zugelassen). Endet, wenn die Eingabe geschlossen wird.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="70"/>
+        <location filename="../app/agent/main.cpp" line="84"/>
         <source>Address to listen on; port 0 picks a free port.</source>
         <translation>Adresse, auf der gelauscht wird; Port 0 wählt einen freien Port.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="71"/>
+        <location filename="../app/agent/main.cpp" line="85"/>
         <source>Token file; created with a fresh 256-bit token (mode 0600) if missing. Default: %1</source>
         <translation>Token-Datei; wird mit einem frischen 256-Bit-Token (Modus 0600) erstellt, falls sie fehlt. Standard: %1</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="72"/>
+        <location filename="../app/agent/main.cpp" line="86"/>
         <source>Write the listening port to this file.</source>
         <translation>Den lauschenden Port in diese Datei schreiben.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="73"/>
+        <location filename="../app/agent/main.cpp" line="87"/>
         <source>TLS certificate (PEM) for wss://.</source>
         <translation>TLS-Zertifikat (PEM) für wss://.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="74"/>
+        <location filename="../app/agent/main.cpp" line="88"/>
         <source>TLS private key (PEM) for wss://.</source>
         <translation>Privater TLS-Schlüssel (PEM) für wss://.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="75"/>
+        <location filename="../app/agent/main.cpp" line="89"/>
         <source>Heartbeat interval in milliseconds.</source>
         <translation>Heartbeat-Intervall in Millisekunden.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="76"/>
+        <location filename="../app/agent/main.cpp" line="90"/>
         <source>Drop a client silent for this many milliseconds.</source>
         <translation>Einen Client trennen, der so viele Millisekunden still ist.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="77"/>
+        <location filename="../app/agent/main.cpp" line="91"/>
         <source>Most clients served at once.</source>
         <translation>Höchstzahl gleichzeitig bedienter Clients.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="78"/>
+        <location filename="../app/agent/main.cpp" line="92"/>
         <source>One of: error, warning, info, debug.</source>
         <translation>Eines von: error, warning, info, debug.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="88"/>
+        <location filename="../app/agent/main.cpp" line="102"/>
         <source>unknown log level &apos;%1&apos;</source>
         <translation>unbekannte Protokollstufe „%1“</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="92"/>
+        <location filename="../app/agent/main.cpp" line="106"/>
         <source>--root DIR is required</source>
         <translation>--root DIR ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="94"/>
+        <location filename="../app/agent/main.cpp" line="108"/>
         <source>--cert and --key go together</source>
         <translation>--cert und --key gehören zusammen</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="99"/>
+        <location filename="../app/agent/main.cpp" line="113"/>
         <source>--listen expects HOST:PORT, got &apos;%1&apos;</source>
         <translation>--listen erwartet HOST:PORT, erhalten: „%1“</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="103"/>
+        <location filename="../app/agent/main.cpp" line="117"/>
         <source>--heartbeat expects milliseconds (at least 50)</source>
         <translation>--heartbeat erwartet Millisekunden (mindestens 50)</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="106"/>
+        <location filename="../app/agent/main.cpp" line="120"/>
         <source>--dead-after must be longer than --heartbeat</source>
         <translation>--dead-after muss länger als --heartbeat sein</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="111"/>
+        <location filename="../app/agent/main.cpp" line="125"/>
         <source>--max-clients expects a positive number</source>
         <translation>--max-clients erwartet eine positive Zahl</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="146"/>
+        <location filename="../app/agent/main.cpp" line="160"/>
         <source>cannot write port file %1: %2</source>
         <translation>Portdatei %1 kann nicht geschrieben werden: %2</translation>
     </message>
