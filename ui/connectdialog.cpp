@@ -458,13 +458,11 @@ void ConnectDialog::accept()
         m_url->setFocus();
         return;
     }
-    const bool saving = m_saveSite->isChecked();
-    const QString saveName = m_siteName->text().trimmed();
-    if (saving && saveName.isEmpty()) {
-        fail(tr("Enter a name for the site."));
-        m_siteName->setFocus();
+    const std::optional<QString> wanted = nameToSave();
+    if (!wanted)
         return;
-    }
+    const QString saveName = *wanted;
+    const bool saving = !saveName.isEmpty();
     const std::optional<Site> selected = selectedSite();
     m_options = client::SessionOptions{};
     m_options.url = *url;
@@ -502,6 +500,19 @@ void ConnectDialog::accept()
     m_tokenFile->setFocus();
 }
 
+std::optional<QString> ConnectDialog::nameToSave()
+{
+    if (!m_saveSite->isChecked())
+        return QString();
+    const QString name = m_siteName->text().trimmed();
+    if (name.isEmpty()) {
+        fail(tr("Enter a name for the site."));
+        m_siteName->setFocus();
+        return std::nullopt;
+    }
+    return name;
+}
+
 void ConnectDialog::acceptCommand()
 {
     const QString command = m_command->text().trimmed();
@@ -510,13 +521,11 @@ void ConnectDialog::acceptCommand()
         m_command->setFocus();
         return;
     }
-    const bool saving = m_saveSite->isChecked();
-    const QString saveName = m_siteName->text().trimmed();
-    if (saving && saveName.isEmpty()) {
-        fail(tr("Enter a name for the site."));
-        m_siteName->setFocus();
+    const std::optional<QString> wanted = nameToSave();
+    if (!wanted)
         return;
-    }
+    const QString saveName = *wanted;
+    const bool saving = !saveName.isEmpty();
     const QString remoteRoot = m_remoteRoot->text().trimmed();
     m_options = client::SessionOptions{};
     m_options.shellCommand = command;

@@ -92,6 +92,9 @@ private:
     void fail(const QString &message);
     Expected<QUrl> validatedUrl() const;
     void acceptCommand();
+    /// The name to save the site under, empty when it is not to be saved;
+    /// nothing (and the user told) when saving without a name.
+    std::optional<QString> nameToSave();
     enum class TokenSource { Pasted, File, Keychain };
     void withToken(const QByteArray &token, TokenSource source);
     void finish();

@@ -27,6 +27,24 @@ constexpr int kNegotiationTimeoutMs = 15000;
 /// faster.
 constexpr qint64 kBase64Chunk = 384 * 1024;
 constexpr qint64 kOctalChunk = 96 * 1024;
+
+qint64 chunkSize(shellscript::UploadMethod method)
+{
+    return method == shellscript::UploadMethod::Octal ? kOctalChunk : kBase64Chunk;
+}
+
+const char *methodName(shellscript::UploadMethod method)
+{
+    switch (method) {
+    case shellscript::UploadMethod::ExactRead:
+        return "base64 read by head -c";
+    case shellscript::UploadMethod::HereDocument:
+        return "base64 here-documents";
+    case shellscript::UploadMethod::Octal:
+        return "printf octal escapes";
+    }
+    return "";
+}
 /// Chunks in flight: what any layer in between may have to hold is bounded
 /// by this many chunks (about 1.5 MiB), whatever the agent's size.
 constexpr int kChunksInFlight = 3;
@@ -163,9 +181,13 @@ void ShellConnector::onProbed()
     const QString os = QString::fromUtf8(m_probe.value("os"));
     const QString arch = QString::fromUtf8(m_probe.value("arch"));
     m_directory = QString::fromUtf8(m_probe.value("dir"));
-    m_base64 = m_probe.value("base64") == "1";
+    const bool base64 = m_probe.value("base64") == "1";
+    const auto method = !base64 ? shellscript::UploadMethod::Octal
+                        : m_probe.value("exact") == "1" ? shellscript::UploadMethod::ExactRead
+                                                        : shellscript::UploadMethod::HereDocument;
+    m_method = method;
     m_sha256 = m_probe.value("sha256") == "1";
-    qCInfo(lcConnection).noquote() << "remote shell:" << os << arch << "cache" << m_directory << "base64" << m_base64 << "sha256sum" << m_sha256;
+    qCInfo(lcConnection).noquote() << "remote shell:" << os << arch << "cache" << m_directory << "upload by" << methodName(method) << "sha256sum" << m_sha256;
     if (os != "Linux"_L1) {
         fail(ErrorCode::Unsupported, QCoreApplication::translate("ferry::client", "the remote system is %1, not Linux: Ferry's agent runs on Linux only")
                                          .arg(os.isEmpty() ? QCoreApplication::translate("ferry::client", "unknown") : os));
@@ -195,7 +217,7 @@ void ShellConnector::onProbed()
         return;
     }
     m_step = Step::Uploading;
-    qCInfo(lcConnection).noquote() << "uploading the agent to" << m_directory << (m_base64 ? "with base64" : "with printf");
+    qCInfo(lcConnection).noquote() << "uploading the agent to" << m_directory << "by" << methodName(m_method);
     Q_EMIT progress(QCoreApplication::translate("ferry::client", "Uploading the agent"), 0, m_bundle.size());
     m_process->write(shellscript::beginUpload());
     restartTimer(kStepTimeoutMs);
@@ -204,7 +226,8 @@ void ShellConnector::onProbed()
 
 void ShellConnector::sendChunks()
 {
-    const qint64 chunk = m_base64 ? kBase64Chunk : kOctalChunk;
+    const shellscript::UploadMethod method = m_method;
+    const qint64 chunk = chunkSize(method);
     while (m_chunkBytes.size() < kChunksInFlight && m_sent < m_bundle.size()) {
         const QByteArray bytes = m_file->read(chunk);
         if (bytes.isEmpty()) {
@@ -214,7 +237,7 @@ void ShellConnector::sendChunks()
         const qint64 sequence = m_nextChunk++;
         m_chunkBytes.insert(sequence, bytes.size());
         m_sent += bytes.size();
-        m_process->write(shellscript::uploadChunk(bytes, sequence, m_base64));
+        m_process->write(shellscript::uploadChunk(bytes, sequence, method));
     }
     if (m_chunkBytes.isEmpty() && m_sent >= m_bundle.size()) {
         m_step = Step::Installing;

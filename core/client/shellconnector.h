@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/client/agentbundle.h"
+#include "core/client/shellscript.h"
 #include "core/error.h"
 
 #include <QByteArray>
@@ -91,7 +92,7 @@ private:
     QByteArray m_lines;        ///< output not yet cut into lines
     QByteArray m_noise;        ///< output that was not an answer, the last of it
     QHash<QByteArray, QByteArray> m_probe;
-    bool m_base64 = false;
+    shellscript::UploadMethod m_method = shellscript::UploadMethod::HereDocument;
     bool m_sha256 = false;
     QString m_directory;
     // Uploading

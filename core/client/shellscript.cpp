@@ -66,6 +66,10 @@ QByteArray probe(const QString &fileName)
     s += "f_have=; [ -n \"$f_d\" ] && [ -f \"$f_d/$f_n\" ] && f_have=$(f_sum \"$f_d/$f_n\")\n";
     s += "f_b64=; command -v base64 >/dev/null 2>&1 && [ \"$(printf %s Zm9v | base64 -d 2>/dev/null)\" = foo ] && f_b64=1\n";
     s += "f_sha=; command -v sha256sum >/dev/null 2>&1 && f_sha=1\n";
+    // A shell that reads its input a byte at a time (bash, off a terminal)
+    // lets a command read what follows its line; head must then stop
+    // exactly where told (busybox's reads ahead).
+    s += "f_exact=; [ -n \"${BASH_VERSION:-}\" ] && [ ! -t 0 ] && [ \"$(printf abcdef | { head -c 2 >/dev/null; cat; })\" = cdef ] && f_exact=1\n";
     s += "printf '" + a + "os=%s\\n' \"$(uname -s 2>/dev/null)\"; "
          "printf '" + a + "arch=%s\\n' \"$(uname -m 2>/dev/null)\"; "
          "printf '" + a + "dir=%s\\n' \"$f_d\"; "
@@ -73,6 +77,7 @@ QByteArray probe(const QString &fileName)
          "printf '" + a + "have=%s\\n' \"$f_have\"; "
          "printf '" + a + "base64=%s\\n' \"$f_b64\"; "
          "printf '" + a + "sha256=%s\\n' \"$f_sha\"; "
+         "printf '" + a + "exact=%s\\n' \"$f_exact\"; "
          "printf '" + a + "pwd=%s\\n' \"$PWD\"; "
          "printf '" + a + "end\\n'\n";
     return s;
@@ -83,14 +88,17 @@ QByteArray beginUpload()
     return "f_p=\"$f_d/.$f_n.$$.part\"; rm -f \"$f_p\"; (umask 077; : > \"$f_p\")\n";
 }
 
-QByteArray uploadChunk(QByteArrayView bytes, qint64 sequence, bool base64)
+QByteArray uploadChunk(QByteArrayView bytes, qint64 sequence, UploadMethod method)
 {
     const QByteArray ack = printed(kAck);
     const QByteArray n = QByteArray::number(sequence);
     const QByteArray acknowledge = " && printf '" + ack + "%s\\n' " + n + " || printf '" + ack + "NAK %s\\n' " + n + "\n";
-    if (base64) {
-        // A here-document of short lines: one program started per chunk,
-        // and no line a terminal's line editor could choke on.
+    if (method == UploadMethod::ExactRead) {
+        const QByteArray encoded = bytes.toByteArray().toBase64();
+        return "head -c " + QByteArray::number(encoded.size()) + " | base64 -d >> \"$f_p\"" + acknowledge + encoded;
+    }
+    if (method == UploadMethod::HereDocument) {
+        // Short lines: no line a terminal's line editor could choke on.
         const QByteArray encoded = bytes.toByteArray().toBase64();
         QByteArray text = "base64 -d >> \"$f_p\" <<'FERRY_CHUNK'" + acknowledge;
         text.reserve(text.size() + encoded.size() + encoded.size() / 76 + 16);

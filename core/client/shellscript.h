@@ -31,10 +31,23 @@ QByteArray probe(const QString &fileName);
 /// part name of its own.
 QByteArray beginUpload();
 
+/// How the upload's bytes reach the part file.
+enum class UploadMethod {
+    /// A command line, then exactly its length of base64 that `head -c`
+    /// reads from the shell's own input: for shells that read their input
+    /// a byte at a time (bash on a pipe, as POSIX asks), which would crawl
+    /// through a here-document. Only where head reads no further than told.
+    ExactRead,
+    /// A here-document of base64 lines: for shells that read ahead in
+    /// blocks (dash, busybox ash), which parse it at full speed.
+    HereDocument,
+    /// printf with an octal escape per byte: where there is no base64 tool.
+    Octal,
+};
+
 /// One chunk of the upload: appended to the part file, then acknowledged
 /// with kAck and @p sequence ("NAK" instead when the write failed).
-/// @p base64 chooses between the base64 tool and printf's octal escapes.
-QByteArray uploadChunk(QByteArrayView bytes, qint64 sequence, bool base64);
+QByteArray uploadChunk(QByteArrayView bytes, qint64 sequence, UploadMethod method);
 
 /// Checks the part file against @p expectedSum (as the probe's "have"
 /// reports sums) and moves it into place: answers "installed", or

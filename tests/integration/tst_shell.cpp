@@ -222,6 +222,8 @@ QString TestShell::shellCommand(const QString &via) const
 {
     if (via == "ssh"_L1)
         return m_ssh.command(m_cache);
+    if (via == "bash"_L1)
+        return u"env XDG_CACHE_HOME="_s + quoted(m_cache) + u" bash --norc --noprofile"_s;
     if (via == "utf8"_L1) // not 8-bit clean, as web terminals are
         return QStringLiteral("python3 " FERRY_SOURCE_DIR "/tests/integration/utf8channel.py env XDG_CACHE_HOME=") + quoted(m_cache) + u" sh"_s;
     return u"env XDG_CACHE_HOME="_s + quoted(m_cache) + u" sh"_s;
@@ -240,6 +242,8 @@ CliResult TestShell::cli(const QString &via, const QStringList &args, const QByt
 void TestShell::coldThenWarmBootstrap_data()
 {
     addViaRows();
+    // bash reads its input a byte at a time: the agent goes up by head -c.
+    QTest::newRow("bash") << u"bash"_s;
 }
 
 void TestShell::coldThenWarmBootstrap()
