@@ -25,13 +25,19 @@
         relative to DIR and contents; the order of the walk does not matter).
     benchlib.py jget FILE KEY[.KEY...]
         Print one value from a JSON file (empty if missing).
+    benchlib.py hwm --match TEXT... --out FILE [--interval S] [--max-seconds S]
+        Wait for a process whose command line contains every TEXT and
+        follow its peak RSS (VmHWM in /proc/PID/status) until it exits, or
+        until SIGTERM/SIGINT or --max-seconds.  Writes FILE (JSON: pid,
+        hwm_kib, samples, exited, cmdline) as soon as the process is found
+        and again at the end.
     benchlib.py repeats RUNS.jsonl RECORDS.jsonl N
-        Combine the records of repeated runs (one per run, same bench, tool
-        and direction = one case) into one record per case, appended to
-        RECORDS.jsonl in the order the cases first appear: the medians of
-        seconds and durable_seconds, the maxima of the RSS figures, the
-        worst status, "repeats" (N) and "runs" (the figures of every run).
-        Prints one summary line per case.
+        Combine the records of repeated runs (one per run, same bench, tool,
+        direction and phase = one case) into one record per case, appended
+        to RECORDS.jsonl in the order the cases first appear: the medians of
+        seconds, durable_seconds and bootstrap_seconds, the maxima of the
+        RSS figures, the worst status, "repeats" (N) and "runs" (the
+        figures of every run).  Prints one summary line per case.
 """
 
 import hashlib
@@ -241,6 +247,82 @@ def cmd_treedigest(args):
     print(h.hexdigest(), len(entries), total)
 
 
+def read_cmdline(pid):
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read().replace(b"\0", b" ").decode("utf-8", "replace").strip()
+    except OSError:
+        return None
+
+
+def read_hwm(pid):
+    try:
+        with open(f"/proc/{pid}/status", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def cmd_hwm(args):
+    import argparse
+    p = argparse.ArgumentParser(prog="benchlib.py hwm")
+    p.add_argument("--match", action="append", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--interval", type=float, default=0.1)
+    p.add_argument("--max-seconds", type=float, default=900.0)
+    a = p.parse_args(args)
+
+    def stop(signum, frame):
+        raise Stop()
+
+    state = {"pid": None, "hwm_kib": None, "samples": 0, "exited": False, "cmdline": None}
+
+    def write():
+        tmp = a.out + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(json.dumps(state) + "\n")
+        os.replace(tmp, a.out)
+
+    me = os.getpid()
+    deadline = time.monotonic() + a.max_seconds
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    try:
+        # Looking through /proc is the expensive part, so it is done only
+        # until the process turns up (quickly: it starts with the session);
+        # after that one small file is read per sample.
+        while state["pid"] is None and time.monotonic() < deadline:
+            for name in os.listdir("/proc"):
+                if not name.isdigit() or int(name) == me:
+                    continue
+                line = read_cmdline(name)
+                if line and all(m in line for m in a.match):
+                    state["pid"], state["cmdline"] = int(name), line
+                    break
+            if state["pid"] is None:
+                time.sleep(0.05)
+        if state["pid"] is not None:
+            write()
+        while state["pid"] is not None and time.monotonic() < deadline:
+            line = read_cmdline(state["pid"])
+            value = read_hwm(state["pid"]) if line == state["cmdline"] else None
+            if value is None:
+                state["exited"] = True
+                break
+            state["hwm_kib"] = max(value, state["hwm_kib"] or 0)
+            state["samples"] += 1
+            time.sleep(a.interval)
+    except Stop:
+        pass
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    write()
+    return 0
+
+
 def cmd_jget(args):
     path, keys = args[0], args[1].split(".")
     try:
@@ -255,8 +337,10 @@ def cmd_jget(args):
     print(json.dumps(value) if isinstance(value, (dict, list)) else value)
 
 
-RUN_KEYS = ("seconds", "durable_seconds", "client_rss_kib", "agent_rss_kib", "status", "error", "stats",
-            "time")
+RUN_KEYS = ("seconds", "durable_seconds", "bootstrap_seconds", "client_rss_kib", "agent_rss_kib",
+            "agent_uploaded_bytes", "agent_lingered", "status", "error", "stats", "time")
+MEDIAN_KEYS = ("seconds", "durable_seconds", "bootstrap_seconds")
+MAX_KEYS = ("client_rss_kib", "agent_rss_kib", "agent_uploaded_bytes")
 
 
 def number(value):
@@ -266,14 +350,18 @@ def number(value):
 def combine(runs, repeats):
     """One record for the runs of one case."""
     out = {k: v for k, v in runs[0].items() if k not in RUN_KEYS}
-    for key in ("seconds", "durable_seconds"):
+    for key in MEDIAN_KEYS:
         values = [number(r.get(key)) for r in runs]
         values = [v for v in values if v is not None]
-        out[key] = round(statistics.median(values), 3) if values else None
-    for key in ("client_rss_kib", "agent_rss_kib"):
+        if values or key != "bootstrap_seconds":
+            out[key] = round(statistics.median(values), 3) if values else None
+    for key in MAX_KEYS:
         values = [number(r.get(key)) for r in runs]
         values = [v for v in values if v is not None]
-        out[key] = max(values) if values else None
+        if values or key != "agent_uploaded_bytes":
+            out[key] = max(values) if values else None
+    if any("agent_lingered" in r for r in runs):
+        out["agent_lingered"] = any(r.get("agent_lingered") is True for r in runs)
     # The worst run decides: wrong data (fail) before an error, before ok.
     worst = next((r for r in runs if r.get("status") == "fail"), None) \
         or next((r for r in runs if r.get("status") != "ok"), None)
@@ -289,6 +377,9 @@ def combine(runs, repeats):
     out["runs"] = []
     for r in runs:
         run = {k: r.get(k) for k in ("seconds", "durable_seconds", "client_rss_kib", "agent_rss_kib", "status")}
+        for key in ("bootstrap_seconds", "agent_uploaded_bytes", "agent_lingered"):
+            if key in r:
+                run[key] = r[key]
         if r.get("error"):
             run["error"] = r["error"]
         if "stats" in r:
@@ -296,10 +387,10 @@ def combine(runs, repeats):
         run["time"] = r.get("time")
         out["runs"].append(run)
     if any("stats" in r for r in runs):
-        # The --stats of the run with the median durable time (the lower
-        # middle one for an even number of runs).
-        timed = sorted((r for r in runs if number(r.get("durable_seconds")) is not None),
-                       key=lambda r: r["durable_seconds"])
+        # The --stats of the run with the median time (durable where there
+        # is one; the lower middle one for an even number of runs).
+        key = "durable_seconds" if any(number(r.get("durable_seconds")) is not None for r in runs) else "seconds"
+        timed = sorted((r for r in runs if number(r.get(key)) is not None), key=lambda r: r[key])
         middle = timed[(len(timed) - 1) // 2] if timed else runs[0]
         out["stats"] = middle.get("stats")
     out["time"] = runs[-1].get("time")
@@ -316,16 +407,19 @@ def cmd_repeats(args):
             line = line.strip()
             if line:
                 rec = json.loads(line)
-                cases.setdefault((rec.get("bench"), rec.get("tool"), rec.get("direction")), []).append(rec)
+                key = (rec.get("bench"), rec.get("tool"), rec.get("direction"), rec.get("phase"))
+                cases.setdefault(key, []).append(rec)
     with open(dst, "a", encoding="utf-8") as f:
-        for (bench, tool, direction), runs in cases.items():
+        for (bench, tool, direction, phase), runs in cases.items():
             rec = combine(runs, repeats)
             f.write(json.dumps(rec, sort_keys=False) + "\n")
-            each = " ".join("-" if number(r.get("durable_seconds")) is None else f"{r['durable_seconds']:.2f}"
-                            for r in runs)
-            what = " ".join(str(x) for x in (bench, tool, direction) if x)
-            median = "?" if rec["durable_seconds"] is None else f"{rec['durable_seconds']:.2f}"
-            print(f"{what}: {rec['status']}, median durable {median}s of {len(runs)} of {repeats} runs ({each})"
+            # Durable times where the case has them (copies), else times to exit.
+            key = "durable_seconds" if "durable_seconds" in runs[0] else "seconds"
+            each = " ".join("-" if number(r.get(key)) is None else f"{r[key]:.2f}" for r in runs)
+            what = " ".join(str(x) for x in (bench, tool, direction, phase) if x)
+            median = "?" if rec[key] is None else f"{rec[key]:.2f}"
+            label = "median durable" if key == "durable_seconds" else "median"
+            print(f"{what}: {rec['status']}, {label} {median}s of {len(runs)} of {repeats} runs ({each})"
                   + (f": {rec['error']}" if rec.get("error") else ""))
     return 0
 
@@ -338,6 +432,7 @@ COMMANDS = {
     "gentree": cmd_gentree,
     "treedigest": cmd_treedigest,
     "jget": cmd_jget,
+    "hwm": cmd_hwm,
     "repeats": cmd_repeats,
 }
 

@@ -92,6 +92,13 @@ def derive(rec, meta):
             else:
                 rec["verdict"] = "unknown"
 
+    if bench == "bootstrap" and ok and rec.get("tool") == "ferry":
+        limit = boot_limit(meta, rec.get("phase"))
+        if seconds is None or limit is None:
+            rec["verdict"] = "unknown"
+        else:
+            rec["verdict"] = "pass" if seconds < limit else "fail"
+
     if bench == "dead_peer" and rec.get("status") in ("ok", "fail"):
         detect = num(rec.get("detect_seconds"))
         target = num(rec.get("target_seconds"))
@@ -100,6 +107,15 @@ def derive(rec, meta):
         else:
             rec["verdict"] = "pass" if detect <= target else "fail"
     return rec
+
+
+def boot_limit(meta, phase):
+    """The bound on the time to the first listing of a cold or warm start, in seconds."""
+    if phase == "cold":
+        return num(meta.get("bootstrap_cold_target_s", 10))
+    if phase == "warm":
+        return num(meta.get("bootstrap_warm_target_s", 1))
+    return None
 
 
 # --- markdown -------------------------------------------------------------
@@ -160,7 +176,8 @@ def verdict_text(v, checks=None):
 
 
 FIGURES = ("runs", "seconds", "mb_per_s", "files_per_s", "durable_seconds", "durable_mb_per_s", "durable_files_per_s",
-           "client_rss_kib", "agent_rss_kib", "mbit_per_s", "link_share", "loaded_probe_ms", "heartbeat_rtt_ms")
+           "client_rss_kib", "agent_rss_kib", "mbit_per_s", "link_share", "loaded_probe_ms", "heartbeat_rtt_ms",
+           "bootstrap_seconds", "agent_uploaded_bytes")
 
 DURABLE_NOTE = ("Ferry reports success only once the data is durable; \"durable\" times add a `sync` after "
                 "every tool, so they compare the same guarantee.")
@@ -185,12 +202,12 @@ def repeats_note(meta, rows):
             "time of those runs, RSS the highest peak.")
 
 
-def runs_text(rec):
-    """min–max of the durable seconds of rec's runs, '-' without them."""
+def runs_text(rec, key="durable_seconds"):
+    """min–max of the durable seconds (or another figure) of rec's runs, '-' without them."""
     runs = rec.get("runs")
     if not isinstance(runs, list):
         return "-"
-    values = [num(r.get("durable_seconds")) for r in runs if isinstance(r, dict)]
+    values = [num(r.get(key)) for r in runs if isinstance(r, dict)]
     values = [v for v in values if v is not None]
     if not values:
         return "-"
@@ -327,10 +344,13 @@ def render(meta, records, targets):
              + [mib(r.get("client_rss_kib")), mib(r.get("agent_rss_kib")), check_text(r)] for r in rows])
         lines.append("")
 
+    lines += render_transport(meta, by)
+
     if targets:
         lines.append("## Targets")
         lines.append("")
-        repeated = any((num(r.get("repeats")) or 1) > 1 for r in by.get("bulk", []) + by.get("tree", []))
+        repeated = any((num(r.get("repeats")) or 1) > 1
+                       for r in by.get("bulk", []) + by.get("tree", []) + by.get("transport", []))
         lines.append("Throughput and tree targets compare durable figures"
                      + (" (medians of the runs of each case)" if repeated else "")
                      + "; \"no data\" means a figure needed "
@@ -346,7 +366,7 @@ def render(meta, records, targets):
         lines.append("## Errors and failures")
         lines.append("")
         for r in errors:
-            what = " ".join(str(r.get(k)) for k in ("bench", "tool", "direction") if r.get(k))
+            what = " ".join(str(r.get(k)) for k in ("bench", "tool", "direction", "phase") if r.get(k))
             if r.get("bench") == "link":
                 size = f" {size_text(r.get('bytes'))}, added RTT {fmt(r.get('added_rtt_ms'), 0)} ms"
             elif r.get("bench") == "tree":
@@ -356,6 +376,107 @@ def render(meta, records, targets):
             lines.append(f"- {what}{size}: {r.get('status')}: {r.get('error') or '(no message)'}")
         lines.append("")
     return "\n".join(lines)
+
+
+def render_transport(meta, by):
+    """Table 6: transfers through ssh against scp and rsync, and the bootstrap."""
+    rows, boots = by.get("transport", []), by.get("bootstrap", [])
+    if not rows and not boots:
+        return []
+    lines = []
+    nbytes = next((r["bytes"] for r in rows if num(r.get("bytes"))), meta.get("transport_bytes"))
+    share = meta.get("transport_scp_share_target", 0.8)
+    limit = meta.get("rss_limit_kib", 64 * 1024) / 1024
+    lines.append(f"## 6. Through an SSH shell (`ferry-cli --shell-command 'ssh -T ...'`), {size_text(nbytes)} "
+                 "random file over the loopback sshd")
+    lines.append("")
+    bundle = next((r for r in rows + boots if r.get("tool") == "ferry" and r.get("bundle")), None)
+    if bundle:
+        brought = (f"The agent brought along is the {bundle['bundle']} (`{bundle.get('bundle_file', '?')}`, "
+                   f"{size_text(bundle.get('bundle_bytes'))})")
+        if bundle["bundle"] != "portable":
+            brought += ", as the portable agent was not built"
+        brought += "; the transfers start with it cached."
+    else:
+        brought = "The agent was not brought along (see the errors)."
+    note = repeats_note(meta, rows) if rows else None
+    lines.append("ferry-cli runs `ssh -T` to the same sshd as scp and rsync and starts `ferry-agent --stdio` there. "
+                 + brought + " " + DURABLE_NOTE + (" " + note if note else "")
+                 + f" Targets for ferry: durable MB/s >= {share * 100:.0f}% of scp's in each direction, "
+                 f"client and agent peak RSS <= {limit:.0f} MiB.")
+    lines.append("")
+    if rows:
+        lines += table(
+            ["tool", "direction", "time s", "MB/s", "durable s", "durable MB/s"]
+            + (["durable s runs"] if note else []) + ["of scp", "client RSS", "agent RSS", "check"],
+            [[r.get("tool"), r.get("direction"), fmt(r.get("seconds")), fmt(r.get("mb_per_s"), 1),
+              fmt(r.get("durable_seconds")), fmt(r.get("durable_mb_per_s"), 1)]
+             + ([runs_text(r)] if note else [])
+             + [scp_share_text(rows, r), mib(r.get("client_rss_kib")), mib(r.get("agent_rss_kib")), check_text(r)]
+             for r in rows])
+        lines.append("")
+        extra = []
+        notes = []
+        for r in rows:
+            if r.get("tool") != "ferry" or r.get("status") != "ok":
+                continue
+            transport = (r.get("stats") or {}).get("transport") or {}
+            notes.append(f"{r.get('direction')}: bootstrap {fmt(r.get('bootstrap_seconds'), 2)} s of the "
+                         f"{fmt(r.get('seconds'), 2)} s, framing to the agent {transport.get('framing_out', '?')}, "
+                         f"from it {transport.get('framing_in', '?')}")
+        if notes:
+            extra.append("Ferry through ssh (medians): " + "; ".join(notes) + ".")
+        ws = [r for r in by.get("bulk", []) if r.get("tool") == "ferry" and num(r.get("durable_mb_per_s"))
+              and r.get("bytes") == nbytes]
+        if ws:
+            extra.append("The same file to a listening agent over `ws://` (table 1): "
+                         + ", ".join(f"{r.get('direction')} {fmt(r.get('durable_mb_per_s'), 1)} durable MB/s"
+                                     for r in ws) + ".")
+        lingered = [r for r in rows + boots if r.get("agent_lingered") is True]
+        if lingered:
+            extra.append("**The remote agent was still running 5 s after ferry-cli had exited** in: "
+                         + ", ".join(" ".join(str(r.get(k)) for k in ("bench", "direction", "phase") if r.get(k))
+                                     for r in lingered) + " (the harness stopped it).")
+        for text in extra:
+            lines += [text, ""]
+    if boots:
+        n = repeats_of(meta, boots)
+        note = None
+        if n and n > 1:
+            note = (f"Times are medians of {n} runs, the three cases alternating (each round: the ssh login, "
+                    "then the cache emptied and the cold start, then the warm one); \"runs\" is the lowest and "
+                    "highest wall time.")
+        lines.append("### Bootstrap: `ferry-cli --shell-command 'ssh -T ...' ls :`")
+        lines.append("")
+        lines.append("Cold: the remote cache emptied first, the agent uploaded through the shell. Warm: the agent "
+                     "cached. \"wall s\" is the time of the whole command to its exit, ssh login included: for "
+                     "Ferry the time to the first listing, for the reference line a bare `ssh ... true` over the "
+                     "same sshd (the part of every start that is ssh's own). "
+                     "\"bootstrap s\" is ferry-cli's own figure from `--stats`, from running the shell command "
+                     "until the framing with the started agent is agreed. "
+                     f"Targets: cold < {fmt(boot_limit(meta, 'cold'), 0)} s, warm < "
+                     f"{fmt(boot_limit(meta, 'warm'), 0)} s to the listing." + (" " + note if note else ""))
+        lines.append("")
+        names = {"login": "ssh login alone", "cold": "ferry, cold", "warm": "ferry, warm"}
+        lines += table(
+            ["start", "agent uploaded", "wall s", "bootstrap s"] + (["runs"] if note else [])
+            + ["client RSS", "check", "verdict"],
+            [[names.get(r.get("phase"), r.get("phase")), size_text(r.get("agent_uploaded_bytes")),
+              fmt(r.get("seconds"), 3), fmt(r.get("bootstrap_seconds"), 3)]
+             + ([runs_text(r, "seconds")] if note else [])
+             + [mib(r.get("client_rss_kib")), check_text(r), verdict_text(r.get("verdict"))] for r in boots])
+        lines.append("")
+    return lines
+
+
+def scp_share_text(rows, rec):
+    """rec's durable MB/s as a multiple of scp's in the same direction."""
+    ref = find(rows, "transport", "scp", rec.get("direction"))
+    a = num(rec.get("durable_mb_per_s"))
+    b = num((ref or {}).get("durable_mb_per_s"))
+    if a is None or not b:
+        return "-"
+    return f"{a / b:.2f}x"
 
 
 def rss_growth(rows, direction):
@@ -520,7 +641,88 @@ def targets_of(meta, records):
                   + (f" = {fmt(target, 1)} s" if target is not None else ""),
         "verdict": record_verdict(rec), "detail": detail,
     })
+    out += transport_targets(meta, records)
     return out
+
+
+def transport_targets(meta, records):
+    """Benchmark 6: throughput against scp, bootstrap times, memory of both ends."""
+    out = []
+    share = meta.get("transport_scp_share_target", 0.8)
+    nbytes = meta.get("transport_bytes")
+    size = f", {size_text(nbytes)} file" if num(nbytes) else ""
+    for direction in ("upload", "download"):
+        ours, ref = find(records, "transport", "ferry", direction), find(records, "transport", "scp", direction)
+        a, a_note = durable_figure(ours, "durable_mb_per_s")
+        b, b_note = durable_figure(ref, "durable_mb_per_s")
+        parts = [f"{name} {fmt(value, 1)} MB/s" if value is not None else f"{name}: {note or 'no durable figure'}"
+                 for name, value, note in (("ferry", a, a_note), ("scp", b, b_note))]
+        if ours is not None and ours.get("status") == "fail":
+            verdict = "fail"
+        elif a is None or not b:
+            verdict = "no data"
+        else:
+            verdict = "pass" if a >= share * b else "fail"
+            parts.append(f"{a / b:.2f}x")
+        out.append({
+            "id": f"transport_{direction}", "bench": "transport", "direction": direction,
+            "target": f"ferry through ssh {direction}{size}: durable throughput at least {share * 100:.0f}% of scp's",
+            "verdict": verdict, "detail": ", ".join(parts),
+            "figures": {"ferry_durable_mb_per_s": a, "scp_durable_mb_per_s": b},
+        })
+    for phase, what in (("warm", "warm start (agent cached)"), ("cold", "cold start (empty cache, agent uploaded)")):
+        rec = find_phase(records, phase)
+        limit = boot_limit(meta, phase)
+        if rec is None:
+            detail = "not run"
+        elif rec.get("status") == "error":
+            detail = "error"
+        else:
+            detail = (f"{fmt(rec.get('seconds'), 3)} s to the listing (runs {runs_text(rec, 'seconds')}), "
+                      f"bootstrap {fmt(rec.get('bootstrap_seconds'), 3)} s")
+            login = find_phase(records, "login", "ssh")
+            if login is not None and num(login.get("seconds")) is not None:
+                detail += f", ssh login alone {fmt(login.get('seconds'), 3)} s"
+            if phase == "cold":
+                detail += (f", {size_text(rec.get('agent_uploaded_bytes'))} uploaded"
+                           f" ({rec.get('bundle', '?')})")
+        out.append({
+            "id": f"bootstrap_{phase}", "bench": "bootstrap", "phase": phase,
+            "target": f"ferry through ssh, {what}: first listing in < {fmt(limit, 0)} s",
+            "verdict": record_verdict(rec), "detail": detail,
+            "figures": {"seconds": None if rec is None else num(rec.get("seconds")),
+                        "bootstrap_seconds": None if rec is None else num(rec.get("bootstrap_seconds")),
+                        "ssh_login_seconds": None if find_phase(records, "login", "ssh") is None
+                        else num(find_phase(records, "login", "ssh").get("seconds"))},
+        })
+    limit = meta.get("rss_limit_kib", 64 * 1024)
+    for direction in ("upload", "download"):
+        rec = find(records, "transport", "ferry", direction)
+        client = None if rec is None else num(rec.get("client_rss_kib"))
+        agent = None if rec is None else num(rec.get("agent_rss_kib"))
+        if rec is None or rec.get("status") == "error":
+            verdict, detail = "no data", "not run" if rec is None else "error"
+        else:
+            detail = f"client {mib(client)} MiB, agent {mib(agent)} MiB"
+            if client is not None and agent is not None:
+                verdict = "pass" if client <= limit and agent <= limit else "fail"
+            elif (client is not None and client > limit) or (agent is not None and agent > limit):
+                verdict = "fail"
+            else:
+                verdict = "no data"
+        out.append({
+            "id": f"transport_rss_{direction}", "bench": "transport", "direction": direction,
+            "target": f"ferry through ssh {direction}{size}: client and remote agent peak RSS <= {limit / 1024:.0f} MiB",
+            "verdict": verdict, "detail": detail,
+        })
+    return out
+
+
+def find_phase(records, phase, tool="ferry"):
+    for rec in records:
+        if rec.get("bench") == "bootstrap" and rec.get("phase") == phase and rec.get("tool") == tool:
+            return rec
+    return None
 
 
 def hb_text(hb):
