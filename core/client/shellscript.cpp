@@ -51,14 +51,14 @@ QByteArray probe(const QString &fileName)
     QByteArray s;
     // Echo off first, so that nothing after this line comes back; a shell
     // without a terminal just ignores it.
-    s += "stty -echo 2>/dev/null; unset HISTFILE; PS1=; PS2=; export LC_ALL=C\n";
+    s += "stty -echo 2>/dev/null; unset HISTFILE; PS1=; PS2=\n";
     s += kSumFunction;
     s += "f_n=" + quote(fileName) + "; f_d=; f_nx=\n";
     // The first candidate that is a directory of ours (not a link someone
     // else planted in /tmp), writable, and on a mount that lets us run
     // programs: a two-line script runs there, and fails with "permission
     // denied" on a noexec mount.
-    s += "for c in \"${XDG_CACHE_HOME:-$HOME/.cache}/ferry\" \"/tmp/ferry-$(id -u)\" \"/var/tmp/ferry-$(id -u)\" \"/dev/shm/ferry-$(id -u)\"; do "
+    s += "f_uid=$(id -u); for c in \"${XDG_CACHE_HOME:-$HOME/.cache}/ferry\" \"/tmp/ferry-$f_uid\" \"/var/tmp/ferry-$f_uid\" \"/dev/shm/ferry-$f_uid\"; do "
          "(umask 077; mkdir -p \"$c\") 2>/dev/null; [ -d \"$c\" ] && [ ! -h \"$c\" ] && [ -O \"$c\" ] && [ -w \"$c\" ] || continue; "
          "printf '#!/bin/sh\\nexit 0\\n' > \"$c/.ferry-x\" 2>/dev/null || continue; chmod 700 \"$c/.ferry-x\"; "
          "if \"$c/.ferry-x\" 2>/dev/null; then rm -f \"$c/.ferry-x\"; f_d=$c; break; fi; "

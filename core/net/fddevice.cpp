@@ -8,12 +8,24 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace ferry::net {
 
 namespace {
 constexpr qsizetype kReadChunk = 256 * 1024;
+
+/// A pipe holds 64 KiB by default: at hundreds of MB/s that is a wake-up
+/// every few hundred microseconds. A larger one (the unprivileged maximum,
+/// usually 1 MiB) lets each read and write move more; the credit windows
+/// still bound what is in flight.
+void enlargePipe(int fd)
+{
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode))
+        ::fcntl(fd, F_SETPIPE_SZ, 1024 * 1024);
+}
 
 int makeNonBlocking(int fd)
 {
@@ -39,6 +51,8 @@ FdDevice::~FdDevice()
 
 bool FdDevice::open(OpenMode mode)
 {
+    enlargePipe(m_readFd);
+    enlargePipe(m_writeFd);
     m_readFlags = makeNonBlocking(m_readFd);
     // stdin and stdout are often one open file (a terminal): its flags were
     // saved above already and must be restored only once.
