@@ -99,7 +99,8 @@ void ShellConnector::start()
     Q_EMIT progress(QCoreApplication::translate("ferry::client", "Looking for a shell"), 0, 0);
     qCInfo(lcConnection).noquote() << "running" << m_options.command;
     m_process->start();
-    m_process->write(shellscript::probe(AgentBundle::remoteFileName()));
+    m_process->write(shellscript::probe(AgentBundle::remoteFileName(), {m_bundle.sum(true), m_bundle.sum(false)}, m_options.remoteRoot,
+                                        m_options.heartbeatMs, m_options.deadAfterMs));
     restartTimer(kProbeTimeoutMs);
 }
 
@@ -152,6 +153,12 @@ void ShellConnector::onOutput()
 void ShellConnector::onAnswer(const QByteArray &answer)
 {
     if (m_step == Step::Probing) {
+        if (answer.startsWith("start ")) {
+            m_directory = QString::fromUtf8(answer.mid(6));
+            qCInfo(lcConnection).noquote() << "agent cached in" << m_directory;
+            negotiate();
+            return;
+        }
         if (answer == "end") {
             onProbed();
             return;
@@ -269,10 +276,15 @@ void ShellConnector::onAck(const QByteArray &ack)
 
 void ShellConnector::startAgent()
 {
+    m_process->write(shellscript::startAgent(m_options.remoteRoot, m_options.heartbeatMs, m_options.deadAfterMs));
+    negotiate();
+}
+
+void ShellConnector::negotiate()
+{
     m_step = Step::Negotiating;
     m_timer->stop();
     Q_EMIT progress(QCoreApplication::translate("ferry::client", "Starting the agent"), 0, 0);
-    m_process->write(shellscript::startAgent(m_options.remoteRoot, m_options.heartbeatMs, m_options.deadAfterMs));
     // From here on the output is the agent's: the bytes after the last
     // answer are its first.
     const QByteArray rest = std::exchange(m_lines, {});

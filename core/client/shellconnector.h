@@ -33,9 +33,10 @@ struct ShellOptions {
 /// Reaches the remote through a POSIX shell and leaves a message transport
 /// to an agent running there. The bootstrap, step by step:
 ///
-///   Probing     quiet the shell, learn the system and architecture, find
-///               a cache directory that is writable and not noexec, and
-///               what is cached there
+///   Probing     quiet the shell; start an agent installed before that is
+///               unchanged since (the fast way in); else learn the system
+///               and architecture, find a cache directory that is writable
+///               and not noexec, and what is cached there
 ///   Uploading   only when the cached agent's checksum differs: the portable
 ///               agent in chunks, each acknowledged by the remote shell,
 ///               with a bounded number in flight
@@ -77,6 +78,8 @@ private:
     void onProbed();
     void sendChunks();
     void startAgent();
+    /// The agent is starting: what comes next is its greeting.
+    void negotiate();
     void onProcessEnded();
     void fail(ErrorCode code, const QString &message);
     void restartTimer(int ms);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 /// The lines Ferry types into a remote POSIX shell to bring its agent
@@ -20,12 +21,15 @@ inline constexpr QByteArrayView kAck = "FERRY-ACK ";
 /// Quotes @p text for a POSIX shell ('it'\''s').
 QByteArray quote(const QString &text);
 
-/// Quiets the shell (no echo, no history, no prompts), then reports the
-/// system, the architecture, the first cache directory that is writable
-/// and allows execution, those that are mounted noexec, what is cached
+/// Quiets the shell (no echo, no history, no prompts). Then the fast way
+/// in: where an agent installed before under @p fileName is found unchanged
+/// with one of @p sums written beside it, answers "start DIR" and replaces
+/// the shell with it (as startAgent() does). Otherwise reports the system,
+/// the architecture, the first cache directory that is writable and allows
+/// execution, those that are mounted noexec, the checksum of what is cached
 /// under @p fileName there, and the tools it has, one "key=value" answer
 /// each, then "end".
-QByteArray probe(const QString &fileName);
+QByteArray probe(const QString &fileName, const QList<QByteArray> &sums, const QString &root, int heartbeatMs, int deadAfterMs);
 
 /// Starts an upload into the cache directory the probe found, under a
 /// part name of its own.
