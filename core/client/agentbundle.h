@@ -11,7 +11,9 @@ namespace ferry::client {
 
 /// The portable agent that a shell session brings to the remote: one file
 /// that runs on any x86_64 Linux (build/dist/ferry-agent-VERSION-linux-x86_64).
-/// Its checksums are worked out once per process.
+/// Its SHA-256 comes from the FILE.sha256 the build writes beside it while
+/// that is no older than the file (hashing 23 MiB would delay every
+/// connection), else it is worked out, once per process.
 class AgentBundle
 {
 public:
@@ -25,15 +27,16 @@ public:
 
     QString path() const { return m_path; }
     qint64 size() const { return m_size; }
-    /// As the remote shell reports it: "sha256:HEX", or "cksum:CRC:SIZE"
-    /// where the remote has no sha256sum.
-    QByteArray sum(bool sha256) const { return sha256 ? m_sha256 : m_cksum; }
+    /// As the remote shell reports it: "sha256:HEX".
+    QByteArray sha256() const { return m_sha256; }
+    /// As a remote without sha256sum reports it, with POSIX cksum:
+    /// "cksum:CRC:SIZE". Reads the whole file.
+    Expected<QByteArray> cksum() const;
 
 private:
     QString m_path;
     qint64 m_size = 0;
     QByteArray m_sha256;
-    QByteArray m_cksum;
 };
 
 } // namespace ferry::client

@@ -99,7 +99,9 @@ void ShellConnector::start()
     Q_EMIT progress(QCoreApplication::translate("ferry::client", "Looking for a shell"), 0, 0);
     qCInfo(lcConnection).noquote() << "running" << m_options.command;
     m_process->start();
-    m_process->write(shellscript::probe(AgentBundle::remoteFileName(), {m_bundle.sum(true), m_bundle.sum(false)}, m_options.remoteRoot,
+    // The fast way in knows the agent by its SHA-256; a remote without
+    // sha256sum takes the long way and is compared by cksum.
+    m_process->write(shellscript::probe(AgentBundle::remoteFileName(), {m_bundle.sha256()}, m_options.remoteRoot,
                                         m_options.heartbeatMs, m_options.deadAfterMs));
     restartTimer(kProbeTimeoutMs);
 }
@@ -173,7 +175,7 @@ void ShellConnector::onAnswer(const QByteArray &answer)
             startAgent();
         } else if (answer.startsWith("corrupt")) {
             fail(ErrorCode::ChecksumMismatch, QCoreApplication::translate("ferry::client", "the agent arrived damaged in %1 (checksum %2, expected %3)")
-                                                  .arg(m_directory, QString::fromUtf8(answer.mid(8)), QString::fromUtf8(m_bundle.sum(m_sha256))));
+                                                  .arg(m_directory, QString::fromUtf8(answer.mid(8)), QString::fromUtf8(m_expectedSum)));
         }
         return;
     }
@@ -213,7 +215,17 @@ void ShellConnector::onProbed()
             fail(ErrorCode::PermissionDenied, QCoreApplication::translate("ferry::client", "no writable directory for the agent on the remote (tried $XDG_CACHE_HOME or ~/.cache, /tmp, /var/tmp, /dev/shm)"));
         return;
     }
-    if (m_probe.value("have") == m_bundle.sum(m_sha256)) {
+    if (m_sha256) {
+        m_expectedSum = m_bundle.sha256();
+    } else {
+        auto sum = m_bundle.cksum();
+        if (!sum) {
+            fail(sum.error().code, sum.error().message);
+            return;
+        }
+        m_expectedSum = *sum;
+    }
+    if (m_probe.value("have") == m_expectedSum) {
         qCInfo(lcConnection).noquote() << "agent cached in" << m_directory;
         startAgent();
         return;
@@ -249,7 +261,7 @@ void ShellConnector::sendChunks()
     if (m_chunkBytes.isEmpty() && m_sent >= m_bundle.size()) {
         m_step = Step::Installing;
         Q_EMIT progress(QCoreApplication::translate("ferry::client", "Checking the agent"), m_bundle.size(), m_bundle.size());
-        m_process->write(shellscript::finishUpload(m_bundle.sum(m_sha256)));
+        m_process->write(shellscript::finishUpload(m_expectedSum));
         restartTimer(kStepTimeoutMs);
     }
 }

@@ -96,7 +96,8 @@ private:
     QByteArray m_noise;        ///< output that was not an answer, the last of it
     QHash<QByteArray, QByteArray> m_probe;
     shellscript::UploadMethod m_method = shellscript::UploadMethod::HereDocument;
-    bool m_sha256 = false;
+    bool m_sha256 = false;     ///< the remote has sha256sum
+    QByteArray m_expectedSum;  ///< the bundle's checksum as the remote computes it
     QString m_directory;
     // Uploading
     QFile *m_file = nullptr;
