@@ -290,8 +290,8 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="112"/>
-        <source>Ferry command line client: files and commands on a remote agent over one WebSocket.</source>
-        <translation>Ferry-Befehlszeilenprogramm: Dateien und Befehle auf einem entfernten Agenten über ein einziges WebSocket.</translation>
+        <source>Ferry command line client: files and commands on a remote agent, over one WebSocket or through a shell.</source>
+        <translation>Ferry-Befehlszeilenprogramm: Dateien und Befehle auf einem entfernten Agenten, über ein einziges WebSocket oder durch eine Shell.</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="117"/>

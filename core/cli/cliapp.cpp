@@ -109,7 +109,7 @@ int CliApp::run()
 bool CliApp::parseGlobal(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("ferry::cli", "Ferry command line client: files and commands on a remote agent over one WebSocket.")
+    parser.setApplicationDescription(QCoreApplication::translate("ferry::cli", "Ferry command line client: files and commands on a remote agent, over one WebSocket or through a shell.")
                                      + u"\n\n"_s + helpText());
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.addHelpOption();
