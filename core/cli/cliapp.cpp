@@ -2,6 +2,7 @@
 #include "core/cli/cliapp.h"
 
 #include "core/cli/terminalconflicthandler.h"
+#include "core/client/webterminal.h"
 #include "core/copy/conflict.h"
 #include "core/humanformat.h"
 #include "core/net/auth.h"
@@ -44,6 +45,10 @@ QString helpText()
         "                                  within the remote tree (:SRC... :DST)\n"
         "  exec [--cwd :DIR] [--shell 'STRING' | [--] CMD [ARGS...]]\n"
         "                                  run a command on the agent with our stdin/stdout/stderr\n"
+        "\n"
+        "Ways in: --url ws://HOST:PORT (an agent listening there), --url wetty+ws://HOST:PORT/wetty\n"
+        "(a WeTTY web terminal), --url jupyter+http://HOST:PORT/ --token-file FILE (a Jupyter\n"
+        "server's terminals), --shell-command CMD (a shell that CMD opens).\n"
         "\n"
         "Exit status: 0 success, 1 operation failed, 2 usage, 3 connection, 4 authentication;\n"
         "exec exits with the remote command's status.");
@@ -103,6 +108,9 @@ int CliApp::run()
     if (!m_finished)
         QCoreApplication::exec();
     writeStats();
+    // A Jupyter terminal outlives its socket: ask the server to end it.
+    m_session->close();
+    client::JupyterChannel::finishCleanup(3000);
     return m_exitCode;
 }
 
@@ -168,16 +176,20 @@ bool CliApp::parseGlobal(const QStringList &arguments)
         m_options.remoteRoot = parser.value(remoteRootOption);
         m_options.agentBundle = parser.value(bundleOption);
     } else {
-        if (parser.isSet(remoteRootOption) || parser.isSet(bundleOption)) {
-            usage(QCoreApplication::translate("ferry::cli", "--remote-root and --agent-bundle go with --shell-command"));
-            return false;
-        }
         const QString url = parser.isSet(urlOption) ? parser.value(urlOption) : qEnvironmentVariable("FERRY_URL", u"ws://127.0.0.1:7707"_s);
         m_options.url = QUrl(url, QUrl::StrictMode);
-        if (!m_options.url.isValid() || (m_options.url.scheme() != "ws"_L1 && m_options.url.scheme() != "wss"_L1)) {
-            usage(QCoreApplication::translate("ferry::cli", "'%1' is not a ws:// or wss:// URL").arg(url));
+        const bool webTerminal = client::isWebTerminalUrl(m_options.url);
+        if (!m_options.url.isValid() || m_options.url.host().isEmpty()
+            || (m_options.url.scheme() != "ws"_L1 && m_options.url.scheme() != "wss"_L1 && !webTerminal)) {
+            usage(QCoreApplication::translate("ferry::cli", "'%1' is not a ws://, wss://, wetty+ws://, wetty+wss://, jupyter+http:// or jupyter+https:// URL").arg(url));
             return false;
         }
+        if (!webTerminal && (parser.isSet(remoteRootOption) || parser.isSet(bundleOption))) {
+            usage(QCoreApplication::translate("ferry::cli", "--remote-root and --agent-bundle go with --shell-command or a web terminal's URL"));
+            return false;
+        }
+        m_options.remoteRoot = parser.value(remoteRootOption);
+        m_options.agentBundle = parser.value(bundleOption);
     }
     bool ok1 = false, ok2 = false, ok3 = false;
     m_options.connection.heartbeatMs = parser.value(heartbeatOption).toInt(&ok1);
@@ -197,7 +209,21 @@ bool CliApp::parseGlobal(const QStringList &arguments)
         m_options.uploadRateLimit = *rate;
         m_options.downloadRateLimit = *rate;
     }
-    if (m_options.shellCommand.isEmpty()) {
+    if (client::isJupyterUrl(m_options.url) && m_options.shellCommand.isEmpty()) {
+        // The Jupyter server's own token, from a file only: a command line
+        // is visible to every user of the machine.
+        if (!parser.isSet(tokenOption) && qEnvironmentVariableIsEmpty("FERRY_TOKEN_FILE")) {
+            usage(QCoreApplication::translate("ferry::cli", "a Jupyter server needs its token: --token-file FILE"));
+            return false;
+        }
+        auto token = net::auth::loadSecret(parser.isSet(tokenOption) ? parser.value(tokenOption) : qEnvironmentVariable("FERRY_TOKEN_FILE"));
+        if (!token) {
+            std::fprintf(stderr, "ferry-cli: %s\n", qPrintable(token.error().message));
+            m_exitCode = ExitAuthentication;
+            return false;
+        }
+        m_options.token = *token;
+    } else if (m_options.shellCommand.isEmpty() && !client::isWettyUrl(m_options.url)) {
         // Behind a shell the agent needs no token: the shell's login was the door.
         const QString tokenPath = parser.isSet(tokenOption) ? parser.value(tokenOption) : qEnvironmentVariable("FERRY_TOKEN_FILE", net::auth::defaultTokenPath());
         auto token = net::auth::loadToken(tokenPath, false);
@@ -318,7 +344,7 @@ void CliApp::writeStats()
                             {u"exit_code"_s, m_exitCode}};
     const client::TransportInfo &info = m_session->transportInfo();
     QJsonObject transport{{u"kind"_s, info.kind}};
-    if (info.kind == "shell"_L1) {
+    if (info.kind != "websocket"_L1) {
         transport.insert(u"framing_in"_s, info.framingIn);
         transport.insert(u"framing_out"_s, info.framingOut);
         transport.insert(u"bootstrap_seconds"_s, double(info.bootstrapMs) / 1000.0);

@@ -3,6 +3,8 @@
 
 #include "core/logging.h"
 #include "core/client/shellconnector.h"
+#include "core/client/shellprocess.h"
+#include "core/client/webterminal.h"
 #include "core/net/auth.h"
 #include "core/net/streamtransport.h"
 #include "core/net/websockettransport.h"
@@ -107,7 +109,17 @@ void Session::dropAttempt()
 
 QString Session::transportDescription() const
 {
-    return isShellSession() ? m_options.shellCommand : m_options.url.toDisplayString();
+    return m_options.shellCommand.isEmpty() ? m_options.url.toDisplayString() : m_options.shellCommand;
+}
+
+bool Session::isShellSession() const
+{
+    return !m_options.shellCommand.isEmpty() || isWebTerminalUrl(m_options.url);
+}
+
+bool Session::isWebTerminalSession() const
+{
+    return m_options.shellCommand.isEmpty() && isWebTerminalUrl(m_options.url);
 }
 
 void Session::connectSocket()
@@ -143,16 +155,28 @@ void Session::connectWebSocket()
 void Session::connectShell()
 {
     ShellOptions shell;
-    shell.command = m_options.shellCommand;
     shell.remoteRoot = m_options.remoteRoot;
     shell.agentBundle = m_options.agentBundle;
     shell.heartbeatMs = m_options.connection.heartbeatMs;
     shell.deadAfterMs = m_options.connection.deadAfterMs;
-    auto *connector = new ShellConnector(shell, this);
+    ShellChannel *channel = nullptr;
+    if (isWebTerminalSession()) {
+        WebTerminalChannel *terminal = nullptr;
+        if (isJupyterUrl(m_options.url))
+            terminal = new JupyterChannel(m_options.url, m_options.token);
+        else
+            terminal = new WettyChannel(m_options.url);
+        terminal->setCertificateCheck([this](const QSslCertificate &certificate) { return checkCertificate(certificate); });
+        channel = terminal;
+    } else {
+        channel = new ShellProcess(m_options.shellCommand);
+    }
+    const QString kind = channel->kind();
+    auto *connector = new ShellConnector(channel, shell, this);
     m_shellAttempt = connector;
     connect(connector, &ShellConnector::progress, this, &Session::bootstrapProgress);
-    connect(connector, &ShellConnector::ready, this, [this, connector](net::StreamTransport *transport) {
-        m_transportInfo = TransportInfo{u"shell"_s, QString::fromLatin1(net::framingName(transport->incomingFraming())),
+    connect(connector, &ShellConnector::ready, this, [this, connector, kind](net::StreamTransport *transport) {
+        m_transportInfo = TransportInfo{kind, QString::fromLatin1(net::framingName(transport->incomingFraming())),
                                         QString::fromLatin1(net::framingName(transport->outgoingFraming())), connector->elapsedMs(),
                                         connector->uploadedBytes()};
         dropAttempt();
@@ -177,8 +201,9 @@ void Session::attachTransport(net::Transport *transport)
         QString message = reason.message;
         if (m_webSocket && m_webSocket->closeReason().isEmpty() && reason.code == ErrorCode::Connection)
             message = QCoreApplication::translate("ferry::client", "the agent closed the connection");
-        onSocketGone(Error{reason.code == ErrorCode::Protocol ? ErrorCode::Protocol : ErrorCode::Connection,
-                           QCoreApplication::translate("ferry::client", "%1: %2").arg(transportDescription(), message)});
+        if (!message.startsWith(transportDescription()))
+            message = QCoreApplication::translate("ferry::client", "%1: %2").arg(transportDescription(), message);
+        onSocketGone(Error{reason.code == ErrorCode::Protocol ? ErrorCode::Protocol : ErrorCode::Connection, message});
     });
 }
 
@@ -199,11 +224,18 @@ void Session::onSslErrors(const QList<QSslError> &errors)
     // accepted only when the user pinned exactly this one for this agent.
     if (!m_webSocket)
         return;
-    const QSslCertificate certificate = m_webSocket->sslConfiguration().peerCertificate();
-    if (certificate.isNull()) {
-        onSocketGone(Error{ErrorCode::UntrustedCertificate, QCoreApplication::translate("ferry::client", "%1: the agent presented no certificate").arg(m_options.url.toDisplayString())});
+    if (auto refused = checkCertificate(m_webSocket->sslConfiguration().peerCertificate())) {
+        m_agentError = *refused;
+        onSocketGone(*refused);
         return;
     }
+    m_webSocket->ignoreSslErrors(errors);
+}
+
+std::optional<Error> Session::checkCertificate(const QSslCertificate &certificate)
+{
+    if (certificate.isNull())
+        return Error{ErrorCode::UntrustedCertificate, QCoreApplication::translate("ferry::client", "%1: the agent presented no certificate").arg(m_options.url.toDisplayString())};
     m_peerFingerprint = net::TrustStore::fingerprint(certificate);
     net::TrustStore store(m_options.knownAgentsPath.isEmpty() ? net::TrustStore::defaultPath() : m_options.knownAgentsPath);
     const std::optional<QByteArray> pinned = store.pinned(hostPort());
@@ -213,13 +245,10 @@ void Session::onSslErrors(const QList<QSslError> &errors)
             if (auto saved = store.trust(hostPort(), m_peerFingerprint); !saved)
                 qCWarning(lcConnection) << saved.error().message;
         }
-        m_webSocket->ignoreSslErrors(errors);
-        return;
+        return std::nullopt;
     }
-    if (pinned && *pinned == m_peerFingerprint) {
-        m_webSocket->ignoreSslErrors(errors);
-        return;
-    }
+    if (pinned && *pinned == m_peerFingerprint)
+        return std::nullopt;
     Error error{ErrorCode::UntrustedCertificate, {}};
     if (pinned)
         error.message = QCoreApplication::translate("ferry::client", "%1: THE AGENT'S CERTIFICATE HAS CHANGED (now %2). Someone may be intercepting the connection; if the agent was given a new certificate, trust it again.")
@@ -227,8 +256,7 @@ void Session::onSslErrors(const QList<QSslError> &errors)
     else
         error.message = QCoreApplication::translate("ferry::client", "%1: the agent's certificate is not trusted yet (%2)")
                             .arg(m_options.url.toDisplayString(), shown);
-    m_agentError = error;
-    onSocketGone(error);
+    return error;
 }
 
 void Session::onSocketMessage(const QByteArray &message)

@@ -87,7 +87,10 @@ public:
     /// How the agent is reached, for the status bar: its URL, or the shell
     /// command.
     QString transportDescription() const;
-    bool isShellSession() const { return !m_options.shellCommand.isEmpty(); }
+    /// The agent is brought along through a shell: a local command's, or a
+    /// web terminal's (wetty+ws://, jupyter+http://).
+    bool isShellSession() const;
+    bool isWebTerminalSession() const;
     const TransportInfo &transportInfo() const { return m_transportInfo; }
     /// The live connection, or null while not connected.
     net::Connection *connection() const { return m_connection; }
@@ -148,6 +151,9 @@ private:
     void scheduleReconnect(const Error &reason);
     void failPending(const Error &reason);
     void onSslErrors(const QList<QSslError> &errors);
+    /// Nothing when @p certificate is pinned for this host (or the one the
+    /// user vouched for, which is pinned now); else why it is refused.
+    std::optional<Error> checkCertificate(const QSslCertificate &certificate);
     /// Applies the rate limits to a connection that has just come up.
     void applyRateLimits();
     void sendDownloadLimit();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/client/shellconnector.h"
 
-#include "core/client/shellprocess.h"
+#include "core/client/shellchannel.h"
 #include "core/client/shellscript.h"
 #include "core/logging.h"
 #include "core/net/stdionegotiation.h"
@@ -52,17 +52,20 @@ constexpr qsizetype kNoiseKept = 2048;
 constexpr qsizetype kMaxLine = 64 * 1024;
 } // namespace
 
-ShellConnector::ShellConnector(const ShellOptions &options, QObject *parent)
+ShellConnector::ShellConnector(ShellChannel *channel, const ShellOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_channel(channel)
     , m_timer(new QTimer(this))
 {
+    m_channel->setParent(this);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, [this] {
         switch (m_step) {
+        case Step::Preparing:
         case Step::Probing:
             fail(ErrorCode::Connection, QCoreApplication::translate("ferry::client", "no POSIX shell answered through '%1' within %2 s%3")
-                                            .arg(m_options.command).arg(kProbeTimeoutMs / 1000).arg(noiseText()));
+                                            .arg(m_channel->description()).arg(kProbeTimeoutMs / 1000).arg(noiseText()));
             break;
         case Step::Uploading:
         case Step::Installing:
@@ -89,21 +92,27 @@ void ShellConnector::start()
         return;
     }
     m_bundle = *bundle;
-    m_process = new ShellProcess(m_options.command, this);
-    connect(m_process, &QProcess::readyReadStandardOutput, this, &ShellConnector::onOutput);
-    connect(m_process, &QProcess::finished, this, &ShellConnector::onProcessEnded);
-    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart)
-            fail(ErrorCode::Connection, QCoreApplication::translate("ferry::client", "cannot run /bin/sh: %1").arg(m_process->errorString()));
-    });
+    connect(m_channel, &QIODevice::readyRead, this, &ShellConnector::onOutput);
+    connect(m_channel, &ShellChannel::ended, this, &ShellConnector::onChannelEnded);
     Q_EMIT progress(QCoreApplication::translate("ferry::client", "Looking for a shell"), 0, 0);
-    qCInfo(lcConnection).noquote() << "running" << m_options.command;
-    m_process->start();
+    qCInfo(lcConnection).noquote() << "reaching a shell through" << m_channel->description();
+    m_channel->start();
+    if (m_channel->isTerminal()) {
+        m_step = Step::Preparing;
+        m_channel->write(shellscript::terminalPrelude());
+    } else {
+        sendProbe();
+    }
+    restartTimer(kProbeTimeoutMs);
+}
+
+void ShellConnector::sendProbe()
+{
+    m_step = Step::Probing;
     // The fast way in knows the agent by its SHA-256; a remote without
     // sha256sum takes the long way and is compared by cksum.
-    m_process->write(shellscript::probe(AgentBundle::remoteFileName(), {m_bundle.sha256()}, m_options.remoteRoot,
+    m_channel->write(shellscript::probe(AgentBundle::remoteFileName(), {m_bundle.sha256()}, m_options.remoteRoot,
                                         m_options.heartbeatMs, m_options.deadAfterMs));
-    restartTimer(kProbeTimeoutMs);
 }
 
 void ShellConnector::restartTimer(int ms)
@@ -111,10 +120,10 @@ void ShellConnector::restartTimer(int ms)
     m_timer->start(ms);
 }
 
-QString ShellConnector::noiseText() const
+QString ShellConnector::noiseText(bool withErrors) const
 {
     QString said = QString::fromUtf8(m_noise).trimmed();
-    const QString errors = m_process ? m_process->errorTail() : QString();
+    const QString errors = m_channel && withErrors ? m_channel->errorTail() : QString();
     if (!errors.isEmpty())
         said += (said.isEmpty() ? QString() : u"\n"_s) + errors;
     if (said.isEmpty())
@@ -126,7 +135,7 @@ void ShellConnector::onOutput()
 {
     if (m_step == Step::Negotiating || m_step == Step::Done)
         return;
-    m_lines.append(m_process->readAllStandardOutput());
+    m_lines.append(m_channel->readAll());
     for (;;) {
         const qsizetype end = m_lines.indexOf('\n');
         if (end < 0)
@@ -154,6 +163,11 @@ void ShellConnector::onOutput()
 
 void ShellConnector::onAnswer(const QByteArray &answer)
 {
+    if (m_step == Step::Preparing) {
+        if (answer == "tty")
+            sendProbe();
+        return;
+    }
     if (m_step == Step::Probing) {
         if (answer.startsWith("start ")) {
             m_directory = QString::fromUtf8(answer.mid(6));
@@ -238,7 +252,7 @@ void ShellConnector::onProbed()
     m_step = Step::Uploading;
     qCInfo(lcConnection).noquote() << "uploading the agent to" << m_directory << "by" << methodName(m_method);
     Q_EMIT progress(QCoreApplication::translate("ferry::client", "Uploading the agent"), 0, m_bundle.size());
-    m_process->write(shellscript::beginUpload());
+    m_channel->write(shellscript::beginUpload());
     restartTimer(kStepTimeoutMs);
     sendChunks();
 }
@@ -256,12 +270,12 @@ void ShellConnector::sendChunks()
         const qint64 sequence = m_nextChunk++;
         m_chunkBytes.insert(sequence, bytes.size());
         m_sent += bytes.size();
-        m_process->write(shellscript::uploadChunk(bytes, sequence, method));
+        m_channel->write(shellscript::uploadChunk(bytes, sequence, method));
     }
     if (m_chunkBytes.isEmpty() && m_sent >= m_bundle.size()) {
         m_step = Step::Installing;
         Q_EMIT progress(QCoreApplication::translate("ferry::client", "Checking the agent"), m_bundle.size(), m_bundle.size());
-        m_process->write(shellscript::finishUpload(m_expectedSum));
+        m_channel->write(shellscript::finishUpload(m_expectedSum));
         restartTimer(kStepTimeoutMs);
     }
 }
@@ -288,7 +302,7 @@ void ShellConnector::onAck(const QByteArray &ack)
 
 void ShellConnector::startAgent()
 {
-    m_process->write(shellscript::startAgent(m_options.remoteRoot, m_options.heartbeatMs, m_options.deadAfterMs));
+    m_channel->write(shellscript::startAgent(m_options.remoteRoot, m_options.heartbeatMs, m_options.deadAfterMs));
     negotiate();
 }
 
@@ -300,16 +314,16 @@ void ShellConnector::negotiate()
     // From here on the output is the agent's: the bytes after the last
     // answer are its first.
     const QByteArray rest = std::exchange(m_lines, {});
-    m_negotiation = new net::StdioNegotiation(net::StdioNegotiation::Role::Client, m_process, kNegotiationTimeoutMs);
+    m_negotiation = new net::StdioNegotiation(net::StdioNegotiation::Role::Client, m_channel, kNegotiationTimeoutMs);
     connect(m_negotiation, &net::StdioNegotiation::finished, this,
             [this](net::StreamFraming incoming, net::StreamFraming outgoing, const QByteArray &leftover) {
                 m_step = Step::Done;
                 m_negotiation->deleteLater();
                 m_negotiation = nullptr;
-                m_process->disconnect(this);
-                ShellProcess *process = std::exchange(m_process, nullptr);
-                auto *transport = new net::StreamTransport(process, incoming, outgoing, leftover, m_options.command);
-                transport->setEndReason([process] { return process->endReason(); });
+                m_channel->disconnect(this);
+                ShellChannel *channel = std::exchange(m_channel, nullptr);
+                auto *transport = new net::StreamTransport(channel, incoming, outgoing, leftover, channel->description());
+                transport->setEndReason([channel] { return channel->endReason(); });
                 Q_EMIT ready(transport);
             });
     connect(m_negotiation, &net::StdioNegotiation::failed, this, [this](const Error &reason) {
@@ -328,18 +342,23 @@ void ShellConnector::negotiate()
     m_negotiation->start(rest);
 }
 
-void ShellConnector::onProcessEnded()
+void ShellConnector::onChannelEnded()
 {
     if (m_step == Step::Done || m_step == Step::Negotiating)
         return; // the negotiation sees the end of the stream itself
     // Whatever it printed last may explain why.
     onOutput();
     m_noise.append(m_lines);
-    const QString status = m_process->exitStatus() == QProcess::NormalExit ? QString::number(m_process->exitCode()) : QCoreApplication::translate("ferry::client", "killed");
-    if (m_step == Step::Probing)
-        fail(ErrorCode::Connection, QCoreApplication::translate("ferry::client", "'%1' ended (status %2) before a POSIX shell answered%3").arg(m_options.command, status, noiseText()));
+    const Error reason = m_channel->endReason();
+    if (reason.code != ErrorCode::Connection) {
+        // A refused token or an unknown terminal says it all.
+        fail(reason.code, reason.message);
+        return;
+    }
+    if (m_step == Step::Preparing || m_step == Step::Probing)
+        fail(ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1 before a POSIX shell answered%2").arg(reason.message, noiseText(false)));
     else
-        fail(ErrorCode::Connection, QCoreApplication::translate("ferry::client", "'%1' ended (status %2) while the agent was being installed%3").arg(m_options.command, status, noiseText()));
+        fail(ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1 while the agent was being installed%2").arg(reason.message, noiseText(false)));
 }
 
 void ShellConnector::fail(ErrorCode code, const QString &message)
@@ -348,8 +367,8 @@ void ShellConnector::fail(ErrorCode code, const QString &message)
         return;
     m_step = Step::Done;
     m_timer->stop();
-    if (m_process)
-        m_process->disconnect(this);
+    if (m_channel)
+        m_channel->disconnect(this);
     qCInfo(lcConnection).noquote() << "shell bootstrap failed:" << message;
     Q_EMIT failed(Error{code, message});
 }

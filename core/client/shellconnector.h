@@ -20,10 +20,9 @@ class StdioNegotiation;
 
 namespace ferry::client {
 
-class ShellProcess;
+class ShellChannel;
 
 struct ShellOptions {
-    QString command;      ///< run through /bin/sh -c; its stdin/stdout are the remote shell
     QString remoteRoot;   ///< served folder on the remote; empty: the shell's working directory
     QString agentBundle;  ///< the portable agent; empty: AgentBundle::find()
     int heartbeatMs = 5000;
@@ -33,6 +32,9 @@ struct ShellOptions {
 /// Reaches the remote through a POSIX shell and leaves a message transport
 /// to an agent running there. The bootstrap, step by step:
 ///
+///   Preparing   on a terminal only: make its line discipline raw and
+///               leave the interactive shell for a plain /bin/sh reading
+///               the terminal (no line editor, no history, no prompts)
 ///   Probing     quiet the shell; start an agent installed before that is
 ///               unchanged since (the fast way in); else learn the system
 ///               and architecture, find a cache directory that is writable
@@ -53,7 +55,8 @@ class ShellConnector final : public QObject
     Q_DISABLE_COPY_MOVE(ShellConnector)
 
 public:
-    explicit ShellConnector(const ShellOptions &options, QObject *parent = nullptr);
+    /// Bootstraps through @p channel, which it takes over (not yet started).
+    ShellConnector(ShellChannel *channel, const ShellOptions &options, QObject *parent = nullptr);
     ~ShellConnector() override;
 
     void start();
@@ -70,7 +73,7 @@ Q_SIGNALS:
     void failed(const ferry::Error &reason);
 
 private:
-    enum class Step { Probing, Uploading, Installing, Negotiating, Done };
+    enum class Step { Preparing, Probing, Uploading, Installing, Negotiating, Done };
 
     void onOutput();
     void onAnswer(const QByteArray &answer);
@@ -80,14 +83,17 @@ private:
     void startAgent();
     /// The agent is starting: what comes next is its greeting.
     void negotiate();
-    void onProcessEnded();
+    void sendProbe();
+    void onChannelEnded();
     void fail(ErrorCode code, const QString &message);
     void restartTimer(int ms);
-    QString noiseText() const;
+    /// What the shell said besides answers, for a message; @p withErrors
+    /// adds the channel's own diagnostics (a command's stderr).
+    QString noiseText(bool withErrors = true) const;
 
     ShellOptions m_options;
     AgentBundle m_bundle;
-    ShellProcess *m_process = nullptr;
+    ShellChannel *m_channel = nullptr;
     net::StdioNegotiation *m_negotiation = nullptr;
     QTimer *m_timer;
     QElapsedTimer m_clock;

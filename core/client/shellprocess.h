@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/error.h"
+#include "core/client/shellchannel.h"
 
 #include <QProcess>
 
@@ -11,7 +11,7 @@ namespace ferry::client {
 /// kubectl exec -i pod -- sh, ...): its stdin and stdout are the remote
 /// shell. What it says on stderr (ssh's complaints, a password prompt gone
 /// wrong) is kept, the last few KiB of it, for the message when it ends.
-class ShellProcess final : public QProcess
+class ShellProcess final : public ShellChannel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ShellProcess)
@@ -20,17 +20,29 @@ public:
     explicit ShellProcess(const QString &command, QObject *parent = nullptr);
     ~ShellProcess() override;
 
-    void start();
-    QString command() const { return m_command; }
+    void start() override;
+    QString description() const override { return m_command; }
+    bool isTerminal() const override { return false; }
+    QString kind() const override;
     /// The end of what the command wrote to stderr, trimmed.
-    QString errorTail() const;
+    QString errorTail() const override;
     /// Why the channel ended, as well as can be told: the command's exit
     /// status and its last words on stderr.
-    Error endReason() const;
+    Error endReason() const override;
+
+    qint64 bytesAvailable() const override;
+    qint64 bytesToWrite() const override;
+    void close() override;
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override;
+    qint64 writeData(const char *data, qint64 maxSize) override;
 
 private:
     QString m_command;
+    QProcess m_process;
     QByteArray m_errors;
+    bool m_ended = false;
 };
 
 } // namespace ferry::client

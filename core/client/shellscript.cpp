@@ -106,6 +106,18 @@ QByteArray probe(const QString &fileName, const QList<QByteArray> &sums, const Q
     return s;
 }
 
+QByteArray terminalPrelude()
+{
+    // One short line, read while the terminal is still cooked (lines of at
+    // most 4095 bytes, echo on, ^C and friends active). It makes the line
+    // discipline raw and quiet, answers, and leaves the interactive shell
+    // (a line editor, history, prompts, job control) for /bin/sh reading
+    // the terminal as a script: with stderr off the terminal it is not
+    // interactive. The answer is printed, never typed, so an echo of this
+    // line is not taken for it.
+    return "stty raw -echo 2>/dev/null; printf '" + answer() + "tty\\n'; exec /bin/sh -s 2>/dev/null\n";
+}
+
 QByteArray beginUpload()
 {
     return "f_p=\"$f_d/.$f_n.$$.part\"; rm -f \"$f_p\"; (umask 077; : > \"$f_p\")\n";

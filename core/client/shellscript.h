@@ -33,6 +33,9 @@ QByteArray probe(const QString &fileName, const QList<QByteArray> &sums, const Q
 
 /// Starts an upload into the cache directory the probe found, under a
 /// part name of its own.
+/// For a shell on a terminal, sent before the probe: raw mode, no echo,
+/// a non-interactive /bin/sh; answers "tty".
+QByteArray terminalPrelude();
 QByteArray beginUpload();
 
 /// How the upload's bytes reach the part file.

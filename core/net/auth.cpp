@@ -47,6 +47,18 @@ QByteArray randomNonce()
     return randomBytes(kNonceSize);
 }
 
+Expected<QByteArray> loadSecret(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::unexpected(Error{file.exists() ? ErrorCode::PermissionDenied : ErrorCode::NotFound,
+                                     QCoreApplication::translate("ferry::auth", "%1: cannot read token: %2").arg(path, file.errorString())});
+    const QByteArray secret = file.readLine(4096).trimmed();
+    if (secret.isEmpty())
+        return std::unexpected(Error{ErrorCode::InvalidArgument, QCoreApplication::translate("ferry::auth", "%1: the token file is empty").arg(path)});
+    return secret;
+}
+
 Expected<QByteArray> loadToken(const QString &path, bool createIfMissing)
 {
     QFile file(path);

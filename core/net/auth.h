@@ -18,6 +18,9 @@ inline constexpr qsizetype kTokenBytes = 32; ///< 256 bits
 /// Reads the token from @p path; when the file does not exist and
 /// @p createIfMissing, creates it (mode 0600, parent directories 0700) with
 /// a fresh random token. The token is the file's first line, hex encoded.
+/// The first line of @p path, trimmed: a secret of another program (a
+/// Jupyter server's token) that Ferry passes on as it is.
+Expected<QByteArray> loadSecret(const QString &path);
 Expected<QByteArray> loadToken(const QString &path, bool createIfMissing);
 
 /// $XDG_CONFIG_HOME/ferry/agent-token (or ~/.config/ferry/agent-token).
