@@ -313,7 +313,7 @@ void WettyChannel::start()
     QUrl target = webSocketBase();
     QString path = target.path();
     if (path.isEmpty())
-        path = u"/wetty"_s; // WeTTY's default base
+        path = u"/"_s; // WeTTY 3 serves at its root unless given --base
     if (!path.endsWith(u'/'))
         path += u'/';
     target.setPath(path + u"socket.io/"_s);
@@ -324,6 +324,7 @@ void WettyChannel::start()
 
 void WettyChannel::onMessage(const QString &message)
 {
+    qCDebug(lcConnection).noquote() << "wetty <<" << message.left(300);
     if (message.isEmpty())
         return;
     switch (message.at(0).unicode()) {

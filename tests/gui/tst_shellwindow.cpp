@@ -283,7 +283,7 @@ void TestShellWindow::failureIsShown()
     Attempt second;
     QVERIFY(connectThroughDialog(window, u"exit 3"_s, QString(), second));
     QVERIFY(second.failed->wait(30000));
-    QVERIFY2(window.statusBar()->currentMessage().contains(u"'exit 3' ended (status 3)"_s), qPrintable(window.statusBar()->currentMessage()));
+    QVERIFY2(window.statusBar()->currentMessage().contains(u"'exit 3' ended with status 3"_s), qPrintable(window.statusBar()->currentMessage()));
     QVERIFY(!bar->isVisible());
 }
 
