@@ -23,6 +23,10 @@ FERRY_PACKAGES=(
   # A real Secret Service for the keychain tests. dbus-x11 stands in for
   # dbus-user-session, which would pull systemd into the root.
   dbus-daemon dbus-x11 gnome-keyring libsecret-1-0
+  # The web terminals the tests connect through: Jupyter Server with its
+  # terminals, and WeTTY from npm, whose node-pty is compiled from source.
+  python3-jupyter-server python3-jupyter-server-terminals python3-terminado
+  nodejs npm node-gyp libnode-dev make
 )
 
 die() { echo "ferry: $*" >&2; exit 1; }

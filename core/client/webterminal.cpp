@@ -324,7 +324,6 @@ void WettyChannel::start()
 
 void WettyChannel::onMessage(const QString &message)
 {
-    qCDebug(lcConnection).noquote() << "wetty <<" << message.left(300);
     if (message.isEmpty())
         return;
     switch (message.at(0).unicode()) {
@@ -349,10 +348,8 @@ void WettyChannel::onMessage(const QString &message)
     default:
         return;
     }
-    if (message.startsWith("40"_L1)) {
-        setInputOpen();
-        return;
-    }
+    if (message.startsWith("40"_L1))
+        return; // joined; input waits for the shell (login below)
     if (message.startsWith("41"_L1)) {
         endWith(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1: the web terminal closed the connection").arg(description())});
         return;
@@ -373,6 +370,10 @@ void WettyChannel::onMessage(const QString &message)
     if (name == "data"_L1) {
         const QString data = event.at(1).toString();
         deliver(data.toUtf8(), data.size());
+    } else if (name == "login"_L1) {
+        // WeTTY listens for input only once it has started the shell and
+        // said so; earlier input would be dropped unread.
+        setInputOpen();
     } else if (name == "logout"_L1) {
         endWith(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1: the shell in the web terminal ended").arg(description())});
     }
