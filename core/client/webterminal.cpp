@@ -124,7 +124,7 @@ QUrl WebTerminalChannel::webSocketBase() const
 
 void WebTerminalChannel::openSocket(const QNetworkRequest &request)
 {
-    QIODevice::open(QIODevice::ReadWrite | QIODevice::Unbuffered);
+    openDevice();
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     // The server's messages are bounded by its own buffering (WeTTY sends
     // at most about 512 KiB of output at a time, terminado 64 KiB).
@@ -154,6 +154,14 @@ void WebTerminalChannel::openSocket(const QNetworkRequest &request)
         endWith(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1: %2").arg(description(), reason)});
     });
     m_socket->open(request);
+}
+
+void WebTerminalChannel::openDevice()
+{
+    // Open from the start: input written before the terminal is there
+    // waits in the queue.
+    if (!isOpen())
+        QIODevice::open(QIODevice::ReadWrite | QIODevice::Unbuffered);
 }
 
 bool WebTerminalChannel::acceptCertificate(const QSslCertificate &certificate, const QList<QSslError> &errors)
@@ -493,6 +501,7 @@ QUrl JupyterChannel::apiUrl(const QString &path) const
 
 void JupyterChannel::start()
 {
+    openDevice();
     QNetworkRequest request(apiUrl(u"api/terminals"_s));
     request.setRawHeader("Authorization", "token " + m_token);
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);

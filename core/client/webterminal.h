@@ -58,7 +58,9 @@ protected:
     qint64 readData(char *data, qint64 maxSize) override;
     qint64 writeData(const char *data, qint64 maxSize) override;
 
-    /// Opens the terminal's WebSocket.
+    /// Opens the device for reading and writing (once).
+    void openDevice();
+    /// Opens the device and the terminal's WebSocket.
     void openSocket(const QNetworkRequest &request);
     QWebSocket *socket() const { return m_socket; }
     /// A text message from the server.

@@ -85,7 +85,7 @@ bool WebTerminalServer::launch(const QString &program, const QStringList &args, 
         }
         if (httpStatus(m_port, readyPath, authorization) == 200)
             return true;
-        m_process.waitForReadyRead(200);
+        QThread::msleep(100);
     }
     m_error = program + u" did not answer on port "_s + QString::number(m_port) + u": "_s + QString::fromUtf8(m_process.readAll()).right(2000);
     stop();
@@ -112,7 +112,7 @@ bool WettyServer::start(const QString &home, const QString &command)
     return launch(wettyProgram(),
                   {u"--host"_s, u"127.0.0.1"_s, u"--port"_s, QString::number(m_port), u"--base"_s, u"/wetty"_s,
                    u"--command"_s, command.isEmpty() ? u"/bin/bash --noprofile --norc -i"_s : command},
-                  env, home, u"/wetty/"_s);
+                  env, home, u"/wetty"_s);
 }
 
 QString WettyServer::url() const
