@@ -1,22 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/connectdialog.h"
 
+#include "core/client/webterminal.h"
 #include "core/net/auth.h"
+#include "ui/tokenfields.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
-#include <QDir>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QMenu>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QStyle>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -40,13 +36,14 @@ QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
     return label;
 }
 
-/// What a site or recent entry shows after its name: the URL, or the
-/// command and the folder it serves.
+/// What a site or recent entry shows after its name: the agent's URL, or
+/// the command or web terminal and the folder it serves.
 QString describe(ConnectionKind kind, const QUrl &url, const QString &command, const QString &remoteRoot)
 {
     if (kind == ConnectionKind::Agent)
         return url.toDisplayString();
-    return remoteRoot.isEmpty() ? command : ConnectDialog::tr("%1 in %2").arg(command, remoteRoot);
+    const QString way = kind == ConnectionKind::Command ? command : WebTerminalAddress::describe(url);
+    return remoteRoot.isEmpty() ? way : ConnectDialog::tr("%1 in %2").arg(way, remoteRoot);
 }
 
 } // namespace
@@ -57,32 +54,19 @@ ConnectDialog::ConnectDialog(SiteStore *store, QWidget *parent)
     , m_sites(new QListWidget(this))
     , m_deleteSite(new QPushButton(tr("&Delete Site"), this))
     , m_recent(new QListWidget(this))
-    , m_agentKind(new QRadioButton(tr("Ferry &agent"), this))
-    , m_commandKind(new QRadioButton(tr("C&ommand"), this))
-    , m_url(new QLineEdit(this))
-    , m_tokenFile(new QLineEdit(net::auth::defaultTokenPath(), this))
-    , m_browse(new QPushButton(tr("&Browse…"), this))
-    , m_token(new QLineEdit(this))
-    , m_command(new QLineEdit(this))
-    , m_examples(new QPushButton(this))
-    , m_commandHint(new QLabel(this))
-    , m_remoteRoot(new QLineEdit(this))
-    , m_saveSite(new QCheckBox(tr("Sa&ve as site"), this))
-    , m_siteName(new QLineEdit(this))
+    , m_form(new ConnectionForm(this))
     , m_message(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
     , m_connect(m_buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole))
 {
     setWindowTitle(tr("Connect to Agent"));
     buildLayout();
-    buildExamplesMenu();
 
     connect(m_sites, &QListWidget::itemSelectionChanged, this, &ConnectDialog::siteActivated);
     connect(m_recent, &QListWidget::itemSelectionChanged, this, &ConnectDialog::recentActivated);
     connect(m_deleteSite, &QPushButton::clicked, this, &ConnectDialog::deleteSelectedSite);
-    connect(m_commandKind, &QRadioButton::toggled, this, &ConnectDialog::showKindFields);
-    connect(m_browse, &QPushButton::clicked, this, &ConnectDialog::browse);
-    connect(m_saveSite, &QCheckBox::toggled, m_siteName, &QWidget::setEnabled);
+    // A message about the other kind's fields no longer applies.
+    connect(m_form, &ConnectionForm::kindChanged, this, [this] { showMessage({}, false); });
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectDialog::reject);
     // Keychain answers that come after the user gave up must not connect.
@@ -99,7 +83,7 @@ ConnectDialog::ConnectDialog(SiteStore *store, QWidget *parent)
     if (m_sites->count() > 0)
         m_sites->setFocus();
     else
-        m_url->setFocus();
+        m_form->urlEdit()->setFocus();
 }
 
 void ConnectDialog::buildLayout()
@@ -117,57 +101,7 @@ void ConnectDialog::buildLayout()
     lists->addLayout(sitesColumn);
     lists->addLayout(recentColumn);
     layout->addLayout(lists);
-
-    auto *form = new QFormLayout;
-    m_form = form;
-    auto *kindRow = new QHBoxLayout;
-    kindRow->addWidget(m_agentKind);
-    kindRow->addWidget(m_commandKind);
-    kindRow->addStretch(1);
-    m_agentKind->setChecked(true);
-    form->addRow(tr("Connect through:"), kindRow);
-
-    m_url->setPlaceholderText(QStringLiteral("ws://host:7707"));
-    form->addRow(buddyLabel(tr("Agent &URL:"), m_url, this), m_url);
-    m_agentRows.append(form->rowCount() - 1);
-    auto *fileRow = new QHBoxLayout;
-    fileRow->addWidget(m_tokenFile, 1);
-    fileRow->addWidget(m_browse);
-    form->addRow(buddyLabel(tr("Token f&ile:"), m_tokenFile, this), fileRow);
-    m_agentRows.append(form->rowCount() - 1);
-    m_token->setEchoMode(QLineEdit::Password);
-    m_token->setPlaceholderText(tr("Leave empty to use the token file"));
-    form->addRow(buddyLabel(tr("Or &paste the token:"), m_token, this), m_token);
-    m_agentRows.append(form->rowCount() - 1);
-
-    m_command->setPlaceholderText(QStringLiteral("ssh -T user@host"));
-    m_command->setClearButtonEnabled(true);
-    auto *commandRow = new QHBoxLayout;
-    commandRow->addWidget(m_command, 1);
-    commandRow->addWidget(m_examples);
-    form->addRow(buddyLabel(tr("Command &line:"), m_command, this), commandRow);
-    m_commandRows.append(form->rowCount() - 1);
-    m_commandHint->setText(tr("Runs on this computer through /bin/sh -c; its input and output must be a shell on the remote machine. "
-                              "Ferry brings its agent along: uploaded on the first connection, kept there for the next."));
-    m_commandHint->setWordWrap(true);
-    form->addRow(m_commandHint);
-    m_commandRows.append(form->rowCount() - 1);
-    m_remoteRoot->setPlaceholderText(tr("Empty: the shell's working directory"));
-    m_remoteRoot->setToolTip(tr("The folder Ferry serves on the remote machine. A relative path starts in the shell's working directory "
-                                "(for ssh, the home folder); ~ is not expanded."));
-    form->addRow(buddyLabel(tr("Remote &folder:"), m_remoteRoot, this), m_remoteRoot);
-    m_commandRows.append(form->rowCount() - 1);
-    form->addRow(m_saveSite);
-    m_siteName->setEnabled(false);
-    form->addRow(buddyLabel(tr("Site na&me:"), m_siteName, this), m_siteName);
-    layout->addLayout(form);
-    // The fields stay where they are when the kind changes: the label
-    // column is as wide as the widest label of either kind.
-    int labelWidth = 0;
-    for (int row = 0; row < form->rowCount(); ++row)
-        if (QLayoutItem *label = form->itemAt(row, QFormLayout::LabelRole); label && label->widget())
-            labelWidth = std::max(labelWidth, label->widget()->sizeHint().width());
-    form->itemAt(0, QFormLayout::LabelRole)->widget()->setMinimumWidth(labelWidth);
+    layout->addWidget(m_form);
 
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -175,87 +109,19 @@ void ConnectDialog::buildLayout()
     layout->addWidget(m_message);
     layout->addWidget(m_buttons);
     m_connect->setDefault(true);
-    showKindFields();
 
     m_sites->setAccessibleName(tr("Saved sites"));
     m_deleteSite->setAccessibleName(tr("Delete site"));
     m_recent->setAccessibleName(tr("Recent connections"));
-    m_agentKind->setAccessibleName(tr("Connect through a Ferry agent"));
-    m_commandKind->setAccessibleName(tr("Connect through a command"));
-    m_url->setAccessibleName(tr("Agent URL"));
-    m_tokenFile->setAccessibleName(tr("Token file"));
-    m_browse->setAccessibleName(tr("Browse for the token file"));
-    m_token->setAccessibleName(tr("Pasted token"));
-    m_command->setAccessibleName(tr("Command line"));
-    m_examples->setAccessibleName(tr("Example commands"));
-    m_remoteRoot->setAccessibleName(tr("Remote folder"));
-    m_saveSite->setAccessibleName(tr("Save as site"));
-    m_siteName->setAccessibleName(tr("Site name"));
     m_message->setAccessibleName(tr("Message"));
     m_connect->setAccessibleName(tr("Connect"));
     m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
 
     // Top to bottom, left to right, as the controls are laid out.
-    // Tab stops at the checked kind only; the arrow keys move between kinds.
-    const QList<QWidget *> order{m_sites,   m_deleteSite, m_recent,   m_agentKind,  m_commandKind, m_url,      m_tokenFile,
-                                 m_browse,  m_token,      m_command,  m_examples,   m_remoteRoot,  m_saveSite, m_siteName,
-                                 m_connect, m_buttons->button(QDialogButtonBox::Cancel)};
+    const QList<QWidget *> order = QList<QWidget *>{m_sites, m_deleteSite, m_recent} + m_form->focusOrder()
+                                   + QList<QWidget *>{m_connect, m_buttons->button(QDialogButtonBox::Cancel)};
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
-}
-
-void ConnectDialog::buildExamplesMenu()
-{
-    m_examples->setText(tr("E&xamples"));
-    m_examples->setToolTip(tr("Fill in an example command line"));
-    auto *menu = new QMenu(m_examples);
-    struct Example {
-        QString label;
-        QString command;
-        QString placeholder; ///< selected afterwards, so typing replaces it
-    };
-    const QList<Example> examples{
-        {tr("SSH: %1"), u"ssh -T user@host"_s, u"user@host"_s},
-        {tr("Kubernetes pod: %1"), u"kubectl exec -i POD -- sh"_s, u"POD"_s},
-        {tr("Docker container: %1"), u"docker exec -i CONTAINER sh"_s, u"CONTAINER"_s},
-    };
-    for (const Example &example : examples) {
-        QAction *action = menu->addAction(example.label.arg(example.command));
-        connect(action, &QAction::triggered, this, [this, example] {
-            m_command->setText(example.command);
-            m_command->setFocus();
-            m_command->setSelection(int(example.command.indexOf(example.placeholder)), int(example.placeholder.size()));
-        });
-    }
-    m_examples->setMenu(menu);
-}
-
-ConnectionKind ConnectDialog::kind() const
-{
-    return m_commandKind->isChecked() ? ConnectionKind::Command : ConnectionKind::Agent;
-}
-
-void ConnectDialog::setKind(ConnectionKind kind)
-{
-    (kind == ConnectionKind::Command ? m_commandKind : m_agentKind)->setChecked(true);
-}
-
-void ConnectDialog::showKindFields()
-{
-    const bool command = kind() == ConnectionKind::Command;
-    for (const int row : std::as_const(m_agentRows))
-        m_form->setRowVisible(row, !command);
-    for (const int row : std::as_const(m_commandRows))
-        m_form->setRowVisible(row, command);
-    // Tab reaches the chosen kind only, as after a click on it (Qt fixes
-    // that up only when a radio button gets the focus, not on setChecked).
-    m_agentKind->setFocusPolicy(command ? Qt::ClickFocus : Qt::StrongFocus);
-    m_commandKind->setFocusPolicy(command ? Qt::StrongFocus : Qt::ClickFocus);
-    // A message about the other kind's fields no longer applies.
-    showMessage({}, false);
-    // Focus must not stay on a field that is gone.
-    if (QWidget *focus = focusWidget(); focus && focus->isHidden())
-        (command ? m_command : m_url)->setFocus();
 }
 
 void ConnectDialog::reloadSites()
@@ -299,24 +165,6 @@ std::optional<Site> ConnectDialog::selectedSite() const
     return m_store->site(selected.first()->data(kSiteRole).toString());
 }
 
-void ConnectDialog::setUrl(const QUrl &url)
-{
-    setKind(ConnectionKind::Agent);
-    m_url->setText(url.toString());
-}
-
-void ConnectDialog::setShellCommand(const QString &command, const QString &remoteRoot)
-{
-    setKind(ConnectionKind::Command);
-    m_command->setText(command);
-    m_remoteRoot->setText(remoteRoot);
-}
-
-void ConnectDialog::setTokenFile(const QString &path)
-{
-    m_tokenFile->setText(path);
-}
-
 bool ConnectDialog::selectSite(const QString &name)
 {
     for (int row = 0; row < m_sites->count(); ++row) {
@@ -334,20 +182,8 @@ void ConnectDialog::siteActivated()
     m_deleteSite->setEnabled(site.has_value());
     if (!site)
         return;
-    setKind(site->kind);
-    m_siteName->setText(site->name);
-    m_saveSite->setChecked(false);
+    m_form->showSite(*site);
     showMessage({}, false);
-    if (site->kind == ConnectionKind::Command) {
-        m_command->setText(site->command);
-        m_remoteRoot->setText(site->remoteRoot);
-        return;
-    }
-    m_url->setText(site->url.toString());
-    // A site without a stored token falls back to the standard token file.
-    m_tokenFile->setText(!site->tokenFile.isEmpty() || site->tokenInKeychain ? site->tokenFile : net::auth::defaultTokenPath());
-    m_token->clear();
-    m_token->setPlaceholderText(site->tokenInKeychain ? tr("Saved in the system keychain") : tr("Leave empty to use the token file"));
 }
 
 void ConnectDialog::recentActivated()
@@ -355,20 +191,13 @@ void ConnectDialog::recentActivated()
     const QList<QListWidgetItem *> selected = m_recent->selectedItems();
     if (selected.isEmpty())
         return;
-    const QString siteName = selected.first()->data(kSiteRole).toString();
+    const QListWidgetItem *item = selected.first();
+    const QString siteName = item->data(kSiteRole).toString();
     if (!siteName.isEmpty() && selectSite(siteName))
         return;
     m_sites->clearSelection();
-    if (ConnectionKind(selected.first()->data(kKindRole).toInt()) == ConnectionKind::Command) {
-        setShellCommand(selected.first()->data(kCommandRole).toString(), selected.first()->data(kRemoteRootRole).toString());
-        showMessage({}, false);
-        return;
-    }
-    setUrl(selected.first()->data(kUrlRole).toUrl());
-    if (m_tokenFile->text().isEmpty())
-        m_tokenFile->setText(net::auth::defaultTokenPath());
-    m_token->clear();
-    m_token->setPlaceholderText(tr("Leave empty to use the token file"));
+    m_form->showRecent({item->data(kUrlRole).toUrl(), siteName, ConnectionKind(item->data(kKindRole).toInt()), item->data(kCommandRole).toString(),
+                        item->data(kRemoteRootRole).toString()});
     showMessage({}, false);
 }
 
@@ -377,26 +206,6 @@ void ConnectDialog::deleteSelectedSite()
     const std::optional<Site> site = selectedSite();
     if (site)
         m_store->removeSite(site->name);
-}
-
-void ConnectDialog::browse()
-{
-    // Not exec(): a file dialog must not spin a nested event loop under us.
-    auto *dialog = new QFileDialog(this, tr("Choose the Agent's Token File"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setFileMode(QFileDialog::ExistingFile);
-    // The standard token lives under ~/.config, hidden from a default view.
-    dialog->setFilter(dialog->filter() | QDir::Hidden);
-    const QFileInfo current(m_tokenFile->text().trimmed());
-    dialog->setDirectory(current.absoluteDir().exists() ? current.absolutePath() : QDir::homePath());
-    if (current.exists())
-        dialog->selectFile(current.absoluteFilePath());
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &file) {
-        m_tokenFile->setText(file);
-        m_token->clear();
-        m_tokenFile->setFocus();
-    });
-    dialog->open();
 }
 
 QString ConnectDialog::message() const
@@ -427,35 +236,27 @@ void ConnectDialog::setWaiting(const QString &siteName, const QString &text)
     showMessage(text, false);
 }
 
-Expected<QUrl> ConnectDialog::validatedUrl() const
-{
-    const QString text = m_url->text().trimmed();
-    const auto invalid = [](const QString &message) { return std::unexpected(Error{ErrorCode::InvalidArgument, message}); };
-    if (text.isEmpty())
-        return invalid(tr("Enter the agent's URL, for example ws://host:7707."));
-    const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid())
-        return invalid(tr("“%1” is not a valid URL.").arg(text));
-    if (url.scheme() != QLatin1StringView("ws") && url.scheme() != QLatin1StringView("wss"))
-        return invalid(tr("The agent URL must start with ws:// or wss://."));
-    if (url.host().isEmpty())
-        return invalid(tr("The agent URL has no host name."));
-    if (url.port() == 0)
-        return invalid(tr("Port 0 is not a valid port for the agent."));
-    return url;
-}
-
 void ConnectDialog::accept()
 {
     if (!m_waitingFor.isEmpty())
         return;
     showMessage({}, false);
-    if (kind() == ConnectionKind::Command)
+    switch (m_form->kind()) {
+    case ConnectionKind::Agent:
+        return acceptAgent();
+    case ConnectionKind::Command:
         return acceptCommand();
-    const Expected<QUrl> url = validatedUrl();
+    case ConnectionKind::WebTerminal:
+        return acceptWebTerminal();
+    }
+}
+
+void ConnectDialog::acceptAgent()
+{
+    const Expected<QUrl> url = m_form->agentUrl();
     if (!url) {
         fail(url.error().message);
-        m_url->setFocus();
+        m_form->urlEdit()->setFocus();
         return;
     }
     const std::optional<QString> wanted = nameToSave();
@@ -472,42 +273,42 @@ void ConnectDialog::accept()
     if (const std::optional<Site> known = m_store->site(m_acceptedSite); known && known->url == *url)
         m_options.trustFingerprint = known->fingerprint;
 
-    const QByteArray pasted = m_token->text().trimmed().toUtf8();
+    const QByteArray pasted = m_form->agentToken()->pasted();
     if (!pasted.isEmpty()) {
         if (pasted.size() < kMinTokenLength) {
             fail(tr("The pasted token is too short: an agent's token has at least %1 characters.").arg(kMinTokenLength));
-            m_token->setFocus();
+            m_form->agentToken()->pastedEdit()->setFocus();
             return;
         }
         return withToken(pasted, TokenSource::Pasted);
     }
-    const QString file = m_tokenFile->text().trimmed();
+    const QString file = m_form->agentToken()->file();
     if (!file.isEmpty()) {
         const Expected<QByteArray> token = net::auth::loadToken(file, false);
         if (!token) {
             fail(token.error().message);
-            m_tokenFile->setFocus();
+            m_form->agentToken()->fileEdit()->setFocus();
             return;
         }
         return withToken(*token, TokenSource::File);
     }
-    if (selected && selected->tokenInKeychain) {
+    if (selected && selected->kind == ConnectionKind::Agent && selected->tokenInKeychain) {
         setWaiting(selected->name, tr("Reading the token from the system keychain…"));
         m_store->readToken(selected->name);
         return;
     }
     fail(tr("Choose the agent's token file or paste its token."));
-    m_tokenFile->setFocus();
+    m_form->agentToken()->fileEdit()->setFocus();
 }
 
 std::optional<QString> ConnectDialog::nameToSave()
 {
-    if (!m_saveSite->isChecked())
+    if (!m_form->saveSiteCheck()->isChecked())
         return QString();
-    const QString name = m_siteName->text().trimmed();
+    const QString name = m_form->siteNameEdit()->text().trimmed();
     if (name.isEmpty()) {
         fail(tr("Enter a name for the site."));
-        m_siteName->setFocus();
+        m_form->siteNameEdit()->setFocus();
         return std::nullopt;
     }
     return name;
@@ -515,10 +316,10 @@ std::optional<QString> ConnectDialog::nameToSave()
 
 void ConnectDialog::acceptCommand()
 {
-    const QString command = m_command->text().trimmed();
+    const QString command = m_form->command();
     if (command.isEmpty()) {
         fail(tr("Enter the command that opens a shell on the remote machine, for example ssh -T user@host."));
-        m_command->setFocus();
+        m_form->commandEdit()->setFocus();
         return;
     }
     const std::optional<QString> wanted = nameToSave();
@@ -526,40 +327,105 @@ void ConnectDialog::acceptCommand()
         return;
     const QString saveName = *wanted;
     const bool saving = !saveName.isEmpty();
-    const QString remoteRoot = m_remoteRoot->text().trimmed();
+    const QString remoteRoot = m_form->remoteRoot();
     m_options = client::SessionOptions{};
     m_options.shellCommand = command;
     m_options.remoteRoot = remoteRoot;
     const std::optional<Site> selected = selectedSite();
     const bool stillSelected = selected && selected->kind == ConnectionKind::Command && selected->command == command && selected->remoteRoot == remoteRoot;
     m_acceptedSite = saving ? saveName : (stillSelected ? selected->name : QString());
-    if (saving) {
-        const std::optional<Site> existing = m_store->site(saveName);
-        Site site;
-        site.name = saveName;
-        site.kind = ConnectionKind::Command;
-        site.command = command;
-        site.remoteRoot = remoteRoot;
-        m_store->saveSite(site);
-        // An agent's token the site no longer needs is not left behind.
-        if (existing && existing->tokenInKeychain)
-            m_store->removeToken(saveName);
-    }
+    if (saving)
+        saveTokenlessSite(saveName);
     finish();
+}
+
+void ConnectDialog::acceptWebTerminal()
+{
+    const Expected<WebTerminalAddress> address = m_form->webTerminalAddress();
+    if (!address) {
+        fail(address.error().message);
+        m_form->webAddressEdit()->setFocus();
+        return;
+    }
+    const std::optional<QString> wanted = nameToSave();
+    if (!wanted)
+        return;
+    const QString saveName = *wanted;
+    const QString remoteRoot = m_form->remoteRoot();
+    m_options = client::SessionOptions{};
+    m_options.url = address->url;
+    m_options.remoteRoot = remoteRoot;
+    const std::optional<Site> selected = selectedSite();
+    // The selected site, as long as it is still the same terminal.
+    const bool same = selected && selected->kind == ConnectionKind::WebTerminal && selected->url == address->url;
+    m_acceptedSite = !saveName.isEmpty() ? saveName : (same && selected->remoteRoot == remoteRoot ? selected->name : QString());
+    if (const std::optional<Site> known = m_store->site(m_acceptedSite); known && known->url == address->url)
+        m_options.trustFingerprint = known->fingerprint;
+    if (address->type == WebTerminalAddress::Type::Wetty) {
+        if (!saveName.isEmpty())
+            saveTokenlessSite(saveName);
+        return finish();
+    }
+
+    // A Jupyter server's token: pasted, from a file, or from the keychain.
+    const QByteArray pasted = m_form->jupyterToken()->pasted();
+    if (!pasted.isEmpty())
+        return withToken(pasted, TokenSource::Pasted);
+    if (const QString file = m_form->jupyterToken()->file(); !file.isEmpty()) {
+        const Expected<QByteArray> token = net::auth::loadSecret(file);
+        if (!token) {
+            fail(token.error().message);
+            m_form->jupyterToken()->fileEdit()->setFocus();
+            return;
+        }
+        return withToken(*token, TokenSource::File);
+    }
+    // The server sees the token itself: a saved one goes to its own server only.
+    if (same && selected->tokenInKeychain) {
+        setWaiting(selected->name, tr("Reading the token from the system keychain…"));
+        m_store->readToken(selected->name);
+        return;
+    }
+    fail(tr("A Jupyter server needs its token: paste it, choose a file holding it, or paste the server's address with the token, as the browser shows it."));
+    m_form->jupyterToken()->pastedEdit()->setFocus();
+}
+
+void ConnectDialog::saveTokenlessSite(const QString &name)
+{
+    const std::optional<Site> existing = m_store->site(name);
+    Site site;
+    site.name = name;
+    site.remoteRoot = m_options.remoteRoot;
+    if (!m_options.shellCommand.isEmpty()) {
+        site.kind = ConnectionKind::Command;
+        site.command = m_options.shellCommand;
+    } else {
+        site.kind = ConnectionKind::WebTerminal;
+        site.url = m_options.url;
+        // A trusted certificate belongs to the server, so it goes when the URL does.
+        site.fingerprint = existing && existing->url == site.url ? existing->fingerprint : QByteArray();
+    }
+    m_store->saveSite(site);
+    // A token the site no longer needs is not left behind.
+    if (existing && existing->tokenInKeychain)
+        m_store->removeToken(name);
 }
 
 void ConnectDialog::withToken(const QByteArray &token, TokenSource source)
 {
     m_options.token = token;
-    if (!m_saveSite->isChecked())
+    if (!m_form->saveSiteCheck()->isChecked())
         return finish();
-    const QString name = m_siteName->text().trimmed();
+    const QString name = m_form->siteNameEdit()->text().trimmed();
     const std::optional<Site> existing = m_store->site(name);
+    const bool webTerminal = client::isWebTerminalUrl(m_options.url);
     Site site;
     site.name = name;
+    site.kind = webTerminal ? ConnectionKind::WebTerminal : ConnectionKind::Agent;
     site.url = m_options.url;
-    site.tokenFile = source == TokenSource::File ? m_tokenFile->text().trimmed() : QString();
-    // A trusted certificate belongs to the agent, so it goes when the URL does.
+    site.remoteRoot = webTerminal ? m_options.remoteRoot : QString();
+    site.tokenFile = source == TokenSource::File ? m_form->tokenFields()->file() : QString();
+    // A trusted certificate belongs to the server, so it goes when the URL does.
     site.fingerprint = existing && existing->url == site.url ? existing->fingerprint : QByteArray();
     site.tokenInKeychain = existing && existing->tokenInKeychain && source != TokenSource::File;
     m_store->saveSite(site);
@@ -574,10 +440,12 @@ void ConnectDialog::withToken(const QByteArray &token, TokenSource source)
 
 void ConnectDialog::finish()
 {
-    if (m_options.shellCommand.isEmpty())
-        m_store->addRecent({m_options.url, m_acceptedSite});
-    else
+    if (!m_options.shellCommand.isEmpty())
         m_store->addRecent({QUrl(), m_acceptedSite, ConnectionKind::Command, m_options.shellCommand, m_options.remoteRoot});
+    else if (client::isWebTerminalUrl(m_options.url))
+        m_store->addRecent({m_options.url, m_acceptedSite, ConnectionKind::WebTerminal, {}, m_options.remoteRoot});
+    else
+        m_store->addRecent({m_options.url, m_acceptedSite});
     QDialog::accept();
 }
 
@@ -595,7 +463,7 @@ void ConnectDialog::onTokenReadFailed(const QString &siteName, const QString &me
         return;
     setWaiting({}, {});
     fail(message + u' ' + tr("Paste the token or choose a token file."));
-    m_token->setFocus();
+    m_form->tokenFields()->pastedEdit()->setFocus();
 }
 
 void ConnectDialog::onTokenStored(const QString &siteName)

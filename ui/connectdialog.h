@@ -3,28 +3,27 @@
 
 #include "core/client/session.h"
 #include "core/error.h"
+#include "ui/connectionform.h"
 #include "ui/sitestore.h"
+#include "ui/tokenfields.h"
 
 #include <QDialog>
 
-class QCheckBox;
 class QDialogButtonBox;
-class QFormLayout;
 class QLabel;
-class QLineEdit;
 class QListWidget;
-class QPushButton;
-class QRadioButton;
 
 namespace ferry::ui {
 
-/// "Connect to Agent": either a listening agent's URL and its token (from a
-/// file, pasted, or from the keychain for a saved site), or a command line
-/// that opens a shell on the remote (the agent is brought along) and the
-/// remote folder to serve; beside them the saved sites and the recent
-/// connections. Accepting yields the SessionOptions to open a Session with;
-/// whatever is wrong (a bad URL, an unreadable token file, no command) is
-/// shown in the dialog, which then stays open.
+/// "Connect to Agent": a listening agent's URL and its token (from a file,
+/// pasted, or from the keychain for a saved site); or a command line that
+/// opens a shell on the remote; or a web terminal (WeTTY, or a Jupyter
+/// server with its token, kept like an agent's) whose page address is
+/// taken as the browser shows it. Through a shell the agent is brought
+/// along and serves the remote folder given. Beside them the saved sites
+/// and the recent connections. Accepting yields the SessionOptions to open
+/// a Session with; whatever is wrong (a bad URL, an unreadable token file,
+/// no command) is shown in the dialog, which then stays open.
 class ConnectDialog final : public QDialog
 {
     Q_OBJECT
@@ -34,14 +33,18 @@ public:
     /// @p store must outlive the dialog.
     explicit ConnectDialog(SiteStore *store, QWidget *parent = nullptr);
 
-    /// Fills the fields, e.g. from the command line.
-    void setUrl(const QUrl &url);
-    void setTokenFile(const QString &path);
+    /// Fills the fields, e.g. from the command line: an agent's URL, or a
+    /// web terminal's (wetty+ws://..., jupyter+http://...).
+    void setUrl(const QUrl &url) { m_form->setUrl(url); }
+    /// The agent's token file.
+    void setTokenFile(const QString &path) { m_form->setTokenFile(path); }
     /// Switches to the command kind with these fields.
-    void setShellCommand(const QString &command, const QString &remoteRoot);
+    void setShellCommand(const QString &command, const QString &remoteRoot) { m_form->setShellCommand(command, remoteRoot); }
+    /// Switches to the web terminal kind with these fields.
+    void setWebTerminal(const QUrl &url, const QString &remoteRoot) { m_form->setWebTerminal(url, remoteRoot); }
     /// Shows the fields of @p kind.
-    void setKind(ConnectionKind kind);
-    ConnectionKind kind() const;
+    void setKind(ConnectionKind kind) { m_form->setKind(kind); }
+    ConnectionKind kind() const { return m_form->kind(); }
     /// Selects the saved site @p name and fills the fields from it.
     bool selectSite(const QString &name);
 
@@ -53,20 +56,27 @@ public:
     /// The error or notice on display; empty when there is none.
     QString message() const;
 
-    QRadioButton *agentKindButton() const { return m_agentKind; }
-    QRadioButton *commandKindButton() const { return m_commandKind; }
-    QLineEdit *urlEdit() const { return m_url; }
-    QLineEdit *tokenFileEdit() const { return m_tokenFile; }
-    QPushButton *browseButton() const { return m_browse; }
-    QLineEdit *tokenEdit() const { return m_token; }
-    QLineEdit *commandEdit() const { return m_command; }
-    QPushButton *examplesButton() const { return m_examples; }
-    QLineEdit *remoteRootEdit() const { return m_remoteRoot; }
+    ConnectionForm *form() const { return m_form; }
+    QRadioButton *agentKindButton() const { return m_form->agentKindButton(); }
+    QRadioButton *commandKindButton() const { return m_form->commandKindButton(); }
+    QRadioButton *webTerminalKindButton() const { return m_form->webTerminalKindButton(); }
+    QLineEdit *urlEdit() const { return m_form->urlEdit(); }
+    QLineEdit *tokenFileEdit() const { return m_form->agentToken()->fileEdit(); }
+    QPushButton *browseButton() const { return m_form->agentToken()->browseButton(); }
+    QLineEdit *tokenEdit() const { return m_form->agentToken()->pastedEdit(); }
+    QLineEdit *commandEdit() const { return m_form->commandEdit(); }
+    QPushButton *examplesButton() const { return m_form->examplesButton(); }
+    QComboBox *webTerminalTypeBox() const { return m_form->webTerminalTypeBox(); }
+    QLineEdit *webAddressEdit() const { return m_form->webAddressEdit(); }
+    QLineEdit *jupyterTokenFileEdit() const { return m_form->jupyterToken()->fileEdit(); }
+    QPushButton *jupyterBrowseButton() const { return m_form->jupyterToken()->browseButton(); }
+    QLineEdit *jupyterTokenEdit() const { return m_form->jupyterToken()->pastedEdit(); }
+    QLineEdit *remoteRootEdit() const { return m_form->remoteRootEdit(); }
     QListWidget *siteList() const { return m_sites; }
     QPushButton *deleteSiteButton() const { return m_deleteSite; }
     QListWidget *recentList() const { return m_recent; }
-    QCheckBox *saveSiteCheck() const { return m_saveSite; }
-    QLineEdit *siteNameEdit() const { return m_siteName; }
+    QCheckBox *saveSiteCheck() const { return m_form->saveSiteCheck(); }
+    QLineEdit *siteNameEdit() const { return m_form->siteNameEdit(); }
     QPushButton *connectButton() const { return m_connect; }
 
 public Q_SLOTS:
@@ -79,23 +89,24 @@ Q_SIGNALS:
 
 private:
     void buildLayout();
-    void buildExamplesMenu();
-    void showKindFields();
     void reloadSites();
     void reloadRecent();
     void siteActivated();
     void recentActivated();
     void deleteSelectedSite();
-    void browse();
     void showMessage(const QString &text, bool error);
     void setWaiting(const QString &siteName, const QString &text);
     void fail(const QString &message);
-    Expected<QUrl> validatedUrl() const;
+    void acceptAgent();
     void acceptCommand();
+    void acceptWebTerminal();
+    /// Saves the site of a command or of WeTTY, which need no token.
+    void saveTokenlessSite(const QString &name);
     /// The name to save the site under, empty when it is not to be saved;
     /// nothing (and the user told) when saving without a name.
     std::optional<QString> nameToSave();
     enum class TokenSource { Pasted, File, Keychain };
+    /// Goes on with the token (saving the site first when asked to).
     void withToken(const QByteArray &token, TokenSource source);
     void finish();
     void onTokenRead(const QString &siteName, const QByteArray &token);
@@ -108,21 +119,7 @@ private:
     QListWidget *m_sites;
     QPushButton *m_deleteSite;
     QListWidget *m_recent;
-    QRadioButton *m_agentKind;
-    QRadioButton *m_commandKind;
-    QLineEdit *m_url;
-    QLineEdit *m_tokenFile;
-    QPushButton *m_browse;
-    QLineEdit *m_token;
-    QLineEdit *m_command;
-    QPushButton *m_examples;
-    QLabel *m_commandHint;
-    QLineEdit *m_remoteRoot;
-    QFormLayout *m_form = nullptr;
-    QList<int> m_agentRows;   ///< rows of m_form shown for a Ferry agent
-    QList<int> m_commandRows; ///< rows of m_form shown for a command
-    QCheckBox *m_saveSite;
-    QLineEdit *m_siteName;
+    ConnectionForm *m_form;
     QLabel *m_message;
     QDialogButtonBox *m_buttons;
     QPushButton *m_connect;

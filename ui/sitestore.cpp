@@ -27,17 +27,40 @@ const QString kCommand = QStringLiteral("command");
 const QString kRemoteRoot = QStringLiteral("remoteRoot");
 const QString kCommandKind = QStringLiteral("command");
 const QString kAgentKind = QStringLiteral("agent");
+const QString kWebTerminalKind = QStringLiteral("webterminal");
 
 // Settings written before there were command connections have no kind:
 // every entry there is an agent's.
 ConnectionKind readKind(const QSettings &settings)
 {
-    return settings.value(kKind).toString() == kCommandKind ? ConnectionKind::Command : ConnectionKind::Agent;
+    const QString kind = settings.value(kKind).toString();
+    if (kind == kCommandKind)
+        return ConnectionKind::Command;
+    if (kind == kWebTerminalKind)
+        return ConnectionKind::WebTerminal;
+    return ConnectionKind::Agent;
 }
 
 void writeKind(QSettings &settings, ConnectionKind kind)
 {
-    settings.setValue(kKind, kind == ConnectionKind::Command ? kCommandKind : kAgentKind);
+    switch (kind) {
+    case ConnectionKind::Agent:
+        settings.setValue(kKind, kAgentKind);
+        break;
+    case ConnectionKind::Command:
+        settings.setValue(kKind, kCommandKind);
+        break;
+    case ConnectionKind::WebTerminal:
+        settings.setValue(kKind, kWebTerminalKind);
+        break;
+    }
+}
+
+/// The URL as kept in the settings: a web terminal's never with a query or
+/// fragment, where a pasted token could hide.
+QString storedUrl(ConnectionKind kind, const QUrl &url)
+{
+    return (kind == ConnectionKind::WebTerminal ? url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment) : url).toString();
 }
 
 } // namespace
@@ -118,10 +141,12 @@ void SiteStore::writeSites(const QList<Site> &sites)
             m_settings->setValue(kRemoteRoot, s.remoteRoot);
             continue;
         }
-        m_settings->setValue(kUrl, s.url.toString());
+        m_settings->setValue(kUrl, storedUrl(s.kind, s.url));
         m_settings->setValue(kTokenFile, s.tokenFile);
         m_settings->setValue(kFingerprint, QString::fromLatin1(s.fingerprint.toHex()));
         m_settings->setValue(kTokenInKeychain, s.tokenInKeychain);
+        if (s.kind == ConnectionKind::WebTerminal)
+            m_settings->setValue(kRemoteRoot, s.remoteRoot);
     }
     m_settings->endArray();
     m_settings->sync();
@@ -175,6 +200,8 @@ QList<RecentConnection> SiteStore::recent() const
             if (!r.command.trimmed().isEmpty())
                 out.append(r);
         } else if (r.url.isValid() && !r.url.isEmpty()) {
+            if (r.kind == ConnectionKind::WebTerminal)
+                r.remoteRoot = m_settings->value(kRemoteRoot).toString();
             out.append(r);
         }
     }
@@ -200,7 +227,9 @@ void SiteStore::addRecent(const RecentConnection &connection)
             m_settings->setValue(kCommand, r.command);
             m_settings->setValue(kRemoteRoot, r.remoteRoot);
         } else {
-            m_settings->setValue(kUrl, r.url.toString());
+            m_settings->setValue(kUrl, storedUrl(r.kind, r.url));
+            if (r.kind == ConnectionKind::WebTerminal)
+                m_settings->setValue(kRemoteRoot, r.remoteRoot);
         }
     }
     m_settings->endArray();

@@ -19,27 +19,31 @@ class Job;
 namespace ferry::ui {
 
 /// How a connection reaches the remote: a listening Ferry agent (URL and
-/// token), or a command whose stdin/stdout are a shell there (the agent is
-/// brought along; no token).
-enum class ConnectionKind { Agent, Command };
+/// token), a command whose stdin/stdout are a shell there (the agent is
+/// brought along; no token), or a web terminal's shell (WeTTY, or a Jupyter
+/// server's terminal with the server's token; the agent is brought along).
+enum class ConnectionKind { Agent, Command, WebTerminal };
 
 /// A saved connection. Holds no secret: a pasted token lives in the system
 /// keychain, a token file is only referred to by its path.
 struct Site {
     QString name;
-    /// Agent: where it listens.
+    /// Agent: where it listens. Web terminal: wetty+ws(s)://... or
+    /// jupyter+http(s)://..., never with a query (no token in it).
     QUrl url;
-    /// Agent: where to read the token; empty when the token is in the
-    /// keychain or has to be asked for.
+    /// Agent, Jupyter: where to read the token; empty when the token is in
+    /// the keychain or has to be asked for.
     QString tokenFile;
-    /// Agent: SHA-256 of the wss:// certificate the user trusted; empty if none.
+    /// Agent, web terminal: SHA-256 of the TLS certificate the user
+    /// trusted; empty if none.
     QByteArray fingerprint;
-    /// Agent: a token for this site was stored in the system keychain.
+    /// Agent, Jupyter: a token for this site was stored in the system keychain.
     bool tokenInKeychain = false;
     ConnectionKind kind = ConnectionKind::Agent;
     /// Command: the command line that opens the remote shell.
     QString command{};
-    /// Command: the remote folder to serve; empty: the shell's working directory.
+    /// Command, web terminal: the remote folder to serve; empty: the
+    /// shell's working directory.
     QString remoteRoot{};
 
     friend bool operator==(const Site &, const Site &) = default;
@@ -47,11 +51,11 @@ struct Site {
 
 /// One entry of the most-recently-used list.
 struct RecentConnection {
-    QUrl url;         ///< Agent
+    QUrl url;         ///< Agent, web terminal
     QString siteName; ///< empty when the connection was not a saved site
     ConnectionKind kind = ConnectionKind::Agent;
     QString command{};    ///< Command
-    QString remoteRoot{}; ///< Command
+    QString remoteRoot{}; ///< Command, web terminal
 
     friend bool operator==(const RecentConnection &, const RecentConnection &) = default;
 };

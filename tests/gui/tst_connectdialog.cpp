@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The connection dialog, driven from the keyboard: what it produces on
-// accept for either kind of connection (a Ferry agent, a command), the
-// errors it shows instead, and that Tab reaches every control. Runs without
-// a keychain service (no session bus), as on a bare machine.
+// accept for each kind of connection (a Ferry agent, a command, a web
+// terminal), the errors it shows instead, and that Tab reaches every
+// control. Runs without a keychain service (no session bus), as on a bare
+// machine.
 #include "ui/connectdialog.h"
 #include "ui/sitestore.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
@@ -21,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using ferry::ui::ConnectDialog;
@@ -28,6 +32,7 @@ using ferry::ui::ConnectionKind;
 using ferry::ui::RecentConnection;
 using ferry::ui::Site;
 using ferry::ui::SiteStore;
+using WebTerminalType = ferry::ui::WebTerminalAddress::Type;
 
 namespace {
 
@@ -66,6 +71,16 @@ private Q_SLOTS:
     void selectingSiteSwitchesKind();
     void recentCommandShowsCommand();
     void commandTabOrder();
+    void webTerminalShowsItsFields();
+    void mapsWebTerminalAddress_data();
+    void mapsWebTerminalAddress();
+    void pastedJupyterAddressGivesUpItsToken();
+    void rejectsBadWebAddress_data();
+    void rejectsBadWebAddress();
+    void jupyterNeedsItsToken();
+    void savesWebTerminalSites();
+    void recentWebTerminalFillsFields();
+    void webTerminalFromTheKeyboard();
 
 private:
     QString tokenFile() const { return m_dir->filePath(QStringLiteral("agent-token")); }
@@ -383,21 +398,30 @@ void TestConnectDialog::tabReachesEveryControl()
 void TestConnectDialog::everyControlIsNamed()
 {
     auto dialog = showDialog();
-    for (const ConnectionKind kind : {ConnectionKind::Agent, ConnectionKind::Command}) {
+    int checked = 0;
+    for (const ConnectionKind kind : {ConnectionKind::Agent, ConnectionKind::Command, ConnectionKind::WebTerminal}) {
         dialog->setKind(kind);
-        for (QWidget *widget : dialog->findChildren<QWidget *>()) {
-            if (widget->focusPolicy() == Qt::NoFocus || qobject_cast<QLabel *>(widget) || !widget->isVisibleTo(dialog.get()))
-                continue;
-            if (widget->parentWidget() != dialog.get() && !qobject_cast<QDialogButtonBox *>(widget->parentWidget()))
-                continue; // internals of composite widgets, e.g. a list's viewport
-            QVERIFY2(!widget->accessibleName().isEmpty(), widget->metaObject()->className());
+        for (const WebTerminalType type : {WebTerminalType::Wetty, WebTerminalType::Jupyter}) {
+            dialog->form()->setWebTerminalType(type);
+            for (QWidget *widget : dialog->findChildren<QWidget *>()) {
+                if (widget->focusPolicy() == Qt::NoFocus || qobject_cast<QLabel *>(widget) || !widget->isVisibleTo(dialog.get()))
+                    continue;
+                const QWidget *parent = widget->parentWidget();
+                if (parent != dialog.get() && parent != dialog->form() && !qobject_cast<QDialogButtonBox *>(widget->parentWidget()))
+                    continue; // internals of composite widgets, e.g. a list's viewport
+                QVERIFY2(!widget->accessibleName().isEmpty(), widget->metaObject()->className());
+                ++checked;
+            }
         }
     }
-    // Labels lead to their fields.
+    QVERIFY(checked > 40);
+    // Labels lead to their fields: the lists, the agent's URL and token
+    // (file, pasted), the command, the web terminal's type and address and
+    // Jupyter's token (file, pasted), the remote folder, the site's name.
     int buddies = 0;
     for (QLabel *label : dialog->findChildren<QLabel *>())
         buddies += label->buddy() ? 1 : 0;
-    QCOMPARE(buddies, 8);
+    QCOMPARE(buddies, 12);
 }
 
 void TestConnectDialog::kindShowsItsFields()
@@ -450,7 +474,7 @@ void TestConnectDialog::connectsThroughCommand()
     const ferry::client::SessionOptions &options = dialog->sessionOptions();
     QCOMPARE(options.shellCommand, QStringLiteral("ssh -T build@10.0.0.7"));
     QCOMPARE(options.remoteRoot, QStringLiteral("/srv/data"));
-    // Nothing of the agent kind comes along, whatever its fields held.
+    // Nothing of the other kinds comes along, whatever their fields held.
     QVERIFY(options.url.isEmpty());
     QVERIFY(options.token.isEmpty());
     QVERIFY(options.agentBundle.isEmpty());
@@ -658,6 +682,377 @@ void TestConnectDialog::commandTabOrder()
     }
     QCOMPARE(visited.mid(0, expected.size()), expected);
     QCOMPARE(visited.last(), dialog->siteList());
+}
+
+void TestConnectDialog::webTerminalShowsItsFields()
+{
+    auto dialog = showDialog();
+    const QList<QWidget *> agentFields{dialog->urlEdit(), dialog->tokenFileEdit(), dialog->tokenEdit()};
+    const QList<QWidget *> commandFields{dialog->commandEdit(), dialog->examplesButton()};
+    const QList<QWidget *> webFields{dialog->webTerminalTypeBox(), dialog->webAddressEdit(), dialog->remoteRootEdit()};
+    const QList<QWidget *> jupyterFields{dialog->jupyterTokenFileEdit(), dialog->jupyterBrowseButton(), dialog->jupyterTokenEdit()};
+    const auto visible = [](const QList<QWidget *> &fields, bool shown) {
+        return std::ranges::all_of(fields, [shown](QWidget *field) { return field->isVisible() == shown; });
+    };
+    dialog->webTerminalKindButton()->click();
+    QCOMPARE(dialog->kind(), ConnectionKind::WebTerminal);
+    QCOMPARE(dialog->webTerminalTypeBox()->count(), 2);
+    QCOMPARE(dialog->webTerminalTypeBox()->currentText(), QStringLiteral("WeTTY"));
+    QVERIFY(visible(agentFields, false));
+    QVERIFY(visible(commandFields, false));
+    QVERIFY(visible(webFields, true));
+    QVERIFY(visible(jupyterFields, false)); // WeTTY has no token
+    QCOMPARE(dialog->webAddressEdit()->placeholderText(), QStringLiteral("http://host:3000/wetty"));
+    QVERIFY2(dialog->remoteRootEdit()->placeholderText().contains(QStringLiteral("terminal")), qPrintable(dialog->remoteRootEdit()->placeholderText()));
+    const auto hint = [&dialog] {
+        for (QLabel *label : dialog->findChildren<QLabel *>())
+            if (label->isVisible() && label->text().contains(QStringLiteral("as the browser shows it")))
+                return label->text();
+        return QString();
+    };
+    QVERIFY2(hint().contains(QStringLiteral("WeTTY")), qPrintable(hint()));
+
+    dialog->webTerminalTypeBox()->setCurrentIndex(1);
+    QCOMPARE(dialog->webTerminalTypeBox()->currentText(), QStringLiteral("Jupyter"));
+    QVERIFY(visible(webFields, true));
+    QVERIFY(visible(jupyterFields, true));
+    QCOMPARE(dialog->jupyterTokenEdit()->echoMode(), QLineEdit::Password);
+    // Unlike the agent's, Jupyter's token has no standard file.
+    QVERIFY(dialog->jupyterTokenFileEdit()->text().isEmpty());
+    QVERIFY2(hint().contains(QStringLiteral("JupyterLab")), qPrintable(hint()));
+
+    dialog->commandKindButton()->click();
+    QVERIFY(visible(webFields.mid(0, 2), false));
+    QVERIFY(visible(jupyterFields, false));
+    QVERIFY(dialog->remoteRootEdit()->isVisible());
+    QVERIFY2(dialog->remoteRootEdit()->placeholderText().contains(QStringLiteral("shell")), qPrintable(dialog->remoteRootEdit()->placeholderText()));
+    dialog->agentKindButton()->click();
+    QVERIFY(visible(agentFields, true));
+    QVERIFY(visible(webFields, false));
+}
+
+void TestConnectDialog::mapsWebTerminalAddress_data()
+{
+    QTest::addColumn<WebTerminalType>("chosen");
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QByteArray>("token");
+
+    // What the browser shows, for the type chosen.
+    QTest::newRow("wetty page") << WebTerminalType::Wetty << QStringLiteral("http://127.0.0.1:3000/wetty") << QStringLiteral("wetty+ws://127.0.0.1:3000/wetty") << QByteArray();
+    QTest::newRow("wetty over https") << WebTerminalType::Wetty << QStringLiteral("https://term.example/wetty/") << QStringLiteral("wetty+wss://term.example/wetty") << QByteArray();
+    QTest::newRow("wetty at its root") << WebTerminalType::Wetty << QStringLiteral("http://10.0.0.2:3000/") << QStringLiteral("wetty+ws://10.0.0.2:3000") << QByteArray();
+    QTest::newRow("wetty login page") << WebTerminalType::Wetty << QStringLiteral("http://host:3000/wetty/ssh/alice") << QStringLiteral("wetty+ws://host:3000/wetty") << QByteArray();
+    QTest::newRow("wetty socket url") << WebTerminalType::Wetty << QStringLiteral("wss://host:3443/wetty") << QStringLiteral("wetty+wss://host:3443/wetty") << QByteArray();
+    QTest::newRow("no scheme") << WebTerminalType::Wetty << QStringLiteral("  host:3000/wetty  ") << QStringLiteral("wetty+ws://host:3000/wetty") << QByteArray();
+    QTest::newRow("ipv6") << WebTerminalType::Wetty << QStringLiteral("http://[::1]:3000/wetty") << QStringLiteral("wetty+ws://[::1]:3000/wetty") << QByteArray();
+    QTest::newRow("jupyter lab") << WebTerminalType::Jupyter << QStringLiteral("http://127.0.0.1:8888/lab?token=abc123") << QStringLiteral("jupyter+http://127.0.0.1:8888/") << QByteArray("abc123");
+    QTest::newRow("jupyter server root") << WebTerminalType::Jupyter << QStringLiteral("http://127.0.0.1:8888/?token=abc123") << QStringLiteral("jupyter+http://127.0.0.1:8888/") << QByteArray("abc123");
+    QTest::newRow("notebook tree over https") << WebTerminalType::Jupyter << QStringLiteral("https://nb.example/tree?token=t0k3n") << QStringLiteral("jupyter+https://nb.example/") << QByteArray("t0k3n");
+    QTest::newRow("a terminal's page") << WebTerminalType::Jupyter << QStringLiteral("http://host:8888/terminals/1?token=x9") << QStringLiteral("jupyter+http://host:8888/") << QByteArray("x9");
+    QTest::newRow("a notebook in lab") << WebTerminalType::Jupyter << QStringLiteral("http://host:8888/lab/tree/work/a.ipynb?token=x9#cell") << QStringLiteral("jupyter+http://host:8888/") << QByteArray("x9");
+    QTest::newRow("classic notebook") << WebTerminalType::Jupyter << QStringLiteral("http://host:8888/notebooks/a.ipynb?token=x9") << QStringLiteral("jupyter+http://host:8888/") << QByteArray("x9");
+    QTest::newRow("server under a base url") << WebTerminalType::Jupyter << QStringLiteral("http://host/jupyter/lab?token=x9") << QStringLiteral("jupyter+http://host/jupyter/") << QByteArray("x9");
+    QTest::newRow("jupyterhub user named lab") << WebTerminalType::Jupyter << QStringLiteral("https://hub.example/user/lab/lab/workspaces/auto-0?token=x9") << QStringLiteral("jupyter+https://hub.example/user/lab/") << QByteArray("x9");
+    QTest::newRow("escaped token") << WebTerminalType::Jupyter << QStringLiteral("http://host:8888/lab?token=a%2Bb%3D&reset") << QStringLiteral("jupyter+http://host:8888/") << QByteArray("a+b=");
+    // Ferry's own URLs name their type, whatever was chosen.
+    QTest::newRow("full wetty url") << WebTerminalType::Jupyter << QStringLiteral("wetty+wss://host:8443/") << QStringLiteral("wetty+wss://host:8443") << QByteArray();
+    QTest::newRow("full jupyter url") << WebTerminalType::Wetty << QStringLiteral("jupyter+http://host:8888/lab?token=x9") << QStringLiteral("jupyter+http://host:8888/") << QByteArray("x9");
+    // Only Jupyter's pages carry a token.
+    QTest::newRow("token means jupyter") << WebTerminalType::Wetty << QStringLiteral("http://host:8888/lab?token=x9") << QStringLiteral("jupyter+http://host:8888/") << QByteArray("x9");
+}
+
+void TestConnectDialog::mapsWebTerminalAddress()
+{
+    QFETCH(WebTerminalType, chosen);
+    QFETCH(QString, address);
+    QFETCH(QString, url);
+    QFETCH(QByteArray, token);
+    auto dialog = showDialog();
+    dialog->webTerminalKindButton()->click();
+    dialog->form()->setWebTerminalType(chosen);
+    type(dialog->webAddressEdit(), address);
+    QSignalSpy accepted(dialog.get(), &QDialog::accepted);
+    QTest::keyClick(dialog->webAddressEdit(), Qt::Key_Return);
+    QVERIFY2(accepted.count() == 1, qPrintable(dialog->message()));
+    const ferry::client::SessionOptions &options = dialog->sessionOptions();
+    QCOMPARE(options.url, QUrl(url));
+    QCOMPARE(options.token, token);
+    QVERIFY(options.shellCommand.isEmpty());
+    const WebTerminalType expectedType = url.startsWith(QStringLiteral("jupyter+")) ? WebTerminalType::Jupyter : WebTerminalType::Wetty;
+    QCOMPARE(dialog->form()->webTerminalType(), expectedType);
+    // The field shows the page's address, without the token.
+    QVERIFY2(!dialog->webAddressEdit()->text().contains(QStringLiteral("token")), qPrintable(dialog->webAddressEdit()->text()));
+    QVERIFY2(dialog->webAddressEdit()->text().startsWith(QStringLiteral("http")), qPrintable(dialog->webAddressEdit()->text()));
+    const RecentConnection recent = m_store->recent().value(0);
+    QCOMPARE(recent.kind, ConnectionKind::WebTerminal);
+    QCOMPARE(recent.url, QUrl(url));
+    if (!token.isEmpty()) {
+        QFile settings(m_store->settingsFileName());
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        QVERIFY(!settings.readAll().contains(token));
+    }
+}
+
+void TestConnectDialog::pastedJupyterAddressGivesUpItsToken()
+{
+    auto dialog = showDialog();
+    dialog->webTerminalKindButton()->click();
+    QCOMPARE(dialog->form()->webTerminalType(), WebTerminalType::Wetty);
+    // Pasted from the browser's address bar, then on to the next field.
+    const QString token = QStringLiteral("9f8e7d6c5b4a39281706f5e4d3c2b1a0");
+    QApplication::clipboard()->setText(QStringLiteral("http://127.0.0.1:8888/lab/tree/notes.ipynb?token=") + token);
+    dialog->webAddressEdit()->setFocus();
+    QTest::keyClick(dialog->webAddressEdit(), Qt::Key_V, Qt::ControlModifier);
+    if (dialog->webAddressEdit()->text().isEmpty()) // no clipboard on this platform
+        dialog->webAddressEdit()->setText(QApplication::clipboard()->text());
+    QTest::keyClick(dialog->webAddressEdit(), Qt::Key_Tab);
+    QCOMPARE(dialog->webAddressEdit()->text(), QStringLiteral("http://127.0.0.1:8888/"));
+    QCOMPARE(dialog->jupyterTokenEdit()->text(), token);
+    QCOMPARE(dialog->webTerminalTypeBox()->currentText(), QStringLiteral("Jupyter"));
+    QVERIFY(dialog->jupyterTokenEdit()->isVisible());
+    QVERIFY(dialog->message().isEmpty());
+
+    type(dialog->remoteRootEdit(), QStringLiteral("/home/jovyan/work"));
+    QSignalSpy accepted(dialog.get(), &QDialog::accepted);
+    dialog->connectButton()->click();
+    QCOMPARE(accepted.count(), 1);
+    QCOMPARE(dialog->sessionOptions().url, QUrl(QStringLiteral("jupyter+http://127.0.0.1:8888/")));
+    QCOMPARE(dialog->sessionOptions().token, token.toLatin1());
+    QCOMPARE(dialog->sessionOptions().remoteRoot, QStringLiteral("/home/jovyan/work"));
+    QCOMPARE(m_store->recent().value(0).remoteRoot, QStringLiteral("/home/jovyan/work"));
+    QCOMPARE(dialog->recentList()->item(0)->text(), QStringLiteral("Jupyter at 127.0.0.1:8888 in /home/jovyan/work"));
+    QFile settings(m_store->settingsFileName());
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    QVERIFY(!settings.readAll().contains(token.toLatin1()));
+}
+
+void TestConnectDialog::rejectsBadWebAddress_data()
+{
+    QTest::addColumn<WebTerminalType>("chosen");
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("empty for wetty") << WebTerminalType::Wetty << QString() << QStringLiteral("Enter the address of WeTTY's page, for example http://host:3000/wetty.");
+    QTest::newRow("empty for jupyter") << WebTerminalType::Jupyter << QStringLiteral("  ") << QStringLiteral("Enter the address of the Jupyter server, for example http://host:8888/lab.");
+    QTest::newRow("ftp for wetty") << WebTerminalType::Wetty << QStringLiteral("ftp://host/wetty") << QStringLiteral("WeTTY's address starts with http://, https://, ws:// or wss://, not ftp://.");
+    QTest::newRow("websocket for jupyter") << WebTerminalType::Jupyter << QStringLiteral("ws://host:8888/") << QStringLiteral("A Jupyter server's address starts with http:// or https://, not ws://.");
+    QTest::newRow("an agent's url") << WebTerminalType::Wetty << QStringLiteral("ferry://host:7707") << QStringLiteral("not ferry://");
+    QTest::newRow("wetty over http") << WebTerminalType::Wetty << QStringLiteral("wetty+http://host:3000/") << QStringLiteral("A WeTTY URL starts with wetty+ws:// or wetty+wss://.");
+    QTest::newRow("jupyter over ws") << WebTerminalType::Jupyter << QStringLiteral("jupyter+ws://host:8888/") << QStringLiteral("A Jupyter URL starts with jupyter+http:// or jupyter+https://.");
+    QTest::newRow("no host") << WebTerminalType::Wetty << QStringLiteral("http://:3000/wetty") << QStringLiteral("The address “http://:3000/wetty” has no host name.");
+    QTest::newRow("port out of range") << WebTerminalType::Jupyter << QStringLiteral("http://host:99999/lab") << QStringLiteral("“http://host:99999/lab” is not a valid address.");
+    QTest::newRow("port zero") << WebTerminalType::Wetty << QStringLiteral("http://host:0/wetty") << QStringLiteral("Port 0 is not a valid port for a web terminal.");
+    QTest::newRow("space in host") << WebTerminalType::Wetty << QStringLiteral("http://my host:3000/") << QStringLiteral("is not a valid address");
+}
+
+void TestConnectDialog::rejectsBadWebAddress()
+{
+    QFETCH(WebTerminalType, chosen);
+    QFETCH(QString, address);
+    QFETCH(QString, expected);
+    auto dialog = showDialog();
+    dialog->webTerminalKindButton()->click();
+    dialog->form()->setWebTerminalType(chosen);
+    type(dialog->webAddressEdit(), address);
+    type(dialog->jupyterTokenEdit(), QStringLiteral("a-token"));
+    QSignalSpy accepted(dialog.get(), &QDialog::accepted);
+    QSignalSpy failed(dialog.get(), &ConnectDialog::failed);
+    dialog->connectButton()->click();
+    QCOMPARE(accepted.count(), 0);
+    QCOMPARE(failed.count(), 1);
+    QVERIFY2(dialog->message().contains(expected), qPrintable(dialog->message()));
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(QApplication::focusWidget(), dialog->webAddressEdit());
+    QVERIFY(m_store->recent().isEmpty());
+}
+
+void TestConnectDialog::jupyterNeedsItsToken()
+{
+    auto dialog = showDialog();
+    dialog->webTerminalKindButton()->click();
+    dialog->form()->setWebTerminalType(WebTerminalType::Jupyter);
+    type(dialog->webAddressEdit(), QStringLiteral("http://127.0.0.1:8888/lab"));
+    QSignalSpy accepted(dialog.get(), &QDialog::accepted);
+    QSignalSpy failed(dialog.get(), &ConnectDialog::failed);
+    dialog->connectButton()->click();
+    QCOMPARE(accepted.count(), 0);
+    QCOMPARE(failed.count(), 1);
+    QVERIFY2(dialog->message().startsWith(QStringLiteral("A Jupyter server needs its token: paste it, choose a file holding it")),
+             qPrintable(dialog->message()));
+    QCOMPARE(QApplication::focusWidget(), dialog->jupyterTokenEdit());
+
+    // The agent's token is no Jupyter server's: its file is not used.
+    QVERIFY(!dialog->tokenFileEdit()->text().isEmpty());
+    QVERIFY(dialog->jupyterTokenFileEdit()->text().isEmpty());
+
+    const QString missing = m_dir->filePath(QStringLiteral("no-such-token"));
+    type(dialog->jupyterTokenFileEdit(), missing);
+    dialog->connectButton()->click();
+    QCOMPARE(accepted.count(), 0);
+    QVERIFY2(dialog->message().contains(missing) && dialog->message().contains(QStringLiteral("cannot read token")), qPrintable(dialog->message()));
+    QCOMPARE(QApplication::focusWidget(), dialog->jupyterTokenFileEdit());
+
+    // Any token the server takes will do, read from the file's first line.
+    QFile file(m_dir->filePath(QStringLiteral("jupyter-token")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("short-token\nsecond line\n");
+    file.close();
+    type(dialog->jupyterTokenFileEdit(), file.fileName());
+    dialog->connectButton()->click();
+    QCOMPARE(accepted.count(), 1);
+    QCOMPARE(dialog->sessionOptions().url, QUrl(QStringLiteral("jupyter+http://127.0.0.1:8888/")));
+    QCOMPARE(dialog->sessionOptions().token, QByteArray("short-token"));
+}
+
+void TestConnectDialog::savesWebTerminalSites()
+{
+    QFile tokenFile(m_dir->filePath(QStringLiteral("jupyter-token")));
+    QVERIFY(tokenFile.open(QIODevice::WriteOnly));
+    tokenFile.write("jupyter-secret\n");
+    tokenFile.close();
+    {
+        auto dialog = showDialog();
+        dialog->webTerminalKindButton()->click();
+        type(dialog->webAddressEdit(), QStringLiteral("http://lab.example:3000/wetty"));
+        type(dialog->remoteRootEdit(), QStringLiteral("projects"));
+        dialog->saveSiteCheck()->setChecked(true);
+        type(dialog->siteNameEdit(), QStringLiteral("wetty"));
+        dialog->connectButton()->click();
+        QCOMPARE(dialog->result(), int(QDialog::Accepted));
+        QCOMPARE(dialog->siteName(), QStringLiteral("wetty"));
+    }
+    {
+        auto dialog = showDialog();
+        dialog->webTerminalKindButton()->click();
+        dialog->form()->setWebTerminalType(WebTerminalType::Jupyter);
+        type(dialog->webAddressEdit(), QStringLiteral("https://nb.example/user/me/lab"));
+        type(dialog->jupyterTokenFileEdit(), tokenFile.fileName());
+        dialog->saveSiteCheck()->setChecked(true);
+        type(dialog->siteNameEdit(), QStringLiteral("notebook"));
+        dialog->connectButton()->click();
+        QCOMPARE(dialog->result(), int(QDialog::Accepted));
+        QCOMPARE(dialog->sessionOptions().token, QByteArray("jupyter-secret"));
+    }
+
+    // Read back as after a restart.
+    SiteStore store(m_store->settingsFileName());
+    const std::optional<Site> wetty = store.site(QStringLiteral("wetty"));
+    QVERIFY(wetty);
+    QCOMPARE(wetty->kind, ConnectionKind::WebTerminal);
+    QCOMPARE(wetty->url, QUrl(QStringLiteral("wetty+ws://lab.example:3000/wetty")));
+    QCOMPARE(wetty->remoteRoot, QStringLiteral("projects"));
+    QVERIFY(wetty->tokenFile.isEmpty());
+    QVERIFY(!wetty->tokenInKeychain);
+    const std::optional<Site> notebook = store.site(QStringLiteral("notebook"));
+    QVERIFY(notebook);
+    QCOMPARE(notebook->kind, ConnectionKind::WebTerminal);
+    QCOMPARE(notebook->url, QUrl(QStringLiteral("jupyter+https://nb.example/user/me/")));
+    QCOMPARE(notebook->tokenFile, tokenFile.fileName());
+    QVERIFY(notebook->remoteRoot.isEmpty());
+    QFile settings(m_store->settingsFileName());
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    QVERIFY(!settings.readAll().contains("jupyter-secret"));
+
+    // Chosen again, the sites fill the fields they were saved from.
+    m_store = std::make_unique<SiteStore>(m_store->settingsFileName());
+    auto dialog = showDialog();
+    QCOMPARE(dialog->siteList()->item(0)->text(), QStringLiteral("notebook (Jupyter at nb.example/user/me)"));
+    QCOMPARE(dialog->siteList()->item(1)->text(), QStringLiteral("wetty (WeTTY at lab.example:3000/wetty in projects)"));
+    QVERIFY(dialog->selectSite(QStringLiteral("wetty")));
+    QVERIFY(dialog->webTerminalKindButton()->isChecked());
+    QCOMPARE(dialog->webTerminalTypeBox()->currentText(), QStringLiteral("WeTTY"));
+    QCOMPARE(dialog->webAddressEdit()->text(), QStringLiteral("http://lab.example:3000/wetty"));
+    QCOMPARE(dialog->remoteRootEdit()->text(), QStringLiteral("projects"));
+    QVERIFY(dialog->selectSite(QStringLiteral("notebook")));
+    QCOMPARE(dialog->webTerminalTypeBox()->currentText(), QStringLiteral("Jupyter"));
+    QCOMPARE(dialog->webAddressEdit()->text(), QStringLiteral("https://nb.example/user/me/"));
+    QCOMPARE(dialog->jupyterTokenFileEdit()->text(), tokenFile.fileName());
+    QVERIFY(dialog->remoteRootEdit()->text().isEmpty());
+    QSignalSpy accepted(dialog.get(), &QDialog::accepted);
+    dialog->connectButton()->click();
+    QCOMPARE(accepted.count(), 1);
+    QCOMPARE(dialog->siteName(), QStringLiteral("notebook"));
+    QCOMPARE(dialog->sessionOptions().token, QByteArray("jupyter-secret"));
+    const RecentConnection recent = store.recent().value(0);
+    QCOMPARE(recent.siteName, QStringLiteral("notebook"));
+    QCOMPARE(recent.kind, ConnectionKind::WebTerminal);
+}
+
+void TestConnectDialog::recentWebTerminalFillsFields()
+{
+    m_store->addRecent({QUrl(QStringLiteral("ws://recent.example:7707")), QString()});
+    m_store->addRecent({QUrl(QStringLiteral("wetty+wss://term.example/wetty")), QString(), ConnectionKind::WebTerminal, QString(), QStringLiteral("/srv")});
+    m_store->addRecent({QUrl(QStringLiteral("jupyter+http://127.0.0.1:8888/")), QString(), ConnectionKind::WebTerminal, QString(), QString()});
+    auto dialog = showDialog();
+    QCOMPARE(dialog->recentList()->count(), 3);
+    QCOMPARE(dialog->recentList()->item(0)->text(), QStringLiteral("Jupyter at 127.0.0.1:8888"));
+    QCOMPARE(dialog->recentList()->item(1)->text(), QStringLiteral("WeTTY at term.example/wetty in /srv"));
+    QCOMPARE(dialog->recentList()->item(2)->text(), QStringLiteral("ws://recent.example:7707"));
+    dialog->recentList()->setCurrentRow(1);
+    QVERIFY(dialog->webTerminalKindButton()->isChecked());
+    QCOMPARE(dialog->webTerminalTypeBox()->currentText(), QStringLiteral("WeTTY"));
+    QCOMPARE(dialog->webAddressEdit()->text(), QStringLiteral("https://term.example/wetty"));
+    QCOMPARE(dialog->remoteRootEdit()->text(), QStringLiteral("/srv"));
+    dialog->recentList()->setCurrentRow(0);
+    QCOMPARE(dialog->webTerminalTypeBox()->currentText(), QStringLiteral("Jupyter"));
+    QCOMPARE(dialog->webAddressEdit()->text(), QStringLiteral("http://127.0.0.1:8888/"));
+    QVERIFY(dialog->remoteRootEdit()->text().isEmpty());
+    QVERIFY(dialog->jupyterTokenEdit()->text().isEmpty());
+    dialog->recentList()->setCurrentRow(2);
+    QVERIFY(dialog->agentKindButton()->isChecked());
+    QCOMPARE(dialog->urlEdit()->text(), QStringLiteral("ws://recent.example:7707"));
+
+    // The window opens the dialog on the connection it has.
+    auto again = showDialog();
+    again->setUrl(QUrl(QStringLiteral("jupyter+https://nb.example/")));
+    QVERIFY(again->webTerminalKindButton()->isChecked());
+    QCOMPARE(again->webTerminalTypeBox()->currentText(), QStringLiteral("Jupyter"));
+    QCOMPARE(again->webAddressEdit()->text(), QStringLiteral("https://nb.example/"));
+}
+
+void TestConnectDialog::webTerminalFromTheKeyboard()
+{
+    auto dialog = showDialog();
+    QTest::keyClick(dialog.get(), Qt::Key_W, Qt::AltModifier); // the web terminal kind
+    QTRY_VERIFY(dialog->webTerminalKindButton()->isChecked());
+    QTest::keyClick(dialog.get(), Qt::Key_T, Qt::AltModifier);
+    QCOMPARE(QApplication::focusWidget(), dialog->webTerminalTypeBox());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+    QCOMPARE(dialog->webTerminalTypeBox()->currentText(), QStringLiteral("Jupyter"));
+    QTest::keyClick(dialog.get(), Qt::Key_E, Qt::AltModifier);
+    QCOMPARE(QApplication::focusWidget(), dialog->webAddressEdit());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("127.0.0.1:8888"));
+    QTest::keyClick(dialog.get(), Qt::Key_P, Qt::AltModifier);
+    QCOMPARE(QApplication::focusWidget(), dialog->jupyterTokenEdit());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("typed-token"));
+    QTest::keyClick(dialog.get(), Qt::Key_F, Qt::AltModifier);
+    QCOMPARE(QApplication::focusWidget(), dialog->remoteRootEdit());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("work"));
+    QSignalSpy accepted(dialog.get(), &QDialog::accepted);
+    QTest::keyClick(dialog.get(), Qt::Key_C, Qt::AltModifier);
+    QTRY_COMPARE(accepted.count(), 1);
+    QCOMPARE(dialog->sessionOptions().url, QUrl(QStringLiteral("jupyter+http://127.0.0.1:8888/")));
+    QCOMPARE(dialog->sessionOptions().token, QByteArray("typed-token"));
+    QCOMPARE(dialog->sessionOptions().remoteRoot, QStringLiteral("work"));
+
+    // Tab goes through the web terminal's fields in reading order.
+    auto next = showDialog();
+    next->setKind(ConnectionKind::WebTerminal);
+    next->form()->setWebTerminalType(WebTerminalType::Jupyter);
+    next->saveSiteCheck()->setChecked(true);
+    QPushButton *cancel = next->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel);
+    const QList<QWidget *> expected{next->siteList(),          next->recentList(),          next->webTerminalKindButton(), next->webTerminalTypeBox(),
+                                    next->webAddressEdit(),    next->jupyterTokenFileEdit(), next->jupyterBrowseButton(),  next->jupyterTokenEdit(),
+                                    next->remoteRootEdit(),    next->saveSiteCheck(),        next->siteNameEdit(),          next->connectButton(),
+                                    cancel};
+    next->siteList()->setFocus();
+    QList<QWidget *> visited{QApplication::focusWidget()};
+    for (qsizetype i = 1; i <= expected.size(); ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        visited.append(QApplication::focusWidget());
+    }
+    QCOMPARE(visited.mid(0, expected.size()), expected);
+    QCOMPARE(visited.last(), next->siteList());
 }
 
 QTEST_MAIN(TestConnectDialog)

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Saved sites and recent connections round-trip through QSettings, for an
-// agent (URL and token) and for a command alike, and settings written before
-// there were commands still load; a pasted token goes to the system keychain
-// and never into a settings file. The
+// agent (URL and token), a command and a web terminal alike, and settings
+// written before there were commands still load; a pasted token (an
+// agent's, a Jupyter server's) goes to the system keychain and never into a
+// settings file. The
 // keychain tests run where FERRY_TEST_KEYCHAIN says what is there: "real"
 // (tests/gui/with-keyring) or "none" (no session bus at all).
 #include "ui/connectdialog.h"
 #include "ui/sitestore.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDirIterator>
 #include <QFile>
 #include <QLineEdit>
@@ -42,9 +44,12 @@ private Q_SLOTS:
     void siteChangesKind();
     void commandRecentRoundTrip();
     void oldSettingsStillLoad();
+    void webTerminalSitesRoundTrip();
+    void webTerminalUrlsKeepNoQuery();
     void commandSiteLetsGoOfKeychainToken();
     void tokenRoundTripsThroughKeychain();
     void dialogConnectsWithKeychainToken();
+    void jupyterTokenGoesToKeychain();
     void tokenWithoutKeychainIsRefusedClearly();
 
 private:
@@ -55,6 +60,7 @@ private:
     static QByteArray freshToken();
     static Site site(const QString &name, const QString &url);
     static Site commandSite(const QString &name, const QString &command, const QString &remoteRoot);
+    static Site webTerminalSite(const QString &name, const QString &url, const QString &remoteRoot);
     static RecentConnection commandRecent(const QString &command, const QString &remoteRoot, const QString &siteName = {});
     bool keychainIs(const char *kind) const { return qgetenv("FERRY_TEST_KEYCHAIN") == kind; }
 
@@ -94,6 +100,16 @@ Site TestSiteStore::commandSite(const QString &name, const QString &command, con
     s.name = name;
     s.kind = ConnectionKind::Command;
     s.command = command;
+    s.remoteRoot = remoteRoot;
+    return s;
+}
+
+Site TestSiteStore::webTerminalSite(const QString &name, const QString &url, const QString &remoteRoot)
+{
+    Site s;
+    s.name = name;
+    s.kind = ConnectionKind::WebTerminal;
+    s.url = QUrl(url);
     s.remoteRoot = remoteRoot;
     return s;
 }
@@ -289,6 +305,45 @@ void TestSiteStore::oldSettingsStillLoad()
     QCOMPARE(again.recent().at(1).kind, ConnectionKind::Agent);
 }
 
+void TestSiteStore::webTerminalSitesRoundTrip()
+{
+    Site wetty = webTerminalSite(QStringLiteral("term"), QStringLiteral("wetty+wss://term.example/wetty"), QStringLiteral("/srv/Äpfel data"));
+    wetty.fingerprint = QByteArray(32, '\x7e');
+    Site jupyter = webTerminalSite(QStringLiteral("lab"), QStringLiteral("jupyter+http://127.0.0.1:8888/user/me/"), QString());
+    jupyter.tokenFile = QStringLiteral("/home/me/jupyter-token");
+    Site kept = webTerminalSite(QStringLiteral("kept"), QStringLiteral("jupyter+https://nb.example/"), QStringLiteral("work"));
+    kept.tokenInKeychain = true;
+    const RecentConnection first{QUrl(QStringLiteral("wetty+ws://127.0.0.1:3000/wetty")), QString(), ConnectionKind::WebTerminal, QString(), QString()};
+    const RecentConnection second{QUrl(QStringLiteral("wetty+ws://127.0.0.1:3000/wetty")), QString(), ConnectionKind::WebTerminal, QString(), QStringLiteral("/tmp")};
+    const RecentConnection third{jupyter.url, jupyter.name, ConnectionKind::WebTerminal, QString(), QString()};
+    {
+        SiteStore store(settingsFile());
+        store.saveSite(wetty);
+        store.saveSite(jupyter);
+        store.saveSite(kept);
+        store.addRecent(first);
+        store.addRecent(second); // another folder: another entry
+        store.addRecent(third);
+        store.addRecent(first); // again: moves up
+    }
+    SiteStore again(settingsFile());
+    QCOMPARE(again.sites(), (QList<Site>{kept, jupyter, wetty}));
+    QCOMPARE(again.recent(), (QList<RecentConnection>{first, third, second}));
+}
+
+void TestSiteStore::webTerminalUrlsKeepNoQuery()
+{
+    // Whatever hands it a URL with a query, no token is kept from it.
+    SiteStore store(settingsFile());
+    store.saveSite(webTerminalSite(QStringLiteral("lab"), QStringLiteral("jupyter+http://127.0.0.1:8888/?token=leaked-secret#x"), QString()));
+    store.addRecent({QUrl(QStringLiteral("jupyter+http://127.0.0.1:8888/?token=leaked-secret")), QString(), ConnectionKind::WebTerminal, QString(), QString()});
+    QFile file(settingsFile());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("leaked-secret"));
+    QCOMPARE(SiteStore(settingsFile()).site(QStringLiteral("lab"))->url, QUrl(QStringLiteral("jupyter+http://127.0.0.1:8888/")));
+    QCOMPARE(SiteStore(settingsFile()).recent().value(0).url, QUrl(QStringLiteral("jupyter+http://127.0.0.1:8888/")));
+}
+
 void TestSiteStore::commandSiteLetsGoOfKeychainToken()
 {
     if (!keychainIs("real"))
@@ -395,6 +450,83 @@ void TestSiteStore::dialogConnectsWithKeychainToken()
     QCOMPARE(dialog.sessionOptions().url, QUrl(QStringLiteral("ws://127.0.0.1:7707")));
     QCOMPARE(dialog.sessionOptions().token, token);
     QCOMPARE(dialog.siteName(), QStringLiteral("pasted"));
+}
+
+void TestSiteStore::jupyterTokenGoesToKeychain()
+{
+    if (!keychainIs("real"))
+        QSKIP("needs a real keychain: run through tests/gui/with-keyring");
+    const QByteArray token = freshToken();
+    const QUrl url(QStringLiteral("jupyter+http://127.0.0.1:8888/"));
+    SiteStore store(settingsFile());
+    {
+        // The address as the browser shows it, token and all, saved as a site.
+        ferry::ui::ConnectDialog dialog(&store);
+        dialog.setKind(ConnectionKind::WebTerminal);
+        dialog.webAddressEdit()->setText(QStringLiteral("http://127.0.0.1:8888/lab?token=") + QString::fromLatin1(token));
+        dialog.remoteRootEdit()->setText(QStringLiteral("work"));
+        dialog.saveSiteCheck()->setChecked(true);
+        dialog.siteNameEdit()->setText(QStringLiteral("notebook"));
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        dialog.connectButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 20000);
+        QCOMPARE(dialog.sessionOptions().url, url);
+        QCOMPARE(dialog.sessionOptions().token, token);
+        const std::optional<Site> saved = store.site(QStringLiteral("notebook"));
+        QVERIFY(saved);
+        QCOMPARE(saved->kind, ConnectionKind::WebTerminal);
+        QCOMPARE(saved->url, url);
+        QCOMPARE(saved->remoteRoot, QStringLiteral("work"));
+        QVERIFY(saved->tokenInKeychain);
+        QVERIFY(saved->tokenFile.isEmpty());
+    }
+    // Not in the settings (site or recent entry), nor anywhere else on disk.
+    QCOMPARE(filesHolding(token), QStringList());
+
+    // Next time, choosing the site is enough: the token comes from the keychain.
+    {
+        ferry::ui::ConnectDialog dialog(&store);
+        QVERIFY(dialog.selectSite(QStringLiteral("notebook")));
+        QCOMPARE(dialog.webTerminalTypeBox()->currentText(), QStringLiteral("Jupyter"));
+        QVERIFY(dialog.jupyterTokenEdit()->text().isEmpty());
+        QCOMPARE(dialog.jupyterTokenEdit()->placeholderText(), QStringLiteral("Saved in the system keychain"));
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        dialog.connectButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 20000);
+        QCOMPARE(dialog.sessionOptions().url, url);
+        QCOMPARE(dialog.sessionOptions().token, token);
+        QCOMPARE(dialog.sessionOptions().remoteRoot, QStringLiteral("work"));
+        QCOMPARE(dialog.siteName(), QStringLiteral("notebook"));
+    }
+
+    // The server sees the token itself: the saved one goes to no other server.
+    {
+        ferry::ui::ConnectDialog dialog(&store);
+        QVERIFY(dialog.selectSite(QStringLiteral("notebook")));
+        dialog.webAddressEdit()->setText(QStringLiteral("http://elsewhere.example:8888/lab"));
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        QSignalSpy failed(&dialog, &ferry::ui::ConnectDialog::failed);
+        dialog.connectButton()->click();
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(accepted.count(), 0);
+        QVERIFY2(dialog.message().contains(QStringLiteral("needs its token")), qPrintable(dialog.message()));
+    }
+
+    // Saved again as WeTTY's, the site needs no token: it goes.
+    {
+        ferry::ui::ConnectDialog dialog(&store);
+        QVERIFY(dialog.selectSite(QStringLiteral("notebook")));
+        dialog.webAddressEdit()->setText(QStringLiteral("http://127.0.0.1:3000/wetty"));
+        dialog.form()->setWebTerminalType(ferry::ui::WebTerminalAddress::Type::Wetty);
+        dialog.saveSiteCheck()->setChecked(true);
+        QSignalSpy removed(&store, &SiteStore::tokenRemoved);
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        dialog.connectButton()->click();
+        QCOMPARE(accepted.count(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(removed.count(), 1, 20000);
+        QCOMPARE(store.site(QStringLiteral("notebook"))->url, QUrl(QStringLiteral("wetty+ws://127.0.0.1:3000/wetty")));
+        QVERIFY(!store.site(QStringLiteral("notebook"))->tokenInKeychain);
+    }
 }
 
 void TestSiteStore::tokenWithoutKeychainIsRefusedClearly()
