@@ -3,6 +3,7 @@
 
 #include "core/client/session.h"
 #include "core/humanformat.h"
+#include "ui/webterminaladdress.h"
 
 #include <QHBoxLayout>
 #include <QIcon>
@@ -82,16 +83,31 @@ void ConnectionIndicator::onBootstrapProgress(const QString &stage, qint64 done,
     update();
 }
 
-QString ConnectionIndicator::describeShell() const
+QString ConnectionIndicator::describeWay() const
 {
     const client::SessionOptions &options = m_session->options();
-    QStringList lines{tr("Command: %1").arg(options.shellCommand),
-                      tr("Remote folder: %1").arg(options.remoteRoot.isEmpty() ? tr("the shell's working directory") : options.remoteRoot)};
+    QStringList lines;
+    if (!m_session->isShellSession()) {
+        lines.append(options.url.toDisplayString());
+    } else if (m_session->isWebTerminalSession()) {
+        const auto type = WebTerminalAddress::typeOf(options.url).value_or(WebTerminalAddress::Type::Wetty);
+        lines.append(tr("Web terminal: %1, %2").arg(WebTerminalAddress::typeName(type), WebTerminalAddress::page(options.url)));
+        lines.append(tr("Remote folder: %1").arg(options.remoteRoot.isEmpty() ? tr("the terminal's starting folder") : options.remoteRoot));
+    } else {
+        lines.append(tr("Command: %1").arg(options.shellCommand));
+        lines.append(tr("Remote folder: %1").arg(options.remoteRoot.isEmpty() ? tr("the shell's working directory") : options.remoteRoot));
+    }
+    if (m_session->state() != client::Session::State::Connected)
+        return lines.join(u'\n');
+    // How the agent came to be there, through a shell.
     const client::TransportInfo &info = m_session->transportInfo();
-    if (m_session->state() == client::Session::State::Connected && info.kind == QLatin1StringView("shell")) {
+    if (m_session->isShellSession() && info.kind != "websocket"_L1 && !info.kind.isEmpty()) {
         lines.append(info.agentUploadedBytes > 0 ? tr("Agent uploaded (%1) and started in %2 ms").arg(formatSize(info.agentUploadedBytes)).arg(info.bootstrapMs)
                                                  : tr("Agent found on the remote and started in %1 ms").arg(info.bootstrapMs));
     }
+    const net::RttStats &rtt = m_session->rtt();
+    if (rtt.count() > 0)
+        lines.append(tr("Heartbeat round trip: %1 ms, smoothed %2 ms").arg(rtt.last(), 0, 'f', 1).arg(rtt.smoothed(), 0, 'f', 1));
     return lines.join(u'\n');
 }
 
@@ -108,7 +124,9 @@ void ConnectionIndicator::update()
     switch (state) {
     case State::Connected: {
         icon = QStringLiteral("network-connect");
-        const QString where = m_text->fontMetrics().elidedText(m_session->transportDescription(), Qt::ElideMiddle, kDescriptionWidth);
+        // A web terminal by its product and place; its URL scheme is Ferry's own.
+        const QString way = m_session->isWebTerminalSession() ? WebTerminalAddress::describe(m_session->options().url) : m_session->transportDescription();
+        const QString where = m_text->fontMetrics().elidedText(way, Qt::ElideMiddle, kDescriptionWidth);
         const bool measured = m_session->rtt().count() > 0;
         if (shell)
             text = measured ? tr("Connected through %1 · %2 ms").arg(where).arg(m_session->rtt().last(), 0, 'f', 1) : tr("Connected through %1").arg(where);
@@ -146,7 +164,7 @@ void ConnectionIndicator::update()
     m_icon->setPixmap(QIcon::fromTheme(icon).pixmap(16, 16));
     m_text->setText(text);
     setAccessibleName(tr("Connection: %1").arg(text));
-    QString tip = !m_session ? QString() : shell ? describeShell() : m_session->options().url.toString();
+    QString tip = m_session ? describeWay() : QString();
     if (state == State::Failed)
         tip = m_session->lastError().message + u"\n\n"_s + tip;
     setToolTip(tip);

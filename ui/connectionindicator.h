@@ -12,11 +12,11 @@ class QTimer;
 
 namespace ferry::ui {
 
-/// The status bar's connection light: connected (how: the agent's URL or the
-/// command, with the live link RTT), connecting (through a command: what the
-/// bootstrap is doing, and the agent's upload as a progress bar),
-/// reconnecting with a countdown to the next attempt, offline with the
-/// reason.
+/// The status bar's connection light: connected (how: the agent's URL, the
+/// command, or the web terminal, with the live heartbeat RTT), connecting
+/// (through a shell: what the bootstrap is doing, and the agent's upload as
+/// a progress bar), reconnecting with a countdown to the next attempt,
+/// offline with the reason. The tool tip tells the rest.
 class ConnectionIndicator final : public QWidget
 {
     Q_OBJECT
@@ -33,7 +33,9 @@ public:
 private:
     void update();
     void onBootstrapProgress(const QString &stage, qint64 done, qint64 total);
-    QString describeShell() const;
+    /// The tool tip: the way in, and once connected how the agent got
+    /// there and the round trip.
+    QString describeWay() const;
 
     QPointer<client::Session> m_session;
     QLabel *m_icon;

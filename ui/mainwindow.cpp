@@ -183,7 +183,9 @@ void MainWindow::showConnectDialog()
 {
     auto *dialog = new ConnectDialog(m_sites, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (m_session && m_session->isShellSession())
+    if (m_session && m_session->isWebTerminalSession())
+        dialog->setWebTerminal(m_session->options().url, m_session->options().remoteRoot);
+    else if (m_session && m_session->isShellSession())
         dialog->setShellCommand(m_session->options().shellCommand, m_session->options().remoteRoot);
     else if (m_session)
         dialog->setUrl(m_session->options().url);
@@ -403,12 +405,13 @@ void MainWindow::showMessage(const QString &text)
 void MainWindow::updateTitle()
 {
     QString base = tr("Ferry");
-    if (m_session && m_session->isShellSession()) {
+    if (m_session && m_session->isShellSession() && !m_session->isWebTerminalSession()) {
         // Named like an scp target where the command says where it goes.
         const QString target = shellTarget(m_session->options().shellCommand);
         base = target.isEmpty() ? tr("/%1 (%2) — Ferry").arg(currentPath(), elideMiddle(m_session->options().shellCommand, 48))
                                 : tr("%1 — Ferry").arg(target + u":/"_s + currentPath());
     } else if (m_session) {
+        // An agent's host, or a web terminal's.
         base = tr("%1 — Ferry").arg(m_session->options().url.host() + u":/"_s + currentPath());
     }
     setWindowTitle(m_lastPercent >= 0 ? tr("%1% · %2").arg(m_lastPercent).arg(base) : base);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/client/session.h"
+#include "core/client/webterminal.h"
 #include "core/copy/copyjob.h"
 #include "core/net/auth.h"
 #include "core/version.h"
@@ -38,14 +39,14 @@ int main(int argc, char *argv[])
         QCoreApplication::installTranslator(&qt);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("main", "Ferry: browse and transfer files on a remote agent over one WebSocket, or through a shell."));
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Ferry: browse and transfer files on a remote agent over one WebSocket, or through a shell or a web terminal."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("url"), QCoreApplication::translate("main", "Agent to connect to, e.g. ws://127.0.0.1:7707 (none with --shell-command)"), QStringLiteral("[URL]"));
+    parser.addPositionalArgument(QStringLiteral("url"), QCoreApplication::translate("main", "Agent to connect to, e.g. ws://127.0.0.1:7707, or a web terminal to go through: wetty+ws://HOST:PORT/wetty (WeTTY), jupyter+http://HOST:PORT/ (a Jupyter server, with --token-file). None with --shell-command."), QStringLiteral("[URL]"));
     parser.addPositionalArgument(QStringLiteral("files"), QCoreApplication::translate("main", "Local files or folders to upload to the agent's root once connected."), QStringLiteral("[FILES...]"));
-    const QCommandLineOption tokenOption(QStringLiteral("token-file"), QCoreApplication::translate("main", "Token file of the agent."), QStringLiteral("FILE"));
+    const QCommandLineOption tokenOption(QStringLiteral("token-file"), QCoreApplication::translate("main", "Token file of the agent, or of the Jupyter server."), QStringLiteral("FILE"));
     const QCommandLineOption shellOption(QStringLiteral("shell-command"), QCoreApplication::translate("main", "Reach the remote through a shell instead of an agent URL: CMD runs here through /bin/sh -c and its stdin/stdout are a POSIX shell there ('ssh -T host', 'kubectl exec -i POD -- sh', 'docker exec -i CTR sh'). The agent is brought along and cached on the remote."), QStringLiteral("CMD"));
-    const QCommandLineOption remoteRootOption(QStringLiteral("remote-root"), QCoreApplication::translate("main", "With --shell-command: the remote folder to serve (default: the shell's working directory)."), QStringLiteral("DIR"));
+    const QCommandLineOption remoteRootOption(QStringLiteral("remote-root"), QCoreApplication::translate("main", "With --shell-command or a web terminal's URL: the remote folder to serve (default: the shell's working directory)."), QStringLiteral("DIR"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"), QCoreApplication::translate("main", "Save a picture of the window once the listing is shown, then quit."), QStringLiteral("FILE.png"));
     const QCommandLineOption localOption(QStringLiteral("local-dir"), QCoreApplication::translate("main", "Folder to show in the local pane."), QStringLiteral("DIR"));
     parser.addOptions({tokenOption, shellOption, remoteRootOption, screenshotOption, localOption});
@@ -66,11 +67,26 @@ int main(int argc, char *argv[])
         // like a URL was meant as a second way in.
         if (!uploads.isEmpty() && uploads.first().contains(QStringLiteral("://")))
             return usageError(QCoreApplication::translate("main", "an agent URL and --shell-command are two ways in: give one"));
-    } else if (parser.isSet(remoteRootOption)) {
-        return usageError(QCoreApplication::translate("main", "--remote-root goes with --shell-command"));
+    } else {
+        const QUrl url(uploads.value(0));
+        if (parser.isSet(remoteRootOption) && !ferry::client::isWebTerminalUrl(url))
+            return usageError(QCoreApplication::translate("main", "--remote-root goes with --shell-command or a web terminal's URL"));
+        if (ferry::client::isWettyUrl(url) && parser.isSet(tokenOption))
+            return usageError(QCoreApplication::translate("main", "--token-file goes with an agent or a Jupyter server; WeTTY takes no token"));
+        // From a file only: a command line is visible to every user of the machine.
+        if (ferry::client::isJupyterUrl(url) && !parser.isSet(tokenOption))
+            return usageError(QCoreApplication::translate("main", "a Jupyter server needs its token: --token-file FILE"));
     }
 
     ferry::ui::MainWindow window;
+    const auto run = [&window] {
+        const int status = QApplication::exec();
+        // A Jupyter terminal outlives its socket: ask the server to end it.
+        if (window.session())
+            window.session()->close();
+        ferry::client::JupyterChannel::finishCleanup(3000);
+        return status;
+    };
     if (parser.isSet(localOption))
         window.localBrowser()->openPath(QFileInfo(parser.value(localOption)).absoluteFilePath());
     window.show();
@@ -78,7 +94,7 @@ int main(int argc, char *argv[])
         if (parser.isSet(screenshotOption))
             return usageError(QCoreApplication::translate("main", "--screenshot needs an agent URL or --shell-command"));
         window.showConnectDialog();
-        return app.exec();
+        return run();
     }
 
     ferry::client::SessionOptions options;
@@ -88,13 +104,18 @@ int main(int argc, char *argv[])
         options.remoteRoot = parser.value(remoteRootOption);
     } else {
         options.url = QUrl(uploads.takeFirst());
-        const QString tokenPath = parser.isSet(tokenOption) ? parser.value(tokenOption) : ferry::net::auth::defaultTokenPath();
-        auto token = ferry::net::auth::loadToken(tokenPath, false);
-        if (!token) {
-            std::fprintf(stderr, "ferry: %s\n", qPrintable(token.error().message));
-            return 4;
+        options.remoteRoot = parser.value(remoteRootOption);
+        if (!ferry::client::isWettyUrl(options.url)) {
+            // A Jupyter server's token is its own, passed on as it is; an
+            // agent's is Ferry's.
+            const QString tokenPath = parser.isSet(tokenOption) ? parser.value(tokenOption) : ferry::net::auth::defaultTokenPath();
+            auto token = ferry::client::isJupyterUrl(options.url) ? ferry::net::auth::loadSecret(tokenPath) : ferry::net::auth::loadToken(tokenPath, false);
+            if (!token) {
+                std::fprintf(stderr, "ferry: %s\n", qPrintable(token.error().message));
+                return 4;
+            }
+            options.token = *token;
         }
-        options.token = *token;
     }
 
     if (parser.isSet(screenshotOption)) {
@@ -135,5 +156,5 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "ferry: %s\n", qPrintable(error.message));
             QCoreApplication::exit(3);
         });
-    return app.exec();
+    return run();
 }
