@@ -222,17 +222,23 @@
 <context>
     <name>ferry::auth</name>
     <message>
-        <location filename="../core/net/auth.cpp" line="55"/>
+        <location filename="../core/net/auth.cpp" line="67"/>
         <source>%1: token file not found</source>
         <translation>%1: Token-Datei nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../core/net/auth.cpp" line="74"/>
+        <location filename="../core/net/auth.cpp" line="55"/>
+        <location filename="../core/net/auth.cpp" line="86"/>
         <source>%1: cannot read token: %2</source>
         <translation>%1: Token kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/net/auth.cpp" line="77"/>
+        <location filename="../core/net/auth.cpp" line="58"/>
+        <source>%1: the token file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/auth.cpp" line="89"/>
         <source>%1: token is shorter than 128 bits</source>
         <translation>%1: Token ist kürzer als 128 Bit</translation>
     </message>
@@ -240,7 +246,7 @@
 <context>
     <name>ferry::cli</name>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="32"/>
+        <location filename="../core/cli/cliapp.cpp" line="33"/>
         <source>Commands (a path starting with &apos;:&apos; is remote, relative to the agent&apos;s root):
   ls [-l] [--json] :PATH          list a directory
   stat [--json] :PATH             show one entry
@@ -256,180 +262,171 @@
   exec [--cwd :DIR] [--shell &apos;STRING&apos; | [--] CMD [ARGS...]]
                                   run a command on the agent with our stdin/stdout/stderr
 
+Ways in: --url ws://HOST:PORT (an agent listening there), --url wetty+ws://HOST:PORT/wetty
+(a WeTTY web terminal), --url jupyter+http://HOST:PORT/ --token-file FILE (a Jupyter
+server&apos;s terminals), --shell-command CMD (a shell that CMD opens).
+
 Exit status: 0 success, 1 operation failed, 2 usage, 3 connection, 4 authentication;
 exec exits with the remote command&apos;s status.</source>
-        <translation>Befehle (ein Pfad, der mit „:“ beginnt, ist entfernt, relativ zum Wurzelordner des Agenten):
-  ls [-l] [--json] :PATH          Ordner auflisten
-  stat [--json] :PATH             einen Eintrag anzeigen
-  mkdir [-p] :PATH...             Ordner erstellen
-  rm [-r] :PATH...                Dateien entfernen (mit -r auch ganze Bäume)
-  mv [-f] :SRC... :DST            im entfernten Baum umbenennen oder verschieben
-                                  (-f: ersetzen)
-  chmod MODE :PATH...             Berechtigungsbits ändern (MODE oktal)
-  df :PATH                        freier Speicherplatz des entfernten Dateisystems
-  hash :PATH                      XXH3-128-Prüfsumme einer entfernten Datei
-  cp [-r] [-T] [--no-perms] [--no-times] [--on-conflict=POLICY] SRC... DST
-                                  hochladen (lokal nach entfernt), herunterladen oder
-                                  im entfernten Baum kopieren (:SRC... :DST)
-  exec [--cwd :DIR] [--shell &apos;STRING&apos; | [--] CMD [ARGS...]]
-                                  einen Befehl auf dem Agenten ausführen, verbunden
-                                  mit unserem stdin/stdout/stderr
-
-Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung,
-4 Authentifizierung; exec endet mit dem Status des entfernten Befehls.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="76"/>
+        <location filename="../core/cli/cliapp.cpp" line="81"/>
         <source>reconnected</source>
         <translation>Verbindung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="80"/>
+        <location filename="../core/cli/cliapp.cpp" line="85"/>
         <source>connection lost: %1; reconnecting</source>
         <translation>Verbindung verloren: %1; neue Verbindung wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="112"/>
+        <location filename="../core/cli/cliapp.cpp" line="120"/>
         <source>Ferry command line client: files and commands on a remote agent, over one WebSocket or through a shell.</source>
         <translation>Ferry-Befehlszeilenprogramm: Dateien und Befehle auf einem entfernten Agenten, über ein einziges WebSocket oder durch eine Shell.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="117"/>
+        <location filename="../core/cli/cliapp.cpp" line="125"/>
         <source>Agent URL (default $FERRY_URL or ws://127.0.0.1:7707).</source>
         <translation>Agent-URL (Standard: $FERRY_URL oder ws://127.0.0.1:7707).</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="118"/>
+        <location filename="../core/cli/cliapp.cpp" line="126"/>
         <source>Reach the remote through a shell instead of a listening agent: CMD runs here through /bin/sh -c and its stdin/stdout are a POSIX shell there (&apos;ssh -T host&apos;, &apos;kubectl exec -i POD -- sh&apos;, &apos;docker exec -i CTR sh&apos;). The agent is brought along and cached on the remote.</source>
         <translation>Den entfernten Rechner über eine Shell statt über einen lauschenden Agenten erreichen: CMD läuft hier über /bin/sh -c, und seine Standardein- und -ausgabe sind dort eine POSIX-Shell (&apos;ssh -T host&apos;, &apos;kubectl exec -i POD -- sh&apos;, &apos;docker exec -i CTR sh&apos;). Der Agent wird mitgebracht und auf dem entfernten Rechner zwischengespeichert.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="119"/>
+        <location filename="../core/cli/cliapp.cpp" line="127"/>
         <source>With --shell-command: the folder to serve (default: the shell&apos;s working directory).</source>
         <translation>Mit --shell-command: der bereitzustellende Ordner (Standard: das Arbeitsverzeichnis der Shell).</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="120"/>
+        <location filename="../core/cli/cliapp.cpp" line="128"/>
         <source>With --shell-command: the portable agent to bring along (default: the one built beside ferry-cli).</source>
         <translation>Mit --shell-command: der mitzubringende portable Agent (Standard: der neben ferry-cli gebaute).</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="121"/>
+        <location filename="../core/cli/cliapp.cpp" line="129"/>
         <source>Token file (default $FERRY_TOKEN_FILE or %1).</source>
         <translation>Token-Datei (Standard: $FERRY_TOKEN_FILE oder %1).</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="122"/>
+        <location filename="../core/cli/cliapp.cpp" line="130"/>
         <source>Heartbeat interval in milliseconds.</source>
         <translation>Heartbeat-Intervall in Millisekunden.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="123"/>
+        <location filename="../core/cli/cliapp.cpp" line="131"/>
         <source>Declare the agent dead after this many silent milliseconds.</source>
         <translation>Den Agenten nach so vielen Millisekunden Stille für tot erklären.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="124"/>
+        <location filename="../core/cli/cliapp.cpp" line="132"/>
         <source>Keep reconnecting this many milliseconds after a drop; 0 never.</source>
         <translation>Nach einem Verbindungsabbruch so viele Millisekunden lang neu verbinden; 0 nie.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="125"/>
+        <location filename="../core/cli/cliapp.cpp" line="133"/>
         <source>wss://: trust the agent certificate with this SHA-256 fingerprint (pinned for later).</source>
         <translation>wss://: dem Agent-Zertifikat mit diesem SHA-256-Fingerabdruck vertrauen (für später gespeichert).</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="126"/>
+        <location filename="../core/cli/cliapp.cpp" line="134"/>
         <source>Cap transfers at RATE bytes per second in each direction, e.g. 500K, 2M or 1.5M (K, M, G: 1024 multiples); 0 means no limit.</source>
         <translation>Übertragungen in jeder Richtung auf RATE Bytes pro Sekunde begrenzen, z. B. 500K, 2M oder 1.5M (K, M, G: Vielfache von 1024); 0 bedeutet keine Begrenzung.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="127"/>
+        <location filename="../core/cli/cliapp.cpp" line="135"/>
         <source>Write transfer statistics as JSON to FILE at the end.</source>
         <translation>Am Ende Übertragungsstatistiken als JSON in FILE schreiben.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="128"/>
+        <location filename="../core/cli/cliapp.cpp" line="136"/>
         <source>Show progress even when not on a terminal.</source>
         <translation>Fortschritt auch anzeigen, wenn die Ausgabe kein Terminal ist.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="129"/>
+        <location filename="../core/cli/cliapp.cpp" line="137"/>
         <source>No progress and no notices, errors only.</source>
         <translation>Kein Fortschritt und keine Hinweise, nur Fehler.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="131"/>
+        <location filename="../core/cli/cliapp.cpp" line="139"/>
         <source>The command to run, then its arguments.</source>
         <translation>Der auszuführende Befehl, gefolgt von seinen Argumenten.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="148"/>
+        <location filename="../core/cli/cliapp.cpp" line="156"/>
         <source>no command given (see --help)</source>
         <translation>kein Befehl angegeben (siehe --help)</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="154"/>
+        <location filename="../core/cli/cliapp.cpp" line="162"/>
         <source>unknown command &apos;%1&apos; (see --help)</source>
         <translation>unbekannter Befehl „%1“ (siehe --help)</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="160"/>
+        <location filename="../core/cli/cliapp.cpp" line="168"/>
         <source>--url and --shell-command are two ways in: give one</source>
         <translation>--url und --shell-command sind zwei Zugänge: nur einen angeben</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="165"/>
+        <location filename="../core/cli/cliapp.cpp" line="173"/>
         <source>--shell-command needs a command</source>
         <translation>--shell-command braucht einen Befehl</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="172"/>
-        <source>--remote-root and --agent-bundle go with --shell-command</source>
-        <translation>--remote-root und --agent-bundle gehören zu --shell-command</translation>
+        <location filename="../core/cli/cliapp.cpp" line="184"/>
+        <source>&apos;%1&apos; is not a ws://, wss://, wetty+ws://, wetty+wss://, jupyter+http:// or jupyter+https:// URL</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="178"/>
-        <source>&apos;%1&apos; is not a ws:// or wss:// URL</source>
-        <translation>„%1“ ist keine ws://- oder wss://-URL</translation>
+        <location filename="../core/cli/cliapp.cpp" line="188"/>
+        <source>--remote-root and --agent-bundle go with --shell-command or a web terminal&apos;s URL</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="187"/>
+        <location filename="../core/cli/cliapp.cpp" line="199"/>
         <source>--heartbeat, --dead-after and --reconnect-for take milliseconds; --dead-after must exceed --heartbeat</source>
         <translation>--heartbeat, --dead-after und --reconnect-for erwarten Millisekunden; --dead-after muss größer als --heartbeat sein</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="193"/>
+        <location filename="../core/cli/cliapp.cpp" line="205"/>
         <source>--limit-rate: %1</source>
         <translation>--limit-rate: %1</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="194"/>
+        <location filename="../core/cli/cliapp.cpp" line="206"/>
         <source>&apos;%1&apos; is above the highest limit, 1024G</source>
         <translation>„%1“ liegt über der höchsten Grenze von 1024G</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="214"/>
+        <location filename="../core/cli/cliapp.cpp" line="216"/>
+        <source>a Jupyter server needs its token: --token-file FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliapp.cpp" line="240"/>
         <source>--trust expects a SHA-256 fingerprint (64 hex digits, colons allowed)</source>
         <translation>--trust erwartet einen SHA-256-Fingerabdruck (64 Hexadezimalziffern, Doppelpunkte erlaubt)</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="232"/>
+        <location filename="../core/cli/cliapp.cpp" line="258"/>
         <source>ferry-cli: if this is the agent&apos;s certificate, trust it with --trust %1</source>
         <translation>ferry-cli: Wenn dies das Zertifikat des Agenten ist, vertrauen Sie ihm mit --trust %1</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="236"/>
+        <location filename="../core/cli/cliapp.cpp" line="262"/>
         <source>Compare it with what the agent printed at start. Trust this certificate? [y/N] </source>
         <translation>Vergleichen Sie ihn mit dem, was der Agent beim Start ausgegeben hat. Diesem Zertifikat vertrauen? [y/N] </translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="374"/>
+        <location filename="../core/cli/cliapp.cpp" line="400"/>
         <source>%1: &apos;%2&apos; is not a remote path (remote paths start with &apos;:&apos;)</source>
         <translation>%1: „%2“ ist kein entfernter Pfad (entfernte Pfade beginnen mit „:“)</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="380"/>
+        <location filename="../core/cli/cliapp.cpp" line="406"/>
         <source>%1: no path given</source>
         <translation>%1: kein Pfad angegeben</translation>
     </message>
@@ -573,89 +570,92 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::client</name>
     <message>
-        <location filename="../core/client/session.cpp" line="41"/>
+        <location filename="../core/client/session.cpp" line="43"/>
         <source>%1: the agent did not complete the handshake in time</source>
         <translation>%1: Der Agent hat den Handshake nicht rechtzeitig abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="81"/>
+        <location filename="../core/client/session.cpp" line="83"/>
         <source>session closed</source>
         <translation>Sitzung geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="84"/>
+        <location filename="../core/client/session.cpp" line="86"/>
         <source>client closed the session</source>
         <translation>Client hat die Sitzung geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="135"/>
-        <location filename="../core/client/session.cpp" line="181"/>
-        <location filename="../core/client/session.cpp" line="362"/>
+        <location filename="../core/client/session.cpp" line="147"/>
+        <location filename="../core/client/session.cpp" line="205"/>
+        <location filename="../core/client/session.cpp" line="390"/>
+        <location filename="../core/client/webterminal.cpp" line="148"/>
+        <location filename="../core/client/webterminal.cpp" line="154"/>
+        <location filename="../core/client/webterminal.cpp" line="530"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="179"/>
+        <location filename="../core/client/session.cpp" line="203"/>
         <source>the agent closed the connection</source>
         <translation>der Agent hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="204"/>
+        <location filename="../core/client/session.cpp" line="238"/>
         <source>%1: the agent presented no certificate</source>
         <translation>%1: Der Agent hat kein Zertifikat vorgelegt</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="225"/>
+        <location filename="../core/client/session.cpp" line="254"/>
         <source>%1: THE AGENT&apos;S CERTIFICATE HAS CHANGED (now %2). Someone may be intercepting the connection; if the agent was given a new certificate, trust it again.</source>
         <translation>%1: DAS ZERTIFIKAT DES AGENTEN HAT SICH GEÄNDERT (jetzt %2). Möglicherweise wird die Verbindung abgehört; falls der Agent ein neues Zertifikat erhalten hat, vertrauen Sie ihm erneut.</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="228"/>
+        <location filename="../core/client/session.cpp" line="257"/>
         <source>%1: the agent&apos;s certificate is not trusted yet (%2)</source>
         <translation>%1: Dem Zertifikat des Agenten wird noch nicht vertraut (%2)</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="238"/>
+        <location filename="../core/client/session.cpp" line="266"/>
         <source>%1: not a Ferry agent (malformed handshake)</source>
         <translation>%1: kein Ferry-Agent (fehlerhafter Handshake)</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="251"/>
+        <location filename="../core/client/session.cpp" line="279"/>
         <source>%1: not a Ferry agent (unexpected greeting)</source>
         <translation>%1: kein Ferry-Agent (unerwartete Begrüßung)</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="255"/>
+        <location filename="../core/client/session.cpp" line="283"/>
         <source>%1: the agent does not speak protocol version %2</source>
         <translation>%1: Der Agent spricht die Protokollversion %2 nicht</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="262"/>
+        <location filename="../core/client/session.cpp" line="290"/>
         <source>%1: the agent admits anyone without a token; refusing it</source>
         <translation>%1: Der Agent lässt jeden ohne Token zu; er wird abgelehnt</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="263"/>
+        <location filename="../core/client/session.cpp" line="291"/>
         <source>%1: the agent asks for a token</source>
         <translation>%1: Der Agent verlangt ein Token</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="282"/>
+        <location filename="../core/client/session.cpp" line="310"/>
         <source>%1: unexpected handshake message</source>
         <translation>%1: unerwartete Handshake-Nachricht</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="291"/>
+        <location filename="../core/client/session.cpp" line="319"/>
         <source>%1: the agent failed to prove it holds the token</source>
         <translation>%1: Der Agent konnte nicht nachweisen, dass er das Token besitzt</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="414"/>
+        <location filename="../core/client/session.cpp" line="442"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="436"/>
+        <location filename="../core/client/session.cpp" line="464"/>
         <source>unexpected message &apos;%1&apos; from the agent</source>
         <translation>unerwartete Nachricht „%1“ vom Agenten</translation>
     </message>
@@ -665,130 +665,182 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>%1: Die Datei wurde während des Sendens verändert</translation>
     </message>
     <message>
-        <location filename="../core/client/agentbundle.cpp" line="53"/>
-        <location filename="../core/client/agentbundle.cpp" line="59"/>
-        <location filename="../core/client/shellconnector.cpp" line="194"/>
-        <location filename="../core/client/shellconnector.cpp" line="211"/>
+        <location filename="../core/client/agentbundle.cpp" line="42"/>
+        <location filename="../core/client/shellconnector.cpp" line="249"/>
+        <location filename="../core/client/shellconnector.cpp" line="267"/>
         <source>%1: cannot read the portable agent: %2</source>
         <translation>%1: Der portable Agent kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/client/agentbundle.cpp" line="71"/>
+        <location filename="../core/client/agentbundle.cpp" line="106"/>
         <source>the portable agent %1 was not found (looked for %2); scripts/build makes it</source>
         <translation>der portable Agent %1 wurde nicht gefunden (gesucht: %2); scripts/build erstellt ihn</translation>
     </message>
     <message>
-        <location filename="../core/client/shellprocess.cpp" line="58"/>
+        <location filename="../core/client/shellprocess.cpp" line="111"/>
         <source>&apos;%1&apos; ended with status %2</source>
         <translation>„%1“ endete mit Status %2</translation>
     </message>
     <message>
-        <location filename="../core/client/shellprocess.cpp" line="60"/>
+        <location filename="../core/client/shellprocess.cpp" line="113"/>
         <source>&apos;%1&apos; was killed</source>
         <translation>„%1“ wurde durch ein Signal beendet</translation>
     </message>
     <message>
-        <location filename="../core/client/shellprocess.cpp" line="62"/>
+        <location filename="../core/client/shellprocess.cpp" line="115"/>
         <source>&apos;%1&apos; closed its output</source>
         <translation>„%1“ hat seine Ausgabe geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="46"/>
+        <location filename="../core/client/shellconnector.cpp" line="67"/>
         <source>no POSIX shell answered through &apos;%1&apos; within %2 s%3</source>
         <translation>über „%1“ hat innerhalb von %2 s keine POSIX-Shell geantwortet%3</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="51"/>
+        <location filename="../core/client/shellconnector.cpp" line="72"/>
         <source>the remote shell stopped answering while the agent was being installed%1</source>
         <translation>die entfernte Shell hat nicht mehr geantwortet, während der Agent installiert wurde%1</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="79"/>
+        <location filename="../core/client/shellprocess.cpp" line="42"/>
+        <location filename="../core/client/shellprocess.cpp" line="109"/>
         <source>cannot run /bin/sh: %1</source>
         <translation>/bin/sh kann nicht ausgeführt werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="81"/>
+        <location filename="../core/client/shellconnector.cpp" line="97"/>
         <source>Looking for a shell</source>
         <translation>Shell wird gesucht</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="150"/>
+        <location filename="../core/client/shellconnector.cpp" line="191"/>
         <source>the agent arrived damaged in %1 (checksum %2, expected %3)</source>
         <translation>der Agent ist beschädigt in %1 angekommen (Prüfsumme %2, erwartet %3)</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="156"/>
-        <location filename="../core/client/shellconnector.cpp" line="275"/>
+        <location filename="../core/client/shellconnector.cpp" line="197"/>
+        <location filename="../core/client/shellconnector.cpp" line="336"/>
         <source>the agent in %1 did not start (status %2)%3</source>
         <translation>der Agent in %1 ist nicht gestartet (Status %2)%3</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="170"/>
+        <location filename="../core/client/shellconnector.cpp" line="215"/>
         <source>the remote system is %1, not Linux: Ferry&apos;s agent runs on Linux only</source>
         <translation>das entfernte System ist %1, nicht Linux: Ferrys Agent läuft nur unter Linux</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="171"/>
-        <location filename="../core/client/shellconnector.cpp" line="176"/>
+        <location filename="../core/client/shellconnector.cpp" line="216"/>
+        <location filename="../core/client/shellconnector.cpp" line="221"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="175"/>
+        <location filename="../core/client/shellconnector.cpp" line="220"/>
         <source>wrong architecture: the remote is %1, and Ferry brings an agent for x86_64 only</source>
         <translation>falsche Architektur: Der entfernte Rechner ist %1, und Ferry bringt nur einen Agenten für x86_64 mit</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="182"/>
+        <location filename="../core/client/shellconnector.cpp" line="227"/>
         <source>every directory where the agent could be put is mounted noexec (%1)</source>
         <translation>jeder Ordner, in den der Agent gelegt werden könnte, ist mit noexec eingehängt (%1)</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="184"/>
+        <location filename="../core/client/shellconnector.cpp" line="229"/>
         <source>no writable directory for the agent on the remote (tried $XDG_CACHE_HOME or ~/.cache, /tmp, /var/tmp, /dev/shm)</source>
         <translation>kein beschreibbarer Ordner für den Agenten auf dem entfernten Rechner (versucht: $XDG_CACHE_HOME oder ~/.cache, /tmp, /var/tmp, /dev/shm)</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="199"/>
-        <location filename="../core/client/shellconnector.cpp" line="243"/>
+        <location filename="../core/client/shellconnector.cpp" line="254"/>
+        <location filename="../core/client/shellconnector.cpp" line="299"/>
         <source>Uploading the agent</source>
         <translation>Agent wird hochgeladen</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="221"/>
+        <location filename="../core/client/shellconnector.cpp" line="277"/>
         <source>Checking the agent</source>
         <translation>Agent wird geprüft</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="232"/>
+        <location filename="../core/client/shellconnector.cpp" line="288"/>
         <source>writing the agent into %1 failed (is the disk full?)%2</source>
         <translation>der Agent konnte nicht nach %1 geschrieben werden (ist der Datenträger voll?)%2</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="251"/>
+        <location filename="../core/client/shellconnector.cpp" line="313"/>
         <source>Starting the agent</source>
         <translation>Agent wird gestartet</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="279"/>
+        <location filename="../core/client/shellconnector.cpp" line="340"/>
         <source>the agent in %1 did not start: %2%3</source>
         <translation>der Agent in %1 ist nicht gestartet: %2%3</translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="291"/>
-        <source>killed</source>
-        <translation>durch ein Signal beendet</translation>
+        <location filename="../core/client/shellconnector.cpp" line="359"/>
+        <source>%1 before a POSIX shell answered%2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="293"/>
-        <source>&apos;%1&apos; ended (status %2) before a POSIX shell answered%3</source>
-        <translation>„%1“ endete (Status %2), bevor eine POSIX-Shell antwortete%3</translation>
+        <location filename="../core/client/shellconnector.cpp" line="361"/>
+        <source>%1 while the agent was being installed%2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/client/shellconnector.cpp" line="295"/>
-        <source>&apos;%1&apos; ended (status %2) while the agent was being installed%3</source>
-        <translation>„%1“ endete (Status %2), während der Agent installiert wurde%3</translation>
+        <location filename="../core/client/webterminal.cpp" line="137"/>
+        <source>%1: the web terminal sent a binary message, which its protocol does not have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/client/webterminal.cpp" line="153"/>
+        <source>the web terminal closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/client/webterminal.cpp" line="170"/>
+        <source>%1: the web terminal&apos;s certificate is not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/client/webterminal.cpp" line="291"/>
+        <location filename="../core/client/webterminal.cpp" line="352"/>
+        <location filename="../core/client/webterminal.cpp" line="362"/>
+        <source>%1: the web terminal closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/client/webterminal.cpp" line="367"/>
+        <source>%1: WeTTY refused the connection: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/client/webterminal.cpp" line="386"/>
+        <source>%1: the shell in the web terminal ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/client/webterminal.cpp" line="522"/>
+        <source>%1: the Jupyter server refused the token (HTTP %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/client/webterminal.cpp" line="526"/>
+        <source>%1: no Jupyter terminals there (HTTP 404): is the path the server&apos;s base URL, and are its terminals enabled?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/client/webterminal.cpp" line="534"/>
+        <source>%1: creating a terminal failed (HTTP %2 %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/client/webterminal.cpp" line="541"/>
+        <source>%1: not a Jupyter server (no terminal name in its answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/client/webterminal.cpp" line="568"/>
+        <source>%1: the shell in the Jupyter terminal ended</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1521,379 +1573,446 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::ConnectDialog</name>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="49"/>
+        <location filename="../ui/connectdialog.cpp" line="46"/>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="58"/>
+        <location filename="../ui/connectdialog.cpp" line="55"/>
         <source>&amp;Delete Site</source>
         <translation>Profil &amp;löschen</translation>
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="60"/>
-        <source>Ferry &amp;agent</source>
-        <translation>Ferry-&amp;Agent</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="61"/>
-        <source>C&amp;ommand</source>
-        <translation>&amp;Befehl</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="64"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen…</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="70"/>
-        <source>Sa&amp;ve as site</source>
-        <translation>Als Profil s&amp;peichern</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="74"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="76"/>
+        <location filename="../ui/connectdialog.cpp" line="62"/>
         <source>Connect to Agent</source>
         <translation>Mit Agent verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="111"/>
+        <location filename="../ui/connectdialog.cpp" line="95"/>
         <source>&amp;Saved sites:</source>
         <translation>&amp;Gespeicherte Profile:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="115"/>
+        <location filename="../ui/connectdialog.cpp" line="99"/>
         <source>&amp;Recent connections:</source>
         <translation>&amp;Zuletzt genutzte Verbindungen:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="128"/>
-        <source>Connect through:</source>
-        <translation>Verbinden über:</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="131"/>
-        <source>Agent &amp;URL:</source>
-        <translation>Agent-&amp;URL:</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="136"/>
-        <source>Token f&amp;ile:</source>
-        <translation>&amp;Token-Datei:</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="139"/>
-        <location filename="../ui/connectdialog.cpp" line="350"/>
-        <location filename="../ui/connectdialog.cpp" line="371"/>
-        <source>Leave empty to use the token file</source>
-        <translation>Leer lassen, um die Token-Datei zu verwenden</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="140"/>
-        <source>Or &amp;paste the token:</source>
-        <translation>Oder Token &amp;einfügen:</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="148"/>
-        <source>Command &amp;line:</source>
-        <translation>Be&amp;fehlszeile:</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="150"/>
-        <source>Runs on this computer through /bin/sh -c; its input and output must be a shell on the remote machine. Ferry brings its agent along: uploaded on the first connection, kept there for the next.</source>
-        <translation>Läuft auf diesem Rechner über /bin/sh -c; seine Ein- und Ausgabe müssen eine Shell auf dem entfernten Rechner sein. Ferry bringt seinen Agenten mit: Er wird bei der ersten Verbindung hochgeladen und bleibt dort für die nächste.</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="155"/>
-        <source>Empty: the shell&apos;s working directory</source>
-        <translation>Leer: das Arbeitsverzeichnis der Shell</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="156"/>
-        <source>The folder Ferry serves on the remote machine. A relative path starts in the shell&apos;s working directory (for ssh, the home folder); ~ is not expanded.</source>
-        <translation>Der Ordner, den Ferry auf dem entfernten Rechner bereitstellt. Ein relativer Pfad beginnt im Arbeitsverzeichnis der Shell (bei ssh im persönlichen Ordner); ~ wird nicht ersetzt.</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="158"/>
-        <source>Remote &amp;folder:</source>
-        <translation>Entfernter &amp;Ordner:</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="162"/>
-        <source>Site na&amp;me:</source>
-        <translation>Profil&amp;name:</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="180"/>
+        <location filename="../ui/connectdialog.cpp" line="113"/>
         <source>Saved sites</source>
         <translation>Gespeicherte Profile</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="181"/>
+        <location filename="../ui/connectdialog.cpp" line="114"/>
         <source>Delete site</source>
         <translation>Profil löschen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="182"/>
+        <location filename="../ui/connectdialog.cpp" line="115"/>
         <source>Recent connections</source>
         <translation>Zuletzt genutzte Verbindungen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="183"/>
-        <source>Connect through a Ferry agent</source>
-        <translation>Über einen Ferry-Agenten verbinden</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="184"/>
-        <source>Connect through a command</source>
-        <translation>Über einen Befehl verbinden</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="185"/>
-        <source>Agent URL</source>
-        <translation>Agent-URL</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="186"/>
-        <source>Token file</source>
-        <translation>Token-Datei</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="187"/>
-        <source>Browse for the token file</source>
-        <translation>Token-Datei auswählen</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="188"/>
-        <source>Pasted token</source>
-        <translation>Eingefügtes Token</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="189"/>
-        <source>Command line</source>
-        <translation>Befehlszeile</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="190"/>
-        <source>Example commands</source>
-        <translation>Beispielbefehle</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="191"/>
-        <source>Remote folder</source>
-        <translation>Entfernter Ordner</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="192"/>
-        <source>Save as site</source>
-        <translation>Als Profil speichern</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="193"/>
-        <source>Site name</source>
-        <translation>Profilname</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="194"/>
+        <location filename="../ui/connectdialog.cpp" line="116"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="195"/>
+        <location filename="../ui/connectdialog.cpp" line="117"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="196"/>
+        <location filename="../ui/connectdialog.cpp" line="118"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="209"/>
-        <source>E&amp;xamples</source>
-        <translation>Bei&amp;spiele</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="210"/>
-        <source>Fill in an example command line</source>
-        <translation>Eine Beispiel-Befehlszeile einsetzen</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="218"/>
-        <source>SSH: %1</source>
-        <translation>SSH: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="219"/>
-        <source>Kubernetes pod: %1</source>
-        <translation>Kubernetes-Pod: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="220"/>
-        <source>Docker container: %1</source>
-        <translation>Docker-Container: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="268"/>
-        <location filename="../ui/connectdialog.cpp" line="283"/>
+        <location filename="../ui/connectdialog.cpp" line="134"/>
+        <location filename="../ui/connectdialog.cpp" line="149"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="350"/>
-        <source>Saved in the system keychain</source>
-        <translation>Im Schlüsselbund des Systems gespeichert</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="385"/>
-        <source>Choose the Agent&apos;s Token File</source>
-        <translation>Token-Datei des Agenten auswählen</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="435"/>
-        <source>Enter the agent&apos;s URL, for example ws://host:7707.</source>
-        <translation>Geben Sie die URL des Agenten ein, zum Beispiel ws://host:7707.</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="438"/>
-        <source>“%1” is not a valid URL.</source>
-        <translation>„%1“ ist keine gültige URL.</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="440"/>
-        <source>The agent URL must start with ws:// or wss://.</source>
-        <translation>Die Agent-URL muss mit ws:// oder wss:// beginnen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="442"/>
-        <source>The agent URL has no host name.</source>
-        <translation>Die Agent-URL enthält keinen Rechnernamen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="444"/>
-        <source>Port 0 is not a valid port for the agent.</source>
-        <translation>Port 0 ist kein gültiger Port für den Agenten.</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectdialog.cpp" line="464"/>
-        <location filename="../ui/connectdialog.cpp" line="516"/>
+        <location filename="../ui/connectdialog.cpp" line="310"/>
         <source>Enter a name for the site.</source>
         <translation>Geben Sie einen Namen für das Profil ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="480"/>
+        <location filename="../ui/connectdialog.cpp" line="279"/>
         <source>The pasted token is too short: an agent&apos;s token has at least %1 characters.</source>
         <translation>Das eingefügte Token ist zu kurz: Das Token eines Agenten hat mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="497"/>
+        <location filename="../ui/connectdialog.cpp" line="296"/>
+        <location filename="../ui/connectdialog.cpp" line="385"/>
         <source>Reading the token from the system keychain…</source>
         <translation>Token wird aus dem Schlüsselbund des Systems gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="501"/>
+        <location filename="../ui/connectdialog.cpp" line="300"/>
         <source>Choose the agent&apos;s token file or paste its token.</source>
         <translation>Wählen Sie die Token-Datei des Agenten aus oder fügen Sie sein Token ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="509"/>
+        <location filename="../ui/connectdialog.cpp" line="321"/>
         <source>Enter the command that opens a shell on the remote machine, for example ssh -T user@host.</source>
         <translation>Geben Sie den Befehl ein, der eine Shell auf dem entfernten Rechner öffnet, zum Beispiel ssh -T user@host.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="562"/>
+        <location filename="../ui/connectdialog.cpp" line="389"/>
+        <source>A Jupyter server needs its token: paste it, choose a file holding it, or paste the server&apos;s address with the token, as the browser shows it.</source>
+        <translation>Ein Jupyter-Server braucht sein Token: Fügen Sie es ein, wählen Sie eine Datei aus, die es enthält, oder fügen Sie die Adresse des Servers mit dem Token ein, wie der Browser sie anzeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="437"/>
         <source>Saving the token in the system keychain…</source>
         <translation>Token wird im Schlüsselbund des Systems gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="588"/>
+        <location filename="../ui/connectdialog.cpp" line="465"/>
         <source>Paste the token or choose a token file.</source>
         <translation>Fügen Sie das Token ein oder wählen Sie eine Token-Datei aus.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="607"/>
+        <location filename="../ui/connectdialog.cpp" line="484"/>
         <source>Press Connect to go on without saving the token.</source>
         <translation>Klicken Sie auf „Verbinden“, um ohne Speichern des Tokens fortzufahren.</translation>
     </message>
 </context>
 <context>
+    <name>ferry::ui::ConnectionForm</name>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="35"/>
+        <source>Ferry &amp;agent</source>
+        <translation>Ferry-&amp;Agent</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="36"/>
+        <source>C&amp;ommand</source>
+        <translation>&amp;Befehl</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="37"/>
+        <source>&amp;Web terminal</source>
+        <translation>&amp;Web-Terminal</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="39"/>
+        <source>Choose the Agent&apos;s Token File</source>
+        <translation>Token-Datei des Agenten auswählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="46"/>
+        <source>Choose the File Holding the Jupyter Server&apos;s Token</source>
+        <translation>Datei mit dem Token des Jupyter-Servers auswählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="48"/>
+        <source>Sa&amp;ve as site</source>
+        <translation>Als Profil s&amp;peichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="77"/>
+        <source>Connect through:</source>
+        <translation>Verbinden über:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="80"/>
+        <source>Agent &amp;URL:</source>
+        <translation>Agent-&amp;URL:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="91"/>
+        <source>Command &amp;line:</source>
+        <translation>Be&amp;fehlszeile:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="93"/>
+        <source>Runs on this computer through /bin/sh -c; its input and output must be a shell on the remote machine. Ferry brings its agent along: uploaded on the first connection, kept there for the next.</source>
+        <translation>Läuft auf diesem Rechner über /bin/sh -c; seine Ein- und Ausgabe müssen eine Shell auf dem entfernten Rechner sein. Ferry bringt seinen Agenten mit: Er wird bei der ersten Verbindung hochgeladen und bleibt dort für die nächste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="104"/>
+        <source>&amp;Type:</source>
+        <translation>T&amp;yp:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="107"/>
+        <source>Addr&amp;ess:</source>
+        <translation>Adre&amp;sse:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="115"/>
+        <source>Remote &amp;folder:</source>
+        <translation>Entfernter &amp;Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="119"/>
+        <source>Site na&amp;me:</source>
+        <translation>Profil&amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="132"/>
+        <source>E&amp;xamples</source>
+        <translation>Bei&amp;spiele</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="133"/>
+        <source>Fill in an example command line</source>
+        <translation>Eine Beispiel-Befehlszeile einsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="141"/>
+        <source>SSH: %1</source>
+        <translation>SSH: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="142"/>
+        <source>Kubernetes pod: %1</source>
+        <translation>Kubernetes-Pod: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="143"/>
+        <source>Docker container: %1</source>
+        <translation>Docker-Container: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="158"/>
+        <source>Connect through a Ferry agent</source>
+        <translation>Über einen Ferry-Agenten verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="159"/>
+        <source>Connect through a command</source>
+        <translation>Über einen Befehl verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="160"/>
+        <source>Connect through a web terminal</source>
+        <translation>Über ein Web-Terminal verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="161"/>
+        <source>Agent URL</source>
+        <translation>Agent-URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="162"/>
+        <source>Token file</source>
+        <translation>Token-Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="162"/>
+        <source>Browse for the token file</source>
+        <translation>Token-Datei auswählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="162"/>
+        <source>Pasted token</source>
+        <translation>Eingefügtes Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="163"/>
+        <source>Command line</source>
+        <translation>Befehlszeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="164"/>
+        <source>Example commands</source>
+        <translation>Beispielbefehle</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="165"/>
+        <source>Web terminal type</source>
+        <translation>Art des Web-Terminals</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="166"/>
+        <source>Web terminal address</source>
+        <translation>Adresse des Web-Terminals</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="167"/>
+        <source>Jupyter token file</source>
+        <translation>Token-Datei für Jupyter</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="167"/>
+        <source>Browse for the Jupyter token file</source>
+        <translation>Token-Datei für Jupyter auswählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="167"/>
+        <source>Pasted Jupyter token</source>
+        <translation>Eingefügtes Jupyter-Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="168"/>
+        <source>Remote folder</source>
+        <translation>Entfernter Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="169"/>
+        <source>Save as site</source>
+        <translation>Als Profil speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="170"/>
+        <source>Site name</source>
+        <translation>Profilname</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="250"/>
+        <source>Empty: the shell&apos;s working directory</source>
+        <translation>Leer: das Arbeitsverzeichnis der Shell</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="250"/>
+        <source>Empty: the terminal&apos;s starting folder</source>
+        <translation>Leer: der Startordner des Terminals</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="251"/>
+        <source>The folder Ferry serves on the remote machine. A relative path starts in the shell&apos;s working directory (for ssh, the home folder); ~ is not expanded.</source>
+        <translation>Der Ordner, den Ferry auf dem entfernten Rechner bereitstellt. Ein relativer Pfad beginnt im Arbeitsverzeichnis der Shell (bei ssh im persönlichen Ordner); ~ wird nicht ersetzt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="253"/>
+        <source>The folder Ferry serves on the remote machine. A relative path starts in the terminal&apos;s starting folder (WeTTY&apos;s: the home folder; Jupyter&apos;s: the server&apos;s root folder); ~ is not expanded.</source>
+        <translation>Der Ordner, den Ferry auf dem entfernten Rechner bereitstellt. Ein relativer Pfad beginnt im Startordner des Terminals (bei WeTTY der Benutzerordner, bei Jupyter der Wurzelordner des Servers); ~ wird nicht erweitert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="256"/>
+        <source>The address of JupyterLab or Notebook as the browser shows it; a token in it moves to the token field. Ferry brings its agent along through a terminal of the server: uploaded on the first connection, kept there for the next.</source>
+        <translation>Die Adresse von JupyterLab oder Notebook, wie der Browser sie anzeigt; ein Token darin wandert in das Token-Feld. Ferry bringt seinen Agenten über ein Terminal des Servers mit: Er wird bei der ersten Verbindung hochgeladen und bleibt dort für die nächste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="258"/>
+        <source>The address of WeTTY&apos;s page as the browser shows it. Ferry brings its agent along through the terminal: uploaded on the first connection, kept there for the next.</source>
+        <translation>Die Adresse der WeTTY-Seite, wie der Browser sie anzeigt. Ferry bringt seinen Agenten über das Terminal mit: Er wird bei der ersten Verbindung hochgeladen und bleibt dort für die nächste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="366"/>
+        <source>Enter the agent&apos;s URL, for example ws://host:7707.</source>
+        <translation>Geben Sie die URL des Agenten ein, zum Beispiel ws://host:7707.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="369"/>
+        <source>“%1” is not a valid URL.</source>
+        <translation>„%1“ ist keine gültige URL.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="371"/>
+        <source>The agent URL must start with ws:// or wss://.</source>
+        <translation>Die Agent-URL muss mit ws:// oder wss:// beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="373"/>
+        <source>The agent URL has no host name.</source>
+        <translation>Die Agent-URL enthält keinen Rechnernamen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionform.cpp" line="375"/>
+        <source>Port 0 is not a valid port for the agent.</source>
+        <translation>Port 0 ist kein gültiger Port für den Agenten.</translation>
+    </message>
+</context>
+<context>
     <name>ferry::ui::ConnectionIndicator</name>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="101"/>
+        <location filename="../ui/connectionindicator.cpp" line="117"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="37"/>
+        <location filename="../ui/connectionindicator.cpp" line="38"/>
         <source>Agent upload</source>
         <translation>Hochladen des Agenten</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="79"/>
+        <location filename="../ui/connectionindicator.cpp" line="80"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="88"/>
+        <location filename="../ui/connectionindicator.cpp" line="97"/>
         <source>Command: %1</source>
         <translation>Befehl: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="89"/>
+        <location filename="../ui/connectionindicator.cpp" line="95"/>
+        <location filename="../ui/connectionindicator.cpp" line="98"/>
         <source>Remote folder: %1</source>
         <translation>Entfernter Ordner: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="89"/>
+        <location filename="../ui/connectionindicator.cpp" line="94"/>
+        <source>Web terminal: %1, %2</source>
+        <translation>Web-Terminal: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="95"/>
+        <source>the terminal&apos;s starting folder</source>
+        <translation>der Startordner des Terminals</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="98"/>
         <source>the shell&apos;s working directory</source>
         <translation>das Arbeitsverzeichnis der Shell</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="92"/>
+        <location filename="../ui/connectionindicator.cpp" line="105"/>
         <source>Agent uploaded (%1) and started in %2 ms</source>
         <translation>Agent hochgeladen (%1) und in %2 ms gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="93"/>
+        <location filename="../ui/connectionindicator.cpp" line="106"/>
         <source>Agent found on the remote and started in %1 ms</source>
         <translation>Agent auf dem entfernten Rechner vorgefunden und in %1 ms gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="114"/>
+        <location filename="../ui/connectionindicator.cpp" line="110"/>
+        <source>Heartbeat round trip: %1 ms, smoothed %2 ms</source>
+        <translation>Heartbeat-Umlaufzeit: %1 ms, geglättet %2 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionindicator.cpp" line="132"/>
         <source>Connected through %1 · %2 ms</source>
         <translation>Verbunden über %1 · %2 ms</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="114"/>
+        <location filename="../ui/connectionindicator.cpp" line="132"/>
         <source>Connected through %1</source>
         <translation>Verbunden über %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="116"/>
+        <location filename="../ui/connectionindicator.cpp" line="134"/>
         <source>Connected to %1 · %2 ms</source>
         <translation>Verbunden mit %1 · %2 ms</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="116"/>
+        <location filename="../ui/connectionindicator.cpp" line="134"/>
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="121"/>
+        <location filename="../ui/connectionindicator.cpp" line="139"/>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="121"/>
+        <location filename="../ui/connectionindicator.cpp" line="139"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/connectionindicator.cpp" line="125"/>
+        <location filename="../ui/connectionindicator.cpp" line="143"/>
         <source>Reconnecting in %n s…</source>
         <translation>
             <numerusform>Neue Verbindung in %n s…</numerusform>
@@ -1901,22 +2020,22 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="126"/>
+        <location filename="../ui/connectionindicator.cpp" line="144"/>
         <source>Reconnecting…</source>
         <translation>Neue Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="126"/>
+        <location filename="../ui/connectionindicator.cpp" line="144"/>
         <source>Reconnecting: %1…</source>
         <translation>Neue Verbindung: %1…</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="131"/>
+        <location filename="../ui/connectionindicator.cpp" line="149"/>
         <source>Offline: %1</source>
         <translation>Offline: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="148"/>
+        <location filename="../ui/connectionindicator.cpp" line="166"/>
         <source>Connection: %1</source>
         <translation>Verbindung: %1</translation>
     </message>
@@ -1997,7 +2116,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <name>ferry::ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="54"/>
-        <location filename="../ui/mainwindow.cpp" line="405"/>
+        <location filename="../ui/mainwindow.cpp" line="407"/>
         <source>Ferry</source>
         <translation>Ferry</translation>
     </message>
@@ -2015,102 +2134,102 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="243"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="244"/>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow.cpp" line="247"/>
         <source>&amp;Disconnect</source>
         <translation>Verbindung &amp;trennen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="253"/>
+        <location filename="../ui/mainwindow.cpp" line="255"/>
         <source>&amp;Upload Files…</source>
         <translation>Dateien &amp;hochladen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="254"/>
+        <location filename="../ui/mainwindow.cpp" line="256"/>
         <source>Upload Files</source>
         <translation>Dateien hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="260"/>
+        <location filename="../ui/mainwindow.cpp" line="262"/>
         <source>Upload &amp;Selected Local Files</source>
         <translation>Ausgewählte lokale Dateien hoch&amp;laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow.cpp" line="270"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="271"/>
+        <location filename="../ui/mainwindow.cpp" line="273"/>
         <source>&amp;Remote</source>
         <translation>Entfernter &amp;Rechner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="275"/>
+        <location filename="../ui/mainwindow.cpp" line="277"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
         <source>Show &amp;Local Pane</source>
         <translation>&amp;Lokalen Bereich anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="295"/>
+        <location filename="../ui/mainwindow.cpp" line="297"/>
         <source>&amp;Transfer Queue</source>
         <translation>Übertragungs-&amp;Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow.cpp" line="301"/>
         <source>&amp;Transfers</source>
         <translation>&amp;Übertragungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="306"/>
+        <location filename="../ui/mainwindow.cpp" line="308"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="307"/>
+        <location filename="../ui/mainwindow.cpp" line="309"/>
         <source>&amp;Preferences…</source>
         <translation>Ferry &amp;einrichten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="317"/>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow.cpp" line="320"/>
         <source>&amp;About Ferry</source>
         <translation>Ü&amp;ber Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="319"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>About Ferry</source>
         <translation>Über Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="320"/>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
         <source>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Browse and transfer files on a remote machine whose only door is a WebSocket or a shell.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Dateien auf einem entfernten Rechner durchsuchen und übertragen, dessen einzige Tür ein WebSocket oder eine Shell ist.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="370"/>
+        <location filename="../ui/mainwindow.cpp" line="372"/>
         <source>Download To</source>
         <translation>Herunterladen nach</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="387"/>
+        <location filename="../ui/mainwindow.cpp" line="389"/>
         <source>Moved %n item(s)</source>
         <translation>
             <numerusform>%n Element verschoben</numerusform>
@@ -2118,38 +2237,38 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <location filename="../ui/mainwindow.cpp" line="411"/>
         <source>/%1 (%2) — Ferry</source>
         <translation>/%1 (%2) — Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="410"/>
         <location filename="../ui/mainwindow.cpp" line="412"/>
+        <location filename="../ui/mainwindow.cpp" line="415"/>
         <source>%1 — Ferry</source>
         <translation>%1 — Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow.cpp" line="417"/>
         <source>%1% · %2</source>
         <translation>%1% · %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="428"/>
+        <location filename="../ui/mainwindow.cpp" line="431"/>
         <source>%1/s · %2 left</source>
         <translation>%1/s · noch %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="428"/>
+        <location filename="../ui/mainwindow.cpp" line="431"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="464"/>
+        <location filename="../ui/mainwindow.cpp" line="467"/>
         <source>Transfers Running</source>
         <translation>Übertragungen laufen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="465"/>
+        <location filename="../ui/mainwindow.cpp" line="468"/>
         <source>%n transfer(s) have not finished. Quit anyway? Partial files are kept and resume next time.</source>
         <translation>
             <numerusform>%n Übertragung ist noch nicht abgeschlossen. Trotzdem beenden? Teilweise übertragene Dateien bleiben erhalten und werden beim nächsten Mal fortgesetzt.</numerusform>
@@ -2809,29 +2928,57 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::SiteStore</name>
     <message>
-        <location filename="../ui/sitestore.cpp" line="222"/>
+        <location filename="../ui/sitestore.cpp" line="251"/>
         <source>No token for this site is saved in the system keychain.</source>
         <translation>Für dieses Profil ist kein Token im Schlüsselbund des Systems gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/sitestore.cpp" line="225"/>
+        <location filename="../ui/sitestore.cpp" line="254"/>
         <source>The system keychain refused to store the token; you will be asked for it next time.</source>
         <translation>Der Schlüsselbund des Systems hat das Speichern des Tokens verweigert; Sie werden beim nächsten Mal danach gefragt.</translation>
     </message>
     <message>
-        <location filename="../ui/sitestore.cpp" line="226"/>
+        <location filename="../ui/sitestore.cpp" line="255"/>
         <source>The system keychain refused access to the saved token.</source>
         <translation>Der Schlüsselbund des Systems hat den Zugriff auf das gespeicherte Token verweigert.</translation>
     </message>
     <message>
-        <location filename="../ui/sitestore.cpp" line="230"/>
+        <location filename="../ui/sitestore.cpp" line="259"/>
         <source>The system keychain is not available, so the token cannot be saved; you will be asked for it next time.</source>
         <translation>Der Schlüsselbund des Systems ist nicht verfügbar, daher kann das Token nicht gespeichert werden; Sie werden beim nächsten Mal danach gefragt.</translation>
     </message>
     <message>
-        <location filename="../ui/sitestore.cpp" line="231"/>
+        <location filename="../ui/sitestore.cpp" line="260"/>
         <source>The system keychain is not available, so the saved token cannot be read.</source>
         <translation>Der Schlüsselbund des Systems ist nicht verfügbar, daher kann das gespeicherte Token nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::ui::TokenFields</name>
+    <message>
+        <location filename="../ui/tokenfields.cpp" line="20"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenfields.cpp" line="33"/>
+        <source>Token f&amp;ile:</source>
+        <translation>&amp;Token-Datei:</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenfields.cpp" line="36"/>
+        <source>Or &amp;paste the token:</source>
+        <translation>Oder Token &amp;einfügen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenfields.cpp" line="62"/>
+        <source>Saved in the system keychain</source>
+        <translation>Im Schlüsselbund des Systems gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenfields.cpp" line="62"/>
+        <source>Leave empty to use the token file</source>
+        <translation>Leer lassen, um die Token-Datei zu verwenden</translation>
     </message>
 </context>
 <context>
@@ -3029,69 +3176,132 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     </message>
 </context>
 <context>
+    <name>ferry::ui::WebTerminalAddress</name>
+    <message>
+        <location filename="../ui/webterminaladdress.cpp" line="62"/>
+        <source>Enter the address of the Jupyter server, for example http://host:8888/lab.</source>
+        <translation>Geben Sie die Adresse des Jupyter-Servers ein, zum Beispiel http://host:8888/lab.</translation>
+    </message>
+    <message>
+        <location filename="../ui/webterminaladdress.cpp" line="63"/>
+        <source>Enter the address of WeTTY&apos;s page, for example http://host:3000/wetty.</source>
+        <translation>Geben Sie die Adresse der WeTTY-Seite ein, zum Beispiel http://host:3000/wetty.</translation>
+    </message>
+    <message>
+        <location filename="../ui/webterminaladdress.cpp" line="70"/>
+        <source>“%1” is not a valid address.</source>
+        <translation>„%1“ ist keine gültige Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../ui/webterminaladdress.cpp" line="80"/>
+        <source>A WeTTY URL starts with wetty+ws:// or wetty+wss://.</source>
+        <translation>Eine WeTTY-URL beginnt mit wetty+ws:// oder wetty+wss://.</translation>
+    </message>
+    <message>
+        <location filename="../ui/webterminaladdress.cpp" line="85"/>
+        <source>A Jupyter URL starts with jupyter+http:// or jupyter+https://.</source>
+        <translation>Eine Jupyter-URL beginnt mit jupyter+http:// oder jupyter+https://.</translation>
+    </message>
+    <message>
+        <location filename="../ui/webterminaladdress.cpp" line="92"/>
+        <source>A Jupyter server&apos;s address starts with http:// or https://, not %1://.</source>
+        <translation>Die Adresse eines Jupyter-Servers beginnt mit http:// oder https://, nicht mit %1://.</translation>
+    </message>
+    <message>
+        <location filename="../ui/webterminaladdress.cpp" line="94"/>
+        <source>WeTTY&apos;s address starts with http://, https://, ws:// or wss://, not %1://.</source>
+        <translation>Die Adresse von WeTTY beginnt mit http://, https://, ws:// oder wss://, nicht mit %1://.</translation>
+    </message>
+    <message>
+        <location filename="../ui/webterminaladdress.cpp" line="96"/>
+        <source>The address “%1” has no host name.</source>
+        <translation>Die Adresse „%1“ enthält keinen Rechnernamen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/webterminaladdress.cpp" line="98"/>
+        <source>Port 0 is not a valid port for a web terminal.</source>
+        <translation>Port 0 ist kein gültiger Port für ein Web-Terminal.</translation>
+    </message>
+    <message>
+        <location filename="../ui/webterminaladdress.cpp" line="140"/>
+        <source>%1 at %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="41"/>
-        <source>Ferry: browse and transfer files on a remote agent over one WebSocket, or through a shell.</source>
-        <translation>Ferry: Dateien auf einem entfernten Agenten über ein einziges WebSocket oder über eine Shell durchsuchen und übertragen.</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main.cpp" line="44"/>
-        <source>Agent to connect to, e.g. ws://127.0.0.1:7707 (none with --shell-command)</source>
-        <translation>Agent, mit dem verbunden werden soll, z. B. ws://127.0.0.1:7707 (keiner bei --shell-command)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main.cpp" line="45"/>
+        <location filename="../app/gui/main.cpp" line="46"/>
         <source>Local files or folders to upload to the agent&apos;s root once connected.</source>
         <translation>Lokale Dateien oder Ordner, die nach dem Verbinden in den Wurzelordner des Agenten hochgeladen werden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="46"/>
-        <source>Token file of the agent.</source>
-        <translation>Token-Datei des Agenten.</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main.cpp" line="47"/>
+        <location filename="../app/gui/main.cpp" line="48"/>
         <source>Reach the remote through a shell instead of an agent URL: CMD runs here through /bin/sh -c and its stdin/stdout are a POSIX shell there (&apos;ssh -T host&apos;, &apos;kubectl exec -i POD -- sh&apos;, &apos;docker exec -i CTR sh&apos;). The agent is brought along and cached on the remote.</source>
         <translation>Den entfernten Rechner über eine Shell statt über eine Agent-URL erreichen: CMD läuft hier über /bin/sh -c, und seine Standardein- und -ausgabe sind dort eine POSIX-Shell (&apos;ssh -T host&apos;, &apos;kubectl exec -i POD -- sh&apos;, &apos;docker exec -i CTR sh&apos;). Der Agent wird mitgebracht und auf dem entfernten Rechner zwischengespeichert.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="48"/>
-        <source>With --shell-command: the remote folder to serve (default: the shell&apos;s working directory).</source>
-        <translation>Mit --shell-command: der bereitzustellende entfernte Ordner (Standard: das Arbeitsverzeichnis der Shell).</translation>
+        <location filename="../app/gui/main.cpp" line="42"/>
+        <source>Ferry: browse and transfer files on a remote agent over one WebSocket, or through a shell or a web terminal.</source>
+        <translation>Ferry: Dateien auf einem entfernten Agenten über ein einziges WebSocket oder über eine Shell oder ein Web-Terminal durchsuchen und übertragen.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="45"/>
+        <source>Agent to connect to, e.g. ws://127.0.0.1:7707, or a web terminal to go through: wetty+ws://HOST:PORT/wetty (WeTTY), jupyter+http://HOST:PORT/ (a Jupyter server, with --token-file). None with --shell-command.</source>
+        <translation>Agent, mit dem verbunden werden soll, z. B. ws://127.0.0.1:7707, oder ein Web-Terminal, über das verbunden werden soll: wetty+ws://HOST:PORT/wetty (WeTTY), jupyter+http://HOST:PORT/ (ein Jupyter-Server, mit --token-file). Keiner bei --shell-command.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="47"/>
+        <source>Token file of the agent, or of the Jupyter server.</source>
+        <translation>Token-Datei des Agenten oder des Jupyter-Servers.</translation>
     </message>
     <message>
         <location filename="../app/gui/main.cpp" line="49"/>
+        <source>With --shell-command or a web terminal&apos;s URL: the remote folder to serve (default: the shell&apos;s working directory).</source>
+        <translation>Mit --shell-command oder der URL eines Web-Terminals: der bereitzustellende entfernte Ordner (Standard: das Arbeitsverzeichnis der Shell).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="50"/>
         <source>Save a picture of the window once the listing is shown, then quit.</source>
         <translation>Ein Bild des Fensters speichern, sobald die Auflistung angezeigt wird, und dann beenden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="50"/>
+        <location filename="../app/gui/main.cpp" line="51"/>
         <source>Folder to show in the local pane.</source>
         <translation>Ordner, der im lokalen Bereich angezeigt wird.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="62"/>
+        <location filename="../app/gui/main.cpp" line="63"/>
         <source>--shell-command needs a command</source>
         <translation>--shell-command braucht einen Befehl</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="64"/>
+        <location filename="../app/gui/main.cpp" line="65"/>
         <source>--token-file goes with an agent URL, not with --shell-command</source>
         <translation>--token-file gehört zu einer Agent-URL, nicht zu --shell-command</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="68"/>
+        <location filename="../app/gui/main.cpp" line="69"/>
         <source>an agent URL and --shell-command are two ways in: give one</source>
         <translation>eine Agent-URL und --shell-command sind zwei Zugänge: nur einen angeben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="70"/>
-        <source>--remote-root goes with --shell-command</source>
-        <translation>--remote-root gehört zu --shell-command</translation>
+        <location filename="../app/gui/main.cpp" line="73"/>
+        <source>--remote-root goes with --shell-command or a web terminal&apos;s URL</source>
+        <translation>--remote-root gehört zu --shell-command oder zur URL eines Web-Terminals</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="79"/>
+        <location filename="../app/gui/main.cpp" line="75"/>
+        <source>--token-file goes with an agent or a Jupyter server; WeTTY takes no token</source>
+        <translation>--token-file gehört zu einem Agenten oder einem Jupyter-Server; WeTTY nimmt kein Token</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="78"/>
+        <source>a Jupyter server needs its token: --token-file FILE</source>
+        <translation>ein Jupyter-Server braucht sein Token: --token-file DATEI</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="95"/>
         <source>--screenshot needs an agent URL or --shell-command</source>
         <translation>--screenshot braucht eine Agent-URL oder --shell-command</translation>
     </message>

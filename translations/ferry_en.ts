@@ -4,7 +4,7 @@
 <context>
     <name>ferry::ui::ConnectionIndicator</name>
     <message numerus="yes">
-        <location filename="../../ui/connectionindicator.cpp" line="125"/>
+        <location filename="../../ui/connectionindicator.cpp" line="143"/>
         <source>Reconnecting in %n s…</source>
         <translation>
             <numerusform>Reconnecting in %n s…</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="387"/>
+        <location filename="../../ui/mainwindow.cpp" line="389"/>
         <source>Moved %n item(s)</source>
         <translation>
             <numerusform>Moved %n item</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="465"/>
+        <location filename="../../ui/mainwindow.cpp" line="468"/>
         <source>%n transfer(s) have not finished. Quit anyway? Partial files are kept and resume next time.</source>
         <translation>
             <numerusform>%n transfer has not finished. Quit anyway? Partial files are kept and resume next time.</numerusform>
