@@ -235,7 +235,7 @@
     <message>
         <location filename="../core/net/auth.cpp" line="58"/>
         <source>%1: the token file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Token-Datei ist leer</translation>
     </message>
     <message>
         <location filename="../core/net/auth.cpp" line="89"/>
@@ -268,7 +268,29 @@ server&apos;s terminals), --shell-command CMD (a shell that CMD opens).
 
 Exit status: 0 success, 1 operation failed, 2 usage, 3 connection, 4 authentication;
 exec exits with the remote command&apos;s status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle (ein Pfad, der mit „:“ beginnt, ist entfernt, relativ zum Wurzelordner des Agenten):
+  ls [-l] [--json] :PATH          Ordner auflisten
+  stat [--json] :PATH             einen Eintrag anzeigen
+  mkdir [-p] :PATH...             Ordner erstellen
+  rm [-r] :PATH...                Dateien entfernen (mit -r auch ganze Bäume)
+  mv [-f] :SRC... :DST            im entfernten Baum umbenennen oder verschieben
+                                  (-f: ersetzen)
+  chmod MODE :PATH...             Berechtigungsbits ändern (MODE oktal)
+  df :PATH                        freier Speicherplatz des entfernten Dateisystems
+  hash :PATH                      XXH3-128-Prüfsumme einer entfernten Datei
+  cp [-r] [-T] [--no-perms] [--no-times] [--on-conflict=POLICY] SRC... DST
+                                  hochladen (lokal nach entfernt), herunterladen oder
+                                  im entfernten Baum kopieren (:SRC... :DST)
+  exec [--cwd :DIR] [--shell &apos;STRING&apos; | [--] CMD [ARGS...]]
+                                  einen Befehl auf dem Agenten ausführen, verbunden
+                                  mit unserem stdin/stdout/stderr
+
+Wege hinein: --url ws://HOST:PORT (ein Agent, der dort lauscht), --url wetty+ws://HOST:PORT/wetty
+(ein WeTTY-Web-Terminal), --url jupyter+http://HOST:PORT/ --token-file DATEI (die Terminals
+eines Jupyter-Servers), --shell-command CMD (eine Shell, die CMD öffnet).
+
+Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung,
+4 Authentifizierung; exec endet mit dem Status des entfernten Befehls.</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="81"/>
@@ -378,12 +400,12 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="184"/>
         <source>&apos;%1&apos; is not a ws://, wss://, wetty+ws://, wetty+wss://, jupyter+http:// or jupyter+https:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine ws://-, wss://-, wetty+ws://-, wetty+wss://-, jupyter+http://- oder jupyter+https://-URL</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="188"/>
         <source>--remote-root and --agent-bundle go with --shell-command or a web terminal&apos;s URL</source>
-        <translation type="unfinished"></translation>
+        <translation>--remote-root und --agent-bundle gehören zu --shell-command oder zur URL eines Web-Terminals</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="199"/>
@@ -403,7 +425,7 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="216"/>
         <source>a Jupyter server needs its token: --token-file FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Jupyter-Server braucht sein Token: --token-file DATEI</translation>
     </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="240"/>
@@ -778,69 +800,69 @@ exec exits with the remote command&apos;s status.</source>
     <message>
         <location filename="../core/client/shellconnector.cpp" line="359"/>
         <source>%1 before a POSIX shell answered%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, bevor eine POSIX-Shell antwortete%2</translation>
     </message>
     <message>
         <location filename="../core/client/shellconnector.cpp" line="361"/>
         <source>%1 while the agent was being installed%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, während der Agent installiert wurde%2</translation>
     </message>
     <message>
         <location filename="../core/client/webterminal.cpp" line="137"/>
         <source>%1: the web terminal sent a binary message, which its protocol does not have</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das Web-Terminal hat eine binäre Nachricht gesendet, die sein Protokoll nicht kennt</translation>
     </message>
     <message>
         <location filename="../core/client/webterminal.cpp" line="153"/>
         <source>the web terminal closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>das Web-Terminal hat die Verbindung geschlossen</translation>
     </message>
     <message>
         <location filename="../core/client/webterminal.cpp" line="170"/>
         <source>%1: the web terminal&apos;s certificate is not trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Dem Zertifikat des Web-Terminals wird nicht vertraut</translation>
     </message>
     <message>
         <location filename="../core/client/webterminal.cpp" line="291"/>
         <location filename="../core/client/webterminal.cpp" line="352"/>
         <location filename="../core/client/webterminal.cpp" line="362"/>
         <source>%1: the web terminal closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das Web-Terminal hat die Verbindung geschlossen</translation>
     </message>
     <message>
         <location filename="../core/client/webterminal.cpp" line="367"/>
         <source>%1: WeTTY refused the connection: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: WeTTY hat die Verbindung abgelehnt: %2</translation>
     </message>
     <message>
         <location filename="../core/client/webterminal.cpp" line="386"/>
         <source>%1: the shell in the web terminal ended</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Shell im Web-Terminal wurde beendet</translation>
     </message>
     <message>
         <location filename="../core/client/webterminal.cpp" line="522"/>
         <source>%1: the Jupyter server refused the token (HTTP %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Jupyter-Server hat das Token abgelehnt (HTTP %2)</translation>
     </message>
     <message>
         <location filename="../core/client/webterminal.cpp" line="526"/>
         <source>%1: no Jupyter terminals there (HTTP 404): is the path the server&apos;s base URL, and are its terminals enabled?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Dort gibt es keine Jupyter-Terminals (HTTP 404): Ist der Pfad die Basis-URL des Servers, und sind seine Terminals eingeschaltet?</translation>
     </message>
     <message>
         <location filename="../core/client/webterminal.cpp" line="534"/>
         <source>%1: creating a terminal failed (HTTP %2 %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das Terminal konnte nicht angelegt werden (HTTP %2 %3)</translation>
     </message>
     <message>
         <location filename="../core/client/webterminal.cpp" line="541"/>
         <source>%1: not a Jupyter server (no terminal name in its answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Kein Jupyter-Server (kein Terminalname in seiner Antwort)</translation>
     </message>
     <message>
         <location filename="../core/client/webterminal.cpp" line="568"/>
         <source>%1: the shell in the Jupyter terminal ended</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Shell im Jupyter-Terminal wurde beendet</translation>
     </message>
 </context>
 <context>
