@@ -221,6 +221,19 @@ void ConnectDialog::showMessage(const QString &text, bool error)
     if (error)
         palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
     m_message->setPalette(palette);
+    growToFit();
+}
+
+void ConnectDialog::growToFit()
+{
+    // The message and the hints wrap their words: the height they need
+    // depends on the width, which the minimum size a layout gives its
+    // window leaves out. Without this they would be cut short when a
+    // message or a kind with more fields appears in a dialog already shown.
+    if (!isVisible())
+        return; // showing it sizes it
+    if (const int needed = layout()->totalMinimumHeightForWidth(width()); needed > height())
+        resize(width(), needed);
 }
 
 void ConnectDialog::fail(const QString &message)

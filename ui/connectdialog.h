@@ -95,6 +95,8 @@ private:
     void recentActivated();
     void deleteSelectedSite();
     void showMessage(const QString &text, bool error);
+    /// Taller when what is shown needs it; never smaller.
+    void growToFit();
     void setWaiting(const QString &siteName, const QString &text);
     void fail(const QString &message);
     void acceptAgent();

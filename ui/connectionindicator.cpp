@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QTimer>
 
@@ -22,6 +23,12 @@ namespace {
 /// The widest the connection's description gets in the status bar; the
 /// tool tip has all of it.
 constexpr int kDescriptionWidth = 360;
+
+/// A round trip as the user's language writes decimals ("2.5", "2,5").
+QString milliseconds(double ms)
+{
+    return QLocale().toString(ms, 'f', 1);
+}
 
 } // namespace
 
@@ -107,7 +114,7 @@ QString ConnectionIndicator::describeWay() const
     }
     const net::RttStats &rtt = m_session->rtt();
     if (rtt.count() > 0)
-        lines.append(tr("Heartbeat round trip: %1 ms, smoothed %2 ms").arg(rtt.last(), 0, 'f', 1).arg(rtt.smoothed(), 0, 'f', 1));
+        lines.append(tr("Heartbeat round trip: %1 ms, smoothed %2 ms").arg(milliseconds(rtt.last()), milliseconds(rtt.smoothed())));
     return lines.join(u'\n');
 }
 
@@ -129,9 +136,9 @@ void ConnectionIndicator::update()
         const QString where = m_text->fontMetrics().elidedText(way, Qt::ElideMiddle, kDescriptionWidth);
         const bool measured = m_session->rtt().count() > 0;
         if (shell)
-            text = measured ? tr("Connected through %1 · %2 ms").arg(where).arg(m_session->rtt().last(), 0, 'f', 1) : tr("Connected through %1").arg(where);
+            text = measured ? tr("Connected through %1 · %2 ms").arg(where, milliseconds(m_session->rtt().last())) : tr("Connected through %1").arg(where);
         else
-            text = measured ? tr("Connected to %1 · %2 ms").arg(where).arg(m_session->rtt().last(), 0, 'f', 1) : tr("Connected to %1").arg(where);
+            text = measured ? tr("Connected to %1 · %2 ms").arg(where, milliseconds(m_session->rtt().last())) : tr("Connected to %1").arg(where);
         break;
     }
     case State::Connecting:

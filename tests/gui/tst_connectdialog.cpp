@@ -81,6 +81,7 @@ private Q_SLOTS:
     void savesWebTerminalSites();
     void recentWebTerminalFillsFields();
     void webTerminalFromTheKeyboard();
+    void wrappedTextIsNotCut();
 
 private:
     QString tokenFile() const { return m_dir->filePath(QStringLiteral("agent-token")); }
@@ -1053,6 +1054,33 @@ void TestConnectDialog::webTerminalFromTheKeyboard()
     }
     QCOMPARE(visited.mid(0, expected.size()), expected);
     QCOMPARE(visited.last(), next->siteList());
+}
+
+void TestConnectDialog::wrappedTextIsNotCut()
+{
+    // The hints and the message wrap their words; when more of them appear
+    // in the dialog on screen, it grows rather than cut them short.
+    auto dialog = showDialog();
+    const auto cut = [&dialog] {
+        QStringList cut;
+        for (QLabel *label : dialog->findChildren<QLabel *>())
+            if (label->isVisible() && label->wordWrap() && label->height() < label->heightForWidth(label->width()))
+                cut.append(label->text());
+        return cut.join(u'\n');
+    };
+    const int before = dialog->height();
+    dialog->webTerminalKindButton()->click();
+    dialog->form()->setWebTerminalType(WebTerminalType::Jupyter);
+    type(dialog->webAddressEdit(), QStringLiteral("http://127.0.0.1:8888/lab"));
+    dialog->connectButton()->click();
+    QVERIFY(!dialog->message().isEmpty());
+    QTRY_VERIFY2(cut().isEmpty(), qPrintable(cut()));
+    QVERIFY(dialog->height() >= before);
+    dialog->commandKindButton()->click();
+    type(dialog->commandEdit(), QString());
+    dialog->connectButton()->click();
+    QVERIFY(!dialog->message().isEmpty());
+    QTRY_VERIFY2(cut().isEmpty(), qPrintable(cut()));
 }
 
 QTEST_MAIN(TestConnectDialog)

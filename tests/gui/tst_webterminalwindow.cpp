@@ -316,9 +316,10 @@ void TestWebTerminalWindow::commandLineRefuses()
 
 void TestWebTerminalWindow::screenshots()
 {
-    // For a look: the dialog with WeTTY and with Jupyter filled in, and the
-    // window connected through Jupyter, in the system's language
-    // (LANGUAGE=de LC_ALL=de_DE.UTF-8 for German).
+    // For a look: the dialog with WeTTY and with Jupyter filled in (beside
+    // a saved site and recent connections of both), Jupyter's missing
+    // token, and the window connected through Jupyter, in the system's
+    // language (LANGUAGE=de LC_ALL=de_DE.UTF-8 for German).
     const QString dir = qEnvironmentVariable("FERRY_SCREENSHOT_DIR");
     if (dir.isEmpty())
         QSKIP("set FERRY_SCREENSHOT_DIR to save the pictures");
@@ -338,6 +339,14 @@ void TestWebTerminalWindow::screenshots()
         window.resize(1100, 700);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ferry::ui::Site site;
+        site.name = u"notebook"_s;
+        site.kind = ConnectionKind::WebTerminal;
+        site.url = QUrl(u"jupyter+https://hub.example/user/me/"_s);
+        site.remoteRoot = u"work"_s;
+        window.siteStore()->saveSite(site);
+        window.siteStore()->addRecent({QUrl(u"wetty+wss://term.example/wetty"_s), QString(), ConnectionKind::WebTerminal, QString(), u"/srv"_s});
+        window.siteStore()->addRecent({site.url, site.name, ConnectionKind::WebTerminal, QString(), site.remoteRoot});
         QPointer<ConnectDialog> dialog = fillDialog(window, u"wetty"_s, u"served"_s);
         QVERIFY(dialog);
         QVERIFY(save(dialog, u"connect-wetty"_s));
@@ -345,6 +354,12 @@ void TestWebTerminalWindow::screenshots()
         dialog = fillDialog(window, u"jupyter"_s, served(u"jupyter"_s));
         QVERIFY(dialog);
         QVERIFY(save(dialog, u"connect-jupyter"_s));
+        const QString token = dialog->jupyterTokenEdit()->text();
+        dialog->jupyterTokenEdit()->clear();
+        dialog->connectButton()->click();
+        QVERIFY(!dialog->message().isEmpty());
+        QVERIFY(save(dialog, u"connect-jupyter-no-token"_s));
+        dialog->jupyterTokenEdit()->setText(token);
         QSignalSpy shown(&window, &MainWindow::listingShown);
         dialog->connectButton()->click();
         QVERIFY(shown.wait(180000));
