@@ -1661,48 +1661,48 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="310"/>
+        <location filename="../ui/connectdialog.cpp" line="323"/>
         <source>Enter a name for the site.</source>
         <translation>Geben Sie einen Namen für das Profil ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="279"/>
+        <location filename="../ui/connectdialog.cpp" line="292"/>
         <source>The pasted token is too short: an agent&apos;s token has at least %1 characters.</source>
         <translation>Das eingefügte Token ist zu kurz: Das Token eines Agenten hat mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="296"/>
-        <location filename="../ui/connectdialog.cpp" line="385"/>
+        <location filename="../ui/connectdialog.cpp" line="309"/>
+        <location filename="../ui/connectdialog.cpp" line="398"/>
         <source>Reading the token from the system keychain…</source>
         <translation>Token wird aus dem Schlüsselbund des Systems gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="300"/>
+        <location filename="../ui/connectdialog.cpp" line="313"/>
         <source>Choose the agent&apos;s token file or paste its token.</source>
         <translation>Wählen Sie die Token-Datei des Agenten aus oder fügen Sie sein Token ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="321"/>
+        <location filename="../ui/connectdialog.cpp" line="334"/>
         <source>Enter the command that opens a shell on the remote machine, for example ssh -T user@host.</source>
         <translation>Geben Sie den Befehl ein, der eine Shell auf dem entfernten Rechner öffnet, zum Beispiel ssh -T user@host.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="389"/>
+        <location filename="../ui/connectdialog.cpp" line="402"/>
         <source>A Jupyter server needs its token: paste it, choose a file holding it, or paste the server&apos;s address with the token, as the browser shows it.</source>
         <translation>Ein Jupyter-Server braucht sein Token: Fügen Sie es ein, wählen Sie eine Datei aus, die es enthält, oder fügen Sie die Adresse des Servers mit dem Token ein, wie der Browser sie anzeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="437"/>
+        <location filename="../ui/connectdialog.cpp" line="450"/>
         <source>Saving the token in the system keychain…</source>
         <translation>Token wird im Schlüsselbund des Systems gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="465"/>
+        <location filename="../ui/connectdialog.cpp" line="478"/>
         <source>Paste the token or choose a token file.</source>
         <translation>Fügen Sie das Token ein oder wählen Sie eine Token-Datei aus.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="484"/>
+        <location filename="../ui/connectdialog.cpp" line="497"/>
         <source>Press Connect to go on without saving the token.</source>
         <translation>Klicken Sie auf „Verbinden“, um ohne Speichern des Tokens fortzufahren.</translation>
     </message>
@@ -1948,93 +1948,93 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::ConnectionIndicator</name>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="117"/>
+        <location filename="../ui/connectionindicator.cpp" line="124"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="38"/>
+        <location filename="../ui/connectionindicator.cpp" line="45"/>
         <source>Agent upload</source>
         <translation>Hochladen des Agenten</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="80"/>
+        <location filename="../ui/connectionindicator.cpp" line="87"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="97"/>
+        <location filename="../ui/connectionindicator.cpp" line="104"/>
         <source>Command: %1</source>
         <translation>Befehl: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="95"/>
-        <location filename="../ui/connectionindicator.cpp" line="98"/>
+        <location filename="../ui/connectionindicator.cpp" line="102"/>
+        <location filename="../ui/connectionindicator.cpp" line="105"/>
         <source>Remote folder: %1</source>
         <translation>Entfernter Ordner: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="94"/>
+        <location filename="../ui/connectionindicator.cpp" line="101"/>
         <source>Web terminal: %1, %2</source>
         <translation>Web-Terminal: %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="95"/>
+        <location filename="../ui/connectionindicator.cpp" line="102"/>
         <source>the terminal&apos;s starting folder</source>
         <translation>der Startordner des Terminals</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="98"/>
+        <location filename="../ui/connectionindicator.cpp" line="105"/>
         <source>the shell&apos;s working directory</source>
         <translation>das Arbeitsverzeichnis der Shell</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="105"/>
+        <location filename="../ui/connectionindicator.cpp" line="112"/>
         <source>Agent uploaded (%1) and started in %2 ms</source>
         <translation>Agent hochgeladen (%1) und in %2 ms gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="106"/>
+        <location filename="../ui/connectionindicator.cpp" line="113"/>
         <source>Agent found on the remote and started in %1 ms</source>
         <translation>Agent auf dem entfernten Rechner vorgefunden und in %1 ms gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="110"/>
+        <location filename="../ui/connectionindicator.cpp" line="117"/>
         <source>Heartbeat round trip: %1 ms, smoothed %2 ms</source>
         <translation>Heartbeat-Umlaufzeit: %1 ms, geglättet %2 ms</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="132"/>
+        <location filename="../ui/connectionindicator.cpp" line="139"/>
         <source>Connected through %1 · %2 ms</source>
         <translation>Verbunden über %1 · %2 ms</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="132"/>
+        <location filename="../ui/connectionindicator.cpp" line="139"/>
         <source>Connected through %1</source>
         <translation>Verbunden über %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="134"/>
+        <location filename="../ui/connectionindicator.cpp" line="141"/>
         <source>Connected to %1 · %2 ms</source>
         <translation>Verbunden mit %1 · %2 ms</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="134"/>
+        <location filename="../ui/connectionindicator.cpp" line="141"/>
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="139"/>
+        <location filename="../ui/connectionindicator.cpp" line="146"/>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="139"/>
+        <location filename="../ui/connectionindicator.cpp" line="146"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/connectionindicator.cpp" line="143"/>
+        <location filename="../ui/connectionindicator.cpp" line="150"/>
         <source>Reconnecting in %n s…</source>
         <translation>
             <numerusform>Neue Verbindung in %n s…</numerusform>
@@ -2042,22 +2042,22 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="144"/>
+        <location filename="../ui/connectionindicator.cpp" line="151"/>
         <source>Reconnecting…</source>
         <translation>Neue Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="144"/>
+        <location filename="../ui/connectionindicator.cpp" line="151"/>
         <source>Reconnecting: %1…</source>
         <translation>Neue Verbindung: %1…</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="149"/>
+        <location filename="../ui/connectionindicator.cpp" line="156"/>
         <source>Offline: %1</source>
         <translation>Offline: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectionindicator.cpp" line="166"/>
+        <location filename="../ui/connectionindicator.cpp" line="173"/>
         <source>Connection: %1</source>
         <translation>Verbindung: %1</translation>
     </message>

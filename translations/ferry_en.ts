@@ -4,7 +4,7 @@
 <context>
     <name>ferry::ui::ConnectionIndicator</name>
     <message numerus="yes">
-        <location filename="../../ui/connectionindicator.cpp" line="143"/>
+        <location filename="../../ui/connectionindicator.cpp" line="150"/>
         <source>Reconnecting in %n s…</source>
         <translation>
             <numerusform>Reconnecting in %n s…</numerusform>
