@@ -66,13 +66,6 @@ void setMeta(const QString &path, quint32 mode, qint64 mtimeSec)
     ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, 0);
 }
 
-QJsonObject readStats(const QString &path)
-{
-    QFile file(path);
-    file.open(QIODevice::ReadOnly);
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
 /// Relative path -> checksum (or link target) of every entry below @p dir.
 QMap<QString, QByteArray> treeOf(const QString &dir)
 {

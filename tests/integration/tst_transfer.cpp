@@ -38,13 +38,6 @@ void setMeta(const QString &path, quint32 mode, qint64 mtimeSec)
     ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, 0);
 }
 
-QJsonObject readStats(const QString &path)
-{
-    QFile file(path);
-    file.open(QIODevice::ReadOnly);
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
 /// Waits until @p path holds at least @p bytes (or the deadline passes).
 bool waitForSize(const QString &path, qint64 bytes, int timeoutMs)
 {

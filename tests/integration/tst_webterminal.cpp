@@ -49,14 +49,6 @@ void setMeta(const QString &path, quint32 mode, qint64 mtimeSec)
     ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, 0);
 }
 
-QJsonObject readStats(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
 /// Relative path -> checksum and mode of every entry below @p dir.
 QMap<QString, QByteArray> treeOf(const QString &dir)
 {

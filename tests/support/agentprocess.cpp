@@ -8,6 +8,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QThread>
@@ -213,4 +214,12 @@ std::unique_ptr<ferry::client::Session> connectedSession(const AgentProcess &age
     if (!connected.wait(5000))
         return nullptr;
     return session;
+}
+
+QJsonObject readStats(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
 }

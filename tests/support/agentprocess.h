@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QJsonObject>
 #include <QProcess>
 
 #include <memory>
@@ -77,6 +78,9 @@ QProcess *startCli(const AgentProcess &agent, const QStringList &args, QObject *
 bool writeRandomFile(const QString &path, qint64 size, quint32 seed = 1);
 /// SHA-256 of a file's contents, hex.
 QByteArray fileChecksum(const QString &path);
+/// The JSON object in a file, such as ferry-cli's --stats; empty when the
+/// file is missing or holds no object.
+QJsonObject readStats(const QString &path);
 
 /// A client session to @p agent with its token, connected (null when it
 /// did not connect within a few seconds).
