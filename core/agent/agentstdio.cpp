@@ -9,8 +9,11 @@
 
 #include <QCoreApplication>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdlib>
+#include <ctime>
+#include <poll.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -32,9 +35,49 @@ void restoreTerminal()
     }
 }
 
+/// Reads and drops what is still coming in on the terminal, until it has
+/// been quiet for a moment (at most about two seconds). A web terminal
+/// server may hold input for the agent when it hangs up on it: terminado
+/// writes every terminal's input from one thread, and a write into a pty
+/// that no one reads any more blocks that thread, and with it every other
+/// terminal of the server, for good.
+qint64 monotonicMs()
+{
+    struct timespec now {};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    return qint64(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
+}
+
+void drainInput()
+{
+    char buffer[65536];
+    const qint64 deadline = monotonicMs() + 2000;
+    for (int quiet = 0; quiet < 2 && monotonicMs() < deadline;) {
+        struct pollfd pfd {STDIN_FILENO, POLLIN, 0};
+        const int ready = ::poll(&pfd, 1, 50);
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready <= 0) {
+            ++quiet;
+            continue;
+        }
+        if (::read(STDIN_FILENO, buffer, sizeof buffer) <= 0)
+            return;
+        quiet = 0;
+    }
+}
+
+/// The agent's last word to its terminal, however it ends.
+void leaveTerminal()
+{
+    if (g_rawMode)
+        drainInput();
+    restoreTerminal();
+}
+
 void restoreAndDie(int signal)
 {
-    restoreTerminal();
+    leaveTerminal();
     std::signal(signal, SIG_DFL);
     ::raise(signal);
 }
@@ -48,9 +91,16 @@ void enterRawMode()
     if (::tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0)
         return;
     g_rawMode = 1;
-    std::atexit(restoreTerminal);
+    std::atexit(leaveTerminal);
+    // One handler at a time: the hang-up's SIGCONT, SIGINT and SIGTERM
+    // that follow wait until the input is drained.
+    struct sigaction action {};
+    action.sa_handler = restoreAndDie;
+    sigemptyset(&action.sa_mask);
     for (const int signal : {SIGTERM, SIGHUP, SIGINT, SIGQUIT})
-        std::signal(signal, restoreAndDie);
+        sigaddset(&action.sa_mask, signal);
+    for (const int signal : {SIGTERM, SIGHUP, SIGINT, SIGQUIT})
+        ::sigaction(signal, &action, nullptr);
 }
 
 } // namespace
@@ -64,7 +114,7 @@ AgentStdio::AgentStdio(const QString &root, const net::ConnectionOptions &option
 
 AgentStdio::~AgentStdio()
 {
-    restoreTerminal();
+    leaveTerminal();
 }
 
 Expected<void> AgentStdio::start()

@@ -5,6 +5,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
@@ -23,23 +26,40 @@ quint16 freePort()
     return server.serverPort();
 }
 
-/// The status code of GET @p path on 127.0.0.1:@p port, 0 when nothing
-/// answered.  Plain HTTP/1.0 keeps this free of a network stack.
-int httpStatus(quint16 port, const QString &path, const QByteArray &authorization)
+struct HttpReply
+{
+    int status = 0;
+    QByteArray body;
+};
+
+/// @p method @p path on 127.0.0.1:@p port; status 0 when nothing answered.
+/// Plain HTTP/1.0 (the server closes after its answer) keeps this free of
+/// a network stack.
+HttpReply httpRequest(quint16 port, const QByteArray &method, const QString &path, const QByteArray &authorization, int timeoutMs = 3000)
 {
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, port);
     if (!socket.waitForConnected(500))
-        return 0;
-    QByteArray request = "GET " + path.toUtf8() + " HTTP/1.0\r\nHost: 127.0.0.1\r\n";
+        return {};
+    QByteArray request = method + ' ' + path.toUtf8() + " HTTP/1.0\r\nHost: 127.0.0.1\r\n";
     if (!authorization.isEmpty())
         request += "Authorization: " + authorization + "\r\n";
     socket.write(request + "\r\n");
     QByteArray reply;
-    while (!reply.contains("\r\n") && socket.waitForReadyRead(3000))
+    QDeadlineTimer deadline(timeoutMs);
+    while (socket.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired() && socket.waitForReadyRead(int(deadline.remainingTime())))
         reply += socket.readAll();
+    reply += socket.readAll();
+    const qsizetype headEnd = reply.indexOf("\r\n\r\n");
     const QList<QByteArray> status = reply.left(reply.indexOf("\r\n")).split(' ');
-    return status.size() >= 2 ? status.at(1).toInt() : 0;
+    if (status.size() < 2 || headEnd < 0)
+        return {};
+    return {status.at(1).toInt(), reply.mid(headEnd + 4)};
+}
+
+int httpStatus(quint16 port, const QString &path, const QByteArray &authorization)
+{
+    return httpRequest(port, "GET", path, authorization).status;
 }
 
 } // namespace
@@ -71,6 +91,8 @@ bool WebTerminalServer::launch(const QString &program, const QStringList &args, 
     m_process.setProcessEnvironment(env);
     m_process.setWorkingDirectory(workingDir);
     m_process.setProcessChannelMode(QProcess::MergedChannels);
+    if (qEnvironmentVariableIsSet("FERRY_SERVER_LOG"))
+        m_process.setStandardOutputFile(qEnvironmentVariable("FERRY_SERVER_LOG") + QFileInfo(program).fileName() + QString::number(m_port));
     m_process.setChildProcessModifier([] { ::setsid(); });
     m_process.start();
     if (!m_process.waitForStarted(10000)) {
@@ -142,6 +164,22 @@ bool JupyterServer::start(const QString &rootDir, const QString &token)
                    u"--ServerApp.port_retries=0"_s, u"--ServerApp.open_browser=False"_s, u"--allow-root"_s,
                    u"--ServerApp.root_dir="_s + rootDir},
                   env, rootDir, u"/api/status"_s, "token " + token.toUtf8());
+}
+
+QStringList JupyterServer::terminals(bool *ok) const
+{
+    const HttpReply reply = httpRequest(m_port, "GET", u"/api/terminals"_s, "token " + m_token.toUtf8());
+    if (ok)
+        *ok = reply.status == 200;
+    QStringList names;
+    for (const QJsonValue &terminal : QJsonDocument::fromJson(reply.body).array())
+        names += terminal.toObject().value("name"_L1).toString();
+    return names;
+}
+
+bool JupyterServer::deleteTerminal(const QString &name, int timeoutMs) const
+{
+    return httpRequest(m_port, "DELETE", u"/api/terminals/"_s + name, "token " + m_token.toUtf8(), timeoutMs).status == 204;
 }
 
 QString JupyterServer::url() const

@@ -6,7 +6,9 @@
 #include <QStringList>
 
 /// A real web terminal server for tests, on 127.0.0.1 at a free port, in a
-/// process group of its own so that stop() takes its shells along.
+/// process group of its own so that stop() takes its shells along. With
+/// FERRY_SERVER_LOG set, its output goes to that path with the program's
+/// name and the port appended, for a look at what the server saw.
 class WebTerminalServer
 {
 public:
@@ -49,6 +51,12 @@ public:
     bool start(const QString &rootDir, const QString &token);
     QString url() const;
     QString token() const { return m_token; }
+    /// The names of the server's terminals (from its REST API); @p ok is
+    /// false when the server did not answer.
+    QStringList terminals(bool *ok = nullptr) const;
+    /// Deletes a terminal as the server's own pages do, which hangs up on
+    /// what runs in it; true when the server said so within @p timeoutMs.
+    bool deleteTerminal(const QString &name, int timeoutMs = 10000) const;
 
 private:
     QString m_token;
