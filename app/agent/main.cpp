@@ -89,8 +89,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption heartbeatOption(QStringLiteral("heartbeat"), QCoreApplication::translate("main", "Heartbeat interval in milliseconds."), QStringLiteral("MS"), QStringLiteral("5000"));
     const QCommandLineOption deadAfterOption(QStringLiteral("dead-after"), QCoreApplication::translate("main", "Drop a client silent for this many milliseconds."), QStringLiteral("MS"), QStringLiteral("15000"));
     const QCommandLineOption maxClientsOption(QStringLiteral("max-clients"), QCoreApplication::translate("main", "Most clients served at once."), QStringLiteral("N"), QStringLiteral("256"));
+    const QCommandLineOption maxPendingOption(QStringLiteral("max-pending"), QCoreApplication::translate("main", "Most connections on their way in (not authenticated yet), from all addresses; apart from --max-clients."), QStringLiteral("N"), QStringLiteral("128"));
+    const QCommandLineOption maxPendingPerAddressOption(QStringLiteral("max-pending-per-address"), QCoreApplication::translate("main", "Most connections on their way in from one address."), QStringLiteral("N"), QStringLiteral("16"));
+    const QCommandLineOption handshakeTimeoutOption(QStringLiteral("handshake-timeout"), QCoreApplication::translate("main", "Close a connection that has not proved the token this many milliseconds after it opened."), QStringLiteral("MS"), QStringLiteral("10000"));
     const QCommandLineOption logLevelOption(QStringLiteral("log-level"), QCoreApplication::translate("main", "One of: error, warning, info, debug."), QStringLiteral("LEVEL"), QStringLiteral("info"));
-    parser.addOptions({rootOption, stdioOption, listenOption, tokenOption, portFileOption, certOption, keyOption, heartbeatOption, deadAfterOption, maxClientsOption, logLevelOption});
+    parser.addOptions({rootOption, stdioOption, listenOption, tokenOption, portFileOption, certOption, keyOption, heartbeatOption, deadAfterOption, maxClientsOption,
+                       maxPendingOption, maxPendingPerAddressOption, handshakeTimeoutOption, logLevelOption});
     parser.process(app);
 
     const QString level = parser.value(logLevelOption);
@@ -123,6 +127,15 @@ int main(int argc, char *argv[])
     options.maxClients = parser.value(maxClientsOption).toInt(&ok);
     if (!ok || options.maxClients < 1)
         return fail(QCoreApplication::translate("main", "--max-clients expects a positive number"), 2);
+    options.admission.pendingTotal = parser.value(maxPendingOption).toInt(&ok);
+    if (!ok || options.admission.pendingTotal < 1)
+        return fail(QCoreApplication::translate("main", "--max-pending expects a positive number"), 2);
+    options.admission.pendingPerAddress = parser.value(maxPendingPerAddressOption).toInt(&ok);
+    if (!ok || options.admission.pendingPerAddress < 1)
+        return fail(QCoreApplication::translate("main", "--max-pending-per-address expects a positive number"), 2);
+    options.admission.handshakeMs = parser.value(handshakeTimeoutOption).toInt(&ok);
+    if (!ok || options.admission.handshakeMs < 100)
+        return fail(QCoreApplication::translate("main", "--handshake-timeout expects milliseconds (at least 100)"), 2);
 
     if (stdio) {
         // Standard output carries the protocol. On a terminal, standard
@@ -142,6 +155,17 @@ int main(int argc, char *argv[])
             return fail(started.error().message);
         QObject::connect(&agent, &ferry::agent::AgentStdio::finished, &app, [](int code) { QCoreApplication::exit(code); });
         return app.exec();
+    }
+
+    // Connections on their way in have a budget of their own; with every
+    // client holding a few descriptors (socket, files, a command's pipes),
+    // both budgets must fit well under the descriptor limit, so that a
+    // flood never drives the agent to it.
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY) {
+        const qint64 needed = qint64(options.admission.pendingTotal) + 6 * qint64(options.maxClients) + 64;
+        if (needed > qint64(files.rlim_cur))
+            qWarning().noquote() << QCoreApplication::translate("main", "warning: --max-clients %1 and --max-pending %2 may need %3 descriptors, more than the limit of %4")
+                                        .arg(options.maxClients).arg(options.admission.pendingTotal).arg(needed).arg(qint64(files.rlim_cur));
     }
 
     const QString tokenPath = parser.isSet(tokenOption) ? parser.value(tokenOption) : ferry::net::auth::defaultTokenPath();

@@ -17,6 +17,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QWebSocket>
+#include <QTimer>
 #include <QWebSocketServer>
 
 namespace ferry::agent {
@@ -24,7 +25,11 @@ namespace ferry::agent {
 AgentServer::AgentServer(QObject *parent)
     : QObject(parent)
     , m_ws(new QWebSocketServer(QStringLiteral("ferry-agent"), QWebSocketServer::NonSecureMode, this))
+    , m_sweepTimer(new QTimer(this))
 {
+    m_clock.start();
+    m_sweepTimer->setInterval(5000);
+    connect(m_sweepTimer, &QTimer::timeout, this, &AgentServer::sweep);
     // TLS, when configured, is done by our own QSslServer before the
     // WebSocket upgrade, so QWebSocketServer always sees a ready stream.
     m_ws->setHandshakeTimeout(10000);
@@ -68,6 +73,7 @@ Expected<QSslConfiguration> loadTls(const QString &certificatePath, const QStrin
 Expected<void> AgentServer::listen(const AgentOptions &options)
 {
     m_options = options;
+    m_admission = Admission(options.admission);
     auto root = RootFs::open(options.root);
     if (!root)
         return std::unexpected(root.error());
@@ -80,7 +86,10 @@ Expected<void> AgentServer::listen(const AgentOptions &options)
             return std::unexpected(tls.error());
         auto *server = new QSslServer(this);
         server->setSslConfiguration(*tls);
-        server->setHandshakeTimeout(10000);
+        server->setHandshakeTimeout(options.admission.handshakeMs);
+        // A connection is pending from its first byte: the TLS handshake
+        // is part of the way in.
+        connect(server, &QSslServer::startedEncryptionHandshake, this, [this](QSslSocket *socket) { admitSocket(socket); });
         connect(server, &QSslServer::errorOccurred, this, [](QSslSocket *socket, QAbstractSocket::SocketError) {
             qCInfo(lcAgent).noquote() << socket->peerAddress().toString() << "TLS handshake failed:" << socket->errorString();
         });
@@ -93,6 +102,7 @@ Expected<void> AgentServer::listen(const AgentOptions &options)
     if (!m_tcp->listen(options.host, options.port))
         return std::unexpected(Error{ErrorCode::Io, QCoreApplication::translate("ferry::agent", "cannot listen on %1:%2: %3")
                                                         .arg(options.host.toString()).arg(options.port).arg(m_tcp->errorString())});
+    m_sweepTimer->start();
     return {};
 }
 
@@ -110,11 +120,70 @@ QUrl AgentServer::url() const
     return url;
 }
 
+namespace {
+
+const char kAdmissionId[] = "ferry-admission-id";
+
+} // namespace
+
+bool AgentServer::admitSocket(QTcpSocket *socket)
+{
+    if (socket->property(kAdmissionId).isValid())
+        return true;
+    const quint64 id = ++m_nextId;
+    const QHostAddress address = socket->peerAddress();
+    const Admission::Decision decision = m_admission.admit(id, address, m_clock.elapsed());
+    if (decision.verdict != Admission::Verdict::Accept) {
+        // Turned away before a byte is read: a banned address, or one that
+        // holds its whole share of connections on the way in.
+        ++m_refused;
+        qCDebug(lcAgent).noquote() << address.toString() << (decision.verdict == Admission::Verdict::Banned ? "banned, closed" : "too many connections on the way in, closed");
+        socket->abort();
+        socket->deleteLater();
+        return false;
+    }
+    if (decision.evict) {
+        ++m_evicted;
+        closePending(*decision.evict);
+    }
+    socket->setProperty(kAdmissionId, id);
+    m_pending.insert(id, PendingSocket{socket, address, socket->peerPort()});
+    // The deadline holds from the first byte to the proof of the token,
+    // whatever stage the connection is in (TLS, the HTTP upgrade, the
+    // handshake): the socket stays the same object throughout.
+    auto *deadline = new QTimer(socket);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, this, [this, id] {
+        if (!m_pending.contains(id))
+            return;
+        ++m_timedOut;
+        closePending(id);
+    });
+    deadline->start(m_options.admission.handshakeMs);
+    connect(socket, &QObject::destroyed, this, [this, id] {
+        m_pending.remove(id);
+        m_admission.release(id);
+    });
+    return true;
+}
+
+void AgentServer::closePending(quint64 id)
+{
+    m_admission.release(id);
+    const PendingSocket pending = m_pending.take(id);
+    if (pending.socket) {
+        qCDebug(lcAgent).noquote() << pending.address.toString() << "closed before authenticating";
+        pending.socket->abort();
+    }
+}
+
 void AgentServer::onTcpConnection()
 {
     while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
+        if (!admitSocket(socket))
+            continue;
         net::tuneSocketDescriptor(socket->socketDescriptor(), int(m_options.connection.lowWater), m_options.connection.deadAfterMs);
-        // QWebSocketServer takes the socket over, handshake timeout included.
+        // Only the upgrade is QWebSocketServer's; the deadline is ours.
         m_ws->handleConnection(socket);
     }
 }
@@ -122,18 +191,66 @@ void AgentServer::onTcpConnection()
 void AgentServer::onWebSocket()
 {
     while (QWebSocket *socket = m_ws->nextPendingConnection()) {
-        if (m_clients >= m_options.maxClients) {
-            qCWarning(lcAgent) << "refusing a client: limit of" << m_options.maxClients << "reached";
-            socket->setParent(this);
-            AgentSession::reject(socket, QCoreApplication::translate("ferry::agent", "too many clients (limit %1)").arg(m_options.maxClients));
-            connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        const QHostAddress address = socket->peerAddress();
+        const quint16 port = socket->peerPort();
+        quint64 id = 0;
+        for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+            if (it->port == port && it->address == address) {
+                id = it.key();
+                break;
+            }
+        }
+        if (id == 0) {
+            // Its deadline passed while the upgrade was answered.
+            socket->abort();
+            socket->deleteLater();
             continue;
         }
-        ++m_clients;
-        const QString peer = socket->peerAddress().toString() + u':' + QString::number(socket->peerPort());
+        const QString peer = address.toString() + u':' + QString::number(port);
         auto *transport = new net::WebSocketTransport(socket, peer);
         auto *session = new AgentSession(transport, m_root.get(), AgentSession::Admission::Token, m_options.token, m_options.connection, this);
-        connect(session, &AgentSession::finished, this, [this] { --m_clients; });
+        auto counted = std::make_shared<bool>(false);
+        AgentSession::Gate gate;
+        gate.reserveCheck = [this, address] { return m_admission.reserveCheck(address, m_clock.elapsed()); };
+        gate.banned = [this, address] { return m_admission.isBanned(address, m_clock.elapsed()); };
+        gate.failed = [this, address] {
+            const Admission::FailureNote note = m_admission.failed(address, m_clock.elapsed());
+            if (note.bannedNow)
+                qCWarning(lcAgent).noquote() << address.toString() << "failed to authenticate" << m_options.admission.banAfter
+                                             << "times: turned away for" << m_options.admission.banMs / 1000 << "s";
+            return note.logNow;
+        };
+        gate.admit = [this, id, address, counted]() -> std::optional<Error> {
+            m_admission.succeeded(address);
+            m_admission.release(id);
+            m_pending.remove(id);
+            if (m_clients >= m_options.maxClients) {
+                qCWarning(lcAgent) << "refusing a client: limit of" << m_options.maxClients << "reached";
+                return Error{ErrorCode::TooManyClients, QCoreApplication::translate("ferry::agent", "too many clients (limit %1)").arg(m_options.maxClients)};
+            }
+            ++m_clients;
+            *counted = true;
+            return std::nullopt;
+        };
+        session->setGate(std::move(gate));
+        connect(session, &AgentSession::finished, this, [this, counted] {
+            if (*counted)
+                --m_clients;
+        });
+    }
+}
+
+void AgentServer::sweep()
+{
+    for (const Admission::BurstSummary &burst : m_admission.takeEndedBursts(m_clock.elapsed())) {
+        if (burst.failures > 1)
+            qCInfo(lcAgent).noquote() << burst.address.toString() << "failed to authenticate" << burst.failures << "times in a row"
+                                      << (burst.banned ? "(and was turned away for a while)" : "");
+    }
+    if (m_refused + m_evicted + m_timedOut > 0) {
+        qCInfo(lcAgent).noquote() << "connections closed before authenticating in the last" << m_sweepTimer->interval() / 1000 << "s:"
+                                  << m_refused << "turned away," << m_evicted << "to make room," << m_timedOut << "out of time";
+        m_refused = m_evicted = m_timedOut = 0;
     }
 }
 

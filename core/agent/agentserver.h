@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/agent/admission.h"
 #include "core/agent/rootfs.h"
 #include "core/error.h"
 #include "core/net/connection.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
+#include <QPointer>
 #include <QUrl>
 
 class QTcpServer;
+class QTcpSocket;
+class QTimer;
 class QWebSocketServer;
 
 namespace ferry::agent {
@@ -23,6 +29,7 @@ struct AgentOptions {
     int maxClients = 256;
     QString certificatePath; ///< PEM; with keyPath, serve wss://
     QString keyPath;
+    AdmissionLimits admission;
 };
 
 /// The agent: one event-driven process serving every client, no fork per
@@ -42,19 +49,40 @@ public:
     QUrl url() const;
     QString rootPath() const { return m_root ? m_root->rootPath() : QString(); }
     int clientCount() const { return m_clients; }
+    /// Connections that have not authenticated yet.
+    int pendingCount() const { return m_admission.pendingCount(); }
     /// SHA-256 of the served certificate (wss://), empty for ws://.
     QByteArray certificateFingerprint() const { return m_fingerprint; }
 
 private:
     void onTcpConnection();
     void onWebSocket();
+    /// Admits @p socket as pending (or closes it); false when closed.
+    bool admitSocket(QTcpSocket *socket);
+    void closePending(quint64 id);
+    void sweep();
 
+    struct PendingSocket {
+        QPointer<QTcpSocket> socket;
+        QHostAddress address;
+        quint16 port = 0;
+    };
     AgentOptions m_options;
     std::unique_ptr<RootFs> m_root;
     QTcpServer *m_tcp = nullptr; ///< a QSslServer for wss://
     QWebSocketServer *m_ws;
     int m_clients = 0;
     QByteArray m_fingerprint;
+    Admission m_admission;
+    QElapsedTimer m_clock;
+    QHash<quint64, PendingSocket> m_pending;
+    quint64 m_nextId = 0;
+    QTimer *m_sweepTimer;
+    /// Closed before authenticating since the last sweep: turned away at
+    /// the door, made room for, out of time.
+    int m_refused = 0;
+    int m_evicted = 0;
+    int m_timedOut = 0;
 };
 
 } // namespace ferry::agent

@@ -19,7 +19,6 @@
 #include <QCborArray>
 #include <QCoreApplication>
 #include <QTimer>
-#include <QWebSocket>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -101,22 +100,15 @@ void AgentSession::sendHandshake(const QCborMap &message)
     m_transport->send(protocol::encodeControl(message));
 }
 
-void AgentSession::reject(QWebSocket *socket, const QString &reason)
-{
-    QCborMap error{{"t"_L1, "error"_L1}};
-    transfer::putError(error, Error{ErrorCode::TooManyClients, reason});
-    socket->sendBinaryMessage(protocol::encodeControl(error));
-    socket->close(QWebSocketProtocol::CloseCodeGoingAway, reason);
-}
-
-void AgentSession::failHandshake(const QString &reason)
+void AgentSession::failHandshake(const QString &reason, bool log, ErrorCode code)
 {
     if (m_connection || m_finished)
         return;
-    qCInfo(lcAgent).noquote() << m_peer << "rejected:" << reason;
+    if (log)
+        qCInfo(lcAgent).noquote() << m_peer << "rejected:" << reason;
     m_handshakeTimer->stop();
     QCborMap error{{"t"_L1, "error"_L1}};
-    transfer::putError(error, Error{ErrorCode::Authentication, reason});
+    transfer::putError(error, Error{code, reason});
     sendHandshake(error);
     m_transport->disconnect(this);
     m_transport->close(Error{ErrorCode::Authentication, reason});
@@ -126,12 +118,29 @@ void AgentSession::failHandshake(const QString &reason)
 
 void AgentSession::onHandshakeMessage(const QByteArray &message)
 {
+    // One proof per connection: anything after it is not looked at.
+    if (m_checking)
+        return;
     auto frame = protocol::decode(message, protocol::kMaxPreAuthMessage);
     if (!frame || frame->kind != protocol::FrameKind::Control) {
         failHandshake(QCoreApplication::translate("ferry::agent", "protocol error: expected an authentication message"));
         return;
     }
-    protocol::MessageReader reader(frame->control);
+    m_checking = true;
+    const qint64 delay = m_gate.reserveCheck ? m_gate.reserveCheck() : 0;
+    if (delay <= 0) {
+        checkProof(frame->control);
+        return;
+    }
+    // Guesses from this address come too fast: this one waits its turn.
+    QTimer::singleShot(delay, this, [this, auth = frame->control] { checkProof(auth); });
+}
+
+void AgentSession::checkProof(const QCborMap &auth)
+{
+    if (m_finished || m_connection)
+        return;
+    protocol::MessageReader reader(auth);
     if (reader.type() != "auth"_L1) {
         failHandshake(QCoreApplication::translate("ferry::agent", "protocol error: expected an authentication message"));
         return;
@@ -150,11 +159,22 @@ void AgentSession::onHandshakeMessage(const QByteArray &message)
         failHandshake(QCoreApplication::translate("ferry::agent", "unsupported protocol version %1 (this agent speaks %2)").arg(version).arg(protocol::kVersion));
         return;
     }
+    if (!open && m_gate.banned && m_gate.banned()) {
+        failHandshake(QCoreApplication::translate("ferry::agent", "authentication failed too often from this address: try again later"), false);
+        return;
+    }
     if (!open
         && (clientNonce.size() != net::auth::kNonceSize
             || !net::auth::constantTimeEquals(mac, net::auth::clientProof(m_token, m_nonce, clientNonce)))) {
-        failHandshake(QCoreApplication::translate("ferry::agent", "authentication failed: wrong token"));
+        const bool log = m_gate.failed ? m_gate.failed() : true;
+        failHandshake(QCoreApplication::translate("ferry::agent", "authentication failed: wrong token"), log);
         return;
+    }
+    if (m_gate.admit) {
+        if (const std::optional<Error> refused = m_gate.admit()) {
+            failHandshake(refused->message, true, refused->code);
+            return;
+        }
     }
 
     m_handshakeTimer->stop();

@@ -9,10 +9,11 @@
 #include <QObject>
 
 #include <atomic>
+#include <functional>
 #include <memory>
+#include <optional>
 
 class QTimer;
-class QWebSocket;
 
 namespace ferry::net {
 class Transport;
@@ -44,8 +45,21 @@ public:
                  const net::ConnectionOptions &options, QObject *parent);
     ~AgentSession() override;
 
-    /// Rejects the client after the WebSocket handshake with a clear reason.
-    static void reject(QWebSocket *socket, const QString &reason);
+    /// What a listening agent decides around the proof of the token (none
+    /// of it for --stdio).
+    struct Gate {
+        /// Milliseconds to wait before the proof is checked (throttling).
+        std::function<qint64()> reserveCheck;
+        /// The address is turned away: its proof is not even checked.
+        std::function<bool()> banned;
+        /// The proof was wrong; true when this one is to be logged.
+        std::function<bool()> failed;
+        /// The proof was right: nothing when the client may be served,
+        /// else why not (too many clients).
+        std::function<std::optional<Error>()> admit;
+    };
+    void setGate(Gate gate) { m_gate = std::move(gate); }
+
 
     net::Connection *connection() const { return m_connection; }
     const RootFs &root() const { return *m_root; }
@@ -69,7 +83,8 @@ Q_SIGNALS:
 private:
     void onHandshakeMessage(const QByteArray &message);
     void sendHandshake(const QCborMap &message);
-    void failHandshake(const QString &reason);
+    void failHandshake(const QString &reason, bool log = true, ErrorCode code = ErrorCode::Authentication);
+    void checkProof(const QCborMap &auth);
     void onMessage(const QCborMap &message);
     void onRequest(const QCborMap &message);
     void handleList(qint64 id, const QString &path);
@@ -90,6 +105,8 @@ private:
     QHash<qint64, std::shared_ptr<std::atomic_bool>> m_cancellable;
     QString m_peer;
     bool m_finished = false;
+    bool m_checking = false;
+    Gate m_gate;
 };
 
 } // namespace ferry::agent
