@@ -22,6 +22,10 @@ AgentProcess::AgentProcess()
     QDir().mkpath(root());
     QDir().mkpath(scratch());
     m_process.setProcessChannelMode(QProcess::MergedChannels);
+    // The agent's log, not the system journal's: tests read it.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_FORCE_STDERR_LOGGING"), QStringLiteral("1"));
+    m_process.setProcessEnvironment(env);
 }
 
 AgentProcess::~AgentProcess()
