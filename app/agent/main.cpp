@@ -92,9 +92,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption maxPendingOption(QStringLiteral("max-pending"), QCoreApplication::translate("main", "Most connections on their way in (not authenticated yet), from all addresses; apart from --max-clients."), QStringLiteral("N"), QStringLiteral("128"));
     const QCommandLineOption maxPendingPerAddressOption(QStringLiteral("max-pending-per-address"), QCoreApplication::translate("main", "Most connections on their way in from one address."), QStringLiteral("N"), QStringLiteral("16"));
     const QCommandLineOption handshakeTimeoutOption(QStringLiteral("handshake-timeout"), QCoreApplication::translate("main", "Close a connection that has not proved the token this many milliseconds after it opened."), QStringLiteral("MS"), QStringLiteral("10000"));
+    const QCommandLineOption noExecOption(QStringLiteral("no-exec"), QCoreApplication::translate("main", "Refuse remote commands (exec): clients can only work on files under the root."));
     const QCommandLineOption logLevelOption(QStringLiteral("log-level"), QCoreApplication::translate("main", "One of: error, warning, info, debug."), QStringLiteral("LEVEL"), QStringLiteral("info"));
     parser.addOptions({rootOption, stdioOption, listenOption, tokenOption, portFileOption, certOption, keyOption, heartbeatOption, deadAfterOption, maxClientsOption,
-                       maxPendingOption, maxPendingPerAddressOption, handshakeTimeoutOption, logLevelOption});
+                       maxPendingOption, maxPendingPerAddressOption, handshakeTimeoutOption, noExecOption, logLevelOption});
     parser.process(app);
 
     const QString level = parser.value(logLevelOption);
@@ -127,6 +128,7 @@ int main(int argc, char *argv[])
     options.maxClients = parser.value(maxClientsOption).toInt(&ok);
     if (!ok || options.maxClients < 1)
         return fail(QCoreApplication::translate("main", "--max-clients expects a positive number"), 2);
+    options.allowExec = !parser.isSet(noExecOption);
     options.admission.pendingTotal = parser.value(maxPendingOption).toInt(&ok);
     if (!ok || options.admission.pendingTotal < 1)
         return fail(QCoreApplication::translate("main", "--max-pending expects a positive number"), 2);
@@ -169,7 +171,7 @@ int main(int argc, char *argv[])
     }
 
     const QString tokenPath = parser.isSet(tokenOption) ? parser.value(tokenOption) : ferry::net::auth::defaultTokenPath();
-    auto token = ferry::net::auth::loadToken(tokenPath, true);
+    auto token = ferry::net::auth::loadAgentToken(tokenPath);
     if (!token)
         return fail(token.error().message);
     options.token = *token;

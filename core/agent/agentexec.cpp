@@ -23,6 +23,9 @@ void AgentExec::start(AgentSession *session, qint64 requestId, quint32 stream, c
 {
     protocol::MessageReader reader(request);
     exec::ChildProcess::Spec spec;
+    // Commands get what a login would give them, not the agent's own
+    // environment (which may name its token file, proxies, credentials).
+    spec.cleanEnvironment = true;
     if (reader.has("sh"_L1))
         spec.shell = reader.string("sh"_L1);
     else

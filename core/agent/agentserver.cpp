@@ -233,6 +233,7 @@ void AgentServer::onWebSocket()
             return std::nullopt;
         };
         session->setGate(std::move(gate));
+        session->setExecAllowed(m_options.allowExec);
         connect(session, &AgentSession::finished, this, [this, counted] {
             if (*counted)
                 --m_clients;

@@ -30,6 +30,7 @@ struct AgentOptions {
     QString certificatePath; ///< PEM; with keyPath, serve wss://
     QString keyPath;
     AdmissionLimits admission;
+    bool allowExec = true; ///< false: --no-exec
 };
 
 /// The agent: one event-driven process serving every client, no fork per

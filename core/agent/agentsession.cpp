@@ -285,6 +285,10 @@ void AgentSession::onRequest(const QCborMap &message)
             replyError(id, Error{ErrorCode::Protocol, reader.error()});
             return;
         }
+        if (op == "exec"_L1 && !m_execAllowed) {
+            replyError(id, Error{ErrorCode::PermissionDenied, QCoreApplication::translate("ferry::agent", "remote commands are turned off on this agent (--no-exec)")});
+            return;
+        }
         openStream(id, op, quint32(stream), message);
     } else if (op == "list"_L1) {
         const QString path = reader.string("path"_L1);

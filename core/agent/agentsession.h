@@ -59,6 +59,8 @@ public:
         std::function<std::optional<Error>()> admit;
     };
     void setGate(Gate gate) { m_gate = std::move(gate); }
+    /// Whether "exec" runs commands (--no-exec turns it off).
+    void setExecAllowed(bool allowed) { m_execAllowed = allowed; }
 
 
     net::Connection *connection() const { return m_connection; }
@@ -107,6 +109,7 @@ private:
     bool m_finished = false;
     bool m_checking = false;
     Gate m_gate;
+    bool m_execAllowed = true;
 };
 
 } // namespace ferry::agent

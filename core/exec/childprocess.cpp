@@ -210,6 +210,19 @@ Expected<void> ChildProcess::start(const Spec &spec)
         return std::unexpected(invalidArgument(tr("%1: an argument contains a NUL character").arg(program)));
 
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    if (spec.cleanEnvironment) {
+        const QProcessEnvironment inherited = environment;
+        environment = QProcessEnvironment();
+        for (const QString &name : inherited.keys()) {
+            static const QStringList kept{QStringLiteral("PATH"), QStringLiteral("HOME"), QStringLiteral("USER"), QStringLiteral("LOGNAME"),
+                                          QStringLiteral("SHELL"), QStringLiteral("TMPDIR"), QStringLiteral("TZ"), QStringLiteral("LANG"),
+                                          QStringLiteral("LANGUAGE")};
+            if (kept.contains(name) || name.startsWith(QLatin1String("LC_")))
+                environment.insert(name, inherited.value(name));
+        }
+        if (!environment.contains(QStringLiteral("PATH")))
+            environment.insert(QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
+    }
     for (const QString &entry : spec.extraEnvironment) {
         const qsizetype eq = entry.indexOf(QLatin1Char('='));
         if (eq <= 0)

@@ -52,6 +52,10 @@ public:
         /// "NAME=value" entries added to (or replacing in) the inherited
         /// environment.
         QStringList extraEnvironment;
+        /// Inherit only what a login would set (PATH, HOME, USER, LOGNAME,
+        /// SHELL, TMPDIR, TZ, LANG, LC_*), not this process's whole
+        /// environment.
+        bool cleanEnvironment = false;
     };
 
     explicit ChildProcess(QObject *parent = nullptr);

@@ -9,7 +9,9 @@
 #include <QRandomGenerator>
 #include <QStandardPaths>
 
+#include <array>
 #include <cerrno>
+#include <cmath>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -87,6 +89,45 @@ Expected<QByteArray> loadToken(const QString &path, bool createIfMissing)
     const QByteArray token = file.readLine(4096).trimmed();
     if (token.size() < 32)
         return std::unexpected(Error{ErrorCode::InvalidArgument, QCoreApplication::translate("ferry::auth", "%1: token is shorter than 128 bits").arg(path)});
+    return token;
+}
+
+double estimatedEntropyBits(const QByteArray &token)
+{
+    if (token.isEmpty())
+        return 0;
+    std::array<int, 256> counts{};
+    for (const char c : token)
+        ++counts[quint8(c)];
+    double perCharacter = 0;
+    for (const int count : counts) {
+        if (count == 0)
+            continue;
+        const double p = double(count) / double(token.size());
+        perCharacter -= p * std::log2(p);
+    }
+    return perCharacter * double(token.size());
+}
+
+Expected<QByteArray> loadAgentToken(const QString &path)
+{
+    auto token = loadToken(path, true);
+    if (!token)
+        return token;
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return std::unexpected(Error::fromErrno(errno, path));
+    if (st.st_mode & 077) {
+        return std::unexpected(Error{ErrorCode::PermissionDenied,
+                                     QCoreApplication::translate("ferry::auth", "%1: the token file can be read by others (mode %2); make it private with: chmod 600 %1")
+                                         .arg(path, QString::number(st.st_mode & 0777, 8).rightJustified(4, u'0'))});
+    }
+    const double bits = estimatedEntropyBits(*token);
+    if (bits < kMinTokenEntropyBits) {
+        return std::unexpected(Error{ErrorCode::InvalidArgument,
+                                     QCoreApplication::translate("ferry::auth", "%1: the token is too easy to guess (about %2 bits of entropy, at least %3 wanted); delete the file and the agent makes a random one")
+                                         .arg(path).arg(int(bits)).arg(int(kMinTokenEntropyBits))});
+    }
     return token;
 }
 

@@ -22,6 +22,15 @@ inline constexpr qsizetype kTokenBytes = 32; ///< 256 bits
 /// Jupyter server's token) that Ferry passes on as it is.
 Expected<QByteArray> loadSecret(const QString &path);
 Expected<QByteArray> loadToken(const QString &path, bool createIfMissing);
+/// The agent's token: as loadToken(path, true), and refused when the file
+/// can be read by group or others (as OpenSSH refuses such keys) or when
+/// the token is too easy to guess.
+Expected<QByteArray> loadAgentToken(const QString &path);
+/// An estimate of the bits of entropy in @p token, from how often each of
+/// its characters occurs: a random hex token of 64 characters has about
+/// 250, "aaaa...a" none.
+double estimatedEntropyBits(const QByteArray &token);
+inline constexpr double kMinTokenEntropyBits = 100;
 
 /// $XDG_CONFIG_HOME/ferry/agent-token (or ~/.config/ferry/agent-token).
 QString defaultTokenPath();
