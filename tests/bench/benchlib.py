@@ -10,6 +10,9 @@
         Print a TCP port that is free on HOST (default 127.0.0.1).
     benchlib.py waitport HOST PORT SECONDS
         Exit 0 as soon as HOST:PORT accepts a connection, 1 after SECONDS.
+    benchlib.py waithttp URL SECONDS [--token-file FILE]
+        Exit 0 as soon as GET URL answers 200 (with "Authorization: token
+        T" when FILE holds T), 1 after SECONDS.
     benchlib.py probe HOST PORT [--count N] [--interval S] [--out FILE]
                       [--max-seconds S]
         Measure network round trips as TCP handshakes: connect() to a port
@@ -26,18 +29,24 @@
     benchlib.py jget FILE KEY[.KEY...]
         Print one value from a JSON file (empty if missing).
     benchlib.py hwm --match TEXT... --out FILE [--interval S] [--max-seconds S]
-        Wait for a process whose command line contains every TEXT and
-        follow its peak RSS (VmHWM in /proc/PID/status) until it exits, or
-        until SIGTERM/SIGINT or --max-seconds.  Writes FILE (JSON: pid,
-        hwm_kib, samples, exited, cmdline) as soon as the process is found
-        and again at the end.
+    benchlib.py hwm --pid PID --reset-peak --out FILE [--interval S] [--max-seconds S]
+        Wait for a process whose command line contains every TEXT (or take
+        PID, which runs already) and follow its peak RSS (VmHWM in
+        /proc/PID/status) until it exits, or until SIGTERM/SIGINT or
+        --max-seconds.  Writes FILE (JSON: pid, hwm_kib, samples, exited,
+        cmdline, and with --reset-peak peak_reset) as soon as the process is
+        found and again at the end.  --reset-peak first resets the peak
+        (writes 5 to /proc/PID/clear_refs), so that a server that outlives
+        the measurement reports the peak of this stretch only; where the
+        kernel refuses, hwm_kib is the highest VmRSS sampled instead.
     benchlib.py repeats RUNS.jsonl RECORDS.jsonl N
-        Combine the records of repeated runs (one per run, same bench, tool,
-        direction and phase = one case) into one record per case, appended
-        to RECORDS.jsonl in the order the cases first appear: the medians of
-        seconds, durable_seconds and bootstrap_seconds, the maxima of the
-        RSS figures, the worst status, "repeats" (N) and "runs" (the
-        figures of every run).  Prints one summary line per case.
+        Combine the records of repeated runs (one per run, same bench,
+        server, tool, direction and phase = one case) into one record per
+        case, appended to RECORDS.jsonl in the order the cases first appear:
+        the medians of seconds, durable_seconds, bootstrap_seconds,
+        stream_seconds and setup_seconds, the maxima of the RSS figures, the
+        worst status, "repeats" (N) and "runs" (the figures of every run).
+        Prints one summary line per case.
 """
 
 import hashlib
@@ -115,6 +124,31 @@ def cmd_waitport(args):
                 return 0
         except OSError:
             time.sleep(0.05)
+    return 1
+
+
+def cmd_waithttp(args):
+    import argparse
+    import urllib.error
+    import urllib.request
+    p = argparse.ArgumentParser(prog="benchlib.py waithttp")
+    p.add_argument("url")
+    p.add_argument("seconds", type=float)
+    p.add_argument("--token-file")
+    a = p.parse_args(args)
+    headers = {}
+    if a.token_file:
+        with open(a.token_file, encoding="utf-8") as f:
+            headers["Authorization"] = "token " + f.read().strip()
+    deadline = time.monotonic() + a.seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(urllib.request.Request(a.url, headers=headers), timeout=3) as reply:
+                if reply.status == 200:
+                    return 0
+        except (OSError, urllib.error.URLError):
+            pass
+        time.sleep(0.1)
     return 1
 
 
@@ -255,30 +289,45 @@ def read_cmdline(pid):
         return None
 
 
-def read_hwm(pid):
+def read_hwm(pid, key="VmHWM:"):
     try:
         with open(f"/proc/{pid}/status", encoding="utf-8") as f:
             for line in f:
-                if line.startswith("VmHWM:"):
+                if line.startswith(key):
                     return int(line.split()[1])
     except (OSError, ValueError, IndexError):
         pass
     return None
 
 
+def reset_peak(pid):
+    """Restart VmHWM from the current RSS (Linux 4.0+); False where refused."""
+    try:
+        with open(f"/proc/{pid}/clear_refs", "w", encoding="ascii") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
+
+
 def cmd_hwm(args):
     import argparse
     p = argparse.ArgumentParser(prog="benchlib.py hwm")
-    p.add_argument("--match", action="append", required=True)
+    p.add_argument("--match", action="append")
+    p.add_argument("--pid", type=int)
+    p.add_argument("--reset-peak", action="store_true")
     p.add_argument("--out", required=True)
     p.add_argument("--interval", type=float, default=0.1)
     p.add_argument("--max-seconds", type=float, default=900.0)
     a = p.parse_args(args)
+    if not a.match and a.pid is None:
+        p.error("--match or --pid is needed")
 
     def stop(signum, frame):
         raise Stop()
 
     state = {"pid": None, "hwm_kib": None, "samples": 0, "exited": False, "cmdline": None}
+    rss_only = False
 
     def write():
         tmp = a.out + ".tmp"
@@ -294,7 +343,14 @@ def cmd_hwm(args):
         # Looking through /proc is the expensive part, so it is done only
         # until the process turns up (quickly: it starts with the session);
         # after that one small file is read per sample.
-        while state["pid"] is None and time.monotonic() < deadline:
+        if a.pid is not None:
+            state["pid"], state["cmdline"] = a.pid, read_cmdline(a.pid)
+            if state["cmdline"] is None:
+                state["pid"], state["exited"] = None, True
+            elif a.reset_peak:
+                state["peak_reset"] = reset_peak(a.pid)
+                rss_only = not state["peak_reset"]
+        while state["pid"] is None and a.match and time.monotonic() < deadline:
             for name in os.listdir("/proc"):
                 if not name.isdigit() or int(name) == me:
                     continue
@@ -308,7 +364,8 @@ def cmd_hwm(args):
             write()
         while state["pid"] is not None and time.monotonic() < deadline:
             line = read_cmdline(state["pid"])
-            value = read_hwm(state["pid"]) if line == state["cmdline"] else None
+            value = read_hwm(state["pid"], "VmRSS:" if rss_only else "VmHWM:") \
+                if line == state["cmdline"] else None
             if value is None:
                 state["exited"] = True
                 break
@@ -337,10 +394,13 @@ def cmd_jget(args):
     print(json.dumps(value) if isinstance(value, (dict, list)) else value)
 
 
-RUN_KEYS = ("seconds", "durable_seconds", "bootstrap_seconds", "client_rss_kib", "agent_rss_kib",
-            "agent_uploaded_bytes", "agent_lingered", "status", "error", "stats", "time")
-MEDIAN_KEYS = ("seconds", "durable_seconds", "bootstrap_seconds")
-MAX_KEYS = ("client_rss_kib", "agent_rss_kib", "agent_uploaded_bytes")
+RUN_KEYS = ("seconds", "durable_seconds", "bootstrap_seconds", "stream_seconds", "setup_seconds",
+            "client_rss_kib", "agent_rss_kib", "server_rss_kib", "agent_uploaded_bytes", "agent_lingered",
+            "status", "error", "stats", "time")
+MEDIAN_KEYS = ("seconds", "durable_seconds", "bootstrap_seconds", "stream_seconds", "setup_seconds")
+MAX_KEYS = ("client_rss_kib", "agent_rss_kib", "server_rss_kib", "agent_uploaded_bytes")
+# Figures that only some benchmarks have: in the combined record only where a run had them.
+OPTIONAL_KEYS = ("bootstrap_seconds", "stream_seconds", "setup_seconds", "server_rss_kib", "agent_uploaded_bytes")
 
 
 def number(value):
@@ -353,12 +413,12 @@ def combine(runs, repeats):
     for key in MEDIAN_KEYS:
         values = [number(r.get(key)) for r in runs]
         values = [v for v in values if v is not None]
-        if values or key != "bootstrap_seconds":
+        if values or key not in OPTIONAL_KEYS:
             out[key] = round(statistics.median(values), 3) if values else None
     for key in MAX_KEYS:
         values = [number(r.get(key)) for r in runs]
         values = [v for v in values if v is not None]
-        if values or key != "agent_uploaded_bytes":
+        if values or key not in OPTIONAL_KEYS:
             out[key] = max(values) if values else None
     if any("agent_lingered" in r for r in runs):
         out["agent_lingered"] = any(r.get("agent_lingered") is True for r in runs)
@@ -377,7 +437,8 @@ def combine(runs, repeats):
     out["runs"] = []
     for r in runs:
         run = {k: r.get(k) for k in ("seconds", "durable_seconds", "client_rss_kib", "agent_rss_kib", "status")}
-        for key in ("bootstrap_seconds", "agent_uploaded_bytes", "agent_lingered"):
+        for key in ("bootstrap_seconds", "stream_seconds", "setup_seconds", "server_rss_kib",
+                    "agent_uploaded_bytes", "agent_lingered"):
             if key in r:
                 run[key] = r[key]
         if r.get("error"):
@@ -407,16 +468,16 @@ def cmd_repeats(args):
             line = line.strip()
             if line:
                 rec = json.loads(line)
-                key = (rec.get("bench"), rec.get("tool"), rec.get("direction"), rec.get("phase"))
+                key = (rec.get("bench"), rec.get("server"), rec.get("tool"), rec.get("direction"), rec.get("phase"))
                 cases.setdefault(key, []).append(rec)
     with open(dst, "a", encoding="utf-8") as f:
-        for (bench, tool, direction, phase), runs in cases.items():
+        for (bench, server, tool, direction, phase), runs in cases.items():
             rec = combine(runs, repeats)
             f.write(json.dumps(rec, sort_keys=False) + "\n")
             # Durable times where the case has them (copies), else times to exit.
             key = "durable_seconds" if "durable_seconds" in runs[0] else "seconds"
             each = " ".join("-" if number(r.get(key)) is None else f"{r[key]:.2f}" for r in runs)
-            what = " ".join(str(x) for x in (bench, tool, direction, phase) if x)
+            what = " ".join(str(x) for x in (bench, server, tool, direction, phase) if x)
             median = "?" if rec[key] is None else f"{rec[key]:.2f}"
             label = "median durable" if key == "durable_seconds" else "median"
             print(f"{what}: {rec['status']}, {label} {median}s of {len(runs)} of {repeats} runs ({each})"
@@ -428,6 +489,7 @@ COMMANDS = {
     "record": cmd_record,
     "freeport": cmd_freeport,
     "waitport": cmd_waitport,
+    "waithttp": cmd_waithttp,
     "probe": cmd_probe,
     "gentree": cmd_gentree,
     "treedigest": cmd_treedigest,

@@ -92,7 +92,12 @@ def derive(rec, meta):
             else:
                 rec["verdict"] = "unknown"
 
-    if bench == "bootstrap" and ok and rec.get("tool") == "ferry":
+    if bench == "webterm" and ok and rec.get("tool") == "raw":
+        stream = num(rec.get("stream_seconds"))
+        if stream and nbytes is not None:
+            rec["raw_mb_per_s"] = round(nbytes / stream / 1e6, 2)
+
+    if bench in ("bootstrap", "webterm_bootstrap") and ok and rec.get("tool") == "ferry":
         limit = boot_limit(meta, rec.get("phase"))
         if seconds is None or limit is None:
             rec["verdict"] = "unknown"
@@ -107,6 +112,75 @@ def derive(rec, meta):
         else:
             rec["verdict"] = "pass" if detect <= target else "fail"
     return rec
+
+
+def run_heartbeats(rec):
+    """The heartbeat RTT summaries of rec's runs (from their --stats), or of rec itself."""
+    runs = rec.get("runs") if isinstance(rec.get("runs"), list) else [rec]
+    out = []
+    for r in runs:
+        hb = ((r or {}).get("stats") or {}).get("heartbeat_rtt_ms")
+        if isinstance(hb, dict):
+            out.append(hb)
+    return out
+
+
+def derive_webterm(records, meta):
+    """Benchmark 7: Ferry against the raw capacity of the same terminal, heartbeats against idle."""
+    share = meta.get("webterm_raw_share_target", 0.7)
+    floor = meta.get("webterm_min_mb_per_s", 5)
+    slack = meta.get("heartbeat_slack_ms", 100)
+    limit = meta.get("rss_limit_kib", 64 * 1024)
+    for rec in records:
+        if rec.get("bench") != "webterm" or rec.get("tool") != "ferry":
+            continue
+        server = rec.get("server")
+        raw = next((r for r in records if r.get("bench") == "webterm" and r.get("server") == server
+                    and r.get("tool") == "raw"), None)
+        hbs = run_heartbeats(rec)
+        if isinstance((rec.get("stats") or {}).get("heartbeat_rtt_ms"), dict):
+            rec["heartbeat_rtt_ms"] = rec["stats"]["heartbeat_rtt_ms"]
+        p99s = [num(h.get("p99")) for h in hbs if num(h.get("count")) and num(h.get("p99")) is not None]
+        if p99s:
+            rec["heartbeat_p99_max_ms"] = max(p99s)
+        if rec.get("status") != "ok":
+            continue
+        ours = num(rec.get("durable_mb_per_s"))
+        ref = num((raw or {}).get("raw_mb_per_s")) if (raw or {}).get("status") == "ok" else None
+        checks = {}
+        if ours is not None and ref:
+            rec["raw_share"] = round(ours / ref, 3)
+            checks["raw_share"] = ours >= share * ref
+        else:
+            checks["raw_share"] = None
+        checks["min_rate"] = None if ours is None else ours >= floor
+        if rec.get("direction") == "upload":
+            idle = find_server(records, "webterm_idle", server)
+            idle_hb = (idle or {}).get("heartbeat_rtt_ms") if (idle or {}).get("status") == "ok" else None
+            idle_p99 = num(idle_hb.get("p99")) if isinstance(idle_hb, dict) and num(idle_hb.get("count")) else None
+            loaded = num(rec.get("heartbeat_p99_max_ms"))
+            checks["heartbeat"] = None if idle_p99 is None or loaded is None else loaded <= idle_p99 + slack
+        client, agent = num(rec.get("client_rss_kib")), num(rec.get("agent_rss_kib"))
+        checks["rss"] = None if client is None or agent is None else client <= limit and agent <= limit
+        rec["checks"] = checks
+        values = list(checks.values())
+        if any(v is False for v in values):
+            rec["verdict"] = "fail"
+        elif all(v is True for v in values):
+            rec["verdict"] = "pass"
+        else:
+            rec["verdict"] = "unknown"
+    return records
+
+
+def find_server(records, bench, server, tool=None, direction=None, phase=None):
+    for rec in records:
+        if rec.get("bench") == bench and rec.get("server") == server \
+                and (tool is None or rec.get("tool") == tool) \
+                and (direction is None or rec.get("direction") == direction) \
+                and (phase is None or rec.get("phase") == phase):
+            return rec
+    return None
 
 
 def boot_limit(meta, phase):
@@ -177,7 +251,8 @@ def verdict_text(v, checks=None):
 
 FIGURES = ("runs", "seconds", "mb_per_s", "files_per_s", "durable_seconds", "durable_mb_per_s", "durable_files_per_s",
            "client_rss_kib", "agent_rss_kib", "mbit_per_s", "link_share", "loaded_probe_ms", "heartbeat_rtt_ms",
-           "bootstrap_seconds", "agent_uploaded_bytes")
+           "bootstrap_seconds", "agent_uploaded_bytes", "server_rss_kib", "stream_seconds", "setup_seconds",
+           "raw_mb_per_s", "raw_share", "heartbeat_p99_max_ms")
 
 DURABLE_NOTE = ("Ferry reports success only once the data is durable; \"durable\" times add a `sync` after "
                 "every tool, so they compare the same guarantee.")
@@ -345,12 +420,14 @@ def render(meta, records, targets):
         lines.append("")
 
     lines += render_transport(meta, by)
+    lines += render_webterm(meta, by)
 
     if targets:
         lines.append("## Targets")
         lines.append("")
         repeated = any((num(r.get("repeats")) or 1) > 1
-                       for r in by.get("bulk", []) + by.get("tree", []) + by.get("transport", []))
+                       for r in by.get("bulk", []) + by.get("tree", []) + by.get("transport", [])
+                       + by.get("webterm", []))
         lines.append("Throughput and tree targets compare durable figures"
                      + (" (medians of the runs of each case)" if repeated else "")
                      + "; \"no data\" means a figure needed "
@@ -366,7 +443,7 @@ def render(meta, records, targets):
         lines.append("## Errors and failures")
         lines.append("")
         for r in errors:
-            what = " ".join(str(r.get(k)) for k in ("bench", "tool", "direction", "phase") if r.get(k))
+            what = " ".join(str(r.get(k)) for k in ("bench", "server", "tool", "direction", "phase") if r.get(k))
             if r.get("bench") == "link":
                 size = f" {size_text(r.get('bytes'))}, added RTT {fmt(r.get('added_rtt_ms'), 0)} ms"
             elif r.get("bench") == "tree":
@@ -642,6 +719,7 @@ def targets_of(meta, records):
         "verdict": record_verdict(rec), "detail": detail,
     })
     out += transport_targets(meta, records)
+    out += webterm_targets(meta, records)
     return out
 
 
@@ -725,6 +803,247 @@ def find_phase(records, phase, tool="ferry"):
     return None
 
 
+WEBTERM_SERVERS = ("wetty", "jupyter")
+WEBTERM_NAMES = {"wetty": "WeTTY", "jupyter": "Jupyter Server"}
+
+
+def webterm_servers(records):
+    """The servers that benchmark 7's records name, WeTTY first."""
+    named = {r.get("server") for r in records if str(r.get("bench", "")).startswith("webterm") and r.get("server")}
+    return [s for s in WEBTERM_SERVERS if s in named] + sorted(s for s in named if s not in WEBTERM_SERVERS)
+
+
+def webterm_title(meta, server):
+    version = {"wetty": meta.get("wetty_version"), "jupyter": meta.get("jupyter_server_version")}.get(server)
+    name = WEBTERM_NAMES.get(server, server)
+    return f"{name} {version}" if version else name
+
+
+def render_webterm(meta, by):
+    """Table 7: ferry-cli through WeTTY and a Jupyter server, against what the terminal carries raw."""
+    rows, boots, idle = by.get("webterm", []), by.get("webterm_bootstrap", []), by.get("webterm_idle", [])
+    if not rows and not boots and not idle:
+        return []
+    everything = rows + boots + idle
+    servers = webterm_servers(everything)
+    lines = []
+    nbytes = next((r["bytes"] for r in rows if num(r.get("bytes"))), meta.get("webterm_bytes"))
+    share = meta.get("webterm_raw_share_target", 0.7)
+    floor = meta.get("webterm_min_mb_per_s", 5)
+    slack = meta.get("heartbeat_slack_ms", 100)
+    limit = meta.get("rss_limit_kib", 64 * 1024) / 1024
+    lines.append(f"## 7. Through a web terminal ({', '.join(webterm_title(meta, s) for s in servers)}), "
+                 f"{size_text(nbytes)} random file over 127.0.0.1")
+    lines.append("")
+    bundle = next((r for r in everything if r.get("tool") == "ferry" and r.get("bundle")), None)
+    brought = ""
+    if bundle:
+        brought = (f" It brings the {bundle['bundle']} agent along (`{bundle.get('bundle_file', '?')}`, "
+                   f"{size_text(bundle.get('bundle_bytes'))}); the transfers start with it cached.")
+    note = repeats_note(meta, rows) if rows else None
+    lines.append("ferry-cli connects with `--url wetty+ws://127.0.0.1:PORT/wetty` or `--url jupyter+http://127.0.0.1:PORT/ "
+                 "--token-file FILE` to a server started by the benchmark, and its framing through the terminal's pty "
+                 "is base64 text both ways." + brought + " \"raw\" is the same file as base64 out through the same "
+                 "terminal without Ferry (`base64 -w 0 FILE` in a raw pty, read, decoded and checked by "
+                 "`rawterminal.py`): its time is the stream from the command to its end marker, its MB/s the payload "
+                 "(decoded bytes) per second, the terminal's capacity. \"of raw\" is Ferry's durable MB/s as a "
+                 "multiple of that capacity. Server RSS is the peak of the terminal server's own process (node for "
+                 "WeTTY, python for Jupyter) during the case. " + DURABLE_NOTE + (" " + note if note else "")
+                 + f" Targets for ferry: durable MB/s >= {share:.2f}x the raw capacity and >= {fmt(floor, 0)} MB/s "
+                 f"in each direction, client and agent peak RSS <= {limit:.0f} MiB.")
+    lines.append("")
+    if rows:
+        def raw_note(r):
+            return "raw base64 (no Ferry)" if r.get("tool") == "raw" else r.get("tool")
+
+        def of_raw(r):
+            return "-" if num(r.get("raw_share")) is None else f"{r['raw_share']:.2f}x"
+
+        ordered = [r for s in servers for r in rows if r.get("server") == s]
+        lines += table(
+            ["server", "tool", "direction", "time s", "MB/s", "durable s", "durable MB/s"]
+            + (["durable s runs"] if note else []) + ["of raw", "client RSS", "agent RSS", "server RSS", "check"],
+            [[WEBTERM_NAMES.get(r.get("server"), r.get("server")), raw_note(r), r.get("direction"),
+              fmt(r.get("stream_seconds") if r.get("tool") == "raw" else r.get("seconds")),
+              fmt(r.get("raw_mb_per_s") if r.get("tool") == "raw" else r.get("mb_per_s"), 1),
+              fmt(r.get("durable_seconds")), fmt(r.get("durable_mb_per_s"), 1)]
+             + ([runs_text(r, "stream_seconds" if r.get("tool") == "raw" else "durable_seconds")] if note else [])
+             + [of_raw(r), mib(r.get("client_rss_kib")) if r.get("tool") == "ferry" else "-",
+                mib(r.get("agent_rss_kib")), mib(r.get("server_rss_kib")), check_text(r)]
+             for r in ordered])
+        lines.append("")
+        extra = []
+        for r in ordered:
+            if r.get("tool") == "raw" and r.get("status") == "ok":
+                extra.append(f"{WEBTERM_NAMES.get(r.get('server'), r.get('server'))} raw: the process took "
+                             f"{fmt(r.get('seconds'))} s with connecting ({fmt(r.get('setup_seconds'))} s to a shell "
+                             f"that takes input), and {fmt(r.get('raw_cpu_seconds'), 1)} s of CPU of its own")
+        if extra:
+            lines += ["; ".join(extra) + ".", ""]
+        lingered = [r for r in everything if r.get("agent_lingered") is True]
+        if lingered:
+            lines += ["**The remote agent was still running 5 s after ferry-cli had exited** in: "
+                      + ", ".join(" ".join(str(r.get(k)) for k in ("bench", "server", "direction", "phase") if r.get(k))
+                                  for r in lingered) + " (the harness stopped it).", ""]
+    if rows or idle:
+        lines.append(f"### Heartbeats through the terminal (every {meta.get('webterm_heartbeat_ms', 1000)} ms)")
+        lines.append("")
+        lines.append(f"Idle: `ferry-cli exec -- sleep {meta.get('webterm_idle_seconds', 10)}` through the same terminal. "
+                     "During the transfers: ferry-cli's `--stats` of the run with the median time; \"highest p99\" is "
+                     f"the highest p99 of all runs, which the target uses: p99 during the upload <= idle p99 + {slack} ms.")
+        lines.append("")
+        out = []
+        for s in servers:
+            i = find_server(idle, "webterm_idle", s)
+            up = find_server(rows, "webterm", s, "ferry", "upload")
+            down = find_server(rows, "webterm", s, "ferry", "download")
+            checks = (up or {}).get("checks") or {}
+            verdict = {True: "pass", False: "**FAIL**"}.get(checks.get("heartbeat"), "n/a")
+            out.append([WEBTERM_NAMES.get(s, s),
+                        hb_text((i or {}).get("heartbeat_rtt_ms")) if (i or {}).get("status") == "ok" else "-",
+                        hb_text((up or {}).get("heartbeat_rtt_ms")), fmt((up or {}).get("heartbeat_p99_max_ms"), 1),
+                        hb_text((down or {}).get("heartbeat_rtt_ms")), fmt((down or {}).get("heartbeat_p99_max_ms"), 1),
+                        verdict])
+        lines += table(["server", "idle p50/p99 ms (n)", "upload p50/p99 ms (n)", "upload highest p99",
+                        "download p50/p99 ms (n)", "download highest p99", "verdict"], out)
+        lines.append("")
+    if boots:
+        n = repeats_of(meta, boots)
+        bnote = None
+        if n and n > 1:
+            bnote = (f"Times are medians of {n} runs, the three cases alternating in each round; \"runs\" is the "
+                     "lowest and highest wall time.")
+        lines.append("### Bootstrap through the terminal: `ferry-cli --url ... ls :`")
+        lines.append("")
+        lines.append("Cold: the terminal's HOME/.cache/ferry emptied first, the agent uploaded through the terminal. "
+                     "Warm: the agent cached. \"wall s\" is the whole command to its exit (the first listing); "
+                     "\"terminal alone\" is `rawterminal.py open`: connecting, getting a shell and one printed line "
+                     "back, the part of every start that is the terminal's. \"bootstrap s\" is ferry-cli's own "
+                     "figure from `--stats`. "
+                     f"Targets: cold < {fmt(boot_limit(meta, 'cold'), 0)} s, warm < {fmt(boot_limit(meta, 'warm'), 0)} s "
+                     "to the listing." + (" " + bnote if bnote else ""))
+        lines.append("")
+        names = {"open": "terminal alone", "cold": "ferry, cold", "warm": "ferry, warm"}
+        ordered = [r for s in servers for p in ("open", "cold", "warm") for r in boots
+                   if r.get("server") == s and r.get("phase") == p]
+        lines += table(
+            ["server", "start", "agent uploaded", "wall s", "bootstrap s"] + (["runs"] if bnote else [])
+            + ["client RSS", "check", "verdict"],
+            [[WEBTERM_NAMES.get(r.get("server"), r.get("server")), names.get(r.get("phase"), r.get("phase")),
+              size_text(r.get("agent_uploaded_bytes")), fmt(r.get("seconds"), 3), fmt(r.get("bootstrap_seconds"), 3)]
+             + ([runs_text(r, "seconds")] if bnote else [])
+             + [mib(r.get("client_rss_kib")) if r.get("tool") == "ferry" else "-", check_text(r),
+                verdict_text(r.get("verdict"))] for r in ordered])
+        lines.append("")
+    return lines
+
+
+def webterm_targets(meta, records):
+    """Benchmark 7, per server: throughput against the raw capacity, heartbeats, bootstrap, memory."""
+    out = []
+    servers = webterm_servers(records)
+    share = meta.get("webterm_raw_share_target", 0.7)
+    floor = meta.get("webterm_min_mb_per_s", 5)
+    slack = meta.get("heartbeat_slack_ms", 100)
+    limit = meta.get("rss_limit_kib", 64 * 1024)
+    nbytes = meta.get("webterm_bytes")
+    size = f", {size_text(nbytes)} file" if num(nbytes) else ""
+    for server in servers:
+        name = WEBTERM_NAMES.get(server, server)
+        raw = find_server(records, "webterm", server, "raw")
+        ref, ref_note = durable_figure(raw, "raw_mb_per_s")
+        for direction in ("upload", "download"):
+            rec = find_server(records, "webterm", server, "ferry", direction)
+            a, a_note = durable_figure(rec, "durable_mb_per_s")
+            parts = [f"ferry {fmt(a, 1)} MB/s" if a is not None else f"ferry: {a_note or 'no durable figure'}",
+                     f"raw {fmt(ref, 1)} MB/s" if ref is not None else f"raw: {ref_note or 'no figure'}"]
+            if rec is not None and rec.get("status") == "fail":
+                verdict = "fail"
+            elif a is None:
+                verdict = "no data"
+            elif a < floor:
+                verdict = "fail"   # below the floor whatever the terminal carries
+            elif not ref:
+                verdict = "no data"
+            else:
+                verdict = "pass" if a >= share * ref else "fail"
+            if a is not None and ref:
+                parts.append(f"{a / ref:.2f}x")
+            out.append({
+                "id": f"webterm_{server}_{direction}", "bench": "webterm", "server": server, "direction": direction,
+                "target": f"ferry through {name} {direction}{size}: durable throughput >= {share:.2f}x the "
+                          f"terminal's raw capacity and >= {fmt(floor, 0)} MB/s",
+                "verdict": verdict, "detail": ", ".join(parts),
+                "figures": {"ferry_durable_mb_per_s": a, "raw_mb_per_s": ref,
+                            "raw_share": None if a is None or not ref else round(a / ref, 3)},
+            })
+        rec = find_server(records, "webterm", server, "ferry", "upload")
+        idle = find_server(records, "webterm_idle", server)
+        idle_hb = (idle or {}).get("heartbeat_rtt_ms") if (idle or {}).get("status") == "ok" else None
+        idle_p99 = num(idle_hb.get("p99")) if isinstance(idle_hb, dict) and num(idle_hb.get("count")) else None
+        loaded = None if rec is None else num(rec.get("heartbeat_p99_max_ms"))
+        if rec is not None and rec.get("status") == "fail":
+            verdict = "fail"
+        elif loaded is None or idle_p99 is None or (rec or {}).get("status") != "ok":
+            verdict = "no data"
+        else:
+            verdict = "pass" if loaded <= idle_p99 + slack else "fail"
+        samples = sum(num(h.get("count")) or 0 for h in run_heartbeats(rec or {}))
+        out.append({
+            "id": f"webterm_{server}_heartbeat", "bench": "webterm", "server": server,
+            "target": f"ferry through {name}: heartbeat RTT p99 during the upload <= idle p99 + {slack} ms",
+            "verdict": verdict,
+            "detail": (f"upload p99 {fmt(loaded, 1)} ms (highest of the runs, {samples} samples), "
+                       f"idle p99 {fmt(idle_p99, 1)} ms"
+                       + (f" ({idle_hb.get('count')} samples)" if isinstance(idle_hb, dict) else "")),
+            "figures": {"upload_p99_ms": loaded, "idle_p99_ms": idle_p99},
+        })
+        for phase, what in (("warm", "warm start (agent cached)"), ("cold", "cold start (empty cache, agent uploaded)")):
+            b = find_server(records, "webterm_bootstrap", server, "ferry", phase=phase)
+            lim = boot_limit(meta, phase)
+            if b is None:
+                detail = "not run"
+            elif b.get("status") == "error":
+                detail = "error"
+            else:
+                detail = (f"{fmt(b.get('seconds'), 3)} s to the listing (runs {runs_text(b, 'seconds')}), "
+                          f"bootstrap {fmt(b.get('bootstrap_seconds'), 3)} s")
+                opened = find_server(records, "webterm_bootstrap", server, "raw", phase="open")
+                if opened is not None and num(opened.get("seconds")) is not None:
+                    detail += f", terminal alone {fmt(opened.get('seconds'), 3)} s"
+                if phase == "cold":
+                    detail += f", {size_text(b.get('agent_uploaded_bytes'))} uploaded ({b.get('bundle', '?')})"
+            out.append({
+                "id": f"webterm_{server}_bootstrap_{phase}", "bench": "webterm_bootstrap", "server": server,
+                "phase": phase, "target": f"ferry through {name}, {what}: first listing in < {fmt(lim, 0)} s",
+                "verdict": record_verdict(b), "detail": detail,
+                "figures": {"seconds": None if b is None else num(b.get("seconds")),
+                            "bootstrap_seconds": None if b is None else num(b.get("bootstrap_seconds"))},
+            })
+        for direction in ("upload", "download"):
+            rec = find_server(records, "webterm", server, "ferry", direction)
+            client = None if rec is None else num(rec.get("client_rss_kib"))
+            agent = None if rec is None else num(rec.get("agent_rss_kib"))
+            if rec is None or rec.get("status") == "error":
+                verdict, detail = "no data", "not run" if rec is None else "error"
+            else:
+                detail = (f"client {mib(client)} MiB, agent {mib(agent)} MiB "
+                          f"(the server: {mib(rec.get('server_rss_kib'))} MiB, no target)")
+                if client is not None and agent is not None:
+                    verdict = "pass" if client <= limit and agent <= limit else "fail"
+                elif (client is not None and client > limit) or (agent is not None and agent > limit):
+                    verdict = "fail"
+                else:
+                    verdict = "no data"
+            out.append({
+                "id": f"webterm_{server}_rss_{direction}", "bench": "webterm", "server": server, "direction": direction,
+                "target": f"ferry through {name} {direction}{size}: client and remote agent peak RSS <= "
+                          f"{limit / 1024:.0f} MiB",
+                "verdict": verdict, "detail": detail,
+            })
+    return out
+
+
 def hb_text(hb):
     if not isinstance(hb, dict):
         return "-"
@@ -758,7 +1077,7 @@ def main():
             meta = {k: v for k, v in rec.items() if k != "bench"}
         else:
             results.append(rec)
-    results = [derive(r, meta) for r in results]
+    results = derive_webterm([derive(r, meta) for r in results], meta)
     targets = targets_of(meta, results)
     summary = {
         "results": len(results),
