@@ -5,7 +5,8 @@
 // a CA made here, the agent behind it on plain ws://; resume after nginx is
 // restarted, and after the agent behind a running nginx is; heartbeats that
 // keep an idle connection open past nginx's read timeout; two agents under
-// two path prefixes of one nginx; memory while a client stops reading.
+// two path prefixes of one nginx; memory while a client stops reading; and
+// what the client says when nginx answers by itself (a redirect, 404, 502).
 #include "support/agentprocess.h"
 #include "support/nginxserver.h"
 #include "support/webterminalserver.h"
@@ -24,6 +25,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSslCertificate>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -155,8 +157,8 @@ private:
     QTemporaryDir m_dir;
     AgentProcess m_agentA;
     AgentProcess m_agentB;
-    /// "/" and "/a/" lead to agent A, "/b/" to agent B; nginx's defaults
-    /// otherwise.
+    /// "/" and "/a/" lead to agent A, "/b/" to agent B, "/gone/" to a port
+    /// where nothing listens; nginx's defaults otherwise.
     NginxServer m_nginx;
 };
 
@@ -166,7 +168,11 @@ void TestProxy::initTestCase()
     QVERIFY2(m_agentA.start(), qPrintable(m_agentA.errorString()));
     QVERIFY2(m_agentB.start(), qPrintable(m_agentB.errorString()));
     NginxServer::Options options;
-    options.locations = {{u"/"_s, m_agentA.port()}, {u"/a/"_s, m_agentA.port()}, {u"/b/"_s, m_agentB.port()}};
+    QTcpServer nobody; // a port where no agent listens
+    QVERIFY(nobody.listen(QHostAddress::LocalHost, 0));
+    const quint16 nobodyPort = nobody.serverPort();
+    nobody.close();
+    options.locations = {{u"/"_s, m_agentA.port()}, {u"/a/"_s, m_agentA.port()}, {u"/b/"_s, m_agentB.port()}, {u"/gone/"_s, nobodyPort}};
     QVERIFY2(m_nginx.start(m_dir.filePath(u"nginx"_s), options), qPrintable(m_nginx.errorString()));
     // Certificates pinned by these tests stay here.
     qputenv("FERRY_KNOWN_AGENTS", m_dir.filePath(u"known_agents"_s).toUtf8());
@@ -373,6 +379,15 @@ void TestProxy::tlsAtTheProxy()
     // nginx did the TLS: the agent was reached on plain HTTP, under the
     // prefix taken off.
     QVERIFY(accessLog(u"nginx-tls"_s).count("\"GET /ferry/ HTTP/1.1\" 101 ") >= 3);
+
+    // Where nginx answers by itself, the client says what that means: the
+    // prefix without its slash is redirected, elsewhere there is nothing.
+    const CliResult noSlash = cli(nginx.url(u"/ferry"_s), m_agentA, {u"ls"_s, u":"_s});
+    QCOMPARE(noSlash.exitCode, 3);
+    QVERIFY2(noSlash.err.contains("(HTTP 301 Moved Permanently)") && noSlash.err.contains("trailing slash"), noSlash.err.constData());
+    const CliResult nowhere = cli(nginx.url(u"/elsewhere/"_s), m_agentA, {u"ls"_s, u":"_s});
+    QCOMPARE(nowhere.exitCode, 3);
+    QVERIFY2(nowhere.err.contains("nothing answers at this path (HTTP 404 Not Found)"), nowhere.err.constData());
     QFile::remove(m_agentA.root() + u"/tls.bin"_s);
     QFile::remove(local);
     QFile::remove(back);
@@ -526,6 +541,11 @@ void TestProxy::twoAgentsByPath()
     // A's token does not open B: the prefixes lead to two agents indeed.
     const CliResult crossed = cli(urlB, m_agentA, {u"ls"_s, u":"_s});
     QCOMPARE(crossed.exitCode, 4);
+
+    // A prefix whose agent is not there: nginx's 502, said as such.
+    const CliResult gone = cli(m_nginx.url(u"/gone/"_s), m_agentA, {u"ls"_s, u":"_s});
+    QCOMPARE(gone.exitCode, 3);
+    QVERIFY2(gone.err.contains("could not reach the server behind it (HTTP 502 Bad Gateway)"), gone.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestProxy)
