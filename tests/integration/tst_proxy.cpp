@@ -302,7 +302,9 @@ void TestProxy::backpressure()
                               .arg(received / kMiB);
     qInfo("%s", qPrintable(grown));
     QVERIFY2(received < size, "the download ended before the client was stopped");
+#ifndef FERRY_SANITIZED
     QVERIFY2(agentPeak - agentBefore < 48 * kMiB, qPrintable(grown));
+#endif
     QVERIFY2(workerPeak - workerBefore < 8 * kMiB, qPrintable(grown));
     QFile::remove(target);
     QFile::remove(remote);
