@@ -32,7 +32,6 @@
 #include <QWebSocket>
 
 #include <csignal>
-#include <fcntl.h>
 #include <sys/stat.h>
 
 using namespace Qt::Literals::StringLiterals;
