@@ -27,6 +27,9 @@ FERRY_PACKAGES=(
   # terminals, and WeTTY from npm, whose node-pty is compiled from source.
   python3-jupyter-server python3-jupyter-server-terminals python3-terminado
   nodejs npm node-gyp libnode-dev make
+  # A real reverse proxy in front of the agent (it-proxy), started by the
+  # test itself on a free port.
+  nginx
 )
 
 die() { echo "ferry: $*" >&2; exit 1; }

@@ -610,9 +610,9 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../core/client/session.cpp" line="147"/>
         <location filename="../core/client/session.cpp" line="205"/>
         <location filename="../core/client/session.cpp" line="390"/>
-        <location filename="../core/client/webterminal.cpp" line="148"/>
-        <location filename="../core/client/webterminal.cpp" line="154"/>
-        <location filename="../core/client/webterminal.cpp" line="530"/>
+        <location filename="../core/client/webterminal.cpp" line="149"/>
+        <location filename="../core/client/webterminal.cpp" line="155"/>
+        <location filename="../core/client/webterminal.cpp" line="531"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -808,59 +808,59 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>%1, während der Agent installiert wurde%2</translation>
     </message>
     <message>
-        <location filename="../core/client/webterminal.cpp" line="137"/>
+        <location filename="../core/client/webterminal.cpp" line="138"/>
         <source>%1: the web terminal sent a binary message, which its protocol does not have</source>
         <translation>%1: Das Web-Terminal hat eine binäre Nachricht gesendet, die sein Protokoll nicht kennt</translation>
     </message>
     <message>
-        <location filename="../core/client/webterminal.cpp" line="153"/>
+        <location filename="../core/client/webterminal.cpp" line="154"/>
         <source>the web terminal closed the connection</source>
         <translation>das Web-Terminal hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/client/webterminal.cpp" line="170"/>
+        <location filename="../core/client/webterminal.cpp" line="171"/>
         <source>%1: the web terminal&apos;s certificate is not trusted</source>
         <translation>%1: Dem Zertifikat des Web-Terminals wird nicht vertraut</translation>
     </message>
     <message>
-        <location filename="../core/client/webterminal.cpp" line="291"/>
-        <location filename="../core/client/webterminal.cpp" line="352"/>
-        <location filename="../core/client/webterminal.cpp" line="362"/>
+        <location filename="../core/client/webterminal.cpp" line="292"/>
+        <location filename="../core/client/webterminal.cpp" line="353"/>
+        <location filename="../core/client/webterminal.cpp" line="363"/>
         <source>%1: the web terminal closed the connection</source>
         <translation>%1: Das Web-Terminal hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/client/webterminal.cpp" line="367"/>
+        <location filename="../core/client/webterminal.cpp" line="368"/>
         <source>%1: WeTTY refused the connection: %2</source>
         <translation>%1: WeTTY hat die Verbindung abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../core/client/webterminal.cpp" line="386"/>
+        <location filename="../core/client/webterminal.cpp" line="387"/>
         <source>%1: the shell in the web terminal ended</source>
         <translation>%1: Die Shell im Web-Terminal wurde beendet</translation>
     </message>
     <message>
-        <location filename="../core/client/webterminal.cpp" line="522"/>
+        <location filename="../core/client/webterminal.cpp" line="523"/>
         <source>%1: the Jupyter server refused the token (HTTP %2)</source>
         <translation>%1: Der Jupyter-Server hat das Token abgelehnt (HTTP %2)</translation>
     </message>
     <message>
-        <location filename="../core/client/webterminal.cpp" line="526"/>
+        <location filename="../core/client/webterminal.cpp" line="527"/>
         <source>%1: no Jupyter terminals there (HTTP 404): is the path the server&apos;s base URL, and are its terminals enabled?</source>
         <translation>%1: Dort gibt es keine Jupyter-Terminals (HTTP 404): Ist der Pfad die Basis-URL des Servers, und sind seine Terminals eingeschaltet?</translation>
     </message>
     <message>
-        <location filename="../core/client/webterminal.cpp" line="534"/>
+        <location filename="../core/client/webterminal.cpp" line="535"/>
         <source>%1: creating a terminal failed (HTTP %2 %3)</source>
         <translation>%1: Das Terminal konnte nicht angelegt werden (HTTP %2 %3)</translation>
     </message>
     <message>
-        <location filename="../core/client/webterminal.cpp" line="541"/>
+        <location filename="../core/client/webterminal.cpp" line="542"/>
         <source>%1: not a Jupyter server (no terminal name in its answer)</source>
         <translation>%1: Kein Jupyter-Server (kein Terminalname in seiner Antwort)</translation>
     </message>
     <message>
-        <location filename="../core/client/webterminal.cpp" line="568"/>
+        <location filename="../core/client/webterminal.cpp" line="569"/>
         <source>%1: the shell in the Jupyter terminal ended</source>
         <translation>%1: Die Shell im Jupyter-Terminal wurde beendet</translation>
     </message>
@@ -1155,14 +1155,34 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::net</name>
     <message>
-        <location filename="../core/net/websockettransport.cpp" line="20"/>
+        <location filename="../core/net/websockettransport.cpp" line="23"/>
         <source>unexpected text message</source>
         <translation>unerwartete Textnachricht</translation>
     </message>
     <message>
-        <location filename="../core/net/websockettransport.cpp" line="27"/>
+        <location filename="../core/net/websockettransport.cpp" line="30"/>
         <source>connection closed by the peer</source>
         <translation>Verbindung von der Gegenstelle geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../core/net/websockettransport.cpp" line="107"/>
+        <source>the server redirects to another address (%1), which a WebSocket does not follow: check the URL&apos;s path (behind a reverse proxy, perhaps its trailing slash)</source>
+        <translation>der Server leitet auf eine andere Adresse um (%1), der ein WebSocket nicht folgt: Stimmt der Pfad der URL (hinter einem Reverse-Proxy vielleicht mit abschließendem Schrägstrich)?</translation>
+    </message>
+    <message>
+        <location filename="../core/net/websockettransport.cpp" line="109"/>
+        <source>nothing answers at this path (%1): check the URL&apos;s path</source>
+        <translation>unter diesem Pfad antwortet nichts (%1): Stimmt der Pfad der URL?</translation>
+    </message>
+    <message>
+        <location filename="../core/net/websockettransport.cpp" line="111"/>
+        <source>a proxy answered that it could not reach the server behind it (%1)</source>
+        <translation>ein Proxy hat geantwortet, dass er den Server hinter sich nicht erreicht (%1)</translation>
+    </message>
+    <message>
+        <location filename="../core/net/websockettransport.cpp" line="112"/>
+        <source>the server answered %1 instead of opening a WebSocket</source>
+        <translation>der Server hat mit %1 geantwortet, statt ein WebSocket zu öffnen</translation>
     </message>
     <message>
         <location filename="../core/net/connection.cpp" line="204"/>

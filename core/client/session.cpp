@@ -144,7 +144,7 @@ void Session::connectWebSocket()
     connect(socket, &QWebSocket::sslErrors, this, &Session::onSslErrors);
     connect(socket, &QWebSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
         if (m_webSocket)
-            onSocketGone(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1: %2").arg(m_options.url.toDisplayString(), m_webSocket->errorString())});
+            onSocketGone(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1: %2").arg(m_options.url.toDisplayString(), net::openErrorText(*m_webSocket))});
     });
     m_transportInfo = TransportInfo{u"websocket"_s, {}, {}, 0, 0};
     attachTransport(new net::WebSocketTransport(socket, m_options.url.toDisplayString(), this));

@@ -2,6 +2,7 @@
 #include "core/client/webterminal.h"
 
 #include "core/logging.h"
+#include "core/net/websockettransport.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -145,7 +146,7 @@ void WebTerminalChannel::openSocket(const QNetworkRequest &request)
             m_socket->ignoreSslErrors(errors);
     });
     connect(m_socket, &QWebSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
-        endWith(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1: %2").arg(description(), m_socket->errorString())});
+        endWith(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1: %2").arg(description(), net::openErrorText(*m_socket))});
     });
     connect(m_socket, &QWebSocket::disconnected, this, [this] {
         QString reason = m_socket->closeReason();

@@ -2,7 +2,10 @@
 #include "core/net/websockettransport.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QWebSocket>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace ferry::net {
 
@@ -87,6 +90,26 @@ void WebSocketTransport::finish(const Error &reason)
         return;
     m_closed = true;
     Q_EMIT closed(reason);
+}
+
+QString openErrorText(const QWebSocket &socket)
+{
+    const QString text = socket.errorString();
+    // QWebSocket tells the status of a refused upgrade in its error text
+    // only: "...: Unhandled http status code: 502 (Bad Gateway)."
+    static const QRegularExpression statusPattern(u"status code: (\\d{3}) \\(([^)]*)\\)"_s);
+    const QRegularExpressionMatch match = statusPattern.match(text);
+    if (!match.hasMatch())
+        return text;
+    const int status = match.captured(1).toInt();
+    const QString http = QString(u"HTTP "_s + match.captured(1) + u' ' + match.captured(2)).trimmed();
+    if (status >= 300 && status < 400)
+        return QCoreApplication::translate("ferry::net", "the server redirects to another address (%1), which a WebSocket does not follow: check the URL's path (behind a reverse proxy, perhaps its trailing slash)").arg(http);
+    if (status == 404)
+        return QCoreApplication::translate("ferry::net", "nothing answers at this path (%1): check the URL's path").arg(http);
+    if (status == 502 || status == 503 || status == 504)
+        return QCoreApplication::translate("ferry::net", "a proxy answered that it could not reach the server behind it (%1)").arg(http);
+    return QCoreApplication::translate("ferry::net", "the server answered %1 instead of opening a WebSocket").arg(http);
 }
 
 } // namespace ferry::net

@@ -37,4 +37,9 @@ private:
     bool m_closed = false;
 };
 
+/// Why @p socket did not open, for a person. When the server answered the
+/// upgrade with another HTTP status (a reverse proxy's redirect, 404 or
+/// 502), what that status means; else QWebSocket's own text.
+QString openErrorText(const QWebSocket &socket);
+
 } // namespace ferry::net
