@@ -69,9 +69,7 @@ void Admission::release(quint64 id)
     const auto state = m_addresses.find(it->address);
     if (state != m_addresses.end()) {
         --state->pending;
-        // Nothing to remember about an address with nothing pending and
-        // no failures.
-        if (state->pending <= 0 && state->failures == 0 && state->bannedUntilMs == 0)
+        if (state->forgettable())
             m_addresses.erase(state);
     }
     m_pending.erase(it);
@@ -158,7 +156,7 @@ QList<Admission::BurstSummary> Admission::takeEndedBursts(qint64 nowMs)
         }
         if (state.bannedUntilMs != 0 && state.bannedUntilMs <= nowMs)
             state.bannedUntilMs = 0;
-        if (state.pending <= 0 && state.failures == 0 && state.bannedUntilMs == 0)
+        if (state.forgettable())
             it = m_addresses.erase(it);
         else
             ++it;

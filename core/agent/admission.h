@@ -92,6 +92,8 @@ private:
         qint64 nextCheckMs = 0;
         qint64 bannedUntilMs = 0;
         bool banned = false;    ///< banned during the current burst
+        /// Nothing pending, no failures, no ban: nothing to remember.
+        bool forgettable() const { return pending <= 0 && failures == 0 && bannedUntilMs == 0; }
     };
     struct Pending {
         QHostAddress address;

@@ -59,6 +59,19 @@ import sys
 import time
 
 
+def write_json(path, value):
+    """VALUE as one line of JSON into PATH, replaced whole (readers never
+    see half of it), or on standard output without a PATH."""
+    text = json.dumps(value)
+    if not path:
+        print(text)
+        return
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text + "\n")
+    os.replace(tmp, path)
+
+
 def infer(text):
     if text == "":
         return None
@@ -225,14 +238,7 @@ def cmd_probe(args):
         pass
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    text = json.dumps(summarize(samples, lost))
-    if a.out:
-        tmp = a.out + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text + "\n")
-        os.replace(tmp, a.out)
-    else:
-        print(text)
+    write_json(a.out, summarize(samples, lost))
 
 
 def cmd_gentree(args):
@@ -330,10 +336,7 @@ def cmd_hwm(args):
     rss_only = False
 
     def write():
-        tmp = a.out + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(json.dumps(state) + "\n")
-        os.replace(tmp, a.out)
+        write_json(a.out, state)
 
     me = os.getpid()
     deadline = time.monotonic() + a.max_seconds

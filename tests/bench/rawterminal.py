@@ -37,6 +37,8 @@ import time
 import urllib.parse
 import urllib.request
 
+from benchlib import write_json
+
 # Markers are typed with octal escapes: the echo of the command line must
 # not look like them.
 START, END = "FERRYRAW-START", "FERRYRAW-END"
@@ -260,14 +262,7 @@ def main():
             term.close()
     times = os.times()
     result["cpu_seconds"] = round(times.user + times.system, 2)
-    text = json.dumps(result)
-    if a.out:
-        tmp = a.out + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text + "\n")
-        os.replace(tmp, a.out)
-    else:
-        print(text)
+    write_json(a.out, result)
     if result["error"]:
         print(f"rawterminal.py: {result['error']}", file=sys.stderr)
     return rc

@@ -74,6 +74,9 @@ CliResult runCli(const QProcessEnvironment &environment, const QStringList &args
 /// Starts ferry-cli without waiting (the caller owns the process).
 QProcess *startCli(const AgentProcess &agent, const QStringList &args, QObject *parent);
 
+/// A TCP port on 127.0.0.1 that was free a moment ago.
+quint16 freePort();
+
 /// Writes @p size bytes of seeded pseudo-random data.
 bool writeRandomFile(const QString &path, qint64 size, quint32 seed = 1);
 /// SHA-256 of a file's contents, hex.
