@@ -27,6 +27,9 @@ FERRY_PACKAGES=(
   # terminals, and WeTTY from npm, whose node-pty is compiled from source.
   python3-jupyter-server python3-jupyter-server-terminals python3-terminado
   nodejs npm node-gyp libnode-dev make
+  # The fuzz targets: clang with libFuzzer and its sanitizer runtimes, and
+  # llvm-symbolizer for their reports.
+  clang libclang-rt-dev llvm
 )
 
 die() { echo "ferry: $*" >&2; exit 1; }
