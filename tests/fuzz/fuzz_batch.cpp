@@ -3,11 +3,14 @@
 // an authenticated session serving the scratch tree is fed the messages of
 // one input (fuzzsupport.h's container), the requests, data frames and
 // "end" messages of batches as a client sends them. Every final reply to a
-// batch must carry one result per file it asked for.
+// batch must carry one result per file it asked for. The readers both
+// ends use for a batch's lists (batchmessages.h) read every control message
+// of the input too, as a request and as a reply.
 
 #include "agentharness.h"
 
 #include "core/protocol/frame.h"
+#include "core/transfer/batchmessages.h"
 
 #include <QCborArray>
 #include <QCborValue>
@@ -19,6 +22,27 @@ using namespace ferry;
 namespace {
 
 fuzz::AgentHarness *g_harness = nullptr;
+
+void readLists(const QCborMap &control)
+{
+    const QCborValue files = control.value("files"_L1);
+    if (auto uploads = transfer::readBatchUploads(files)) {
+        qint64 total = 0;
+        for (const transfer::BatchUpload &file : std::as_const(*uploads))
+            total += file.size;
+        if (uploads->size() > transfer::kMaxBatchFiles || total > transfer::kMaxBatchBytes)
+            fuzz::fail("a batch request beyond the limits was read");
+    }
+    const qsizetype count = files.toArray().size();
+    if (auto downloads = transfer::readBatchDownloads(files, count)) {
+        qint64 total = 0;
+        for (const transfer::BatchDownload &file : std::as_const(*downloads))
+            total += file.size;
+        if (total > transfer::kMaxBatchBytes)
+            fuzz::fail("a batch reply beyond the limits was read");
+    }
+    (void)transfer::readBatchResults(control.value("results"_L1), control.value("results"_L1).toArray().size());
+}
 
 } // namespace
 
@@ -47,6 +71,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break;
         if (auto frame = protocol::decode(message, protocol::kMaxMessage); frame && frame->kind == protocol::FrameKind::Control) {
             const QCborMap &control = frame->control;
+            readLists(control);
             const QString op = control.value("op"_L1).toString();
             if (control.value("t"_L1).toString() == "req"_L1 && (op == "putmany"_L1 || op == "getmany"_L1 || op == "commit"_L1)) {
                 const QCborValue list = control.value(op == "getmany"_L1 ? "paths"_L1 : "files"_L1);
