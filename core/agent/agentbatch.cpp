@@ -151,6 +151,13 @@ void AgentPutMany::onStreamMessage(const QCborMap &message)
 {
     protocol::MessageReader reader(message);
     if (reader.type() == "abort"_L1) {
+        // The part files go now rather than when this stream is deleted, so
+        // a batch sent again right behind finds them free.
+        for (Item &item : m_items) {
+            if (item.sink)
+                item.sink->discard();
+            item.sink.reset();
+        }
         m_session->replyError(m_requestId, transfer::errorFromMessage(message));
         m_session->streamFinished(m_stream);
         return;
