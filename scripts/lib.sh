@@ -30,6 +30,9 @@ FERRY_PACKAGES=(
   # A real reverse proxy in front of the agent (it-proxy), started by the
   # test itself on a free port.
   nginx
+  # The fuzz targets: clang with libFuzzer and its sanitizer runtimes, and
+  # llvm-symbolizer for their reports.
+  clang libclang-rt-dev llvm
 )
 
 die() { echo "ferry: $*" >&2; exit 1; }

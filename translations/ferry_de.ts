@@ -121,42 +121,32 @@
         <translation>Befehlseingabe auf Kanal %1</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="62"/>
-        <source>a batch holds 1 to %1 files</source>
-        <translation>ein Stapel enthält 1 bis %1 Dateien</translation>
-    </message>
-    <message>
-        <location filename="../core/agent/agentbatch.cpp" line="86"/>
-        <source>a batch holds at most %1 bytes</source>
-        <translation>ein Stapel enthält höchstens %1 Bytes</translation>
-    </message>
-    <message>
-        <location filename="../core/agent/agentbatch.cpp" line="141"/>
+        <location filename="../core/agent/agentbatch.cpp" line="128"/>
         <source>batch data out of place</source>
         <translation>Stapeldaten an falscher Stelle</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="175"/>
+        <location filename="../core/agent/agentbatch.cpp" line="162"/>
         <source>batch ended early</source>
         <translation>Stapel endete vorzeitig</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="191"/>
+        <location filename="../core/agent/agentbatch.cpp" line="178"/>
         <source>%1: not written</source>
         <translation>%1: nicht geschrieben</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="269"/>
+        <location filename="../core/agent/agentbatch.cpp" line="256"/>
         <source>a commit holds 1 to %1 files</source>
         <translation>ein Commit enthält 1 bis %1 Dateien</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="340"/>
+        <location filename="../core/agent/agentbatch.cpp" line="327"/>
         <source>%1: not a regular file</source>
         <translation>%1: keine reguläre Datei</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="342"/>
+        <location filename="../core/agent/agentbatch.cpp" line="329"/>
         <source>%1: too large for a batch</source>
         <translation>%1: zu groß für einen Stapel</translation>
     </message>
@@ -682,7 +672,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>unerwartete Nachricht „%1“ vom Agenten</translation>
     </message>
     <message>
-        <location filename="../core/client/batchjobs.cpp" line="38"/>
+        <location filename="../core/client/batchjobs.cpp" line="31"/>
         <source>%1: the file changed while it was being sent</source>
         <translation>%1: Die Datei wurde während des Sendens verändert</translation>
     </message>
@@ -868,22 +858,17 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::client::BatchDownloadJob</name>
     <message>
-        <location filename="../core/client/batchjobs.cpp" line="223"/>
-        <source>the agent answered for %1 files, not %2</source>
-        <translation>der Agent hat für %1 Dateien geantwortet, nicht für %2</translation>
-    </message>
-    <message>
-        <location filename="../core/client/batchjobs.cpp" line="275"/>
+        <location filename="../core/client/batchjobs.cpp" line="269"/>
         <source>batch data out of place</source>
         <translation>Stapeldaten an falscher Stelle</translation>
     </message>
     <message>
-        <location filename="../core/client/batchjobs.cpp" line="309"/>
+        <location filename="../core/client/batchjobs.cpp" line="303"/>
         <source>the batch ended early</source>
         <translation>der Stapel endete vorzeitig</translation>
     </message>
     <message>
-        <location filename="../core/client/batchjobs.cpp" line="416"/>
+        <location filename="../core/client/batchjobs.cpp" line="410"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -891,7 +876,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::client::BatchUploadJob</name>
     <message>
-        <location filename="../core/client/batchjobs.cpp" line="183"/>
+        <location filename="../core/client/batchjobs.cpp" line="180"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -920,14 +905,6 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../core/client/execjob.cpp" line="148"/>
         <source>command output on channel %1</source>
         <translation>Befehlsausgabe auf Kanal %1</translation>
-    </message>
-</context>
-<context>
-    <name>ferry::client::GroupCommitJob</name>
-    <message>
-        <location filename="../core/client/groupcommitjob.cpp" line="40"/>
-        <source>the agent answered for %1 files, not %2</source>
-        <translation>der Agent hat für %1 Dateien geantwortet, nicht für %2</translation>
     </message>
 </context>
 <context>
@@ -1226,6 +1203,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     </message>
     <message>
         <location filename="../core/net/streamframing.cpp" line="103"/>
+        <location filename="../core/net/streamframing.cpp" line="110"/>
         <source>stream message above the limit of %1 bytes</source>
         <translation>Stream-Nachricht über der Grenze von %1 Bytes</translation>
     </message>
@@ -1452,6 +1430,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     </message>
     <message>
         <location filename="../core/transfer/streammessages.cpp" line="45"/>
+        <location filename="../core/transfer/batchmessages.cpp" line="101"/>
         <source>the peer reported an error</source>
         <translation>die Gegenstelle hat einen Fehler gemeldet</translation>
     </message>
@@ -1459,6 +1438,32 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../core/transfer/job.cpp" line="42"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../core/transfer/batchmessages.cpp" line="25"/>
+        <source>a batch holds at most %1 bytes</source>
+        <translation>ein Stapel enthält höchstens %1 Bytes</translation>
+    </message>
+    <message>
+        <location filename="../core/transfer/batchmessages.cpp" line="34"/>
+        <source>a batch holds 1 to %1 files</source>
+        <translation>ein Stapel enthält 1 bis %1 Dateien</translation>
+    </message>
+    <message>
+        <location filename="../core/transfer/batchmessages.cpp" line="59"/>
+        <location filename="../core/transfer/batchmessages.cpp" line="109"/>
+        <source>the agent answered for %1 files, not %2</source>
+        <translation>der Agent hat für %1 Dateien geantwortet, nicht für %2</translation>
+    </message>
+    <message>
+        <location filename="../core/transfer/batchmessages.cpp" line="70"/>
+        <source>a file of the batch has an error that is none</source>
+        <translation>eine Datei des Stapels hat einen Fehler, der keiner ist</translation>
+    </message>
+    <message>
+        <location filename="../core/transfer/batchmessages.cpp" line="96"/>
+        <source>a file&apos;s result is neither 0 nor [code, message]</source>
+        <translation>das Ergebnis einer Datei ist weder 0 noch [Code, Meldung]</translation>
     </message>
 </context>
 <context>

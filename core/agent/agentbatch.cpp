@@ -57,34 +57,21 @@ AgentPutMany::~AgentPutMany()
 
 void AgentPutMany::start(AgentSession *session, qint64 requestId, quint32 stream, const QCborMap &request)
 {
-    const QCborArray files = request.value("files"_L1).toArray();
-    if (files.isEmpty() || files.size() > kMaxBatchFiles) {
-        session->replyError(requestId, Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::agent", "a batch holds 1 to %1 files").arg(kMaxBatchFiles)});
+    auto files = transfer::readBatchUploads(request.value("files"_L1));
+    if (!files) {
+        session->replyError(requestId, files.error());
         return;
     }
     auto *batch = new AgentPutMany(session, requestId, stream);
     batch->m_stage = request.value("stage"_L1).toBool();
-    for (const QCborValue &value : files) {
-        protocol::MessageReader reader(value.toMap());
+    for (const transfer::BatchUpload &file : std::as_const(*files)) {
         Item item;
-        item.path = reader.string("path"_L1);
-        item.size = reader.integer("size"_L1, 0, kMaxBatchBytes);
-        const qint64 mode = reader.optionalInteger("mode"_L1, -1, -1, 07777);
-        const qint64 mtime = reader.optionalInteger("mtime"_L1, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::min());
-        item.replace = reader.optionalBool("replace"_L1) ? transfer::Replace::Always : transfer::Replace::Never;
-        if (!reader.ok()) {
-            delete batch;
-            session->replyError(requestId, Error{ErrorCode::Protocol, reader.error()});
-            return;
-        }
-        item.attributes = attributesFromWire(mode, mtime);
+        item.path = file.path;
+        item.size = file.size;
+        item.replace = file.replace ? transfer::Replace::Always : transfer::Replace::Never;
+        item.attributes = attributesFromWire(file.mode, file.mtimeNs);
         batch->m_total += item.size;
         batch->m_items.push_back(std::move(item));
-    }
-    if (batch->m_total > kMaxBatchBytes) {
-        delete batch;
-        session->replyError(requestId, Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::agent", "a batch holds at most %1 bytes").arg(kMaxBatchBytes)});
-        return;
     }
     // Refuse early what the final rename would refuse, per file.
     for (Item &item : batch->m_items) {
@@ -164,6 +151,13 @@ void AgentPutMany::onStreamMessage(const QCborMap &message)
 {
     protocol::MessageReader reader(message);
     if (reader.type() == "abort"_L1) {
+        // The part files go now rather than when this stream is deleted, so
+        // a batch sent again right behind finds them free.
+        for (Item &item : m_items) {
+            if (item.sink)
+                item.sink->discard();
+            item.sink.reset();
+        }
         m_session->replyError(m_requestId, transfer::errorFromMessage(message));
         m_session->streamFinished(m_stream);
         return;

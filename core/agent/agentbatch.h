@@ -5,6 +5,7 @@
 #include "core/agent/rootfs.h"
 #include "core/error.h"
 #include "core/net/connection.h"
+#include "core/transfer/batchmessages.h"
 #include "core/transfer/filesink.h"
 #include "core/transfer/filesource.h"
 
@@ -17,9 +18,9 @@
 namespace ferry::agent {
 
 /// Many small files on one stream, so a tree of thousands of tiny files does
-/// not pay a round trip and a disk flush per file.
-inline constexpr qsizetype kMaxBatchFiles = 64;
-inline constexpr qint64 kMaxBatchBytes = 8 * 1024 * 1024;
+/// not pay a round trip and a disk flush per file (limits in batchmessages.h).
+using transfer::kMaxBatchBytes;
+using transfer::kMaxBatchFiles;
 
 /// Upload of a batch: {op:"putmany", s, files:[{path, size, mode?, mtime?, replace?}], stage?}.
 /// The data is the files' contents back to back; "end" carries one checksum

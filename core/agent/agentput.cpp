@@ -89,10 +89,15 @@ void AgentPut::start(AgentSession *session, qint64 requestId, quint32 stream, co
     const QByteArray prefix = sink->prefixDigest();
     transfer::IncomingFile::Callbacks callbacks;
     callbacks.finished = [put](const Expected<void> &result) {
-        if (result)
+        if (result) {
             put->m_session->reply(put->m_requestId, {});
-        else
+        } else {
+            // A paused upload resumes with a new put, which may be read in
+            // the same turn of the event loop, before this stream is deleted:
+            // the part file must be free for it now.
+            put->m_incoming->release();
             put->m_session->replyError(put->m_requestId, result.error());
+        }
         put->m_session->streamFinished(put->m_stream);
     };
     put->m_incoming = std::make_unique<transfer::IncomingFile>(session->connection(), stream, std::move(*sink), attributes,

@@ -4,6 +4,7 @@
 #include "core/client/session.h"
 #include "core/protocol/frame.h"
 #include "core/protocol/messagereader.h"
+#include "core/transfer/batchmessages.h"
 #include "core/transfer/flush.h"
 #include "core/transfer/hasher.h"
 #include "core/transfer/streammessages.h"
@@ -24,14 +25,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace ferry::client {
 
 namespace {
-
-Error resultError(const QCborValue &value)
-{
-    if (!value.isArray())
-        return Error{};
-    const QCborArray a = value.toArray();
-    return Error{ErrorCode(a.at(0).toInteger(qint64(ErrorCode::Io))), a.at(1).toString()};
-}
 
 Error changedError(const QString &path)
 {
@@ -94,11 +87,15 @@ void BatchUploadJob::attempt()
             m_session->connection()->wake(m_stream);
             return;
         }
-        const QCborArray results = reply->value("results"_L1).toArray();
+        const auto results = transfer::readBatchResults(reply->value("results"_L1), m_items.size());
+        if (!results) {
+            attemptFinished(results.error());
+            return;
+        }
         for (qsizetype i = 0; i < m_items.size(); ++i) {
             // An error we saw on our side (the file changed) takes precedence.
             if (m_results.at(i).code == ErrorCode::None)
-                m_results[i] = resultError(results.at(i));
+                m_results[i] = results->at(i);
         }
         if (m_session->connection())
             m_session->connection()->closeStream(m_stream);
@@ -218,26 +215,23 @@ void BatchDownloadJob::attempt()
 
 void BatchDownloadJob::onReady(const QCborMap &reply)
 {
-    const QCborArray files = reply.value("files"_L1).toArray();
-    if (files.size() != m_items.size()) {
-        attemptFinished(Error{ErrorCode::Protocol, tr("the agent answered for %1 files, not %2").arg(files.size()).arg(m_items.size())});
+    // Sizes are checked against the batch limits before anything is
+    // added up or written.
+    const auto files = transfer::readBatchDownloads(reply.value("files"_L1), m_items.size());
+    if (!files) {
+        attemptFinished(files.error());
         return;
     }
-    for (qsizetype i = 0; i < files.size(); ++i) {
-        const QCborMap file = files.at(i).toMap();
-        if (file.contains("error"_L1)) {
-            m_results[i] = resultError(file.value("error"_L1));
+    for (qsizetype i = 0; i < files->size(); ++i) {
+        const transfer::BatchDownload &file = files->at(i);
+        if (file.error.code != ErrorCode::None) {
+            m_results[i] = file.error;
             continue;
         }
-        protocol::MessageReader reader(file);
-        Incoming &in = m_incoming[i];
-        in.size = reader.integer("size"_L1);
-        in.mode = quint32(reader.integer("mode"_L1, 0, 07777));
-        in.mtimeNs = reader.integer("mtime"_L1, std::numeric_limits<qint64>::min());
-        if (!reader.ok()) {
-            attemptFinished(Error{ErrorCode::Protocol, reader.error()});
-            return;
-        }
+        Incoming &in = m_incoming[size_t(i)];
+        in.size = file.size;
+        in.mode = file.mode;
+        in.mtimeNs = file.mtimeNs;
         m_total += in.size;
     }
     setTotal(m_total);

@@ -2,6 +2,7 @@
 #include "core/client/groupcommitjob.h"
 
 #include "core/client/session.h"
+#include "core/transfer/batchmessages.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -35,16 +36,12 @@ void GroupCommitJob::attempt()
             attemptFinished(reply.error());
             return;
         }
-        const QCborArray results = reply->value("results"_L1).toArray();
-        if (results.size() != m_files.size()) {
-            attemptFinished(Error{ErrorCode::Protocol, tr("the agent answered for %1 files, not %2").arg(results.size()).arg(m_files.size())});
+        auto results = transfer::readBatchResults(reply->value("results"_L1), m_files.size());
+        if (!results) {
+            attemptFinished(results.error());
             return;
         }
-        m_results.clear();
-        for (const QCborValue &result : results) {
-            const QCborArray error = result.toArray();
-            m_results.append(result.isArray() ? Error{ErrorCode(error.at(0).toInteger(qint64(ErrorCode::Io))), error.at(1).toString()} : Error{});
-        }
+        m_results = std::move(*results);
         attemptFinished(Error{});
     }, this);
 }

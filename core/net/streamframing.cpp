@@ -104,6 +104,10 @@ Expected<std::optional<QByteArray>> StreamDecoder::next()
         auto decoded = QByteArray::fromBase64Encoding(line, QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded || decoded.decoded.isEmpty())
             return std::unexpected(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::net", "stream line is not base64")});
+        // Lines come in steps of three bytes, so the longest line allowed
+        // above can still carry up to two bytes too many.
+        if (decoded.decoded.size() > m_maxMessage)
+            return std::unexpected(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::net", "stream message above the limit of %1 bytes").arg(m_maxMessage)});
         return std::move(decoded.decoded);
     }
 }

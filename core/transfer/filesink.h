@@ -85,6 +85,9 @@ public:
 
     /// Drops the partial file (an explicit cancel, or a checksum failure).
     void discard();
+    /// Lets go of the part file and its lock, leaving it for a resume;
+    /// nothing more can be written or discarded through this sink.
+    void close() { m_fd.reset(); }
 
 private:
     FileSink() = default;

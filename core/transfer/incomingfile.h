@@ -30,6 +30,9 @@ public:
     FileSink &sink() { return m_sink; }
     /// The part file stays for a later resume unless discarded.
     void discard() { m_sink.discard(); }
+    /// After finished(): lets go of the part file's lock at once, so a
+    /// resume that follows right behind need not wait for this object to go.
+    void release() { m_sink.close(); }
 
 private:
     void complete(const Expected<void> &result);

@@ -60,6 +60,8 @@ private Q_SLOTS:
     void textIsPrintable();
     void hostile_data();
     void hostile();
+    void textLimitIsExact_data();
+    void textLimitIsExact();
     void names();
 };
 
@@ -123,6 +125,37 @@ void TestStreamFraming::hostile()
     QString got;
     decodeAll(framing, stream, 65536, &got);
     QVERIFY2(got.contains(error), qPrintable(got));
+}
+
+void TestStreamFraming::textLimitIsExact_data()
+{
+    QTest::addColumn<qsizetype>("limit");
+    QTest::addColumn<qsizetype>("size");
+    QTest::addColumn<bool>("accepted");
+    // Base64 lines come in steps of three bytes: the longest line the
+    // limit lets through may hold up to two bytes more than the limit.
+    QTest::newRow("at the limit") << qsizetype(1024) << qsizetype(1024) << true;
+    QTest::newRow("one above, same line length") << qsizetype(1024) << qsizetype(1025) << false;
+    QTest::newRow("two above, same line length") << qsizetype(1024) << qsizetype(1026) << false;
+    QTest::newRow("one above, limit a multiple of three") << qsizetype(1023) << qsizetype(1024) << false;
+    QTest::newRow("one below") << qsizetype(1025) << qsizetype(1024) << true;
+}
+
+void TestStreamFraming::textLimitIsExact()
+{
+    QFETCH(qsizetype, limit);
+    QFETCH(qsizetype, size);
+    QFETCH(bool, accepted);
+    StreamDecoder decoder(StreamFraming::Text, limit);
+    decoder.append(encodeStreamMessage(StreamFraming::Text, QByteArray(size, 'x')));
+    auto next = decoder.next();
+    if (accepted) {
+        QVERIFY(next && *next);
+        QCOMPARE((*next)->size(), size);
+    } else {
+        QVERIFY(!next);
+        QVERIFY2(next.error().message.contains(u"above the limit"), qPrintable(next.error().message));
+    }
 }
 
 void TestStreamFraming::names()
