@@ -3,6 +3,7 @@
 
 #include "core/agent/agentsession.h"
 #include "core/protocol/messagereader.h"
+#include "core/transfer/filework.h"
 #include "core/transfer/hasher.h"
 #include "core/transfer/outgoingfile.h"
 
@@ -31,7 +32,13 @@ AgentGet::AgentGet(AgentSession *session, qint64 requestId, quint32 stream)
 {
 }
 
-AgentGet::~AgentGet() = default;
+AgentGet::~AgentGet()
+{
+    if (m_workCancelled) {
+        m_workCancelled->store(true);
+        m_session->forgetCancellable(m_requestId);
+    }
+}
 
 void AgentGet::start(AgentSession *session, qint64 requestId, quint32 stream, const QCborMap &request)
 {
@@ -53,32 +60,46 @@ void AgentGet::start(AgentSession *session, qint64 requestId, quint32 stream, co
         session->replyError(requestId, source.error());
         return;
     }
-    // Resume only from a prefix that hashes the same here as on the client.
-    if (offset > source->size())
-        offset = 0;
-    auto digest = source->seekAndHashPrefix(offset);
-    if (!digest) {
-        session->replyError(requestId, digest.error());
+    auto *get = new AgentGet(session, requestId, stream);
+    session->registerStream(get);
+    if (offset <= 0 || offset > source->size()) {
+        get->begin(std::move(*source), 0);
         return;
     }
-    if (offset > 0 && *digest != prefix) {
-        offset = 0;
-        (void)source->seekAndHashPrefix(0);
-    }
+    // Resume only from a prefix that hashes the same here as on the
+    // client: a whole-file read, on a worker thread.
+    auto shared = std::make_shared<transfer::FileSource>(std::move(*source));
+    get->m_workCancelled = session->cancellable(requestId);
+    using Result = Expected<QByteArray>;
+    transfer::runFileWork<Result>(
+        get, get->m_workCancelled, [shared, offset](const transfer::WorkProgress &check) { return shared->seekAndHashPrefix(offset, check); }, {},
+        [get, shared, offset, prefix](Result digest) {
+            get->m_session->forgetCancellable(get->m_requestId);
+            get->m_workCancelled.reset();
+            if (!digest) {
+                get->m_session->replyError(get->m_requestId, digest.error());
+                get->m_session->streamFinished(get->m_stream);
+                return;
+            }
+            get->begin(std::move(*shared), *digest == prefix ? offset : 0);
+        });
+}
 
-    auto *get = new AgentGet(session, requestId, stream);
-    const QCborMap meta{{"size"_L1, source->size()}, {"mode"_L1, qint64(source->mode())}, {"mtime"_L1, source->mtimeNs()}, {"offset"_L1, offset}};
+void AgentGet::begin(transfer::FileSource source, qint64 offset)
+{
+    if (source.position() != offset)
+        (void)source.seekAndHashPrefix(0);
+    const QCborMap meta{{"size"_L1, source.size()}, {"mode"_L1, qint64(source.mode())}, {"mtime"_L1, source.mtimeNs()}, {"offset"_L1, offset}};
     transfer::OutgoingFile::Callbacks callbacks;
     // After "end" or an abort the stream has nothing more to say; the
     // client's side closes it when the file is in place.
-    callbacks.endSent = [get] { get->m_session->streamFinished(get->m_stream); };
-    callbacks.failed = [get](const Error &) { get->m_session->streamFinished(get->m_stream); };
-    get->m_outgoing = std::make_unique<transfer::OutgoingFile>(stream, std::move(*source), std::move(callbacks));
-    get->m_receiver = std::make_unique<Receiver>(get);
-    session->connection()->openStream(stream, get->m_receiver.get(), get->m_outgoing.get());
-    session->registerStream(get);
-    session->reply(requestId, meta);
-    session->connection()->wake(stream);
+    callbacks.endSent = [this] { m_session->streamFinished(m_stream); };
+    callbacks.failed = [this](const Error &) { m_session->streamFinished(m_stream); };
+    m_outgoing = std::make_unique<transfer::OutgoingFile>(m_stream, std::move(source), std::move(callbacks));
+    m_receiver = std::make_unique<Receiver>(this);
+    m_session->connection()->openStream(m_stream, m_receiver.get(), m_outgoing.get());
+    m_session->reply(m_requestId, meta);
+    m_session->connection()->wake(m_stream);
 }
 
 } // namespace ferry::agent

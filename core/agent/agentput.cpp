@@ -4,6 +4,7 @@
 #include "core/agent/agentsession.h"
 #include "core/logging.h"
 #include "core/protocol/messagereader.h"
+#include "core/transfer/filework.h"
 #include "core/transfer/hasher.h"
 #include "core/transfer/outgoingfile.h"
 
@@ -41,6 +42,15 @@ AgentPut::AgentPut(AgentSession *session, qint64 requestId, quint32 stream)
 {
 }
 
+AgentPut::~AgentPut()
+{
+    // Aborted, or the client went away, while its part file was checked.
+    if (m_workCancelled) {
+        m_workCancelled->store(true);
+        m_session->forgetCancellable(m_requestId);
+    }
+}
+
 void AgentPut::start(AgentSession *session, qint64 requestId, quint32 stream, const QCborMap &request)
 {
     protocol::MessageReader reader(request);
@@ -71,40 +81,70 @@ void AgentPut::start(AgentSession *session, qint64 requestId, quint32 stream, co
         sink = std::unexpected(Error{});
         sink = openSink(false);
     }
-    if (sink && seed && replace) {
-        if (auto seeded = sink->seedFromDestination(size); !seeded) {
-            session->replyError(requestId, seeded.error());
-            return;
-        }
-    }
     if (!sink) {
         session->replyError(requestId, sink.error());
         return;
     }
 
-    const transfer::FinalAttributes attributes = attributesFromWire(mode, mtime);
-
     auto *put = new AgentPut(session, requestId, stream);
-    const qint64 offset = sink->offset();
-    const QByteArray prefix = sink->prefixDigest();
+    // The stream is taken from here on (counted, and closed with the
+    // session), though it opens only once the part file is ready.
+    session->registerStream(put);
+    put->m_attributes = attributesFromWire(mode, mtime);
+    put->m_replace = replace;
+    if (sink->offset() == 0 && !(seed && replace)) {
+        put->begin(std::move(*sink));
+        return;
+    }
+    // Hashing what a part file holds, or seeding it from the destination,
+    // reads whole files: on a worker thread, cancellable like a copy.
+    auto shared = std::make_shared<transfer::FileSink>(std::move(*sink));
+    put->m_workCancelled = session->cancellable(requestId);
+    using Result = Expected<void>;
+    transfer::runFileWork<Result>(
+        put, put->m_workCancelled,
+        [shared, size, seed, replace](const transfer::WorkProgress &check) -> Result {
+            if (auto hashed = shared->hashPrefix(check); !hashed)
+                return hashed;
+            if (seed && replace)
+                return shared->seedFromDestination(size, check);
+            return {};
+        },
+        {},
+        [put, shared](Result ready) {
+            put->m_session->forgetCancellable(put->m_requestId);
+            put->m_workCancelled.reset();
+            if (!ready) {
+                shared->close();
+                put->m_session->replyError(put->m_requestId, ready.error());
+                put->m_session->streamFinished(put->m_stream);
+                return;
+            }
+            put->begin(std::move(*shared));
+        });
+}
+
+void AgentPut::begin(transfer::FileSink sink)
+{
+    const qint64 offset = sink.offset();
+    const QByteArray prefix = sink.prefixDigest();
     transfer::IncomingFile::Callbacks callbacks;
-    callbacks.finished = [put](const Expected<void> &result) {
+    callbacks.finished = [this](const Expected<void> &result) {
         if (result) {
-            put->m_session->reply(put->m_requestId, {});
+            m_session->reply(m_requestId, {});
         } else {
             // A paused upload resumes with a new put, which may be read in
             // the same turn of the event loop, before this stream is deleted:
             // the part file must be free for it now.
-            put->m_incoming->release();
-            put->m_session->replyError(put->m_requestId, result.error());
+            m_incoming->release();
+            m_session->replyError(m_requestId, result.error());
         }
-        put->m_session->streamFinished(put->m_stream);
+        m_session->streamFinished(m_stream);
     };
-    put->m_incoming = std::make_unique<transfer::IncomingFile>(session->connection(), stream, std::move(*sink), attributes,
-                                                               replace ? transfer::Replace::Always : transfer::Replace::Never, std::move(callbacks));
-    session->connection()->openStream(stream, put->m_incoming.get(), nullptr);
-    session->registerStream(put);
-    session->reply(requestId, QCborMap{{"offset"_L1, offset}, {"prefix"_L1, prefix}}, false);
+    m_incoming = std::make_unique<transfer::IncomingFile>(m_session->connection(), m_stream, std::move(sink), m_attributes,
+                                                          m_replace ? transfer::Replace::Always : transfer::Replace::Never, std::move(callbacks));
+    m_session->connection()->openStream(m_stream, m_incoming.get(), nullptr);
+    m_session->reply(m_requestId, QCborMap{{"offset"_L1, offset}, {"prefix"_L1, prefix}}, false);
 }
 
 } // namespace ferry::agent

@@ -8,6 +8,7 @@
 
 #include <QCborMap>
 
+#include <atomic>
 #include <memory>
 
 namespace ferry::agent {
@@ -30,9 +31,18 @@ class AgentPut final : public AgentStream
 
 public:
     static void start(AgentSession *session, qint64 requestId, quint32 stream, const QCborMap &request);
+    ~AgentPut() override;
 
 private:
     AgentPut(AgentSession *session, qint64 requestId, quint32 stream);
+    /// Opens the stream on a part file ready for writing and tells the
+    /// client where to resume.
+    void begin(transfer::FileSink sink);
+
+    transfer::FinalAttributes m_attributes;
+    bool m_replace = false;
+    /// Set while the part file is checked on a worker thread.
+    std::shared_ptr<std::atomic_bool> m_workCancelled;
     std::unique_ptr<transfer::IncomingFile> m_incoming;
 };
 
@@ -53,6 +63,10 @@ public:
 private:
     AgentGet(AgentSession *session, qint64 requestId, quint32 stream);
     class Receiver;
+    /// Opens the stream on @p source, positioned at @p offset.
+    void begin(transfer::FileSource source, qint64 offset);
+
+    std::shared_ptr<std::atomic_bool> m_workCancelled;
     std::unique_ptr<net::BulkSource> m_outgoing;
     std::unique_ptr<net::StreamReceiver> m_receiver;
 };

@@ -13,6 +13,7 @@
 #include "core/protocol/frame.h"
 #include "core/protocol/messagereader.h"
 #include "core/transfer/filesource.h"
+#include "core/transfer/filework.h"
 #include "core/transfer/streammessages.h"
 #include "core/version.h"
 
@@ -371,7 +372,8 @@ void AgentSession::onRequest(const QCborMap &message)
         reply(id, QCborMap{{"rate"_L1, rate}});
     } else if (op == "hash"_L1) {
         const QString path = reader.string("path"_L1);
-        reader.ok() ? handleHash(id, path) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
+        const bool progress = reader.optionalBool("progress"_L1);
+        reader.ok() ? handleHash(id, path, progress) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
     } else {
         replyError(id, Error{ErrorCode::Unsupported, QCoreApplication::translate("ferry::agent", "unknown operation '%1'").arg(op.left(32))});
     }
@@ -395,7 +397,7 @@ void AgentSession::handleList(qint64 id, const QString &path)
     } while (i < entries->size());
 }
 
-void AgentSession::handleHash(qint64 id, const QString &path)
+void AgentSession::handleHash(qint64 id, const QString &path, bool progress)
 {
     auto fd = m_root->openRead(path);
     if (!fd)
@@ -403,15 +405,26 @@ void AgentSession::handleHash(qint64 id, const QString &path)
     auto source = transfer::FileSource::open(std::move(*fd), path);
     if (!source)
         return replyError(id, source.error());
-    auto digest = source->seekAndHashPrefix(source->size());
-    if (!digest)
-        return replyError(id, digest.error());
-    reply(id, QCborMap{{"h"_L1, *digest}, {"size"_L1, source->size()}});
+    // A large file takes seconds to read: on a worker thread, with progress
+    // when asked for, and cancelled by "cancel" or the client's going away.
+    auto shared = std::make_shared<transfer::FileSource>(std::move(*source));
+    using Result = Expected<QByteArray>;
+    transfer::runFileWork<Result>(
+        this, cancellable(id), [shared](const transfer::WorkProgress &check) { return shared->seekAndHashPrefix(shared->size(), check); },
+        progress ? std::function<void(qint64)>([this, id, shared](qint64 done) {
+            if (m_cancellable.contains(id))
+                reply(id, QCborMap{{"done"_L1, done}, {"size"_L1, shared->size()}}, false);
+        })
+                 : std::function<void(qint64)>(),
+        [this, id, shared](Result digest) {
+            forgetCancellable(id);
+            digest ? reply(id, QCborMap{{"h"_L1, *digest}, {"size"_L1, shared->size()}}) : replyError(id, digest.error());
+        });
 }
 
 void AgentSession::openStream(qint64 id, const QString &op, quint32 stream, const QCborMap &message)
 {
-    if (m_connection->hasStream(stream)) {
+    if (m_connection->hasStream(stream) || m_streams.contains(stream)) {
         m_connection->close(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::agent", "stream %1 is already open").arg(stream)});
         return;
     }

@@ -90,7 +90,7 @@ private:
     void onMessage(const QCborMap &message);
     void onRequest(const QCborMap &message);
     void handleList(qint64 id, const QString &path);
-    void handleHash(qint64 id, const QString &path);
+    void handleHash(qint64 id, const QString &path, bool progress);
     void openStream(qint64 id, const QString &op, quint32 stream, const QCborMap &message);
     void onClosed(const Error &reason);
 

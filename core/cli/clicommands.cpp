@@ -8,6 +8,7 @@
 #include "core/protocol/entry.h"
 
 #include <QCborArray>
+#include <QElapsedTimer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -255,7 +256,25 @@ void CliApp::cmdHash(const QStringList &args)
     if (!remoteArgs(u"hash"_s, args, &paths))
         return;
     forEachPath(paths, [this](const QString &path, std::function<void(const Error &)> next) {
-        m_session->request(u"hash"_s, QCborMap{{"path"_L1, path}}, [path, next](const Expected<QCborMap> &reply, bool) {
+        // A large file takes a while: the agent reports progress, shown
+        // like a transfer's.
+        QCborMap args{{"path"_L1, path}};
+        if (m_progress)
+            args.insert("progress"_L1, true);
+        auto clock = std::make_shared<QElapsedTimer>();
+        clock->start();
+        m_session->request(u"hash"_s, args, [this, path, next, clock](const Expected<QCborMap> &reply, bool last) {
+            if (reply && !last) {
+                const qint64 done = reply->value("done"_L1).toInteger();
+                const qint64 size = reply->value("size"_L1).toInteger();
+                const double speed = clock->elapsed() > 0 ? double(done) * 1000.0 / double(clock->elapsed()) : 0.0;
+                const qint64 eta = speed > 0 ? qint64(double(size - done) / speed) : -1;
+                std::fprintf(stderr, "\r\033[K%s", qPrintable(progressLine(u":"_s + path, done, size, speed, eta)));
+                std::fflush(stderr);
+                return;
+            }
+            if (m_progress)
+                std::fputs("\r\033[K", stderr);
             if (reply)
                 printLine(QString::fromLatin1(reply->value("h"_L1).toByteArray().toHex()) + u"  :"_s + path);
             next(reply ? Error{} : reply.error());

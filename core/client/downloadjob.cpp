@@ -59,15 +59,33 @@ void DownloadJob::attempt()
         attemptFinished(sink.error());
         return;
     }
-    if (m_item.conflict == ConflictAction::Resume) {
-        // The size is not known yet; the agent's checksum of the prefix
-        // decides whether the copied bytes are kept.
-        if (auto seeded = sink->seedFromDestination(std::numeric_limits<qint64>::max()); !seeded) {
-            attemptFinished(seeded.error());
-            return;
-        }
-    }
-    m_sink.emplace(std::move(*sink));
+    // Hashing a part file, or seeding it from a shorter destination, reads
+    // whole files: on a worker thread.
+    auto shared = std::make_shared<transfer::FileSink>(std::move(*sink));
+    const bool seed = m_item.conflict == ConflictAction::Resume;
+    using Result = Expected<void>;
+    runAttemptWork<Result>(
+        [shared, seed](const transfer::WorkProgress &check) -> Result {
+            if (auto hashed = shared->hashPrefix(check); !hashed)
+                return hashed;
+            // The size is not known yet; the agent's checksum of the prefix
+            // decides whether the copied bytes are kept.
+            if (seed)
+                return shared->seedFromDestination(std::numeric_limits<qint64>::max(), check);
+            return {};
+        },
+        [this, shared](Result ready) {
+            if (!ready) {
+                attemptFinished(ready.error());
+                return;
+            }
+            m_sink.emplace(std::move(*shared));
+            requestData();
+        });
+}
+
+void DownloadJob::requestData()
+{
     const QCborMap args{{"s"_L1, qint64(m_stream)},
                         {"path"_L1, m_item.remotePath},
                         {"offset"_L1, m_sink->offset()},
@@ -115,6 +133,7 @@ void DownloadJob::onReady(const QCborMap &reply)
 
 void DownloadJob::abandonAttempt(bool cancelled)
 {
+    endAttemptWork();
     if (!m_session) {
         m_retired = std::move(m_incoming);
         m_sink.reset();

@@ -29,6 +29,7 @@ private:
     FileTransferItem m_item;
     void attempt() override;
     void abandonAttempt(bool cancelled) override;
+    void requestData();
     void onReady(const QCborMap &reply);
 
     std::optional<transfer::FileSink> m_sink;

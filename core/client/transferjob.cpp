@@ -41,6 +41,15 @@ TransferJob::TransferJob(Session *session, QObject *parent)
 
 TransferJob::~TransferJob() = default;
 
+void TransferJob::endAttemptWork()
+{
+    if (!m_attemptWork)
+        return;
+    m_attemptWorkCancelled->store(true);
+    delete m_attemptWork;
+    m_attemptWork = nullptr;
+}
+
 void TransferJob::doStart()
 {
     tryAttempt();

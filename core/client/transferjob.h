@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/transfer/filework.h"
 #include "core/transfer/job.h"
 
 #include <QPointer>
 
+#include <atomic>
+#include <memory>
 #include <optional>
 #include <QString>
 
@@ -63,6 +66,22 @@ protected:
     /// The abort travels behind the request, never ahead of it.
     void closeAttemptStream(const std::optional<Error> &abort);
 
+    /// Runs whole-file work of this attempt (hashing a prefix) on a worker
+    /// thread, so the window and the connection's heartbeats go on; @p done
+    /// gets its result unless the attempt ended meanwhile.
+    template<typename Result>
+    void runAttemptWork(std::function<Result(const transfer::WorkProgress &)> work, std::function<void(Result)> done)
+    {
+        if (!m_attemptWork) {
+            m_attemptWork = new QObject(this);
+            m_attemptWorkCancelled = std::make_shared<std::atomic_bool>(false);
+        }
+        transfer::runFileWork<Result>(m_attemptWork, m_attemptWorkCancelled, std::move(work), {}, std::move(done));
+    }
+    /// Stops and forgets the attempt's work on other threads; call it when
+    /// an attempt is abandoned.
+    void endAttemptWork();
+
     QPointer<Session> m_session; ///< may go first when both are torn down
     quint32 m_stream = 0;
     qint64 m_requestId = 0;
@@ -74,6 +93,8 @@ private:
     bool m_waitingForConnection = false;
     bool m_attemptActive = false;
     bool m_pausing = false;
+    QObject *m_attemptWork = nullptr;
+    std::shared_ptr<std::atomic_bool> m_attemptWorkCancelled;
 };
 
 } // namespace ferry::client

@@ -95,25 +95,34 @@ void UploadJob::onReady(const QCborMap &reply)
         attemptFinished(Error{ErrorCode::Protocol, reader.error()});
         return;
     }
-    transfer::FileSource source = std::move(*m_pendingSource);
-    m_pendingSource.reset();
-    // Resume only over bytes that provably match ours.
-    qint64 start = 0;
-    if (offset > 0 && offset <= source.size()) {
-        auto digest = source.seekAndHashPrefix(offset);
-        if (!digest) {
-            attemptFinished(digest.error());
-            return;
-        }
-        if (*digest == prefix)
-            start = offset;
-    }
-    if (start == 0) {
-        if (auto rewound = source.seekAndHashPrefix(0); !rewound) {
-            attemptFinished(rewound.error());
-            return;
-        }
-    }
+    // Resume only over bytes that provably match ours: hashing them reads
+    // the file that far, on a worker thread.
+    auto source = std::shared_ptr<transfer::FileSource>(std::move(m_pendingSource));
+    using Result = Expected<qint64>;
+    runAttemptWork<Result>(
+        [source, offset, prefix](const transfer::WorkProgress &check) -> Result {
+            if (offset > 0 && offset <= source->size()) {
+                auto digest = source->seekAndHashPrefix(offset, check);
+                if (!digest)
+                    return std::unexpected(digest.error());
+                if (*digest == prefix)
+                    return offset;
+            }
+            if (auto rewound = source->seekAndHashPrefix(0); !rewound)
+                return std::unexpected(rewound.error());
+            return 0;
+        },
+        [this, source](Result start) {
+            if (!start) {
+                attemptFinished(start.error());
+                return;
+            }
+            send(std::move(*source), *start);
+        });
+}
+
+void UploadJob::send(transfer::FileSource source, qint64 start)
+{
     addResumed(start);
     setProcessed(start);
 
@@ -132,6 +141,7 @@ void UploadJob::onReady(const QCborMap &reply)
 
 void UploadJob::abandonAttempt(bool cancelled)
 {
+    endAttemptWork();
     if (!m_session) {
         m_retiredOutgoing = std::move(m_outgoing);
         m_retiredListener = std::move(m_listener);

@@ -30,6 +30,7 @@ private:
     void attempt() override;
     void abandonAttempt(bool cancelled) override;
     void onReady(const QCborMap &reply);
+    void send(transfer::FileSource source, qint64 start);
 
     class AbortListener;
     std::unique_ptr<transfer::OutgoingFile> m_outgoing;

@@ -45,18 +45,8 @@ Expected<FileSink> FileSink::open(UniqueFd dirFd, const QByteArray &name, const 
         return std::unexpected(Error{ErrorCode::Io, QCoreApplication::translate("ferry::transfer", "%1: the partial file is not a regular file").arg(displayPath)});
 
     if (resume && st.st_size > 0) {
-        QByteArray buffer(1 << 20, Qt::Uninitialized);
-        qint64 pos = 0;
-        while (pos < st.st_size) {
-            const ssize_t n = ::pread(sink.m_fd.get(), buffer.data(), size_t(std::min<qint64>(buffer.size(), st.st_size - pos)), pos);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n <= 0)
-                return std::unexpected(Error::fromErrno(n < 0 ? errno : EIO, displayPath));
-            sink.m_hasher.add(QByteArrayView(buffer.constData(), n));
-            pos += n;
-        }
-        sink.m_offset = pos;
+        sink.m_offset = st.st_size;
+        sink.m_prefixHashed = false;
     } else if (st.st_size > 0 && ::ftruncate(sink.m_fd.get(), 0) != 0) {
         return std::unexpected(Error::fromErrno(errno, displayPath));
     }
@@ -64,8 +54,50 @@ Expected<FileSink> FileSink::open(UniqueFd dirFd, const QByteArray &name, const 
     return sink;
 }
 
+namespace {
+
+Error cancelled(const QString &displayPath)
+{
+    return Error{ErrorCode::Cancelled, QCoreApplication::translate("ferry::transfer", "%1: cancelled").arg(displayPath)};
+}
+
+} // namespace
+
+Expected<void> FileSink::hashPrefix(const WorkProgress &progress)
+{
+    if (m_prefixHashed)
+        return {};
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    m_hasher.reset();
+    qint64 pos = 0;
+    qint64 told = 0;
+    while (pos < m_offset) {
+        if (progress && pos - told >= kWorkProgressStep) {
+            told = pos;
+            if (!progress(pos))
+                return std::unexpected(cancelled(m_displayPath));
+        }
+        const ssize_t n = ::pread(m_fd.get(), buffer.data(), size_t(std::min<qint64>(buffer.size(), m_offset - pos)), pos);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return std::unexpected(Error::fromErrno(errno, m_displayPath));
+        if (n == 0)
+            break; // shortened meanwhile: resume from what is there
+        m_hasher.add(QByteArrayView(buffer.constData(), n));
+        pos += n;
+    }
+    if (pos < m_offset && ::ftruncate(m_fd.get(), pos) != 0)
+        return std::unexpected(Error::fromErrno(errno, m_displayPath));
+    m_offset = pos;
+    m_prefixDigest = m_hasher.digest();
+    m_prefixHashed = true;
+    return {};
+}
+
 Expected<void> FileSink::write(qint64 offset, QByteArrayView data)
 {
+    Q_ASSERT(m_prefixHashed);
     if (offset != m_offset)
         return std::unexpected(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::transfer", "%1: data at offset %2, expected %3").arg(m_displayPath).arg(offset).arg(m_offset)});
     qint64 done = 0;
@@ -173,7 +205,7 @@ UniqueFd FileSink::openDirectory() const
     return UniqueFd(::openat(m_dirFd.get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
 }
 
-Expected<void> FileSink::seedFromDestination(qint64 sourceSize)
+Expected<void> FileSink::seedFromDestination(qint64 sourceSize, const WorkProgress &progress)
 {
     if (m_offset > 0)
         return {};
@@ -185,7 +217,13 @@ Expected<void> FileSink::seedFromDestination(qint64 sourceSize)
         return {};
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     qint64 pos = 0;
+    qint64 told = 0;
     while (pos < st.st_size) {
+        if (progress && pos - told >= kWorkProgressStep) {
+            told = pos;
+            if (!progress(pos))
+                return std::unexpected(cancelled(m_displayPath));
+        }
         const ssize_t n = ::pread(existing.get(), buffer.data(), size_t(std::min<qint64>(buffer.size(), st.st_size - pos)), pos);
         if (n < 0 && errno == EINTR)
             continue;
@@ -205,6 +243,7 @@ Expected<void> FileSink::restart()
         return std::unexpected(Error::fromErrno(errno, m_displayPath));
     m_hasher.reset();
     m_offset = 0;
+    m_prefixHashed = true;
     return {};
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/transfer/filesource.h"
 #include "core/transfer/hasher.h"
 #include "core/uniquefd.h"
 
@@ -30,15 +31,20 @@ class FileSink
 {
 public:
     /// @p dirFd is the destination's directory, @p name its last component.
-    /// With @p resume an existing part file is kept and its bytes hashed,
-    /// otherwise it is truncated.
+    /// With @p resume an existing part file is kept (hashPrefix() must then
+    /// run before anything is written), otherwise it is truncated.
     static Expected<FileSink> open(UniqueFd dirFd, const QByteArray &name, const QString &displayPath, bool resume);
+
+    /// Hashes the bytes a resumed part file already holds: whole-file work,
+    /// safe on a worker thread while nothing else uses this sink.
+    Expected<void> hashPrefix(const WorkProgress &progress = {});
 
     static QByteArray partName(const QByteArray &name);
 
     /// Bytes already in the part file (the resume point).
     qint64 offset() const { return m_offset; }
-    /// Checksum of the bytes already present when opened (for resume checks).
+    /// Checksum of the bytes already present when opened (for resume
+    /// checks), once hashPrefix() has run.
     const QByteArray &prefixDigest() const { return m_prefixDigest; }
     const QString &displayPath() const { return m_displayPath; }
 
@@ -70,8 +76,8 @@ public:
     /// that is a regular file shorter than @p sourceSize and nothing is in
     /// the part file yet: resuming "a shorter destination" then follows the
     /// usual verified-prefix path, and the destination stays untouched until
-    /// the finished file replaces it.
-    Expected<void> seedFromDestination(qint64 sourceSize);
+    /// the finished file replaces it. Whole-file work like hashPrefix().
+    Expected<void> seedFromDestination(qint64 sourceSize, const WorkProgress &progress = {});
 
     int directoryFd() const { return m_dirFd.get(); }
     /// The destination directory opened for reading, e.g. to fsync it.
@@ -99,6 +105,7 @@ private:
     QByteArray m_partName;
     QString m_displayPath;
     qint64 m_offset = 0;
+    bool m_prefixHashed = true;
     QByteArray m_prefixDigest;
     Hasher m_hasher;
 };

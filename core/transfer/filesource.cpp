@@ -43,12 +43,18 @@ Expected<FileSource> FileSource::open(UniqueFd fd, const QString &displayPath)
     return source;
 }
 
-Expected<QByteArray> FileSource::seekAndHashPrefix(qint64 length)
+Expected<QByteArray> FileSource::seekAndHashPrefix(qint64 length, const WorkProgress &progress)
 {
     m_hasher.reset();
     m_position = 0;
     QByteArray buffer(1 << 20, Qt::Uninitialized);
+    qint64 told = 0;
     while (m_position < length) {
+        if (progress && m_position - told >= kWorkProgressStep) {
+            told = m_position;
+            if (!progress(m_position))
+                return std::unexpected(Error{ErrorCode::Cancelled, QCoreApplication::translate("ferry::transfer", "%1: cancelled").arg(m_displayPath)});
+        }
         auto n = read(buffer.data(), std::min<qint64>(buffer.size(), length - m_position));
         if (!n)
             return std::unexpected(n.error());

@@ -5,7 +5,16 @@
 #include "core/transfer/hasher.h"
 #include "core/uniquefd.h"
 
+#include <functional>
+
 namespace ferry::transfer {
+
+/// Told how many bytes of a long read are done, now and then, by work that
+/// may run on another thread; returning false stops it with
+/// ErrorCode::Cancelled.
+using WorkProgress = std::function<bool(qint64 done)>;
+/// Bytes between two calls of a WorkProgress.
+inline constexpr qint64 kWorkProgressStep = qint64(4) << 20;
 
 /// The sending end of one file: reads it sequentially from an offset with
 /// pread, hashing every byte, and notices when the file changes underneath.
@@ -24,7 +33,8 @@ public:
 
     /// Hashes the first @p length bytes and continues from there: what a
     /// resume after @p length verified bytes needs on the sending side.
-    Expected<QByteArray> seekAndHashPrefix(qint64 length);
+    /// Safe on a worker thread while nothing else uses this source.
+    Expected<QByteArray> seekAndHashPrefix(qint64 length, const WorkProgress &progress = {});
 
     /// Reads up to @p max bytes at the current position into @p buffer.
     /// Reading fewer bytes than the size promised is ErrorCode::SourceChanged.
