@@ -53,6 +53,22 @@ Expected<qint64> parseSize(const QString &text)
     return bytes;
 }
 
+Expected<qint64> parseDuration(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^([0-9]+)([smhdSMHD]?)$"));
+    const QRegularExpressionMatch match = pattern.match(text);
+    bool ok = false;
+    const qint64 count = match.hasMatch() ? match.captured(1).toLongLong(&ok) : 0;
+    const QChar unit = match.captured(2).isEmpty() ? u's' : match.captured(2).at(0).toLower();
+    const qint64 multiplier = unit == u'm' ? 60 : unit == u'h' ? 3600 : unit == u'd' ? 86400 : 1;
+    qint64 seconds = 0;
+    if (!ok || __builtin_mul_overflow(count, multiplier, &seconds))
+        return std::unexpected(Error{ErrorCode::InvalidArgument,
+                                     QCoreApplication::translate("ferry", "'%1' is not a duration: expected seconds, or a number with s, m, h or d, such as 90s, 12h or 7d")
+                                         .arg(text)});
+    return seconds;
+}
+
 QString formatMode(char type, quint32 mode)
 {
     QString s(10, u'-');

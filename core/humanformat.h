@@ -21,6 +21,10 @@ QString formatDuration(qint64 seconds);
 /// lower case. Anything else, including negative numbers, a fraction of a
 /// byte and values beyond qint64, is an InvalidArgument error naming the text.
 Expected<qint64> parseSize(const QString &text);
+/// Parses a duration such as "90", "90s", "30m", "12h" or "7d" (seconds
+/// without a unit) into seconds; anything else is an InvalidArgument error
+/// naming the text.
+Expected<qint64> parseDuration(const QString &text);
 /// "label  45%  12.3 MiB / 27.1 MiB  85.2 MiB/s  ETA 0:03".
 QString progressLine(const QString &label, qint64 done, qint64 total, double speed, qint64 etaSeconds);
 

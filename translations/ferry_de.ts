@@ -8,6 +8,11 @@
         <source>&apos;%1&apos; is not a size: expected bytes, or a number with K, M or G (1024 multiples), such as 500K or 1.5M</source>
         <translation>„%1“ ist keine Größe: erwartet werden Bytes oder eine Zahl mit K, M oder G (Vielfache von 1024), etwa 500K oder 1.5M</translation>
     </message>
+    <message>
+        <location filename="../core/humanformat.cpp" line="67"/>
+        <source>&apos;%1&apos; is not a duration: expected seconds, or a number with s, m, h or d, such as 90s, 12h or 7d</source>
+        <translation>„%1“ ist keine Dauer: erwartet werden Sekunden oder eine Zahl mit s, m, h oder d, etwa 90s, 12h oder 7d</translation>
+    </message>
 </context>
 <context>
     <name>ferry::Error</name>
@@ -20,37 +25,37 @@
 <context>
     <name>ferry::agent</name>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="43"/>
+        <location filename="../core/agent/agentserver.cpp" line="49"/>
         <source>%1: cannot read the certificate: %2</source>
         <translation>%1: Das Zertifikat kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="46"/>
+        <location filename="../core/agent/agentserver.cpp" line="52"/>
         <source>%1: no PEM certificate found</source>
         <translation>%1: Kein PEM-Zertifikat gefunden</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="49"/>
+        <location filename="../core/agent/agentserver.cpp" line="55"/>
         <source>%1: cannot read the key: %2</source>
         <translation>%1: Der Schlüssel kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="58"/>
+        <location filename="../core/agent/agentserver.cpp" line="64"/>
         <source>%1: no unencrypted PEM private key found</source>
         <translation>%1: Kein unverschlüsselter privater PEM-Schlüssel gefunden</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="76"/>
+        <location filename="../core/agent/agentserver.cpp" line="83"/>
         <source>wss:// needs both a certificate and a key</source>
         <translation>wss:// benötigt sowohl ein Zertifikat als auch einen Schlüssel</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="94"/>
+        <location filename="../core/agent/agentserver.cpp" line="104"/>
         <source>cannot listen on %1:%2: %3</source>
         <translation>Auf %1:%2 kann nicht gelauscht werden: %3</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="128"/>
+        <location filename="../core/agent/agentserver.cpp" line="238"/>
         <source>too many clients (limit %1)</source>
         <translation>zu viele Clients (Grenze %1)</translation>
     </message>
@@ -65,58 +70,68 @@
         <translation>Zeitüberschreitung bei der Authentifizierung</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="131"/>
-        <location filename="../core/agent/agentsession.cpp" line="136"/>
+        <location filename="../core/agent/agentsession.cpp" line="127"/>
+        <location filename="../core/agent/agentsession.cpp" line="146"/>
         <source>protocol error: expected an authentication message</source>
         <translation>Protokollfehler: Authentifizierungsnachricht erwartet</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="146"/>
+        <location filename="../core/agent/agentsession.cpp" line="156"/>
         <source>protocol error: %1</source>
         <translation>Protokollfehler: %1</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="150"/>
+        <location filename="../core/agent/agentsession.cpp" line="160"/>
         <source>unsupported protocol version %1 (this agent speaks %2)</source>
         <translation>nicht unterstützte Protokollversion %1 (dieser Agent spricht %2)</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="156"/>
+        <location filename="../core/agent/agentsession.cpp" line="164"/>
+        <source>authentication failed too often from this address: try again later</source>
+        <translation>von dieser Adresse schlug die Anmeldung zu oft fehl: später erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../core/agent/agentsession.cpp" line="171"/>
         <source>authentication failed: wrong token</source>
         <translation>Authentifizierung fehlgeschlagen: falsches Token</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="243"/>
+        <location filename="../core/agent/agentsession.cpp" line="264"/>
         <source>unexpected message &apos;%1&apos;</source>
         <translation>unerwartete Nachricht „%1“</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="296"/>
+        <location filename="../core/agent/agentsession.cpp" line="290"/>
+        <source>remote commands are turned off on this agent (--no-exec)</source>
+        <translation>entfernte Befehle sind bei diesem Agenten abgeschaltet (--no-exec)</translation>
+    </message>
+    <message>
+        <location filename="../core/agent/agentsession.cpp" line="321"/>
         <source>cannot move &apos;%1&apos; into itself</source>
         <translation>„%1“ kann nicht in sich selbst verschoben werden</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="352"/>
+        <location filename="../core/agent/agentsession.cpp" line="378"/>
         <source>unknown operation &apos;%1&apos;</source>
         <translation>unbekannte Operation „%1“</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="391"/>
+        <location filename="../core/agent/agentsession.cpp" line="428"/>
         <source>stream %1 is already open</source>
         <translation>Stream %1 ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="395"/>
+        <location filename="../core/agent/agentsession.cpp" line="432"/>
         <source>too many open streams</source>
         <translation>zu viele offene Streams</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentexec.cpp" line="36"/>
+        <location filename="../core/agent/agentexec.cpp" line="39"/>
         <source>no command given</source>
         <translation>kein Befehl angegeben</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentexec.cpp" line="83"/>
+        <location filename="../core/agent/agentexec.cpp" line="86"/>
         <source>command input on channel %1</source>
         <translation>Befehlseingabe auf Kanal %1</translation>
     </message>
@@ -126,27 +141,27 @@
         <translation>Stapeldaten an falscher Stelle</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="162"/>
+        <location filename="../core/agent/agentbatch.cpp" line="169"/>
         <source>batch ended early</source>
         <translation>Stapel endete vorzeitig</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="178"/>
+        <location filename="../core/agent/agentbatch.cpp" line="185"/>
         <source>%1: not written</source>
         <translation>%1: nicht geschrieben</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="256"/>
+        <location filename="../core/agent/agentbatch.cpp" line="263"/>
         <source>a commit holds 1 to %1 files</source>
         <translation>ein Commit enthält 1 bis %1 Dateien</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="327"/>
+        <location filename="../core/agent/agentbatch.cpp" line="334"/>
         <source>%1: not a regular file</source>
         <translation>%1: keine reguläre Datei</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="329"/>
+        <location filename="../core/agent/agentbatch.cpp" line="336"/>
         <source>%1: too large for a batch</source>
         <translation>%1: zu groß für einen Stapel</translation>
     </message>
@@ -212,25 +227,35 @@
 <context>
     <name>ferry::auth</name>
     <message>
-        <location filename="../core/net/auth.cpp" line="67"/>
+        <location filename="../core/net/auth.cpp" line="69"/>
         <source>%1: token file not found</source>
         <translation>%1: Token-Datei nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../core/net/auth.cpp" line="55"/>
-        <location filename="../core/net/auth.cpp" line="86"/>
+        <location filename="../core/net/auth.cpp" line="57"/>
+        <location filename="../core/net/auth.cpp" line="88"/>
         <source>%1: cannot read token: %2</source>
         <translation>%1: Token kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/net/auth.cpp" line="58"/>
+        <location filename="../core/net/auth.cpp" line="60"/>
         <source>%1: the token file is empty</source>
         <translation>%1: Die Token-Datei ist leer</translation>
     </message>
     <message>
-        <location filename="../core/net/auth.cpp" line="89"/>
+        <location filename="../core/net/auth.cpp" line="91"/>
         <source>%1: token is shorter than 128 bits</source>
         <translation>%1: Token ist kürzer als 128 Bit</translation>
+    </message>
+    <message>
+        <location filename="../core/net/auth.cpp" line="122"/>
+        <source>%1: the token file can be read by others (mode %2); make it private with: chmod 600 %1</source>
+        <translation>%1: die Token-Datei ist für andere lesbar (Modus %2); privat machen mit: chmod 600 %1</translation>
+    </message>
+    <message>
+        <location filename="../core/net/auth.cpp" line="128"/>
+        <source>%1: the token is too easy to guess (about %2 bits of entropy, at least %3 wanted); delete the file and the agent makes a random one</source>
+        <translation>%1: das Token ist zu leicht zu erraten (etwa %2 Bit Entropie, mindestens %3 nötig); die Datei löschen, dann erzeugt der Agent ein zufälliges</translation>
     </message>
 </context>
 <context>
@@ -443,23 +468,23 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>%1: kein Pfad angegeben</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicommands.cpp" line="197"/>
+        <location filename="../core/cli/clicommands.cpp" line="198"/>
         <source>mv: expects :SRC... :DST</source>
         <translation>mv: erwartet :SRC... :DST</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicommands.cpp" line="204"/>
+        <location filename="../core/cli/clicommands.cpp" line="205"/>
         <location filename="../core/cli/clicopy.cpp" line="95"/>
         <source>skipped %1 (%2)</source>
         <translation>%1 übersprungen (%2)</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicommands.cpp" line="221"/>
+        <location filename="../core/cli/clicommands.cpp" line="222"/>
         <source>chmod: expects MODE :PATH...</source>
         <translation>chmod: erwartet MODE :PATH...</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicommands.cpp" line="225"/>
+        <location filename="../core/cli/clicommands.cpp" line="226"/>
         <source>chmod: &apos;%1&apos; is not an octal mode</source>
         <translation>chmod: „%1“ ist kein oktaler Modus</translation>
     </message>
@@ -884,7 +909,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::client::DownloadJob</name>
     <message>
-        <location filename="../core/client/downloadjob.cpp" line="124"/>
+        <location filename="../core/client/downloadjob.cpp" line="143"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -910,12 +935,12 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::client::TransferJob</name>
     <message>
-        <location filename="../core/client/transferjob.cpp" line="64"/>
+        <location filename="../core/client/transferjob.cpp" line="73"/>
         <source>paused</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../core/client/transferjob.cpp" line="86"/>
+        <location filename="../core/client/transferjob.cpp" line="95"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
@@ -923,12 +948,12 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::client::UploadJob</name>
     <message>
-        <location filename="../core/client/uploadjob.cpp" line="144"/>
+        <location filename="../core/client/uploadjob.cpp" line="154"/>
         <source>cancelled by the user</source>
         <translation>vom Benutzer abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/client/uploadjob.cpp" line="146"/>
+        <location filename="../core/client/uploadjob.cpp" line="156"/>
         <source>paused by the user</source>
         <translation>vom Benutzer angehalten</translation>
     </message>
@@ -1119,12 +1144,12 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>%1: Ein Argument enthält ein NUL-Zeichen</translation>
     </message>
     <message>
-        <location filename="../core/exec/childprocess.cpp" line="216"/>
+        <location filename="../core/exec/childprocess.cpp" line="229"/>
         <source>Invalid environment entry &quot;%1&quot;</source>
         <translation>Ungültiger Umgebungseintrag „%1“</translation>
     </message>
     <message>
-        <location filename="../core/exec/childprocess.cpp" line="227"/>
+        <location filename="../core/exec/childprocess.cpp" line="240"/>
         <source>%1: the working directory must be an absolute path</source>
         <translation>%1: Der Arbeitsordner muss ein absoluter Pfad sein</translation>
     </message>
@@ -1399,32 +1424,43 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>%1: keine reguläre Datei</translation>
     </message>
     <message>
-        <location filename="../core/transfer/filesink.cpp" line="38"/>
+        <location filename="../core/transfer/filesource.cpp" line="56"/>
+        <location filename="../core/transfer/filesink.cpp" line="70"/>
+        <source>%1: cancelled</source>
+        <translation>%1: abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../core/transfer/filesink.cpp" line="32"/>
+        <source>%1: the name is too long to be received (%2 bytes; at most %3, to leave room for the part file&apos;s name)</source>
+        <translation>%1: der Name ist zu lang zum Empfangen (%2 Bytes; höchstens %3, damit der Name der Teildatei Platz hat)</translation>
+    </message>
+    <message>
+        <location filename="../core/transfer/filesink.cpp" line="47"/>
         <source>%1: another transfer is writing this file</source>
         <translation>%1: Eine andere Übertragung schreibt gerade diese Datei</translation>
     </message>
     <message>
-        <location filename="../core/transfer/filesink.cpp" line="45"/>
+        <location filename="../core/transfer/filesink.cpp" line="54"/>
         <source>%1: the partial file is not a regular file</source>
         <translation>%1: Die Teildatei ist keine reguläre Datei</translation>
     </message>
     <message>
-        <location filename="../core/transfer/filesink.cpp" line="70"/>
+        <location filename="../core/transfer/filesink.cpp" line="111"/>
         <source>%1: data at offset %2, expected %3</source>
         <translation>%1: Daten bei Offset %2, erwartet %3</translation>
     </message>
     <message>
-        <location filename="../core/transfer/filesink.cpp" line="92"/>
+        <location filename="../core/transfer/filesink.cpp" line="133"/>
         <source>%1: received %2 bytes, the sender announced %3</source>
         <translation>%1: %2 Bytes empfangen, der Sender hat %3 angekündigt</translation>
     </message>
     <message>
-        <location filename="../core/transfer/filesink.cpp" line="95"/>
+        <location filename="../core/transfer/filesink.cpp" line="136"/>
         <source>%1: checksum mismatch, the received file was discarded</source>
         <translation>%1: Prüfsumme stimmt nicht überein, die empfangene Datei wurde verworfen</translation>
     </message>
     <message>
-        <location filename="../core/transfer/filesink.cpp" line="130"/>
+        <location filename="../core/transfer/filesink.cpp" line="171"/>
         <source>%1: the staged file was changed before it was put in place</source>
         <translation>%1: Die bereitgestellte Datei wurde verändert, bevor sie an ihren Platz gesetzt wurde</translation>
     </message>
@@ -3353,102 +3389,147 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>--screenshot braucht eine Agent-URL oder --shell-command</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="79"/>
+        <location filename="../app/agent/main.cpp" line="80"/>
         <source>Ferry agent: serves one directory to Ferry clients over a WebSocket, or to one client on its standard input and output (--stdio).</source>
         <translation>Ferry-Agent: stellt Ferry-Clients einen Ordner über ein WebSocket bereit, oder einem Client über seine Standardein- und -ausgabe (--stdio).</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="82"/>
+        <location filename="../app/agent/main.cpp" line="83"/>
         <source>Directory to serve (required, but with --stdio: the current directory).</source>
         <translation>Bereitzustellender Ordner (erforderlich; bei --stdio: der aktuelle Ordner).</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="83"/>
+        <location filename="../app/agent/main.cpp" line="84"/>
         <source>Serve one client on standard input and output instead of listening (no token: whoever runs the agent is admitted). Ends when the input closes.</source>
         <translation>Einen Client über Standardein- und -ausgabe bedienen, statt zu lauschen (kein Token: Wer den Agenten startet, wird zugelassen). Endet, wenn die Eingabe geschlossen wird.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="84"/>
+        <location filename="../app/agent/main.cpp" line="85"/>
         <source>Address to listen on; port 0 picks a free port.</source>
         <translation>Adresse, auf der gelauscht wird; Port 0 wählt einen freien Port.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="85"/>
+        <location filename="../app/agent/main.cpp" line="86"/>
         <source>Token file; created with a fresh 256-bit token (mode 0600) if missing. Default: %1</source>
         <translation>Token-Datei; wird mit einem frischen 256-Bit-Token (Modus 0600) erstellt, falls sie fehlt. Standard: %1</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="86"/>
+        <location filename="../app/agent/main.cpp" line="87"/>
         <source>Write the listening port to this file.</source>
         <translation>Den lauschenden Port in diese Datei schreiben.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="87"/>
+        <location filename="../app/agent/main.cpp" line="88"/>
         <source>TLS certificate (PEM) for wss://.</source>
         <translation>TLS-Zertifikat (PEM) für wss://.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="88"/>
+        <location filename="../app/agent/main.cpp" line="89"/>
         <source>TLS private key (PEM) for wss://.</source>
         <translation>Privater TLS-Schlüssel (PEM) für wss://.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="89"/>
+        <location filename="../app/agent/main.cpp" line="90"/>
         <source>Heartbeat interval in milliseconds.</source>
         <translation>Heartbeat-Intervall in Millisekunden.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="90"/>
+        <location filename="../app/agent/main.cpp" line="91"/>
         <source>Drop a client silent for this many milliseconds.</source>
         <translation>Einen Client trennen, der so viele Millisekunden still ist.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="91"/>
+        <location filename="../app/agent/main.cpp" line="92"/>
         <source>Most clients served at once.</source>
         <translation>Höchstzahl gleichzeitig bedienter Clients.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="92"/>
+        <location filename="../app/agent/main.cpp" line="93"/>
+        <source>Most connections on their way in (not authenticated yet), from all addresses; apart from --max-clients.</source>
+        <translation>Höchstzahl der Verbindungen im Aufbau (noch nicht angemeldet), von allen Adressen zusammen; unabhängig von --max-clients.</translation>
+    </message>
+    <message>
+        <location filename="../app/agent/main.cpp" line="94"/>
+        <source>Most connections on their way in from one address.</source>
+        <translation>Höchstzahl der Verbindungen im Aufbau von einer Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../app/agent/main.cpp" line="95"/>
+        <source>Close a connection that has not proved the token this many milliseconds after it opened.</source>
+        <translation>Eine Verbindung schließen, die so viele Millisekunden nach dem Öffnen das Token noch nicht nachgewiesen hat.</translation>
+    </message>
+    <message>
+        <location filename="../app/agent/main.cpp" line="96"/>
+        <source>Remove part files of unfinished uploads not written for this long (e.g. 7d, 12h, 30m; 0 keeps them). Default 7d; with --stdio only when given.</source>
+        <translation>Teildateien unfertiger Uploads entfernen, die so lange nicht beschrieben wurden (z. B. 7d, 12h, 30m; 0 behält sie). Vorgabe 7d; mit --stdio nur, wenn angegeben.</translation>
+    </message>
+    <message>
+        <location filename="../app/agent/main.cpp" line="97"/>
+        <source>Refuse remote commands (exec): clients can only work on files under the root.</source>
+        <translation>Entfernte Befehle (exec) ablehnen: Clients können nur mit Dateien unter dem Wurzelverzeichnis arbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../app/agent/main.cpp" line="98"/>
         <source>One of: error, warning, info, debug.</source>
         <translation>Eines von: error, warning, info, debug.</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="102"/>
+        <location filename="../app/agent/main.cpp" line="109"/>
         <source>unknown log level &apos;%1&apos;</source>
         <translation>unbekannte Protokollstufe „%1“</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="106"/>
+        <location filename="../app/agent/main.cpp" line="113"/>
         <source>--root DIR is required</source>
         <translation>--root DIR ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="108"/>
+        <location filename="../app/agent/main.cpp" line="115"/>
         <source>--cert and --key go together</source>
         <translation>--cert und --key gehören zusammen</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="113"/>
+        <location filename="../app/agent/main.cpp" line="120"/>
         <source>--listen expects HOST:PORT, got &apos;%1&apos;</source>
         <translation>--listen erwartet HOST:PORT, erhalten: „%1“</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="117"/>
+        <location filename="../app/agent/main.cpp" line="124"/>
         <source>--heartbeat expects milliseconds (at least 50)</source>
         <translation>--heartbeat erwartet Millisekunden (mindestens 50)</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="120"/>
+        <location filename="../app/agent/main.cpp" line="127"/>
         <source>--dead-after must be longer than --heartbeat</source>
         <translation>--dead-after muss länger als --heartbeat sein</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="125"/>
+        <location filename="../app/agent/main.cpp" line="132"/>
         <source>--max-clients expects a positive number</source>
         <translation>--max-clients erwartet eine positive Zahl</translation>
     </message>
     <message>
-        <location filename="../app/agent/main.cpp" line="160"/>
+        <location filename="../app/agent/main.cpp" line="136"/>
+        <source>--max-pending expects a positive number</source>
+        <translation>--max-pending erwartet eine positive Zahl</translation>
+    </message>
+    <message>
+        <location filename="../app/agent/main.cpp" line="139"/>
+        <source>--max-pending-per-address expects a positive number</source>
+        <translation>--max-pending-per-address erwartet eine positive Zahl</translation>
+    </message>
+    <message>
+        <location filename="../app/agent/main.cpp" line="142"/>
+        <source>--handshake-timeout expects milliseconds (at least 100)</source>
+        <translation>--handshake-timeout erwartet Millisekunden (mindestens 100)</translation>
+    </message>
+    <message>
+        <location filename="../app/agent/main.cpp" line="177"/>
+        <source>warning: --max-clients %1 and --max-pending %2 may need %3 descriptors, more than the limit of %4</source>
+        <translation>Warnung: --max-clients %1 und --max-pending %2 brauchen womöglich %3 Dateideskriptoren, mehr als die Grenze von %4</translation>
+    </message>
+    <message>
+        <location filename="../app/agent/main.cpp" line="194"/>
         <source>cannot write port file %1: %2</source>
         <translation>Portdatei %1 kann nicht geschrieben werden: %2</translation>
     </message>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/agent/agentserver.h"
 #include "core/agent/agentstdio.h"
+#include "core/humanformat.h"
 #include "core/net/auth.h"
 #include "core/net/truststore.h"
 #include "core/version.h"
@@ -92,10 +93,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption maxPendingOption(QStringLiteral("max-pending"), QCoreApplication::translate("main", "Most connections on their way in (not authenticated yet), from all addresses; apart from --max-clients."), QStringLiteral("N"), QStringLiteral("128"));
     const QCommandLineOption maxPendingPerAddressOption(QStringLiteral("max-pending-per-address"), QCoreApplication::translate("main", "Most connections on their way in from one address."), QStringLiteral("N"), QStringLiteral("16"));
     const QCommandLineOption handshakeTimeoutOption(QStringLiteral("handshake-timeout"), QCoreApplication::translate("main", "Close a connection that has not proved the token this many milliseconds after it opened."), QStringLiteral("MS"), QStringLiteral("10000"));
+    const QCommandLineOption partTtlOption(QStringLiteral("part-ttl"), QCoreApplication::translate("main", "Remove part files of unfinished uploads not written for this long (e.g. 7d, 12h, 30m; 0 keeps them). Default 7d; with --stdio only when given."), QStringLiteral("DURATION"), QStringLiteral("7d"));
     const QCommandLineOption noExecOption(QStringLiteral("no-exec"), QCoreApplication::translate("main", "Refuse remote commands (exec): clients can only work on files under the root."));
     const QCommandLineOption logLevelOption(QStringLiteral("log-level"), QCoreApplication::translate("main", "One of: error, warning, info, debug."), QStringLiteral("LEVEL"), QStringLiteral("info"));
     parser.addOptions({rootOption, stdioOption, listenOption, tokenOption, portFileOption, certOption, keyOption, heartbeatOption, deadAfterOption, maxClientsOption,
-                       maxPendingOption, maxPendingPerAddressOption, handshakeTimeoutOption, noExecOption, logLevelOption});
+                       maxPendingOption, maxPendingPerAddressOption, handshakeTimeoutOption, partTtlOption, noExecOption, logLevelOption});
     parser.process(app);
 
     const QString level = parser.value(logLevelOption);
@@ -138,6 +140,10 @@ int main(int argc, char *argv[])
     options.admission.handshakeMs = parser.value(handshakeTimeoutOption).toInt(&ok);
     if (!ok || options.admission.handshakeMs < 100)
         return fail(QCoreApplication::translate("main", "--handshake-timeout expects milliseconds (at least 100)"), 2);
+    const auto partTtl = ferry::parseDuration(parser.value(partTtlOption));
+    if (!partTtl)
+        return fail(QStringLiteral("--part-ttl: ") + partTtl.error().message, 2);
+    options.partTtl = std::chrono::seconds(*partTtl);
 
     if (stdio) {
         // Standard output carries the protocol. On a terminal, standard
@@ -153,6 +159,8 @@ int main(int argc, char *argv[])
             }
         }
         ferry::agent::AgentStdio agent(options.root, options.connection);
+        if (parser.isSet(partTtlOption))
+            agent.setPartTtl(options.partTtl);
         if (auto started = agent.start(); !started)
             return fail(started.error().message);
         QObject::connect(&agent, &ferry::agent::AgentStdio::finished, &app, [](int code) { QCoreApplication::exit(code); });

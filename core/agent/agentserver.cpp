@@ -2,6 +2,7 @@
 #include "core/agent/agentserver.h"
 
 #include "core/agent/agentsession.h"
+#include "core/agent/partfiles.h"
 #include "core/logging.h"
 #include "core/net/socketoptions.h"
 #include "core/net/truststore.h"
@@ -103,6 +104,14 @@ Expected<void> AgentServer::listen(const AgentOptions &options)
         return std::unexpected(Error{ErrorCode::Io, QCoreApplication::translate("ferry::agent", "cannot listen on %1:%2: %3")
                                                         .arg(options.host.toString()).arg(options.port).arg(m_tcp->errorString())});
     m_sweepTimer->start();
+    if (options.partTtl.count() > 0) {
+        const RootFs *rootFs = m_root.get();
+        auto *parts = new PartFileSweeper([rootFs] {
+            auto dir = rootFs->openDirectory(QString());
+            return dir ? std::move(*dir) : UniqueFd();
+        }, options.partTtl, this);
+        parts->start();
+    }
     return {};
 }
 

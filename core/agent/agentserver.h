@@ -13,6 +13,8 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <chrono>
+
 class QTcpServer;
 class QTcpSocket;
 class QTimer;
@@ -31,6 +33,8 @@ struct AgentOptions {
     QString keyPath;
     AdmissionLimits admission;
     bool allowExec = true; ///< false: --no-exec
+    /// Part files not written for this long are removed; 0: kept for ever.
+    std::chrono::seconds partTtl = std::chrono::days(7);
 };
 
 /// The agent: one event-driven process serving every client, no fork per

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/agent/agentstdio.h"
 
+#include "core/agent/partfiles.h"
+
 #include "core/agent/agentsession.h"
 #include "core/logging.h"
 #include "core/net/fddevice.h"
@@ -123,6 +125,14 @@ Expected<void> AgentStdio::start()
     if (!root)
         return std::unexpected(root.error());
     m_root = std::make_unique<RootFs>(std::move(*root));
+    if (m_partTtl.count() > 0) {
+        const RootFs *rootFs = m_root.get();
+        auto *parts = new PartFileSweeper([rootFs] {
+            auto dir = rootFs->openDirectory(QString());
+            return dir ? std::move(*dir) : UniqueFd();
+        }, m_partTtl, this);
+        parts->start();
+    }
     enterRawMode();
 
     auto *device = new net::FdDevice(STDIN_FILENO, STDOUT_FILENO, this);

@@ -7,6 +7,8 @@
 
 #include <QObject>
 
+#include <chrono>
+
 #include <memory>
 
 namespace ferry::agent {
@@ -26,6 +28,11 @@ public:
     AgentStdio(const QString &root, const net::ConnectionOptions &options, QObject *parent = nullptr);
     ~AgentStdio() override;
 
+    /// Removes part files beneath the root not written for @p ttl, at start
+    /// and now and then (off by default: the root of an agent started
+    /// through a shell is often a whole home directory).
+    void setPartTtl(std::chrono::seconds ttl) { m_partTtl = ttl; }
+
     Expected<void> start();
 
 Q_SIGNALS:
@@ -35,6 +42,7 @@ Q_SIGNALS:
 private:
     QString m_rootPath;
     net::ConnectionOptions m_options;
+    std::chrono::seconds m_partTtl{0};
     std::unique_ptr<RootFs> m_root;
 };
 

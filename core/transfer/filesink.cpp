@@ -15,14 +15,23 @@ namespace ferry::transfer {
 QByteArray FileSink::partName(const QByteArray &name)
 {
     // Hidden, and recognisable as ours by anyone listing the directory.
-    QByteArray part = '.' + name + ".ferry-part";
-    if (part.size() > 255)
-        part = '.' + name.left(255 - 12) + ".ferry-part";
-    return part;
+    return '.' + name + ".ferry-part";
+}
+
+bool FileSink::isPartName(const QByteArray &name)
+{
+    return name.size() > kPartNameExtra && name.startsWith('.') && name.endsWith(".ferry-part");
 }
 
 Expected<FileSink> FileSink::open(UniqueFd dirFd, const QByteArray &name, const QString &displayPath, bool resume)
 {
+    // A part file under a shortened name could be taken for another file's;
+    // refused before anything is written.
+    if (name.size() > kMaxName) {
+        return std::unexpected(Error{ErrorCode::InvalidArgument,
+                                     QCoreApplication::translate("ferry::transfer", "%1: the name is too long to be received (%2 bytes; at most %3, to leave room for the part file's name)")
+                                         .arg(displayPath).arg(name.size()).arg(kMaxName)});
+    }
     FileSink sink;
     sink.m_dirFd = std::move(dirFd);
     sink.m_name = name;

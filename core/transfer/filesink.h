@@ -39,7 +39,15 @@ public:
     /// safe on a worker thread while nothing else uses this sink.
     Expected<void> hashPrefix(const WorkProgress &progress = {});
 
+    /// ".NAME.ferry-part".
     static QByteArray partName(const QByteArray &name);
+    /// Whether @p name has the form of a part file's name.
+    static bool isPartName(const QByteArray &name);
+    /// Bytes a part file's name adds to the name it stands for.
+    static constexpr qsizetype kPartNameExtra = 12;
+    /// The longest name that can be received: its part file's name must
+    /// fit the file system's 255 bytes.
+    static constexpr qsizetype kMaxName = 255 - kPartNameExtra;
 
     /// Bytes already in the part file (the resume point).
     qint64 offset() const { return m_offset; }

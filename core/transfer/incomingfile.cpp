@@ -29,7 +29,11 @@ void IncomingFile::onStreamData(const protocol::DataFrame &frame)
     // Written or not, these bytes have left memory.
     m_connection->consumed(m_stream, frame.payload.size());
     if (!written) {
-        // Tell the sender to stop; the part file keeps what was written.
+        // Tell the sender to stop. The part file keeps what was written for
+        // a resume, unless the disk is full: then it would keep the space
+        // that every later transfer needs.
+        if (written.error().code == ErrorCode::NoSpace)
+            m_sink.discard();
         m_connection->sendControl(abortMessage(m_stream, written.error()), net::Priority::Control);
         complete(std::unexpected(written.error()));
         return;
@@ -85,6 +89,8 @@ void IncomingFile::finishDurably(qint64 size, const QByteArray &digest)
     // nobody else's transfer or heartbeat.
     flushInBackground(m_sink.fileFd(), FlushKind::FileData, m_alive, [this](int error) {
         if (error != 0) {
+            // Data that did not reach the disk cannot be resumed from.
+            m_sink.discard();
             complete(std::unexpected(Error::fromErrno(error, m_sink.displayPath())));
             return;
         }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Sizes as people type them (--limit-rate): what parses, to what, and what
+// Sizes and durations as people type them (--limit-rate, --part-ttl): what parses, to what, and what
 // is refused with a message naming the text.
 #include "core/humanformat.h"
 
@@ -18,6 +18,8 @@ private Q_SLOTS:
     void parseSizeAccepts();
     void parseSizeRefuses_data();
     void parseSizeRefuses();
+    void parseDuration_data();
+    void parseDuration();
 };
 
 void TestHumanFormat::parseSizeAccepts_data()
@@ -76,6 +78,41 @@ void TestHumanFormat::parseSizeRefuses()
     QVERIFY2(!parsed, qPrintable(QStringLiteral("parsed as %1").arg(parsed.value_or(0))));
     QCOMPARE(parsed.error().code, ErrorCode::InvalidArgument);
     QVERIFY2(parsed.error().message.contains(u'\'' + text + u'\''), qPrintable(parsed.error().message));
+}
+
+void TestHumanFormat::parseDuration_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("seconds"); // -1: refused
+    QTest::newRow("plain seconds") << QStringLiteral("90") << qint64(90);
+    QTest::newRow("zero") << QStringLiteral("0") << qint64(0);
+    QTest::newRow("s") << QStringLiteral("45s") << qint64(45);
+    QTest::newRow("m") << QStringLiteral("30m") << qint64(1800);
+    QTest::newRow("h") << QStringLiteral("12h") << qint64(43200);
+    QTest::newRow("d") << QStringLiteral("7d") << qint64(604800);
+    QTest::newRow("upper case") << QStringLiteral("7D") << qint64(604800);
+    QTest::newRow("empty") << QString() << qint64(-1);
+    QTest::newRow("words") << QStringLiteral("a week") << qint64(-1);
+    QTest::newRow("negative") << QStringLiteral("-1d") << qint64(-1);
+    QTest::newRow("fraction") << QStringLiteral("1.5h") << qint64(-1);
+    QTest::newRow("two units") << QStringLiteral("1h30m") << qint64(-1);
+    QTest::newRow("weeks") << QStringLiteral("1w") << qint64(-1);
+    QTest::newRow("beyond qint64") << QStringLiteral("9223372036854775807d") << qint64(-1);
+}
+
+void TestHumanFormat::parseDuration()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, seconds);
+    const Expected<qint64> parsed = ferry::parseDuration(text);
+    if (seconds < 0) {
+        QVERIFY2(!parsed, qPrintable(QStringLiteral("parsed as %1").arg(parsed.value_or(0))));
+        QCOMPARE(parsed.error().code, ErrorCode::InvalidArgument);
+        QVERIFY2(parsed.error().message.contains(u'\'' + text + u'\''), qPrintable(parsed.error().message));
+    } else {
+        QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().message));
+        QCOMPARE(*parsed, seconds);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHumanFormat)
