@@ -105,11 +105,7 @@ Expected<void> AgentServer::listen(const AgentOptions &options)
                                                         .arg(options.host.toString()).arg(options.port).arg(m_tcp->errorString())});
     m_sweepTimer->start();
     if (options.partTtl.count() > 0) {
-        const RootFs *rootFs = m_root.get();
-        auto *parts = new PartFileSweeper([rootFs] {
-            auto dir = rootFs->openDirectory(QString());
-            return dir ? std::move(*dir) : UniqueFd();
-        }, options.partTtl, this);
+        auto *parts = new PartFileSweeper(m_root.get(), options.partTtl, this);
         parts->start();
     }
     return {};

@@ -126,11 +126,7 @@ Expected<void> AgentStdio::start()
         return std::unexpected(root.error());
     m_root = std::make_unique<RootFs>(std::move(*root));
     if (m_partTtl.count() > 0) {
-        const RootFs *rootFs = m_root.get();
-        auto *parts = new PartFileSweeper([rootFs] {
-            auto dir = rootFs->openDirectory(QString());
-            return dir ? std::move(*dir) : UniqueFd();
-        }, m_partTtl, this);
+        auto *parts = new PartFileSweeper(m_root.get(), m_partTtl, this);
         parts->start();
     }
     enterRawMode();

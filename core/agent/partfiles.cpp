@@ -90,9 +90,9 @@ PartSweep sweepPartFiles(int dirFd, std::chrono::seconds ttl, const std::atomic_
     return sweep.result;
 }
 
-PartFileSweeper::PartFileSweeper(std::function<UniqueFd()> openRoot, std::chrono::seconds ttl, QObject *parent)
+PartFileSweeper::PartFileSweeper(const RootFs *root, std::chrono::seconds ttl, QObject *parent)
     : QObject(parent)
-    , m_openRoot(std::move(openRoot))
+    , m_root(root)
     , m_ttl(ttl)
     , m_timer(new QTimer(this))
 {
@@ -116,11 +116,11 @@ void PartFileSweeper::sweepNow()
 {
     if (m_running)
         return; // the last one is still walking a large tree
-    UniqueFd root = m_openRoot();
+    auto root = m_root->openDirectory(QString());
     if (!root)
         return;
     m_running = true;
-    auto shared = std::make_shared<UniqueFd>(std::move(root));
+    auto shared = std::make_shared<UniqueFd>(std::move(*root));
     const std::chrono::seconds ttl = m_ttl;
     const std::shared_ptr<std::atomic_bool> stop = m_stop;
     transfer::runFileWork<PartSweep>(

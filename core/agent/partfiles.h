@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/uniquefd.h"
+#include "core/agent/rootfs.h"
 
 #include <QObject>
 
 #include <atomic>
 #include <chrono>
-#include <functional>
 
 class QTimer;
 
@@ -35,8 +34,8 @@ class PartFileSweeper final : public QObject
     Q_DISABLE_COPY_MOVE(PartFileSweeper)
 
 public:
-    /// @p openRoot opens the root directory afresh for each sweep.
-    PartFileSweeper(std::function<UniqueFd()> openRoot, std::chrono::seconds ttl, QObject *parent = nullptr);
+    /// Sweeps beneath @p root, which must outlive the sweeper.
+    PartFileSweeper(const RootFs *root, std::chrono::seconds ttl, QObject *parent = nullptr);
     ~PartFileSweeper() override;
 
     void start();
@@ -48,7 +47,7 @@ Q_SIGNALS:
 private:
     void sweepNow();
 
-    std::function<UniqueFd()> m_openRoot;
+    const RootFs *m_root;
     std::chrono::seconds m_ttl;
     QTimer *m_timer;
     bool m_running = false;
