@@ -29,7 +29,7 @@ class TransferQueueModel final : public QAbstractTableModel
 
 public:
     enum Column { NameColumn, DirectionColumn, SizeColumn, ProgressColumn, RateColumn, EtaColumn, StateColumn, ColumnCount };
-    enum Role { ProgressRole = Qt::UserRole + 1, StateRole, SortRole };
+    enum Role { ProgressRole = Qt::UserRole + 1, StateRole };
     enum class State { Queued, Asking, Running, Paused, Done, Skipped, Cancelled, Failed };
     Q_ENUM(State)
 

@@ -2,6 +2,7 @@
 // The main window, offline and connected to a real agent: browsing, the
 // breadcrumb bar, a folder of 10,000 entries, names for every control, and
 // both a light and a dark palette.
+#include "modelcheck.h"
 #include "support/agentprocess.h"
 
 #include "core/client/session.h"
@@ -82,6 +83,7 @@ struct Connected {
         options.token = *ferry::net::auth::loadToken(agent->tokenFile(), false);
         session = std::make_unique<ferry::client::Session>(options);
         window = std::make_unique<ferry::ui::MainWindow>(session.get());
+        checkModels(window.get());
         QSignalSpy shown(window.get(), &ferry::ui::MainWindow::listingShown);
         window->show();
         session->open();

@@ -4,6 +4,7 @@
 // the queue pauses, resumes, cancels and retries rows through its actions;
 // back, forward, the filter and hidden files in the remote pane; the
 // connection indicator counting down to a reconnect.
+#include "modelcheck.h"
 #include "support/agentprocess.h"
 
 #include "core/client/session.h"
@@ -85,6 +86,7 @@ void TestPanes::init()
     options.reconnectForMs = 60000;
     m_session = std::make_unique<ferry::client::Session>(options);
     m_window = std::make_unique<ferry::ui::MainWindow>(m_session.get());
+    checkModels(m_window.get());
     m_window->localBrowser()->openPath(m_agent->scratch());
     m_window->localBrowser()->show();
     QSignalSpy shown(m_window.get(), &ferry::ui::MainWindow::listingShown);

@@ -3,6 +3,7 @@
 // the queue shows progress to 100 % and failures with their reason, the
 // conflict dialog's buttons give the expected tree, and the folder
 // operations (new, rename in place, delete) change the remote tree.
+#include "modelcheck.h"
 #include "support/agentprocess.h"
 
 #include "core/client/session.h"
@@ -73,6 +74,7 @@ void TestTransfers::init()
     options.token = *ferry::net::auth::loadToken(m_agent->tokenFile(), false);
     m_session = std::make_unique<ferry::client::Session>(options);
     m_window = std::make_unique<ferry::ui::MainWindow>(m_session.get());
+    checkModels(m_window.get());
     connect(m_window.get(), &ferry::ui::MainWindow::jobStarted, this, [this](ferry::copy::CopyJob *job) { m_lastJob = job; });
     QSignalSpy shown(m_window.get(), &ferry::ui::MainWindow::listingShown);
     m_window->show();
