@@ -12,7 +12,6 @@
 #include <QCborMap>
 #include <QCoreApplication>
 #include <QDir>
-#include <QFileInfo>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -53,7 +52,7 @@ void CopyJob::statDestination()
         if (entry && entry->type == protocol::Entry::Type::Symlink) {
             if (!receiverIsRemote()) {
                 protocol::Entry followed = *entry;
-                if (QFileInfo(m_destination).isDir())
+                if (const auto target = localfs::statFollowed(m_destination); target && target->isDir())
                     followed.type = protocol::Entry::Type::Directory;
                 onDestination(followed);
                 return;
@@ -162,10 +161,9 @@ void CopyJob::walkSource(int index)
         auto entry = localfs::stat(m_nodes.at(index).sourcePath);
         // Without -r a symlink named on the command line is followed, as cp does.
         if (entry && entry->type == protocol::Entry::Type::Symlink && !m_options.recursive) {
-            const QFileInfo target(m_nodes.at(index).sourcePath);
-            if (target.exists()) {
-                entry->type = target.isDir() ? protocol::Entry::Type::Directory : protocol::Entry::Type::File;
-                entry->size = target.size();
+            if (const auto target = localfs::statFollowed(m_nodes.at(index).sourcePath)) {
+                entry->type = target->isDir() ? protocol::Entry::Type::Directory : protocol::Entry::Type::File;
+                entry->size = target->size;
             }
         }
         onStat(entry);

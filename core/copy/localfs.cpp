@@ -59,6 +59,14 @@ Expected<protocol::Entry> stat(const QString &path)
     return e;
 }
 
+Expected<protocol::Entry> statFollowed(const QString &path)
+{
+    struct stat st {};
+    if (::stat(pathcodec::toBytes(path).constData(), &st) != 0)
+        return std::unexpected(Error::fromErrno(errno, path));
+    return entryFrom(QFileInfo(path).fileName(), st);
+}
+
 Expected<QList<protocol::Entry>> list(const QString &dir)
 {
     UniqueFd fd(::open(pathcodec::toBytes(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));

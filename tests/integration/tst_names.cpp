@@ -49,6 +49,7 @@ private Q_SLOTS:
     void renamesAndRemoves();
     void uploadsLocalNames();
     void copiesTreesBothWays();
+    void followsLinkedLocalFolders();
     void refusesBrokenEscapes();
 
 private:
@@ -221,6 +222,26 @@ void TestNames::copiesTreesBothWays()
     const CliResult remoteCopy = cli({u"cp"_s, u"-r"_s, u":tree\\xFE"_s, u":copy\\xFD"_s});
     QVERIFY2(remoteCopy.exitCode == 0, remoteCopy.err.constData());
     QCOMPARE(namesIn(root() + "/copy\xfd/sub\xff"), QList<QByteArray>{"b\xe9\xe9"});
+}
+
+void TestNames::followsLinkedLocalFolders()
+{
+    // A local symlink to a folder is a folder destination, as for cp, and
+    // an uploaded symlink named on the command line is followed.
+    const QByteArray folder = scratch() + "/dl\xe9";
+    QCOMPARE(::mkdir(folder.constData(), 0755), 0);
+    QCOMPARE(::symlink("dl\xe9", QByteArray(scratch() + "/ln\xe9").constData()), 0);
+    const CliResult down = runCliBytes(*m_agent, {"cp", ":caf\\xE9.txt", scratch() + "/ln\xe9"});
+    QVERIFY2(down.exitCode == 0, down.err.constData());
+    QCOMPARE(namesIn(folder), QList<QByteArray>{kLatin1});
+
+    QCOMPARE(::symlink(QByteArray(folder + '/' + kLatin1).constData(), QByteArray(scratch() + "/file\xe9").constData()), 0);
+    const CliResult up = runCliBytes(*m_agent, {"cp", scratch() + "/file\xe9", ":linked"});
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+    QCOMPARE(readFileBytes(root() + "/linked"), "latin-1"_ba);
+    struct stat st {};
+    QCOMPARE(::lstat(QByteArray(root() + "/linked").constData(), &st), 0);
+    QVERIFY(S_ISREG(st.st_mode));
 }
 
 void TestNames::refusesBrokenEscapes()
