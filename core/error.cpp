@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/error.h"
 
+#include "core/pathcodec.h"
+
 #include <QCoreApplication>
 
 #include <cerrno>
@@ -35,7 +37,7 @@ Error Error::fromErrno(int errnum, const QString &path)
         reason = QCoreApplication::translate("ferry::Error", "path leads outside the served directory");
     else
         reason = QString::fromLocal8Bit(std::strerror(errnum));
-    return Error{code, path.isEmpty() ? reason : path + QStringLiteral(": ") + reason};
+    return Error{code, path.isEmpty() ? reason : pathcodec::escaped(path) + QStringLiteral(": ") + reason};
 }
 
 QString errorCodeName(ErrorCode code)

@@ -39,7 +39,7 @@ struct Error {
     ErrorCode code = ErrorCode::None;
     QString message;
 
-    static Error fromErrno(int errnum, const QString &path);
+    static Error fromErrno(int errnum, const QString &path); ///< names @p path escaped (pathcodec::escaped())
 };
 
 template<typename T>

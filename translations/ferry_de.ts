@@ -17,7 +17,7 @@
 <context>
     <name>ferry::Error</name>
     <message>
-        <location filename="../core/error.cpp" line="35"/>
+        <location filename="../core/error.cpp" line="37"/>
         <source>path leads outside the served directory</source>
         <translation>Pfad führt aus dem freigegebenen Ordner heraus</translation>
     </message>
@@ -55,73 +55,73 @@
         <translation>Auf %1:%2 kann nicht gelauscht werden: %3</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentserver.cpp" line="238"/>
+        <location filename="../core/agent/agentserver.cpp" line="234"/>
         <source>too many clients (limit %1)</source>
         <translation>zu viele Clients (Grenze %1)</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="72"/>
+        <location filename="../core/agent/agentsession.cpp" line="73"/>
         <source>client left during the handshake</source>
         <translation>Client hat die Verbindung während des Handshakes verlassen</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="76"/>
+        <location filename="../core/agent/agentsession.cpp" line="77"/>
         <source>authentication timed out</source>
         <translation>Zeitüberschreitung bei der Authentifizierung</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="127"/>
-        <location filename="../core/agent/agentsession.cpp" line="146"/>
+        <location filename="../core/agent/agentsession.cpp" line="128"/>
+        <location filename="../core/agent/agentsession.cpp" line="147"/>
         <source>protocol error: expected an authentication message</source>
         <translation>Protokollfehler: Authentifizierungsnachricht erwartet</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="156"/>
+        <location filename="../core/agent/agentsession.cpp" line="158"/>
         <source>protocol error: %1</source>
         <translation>Protokollfehler: %1</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="160"/>
+        <location filename="../core/agent/agentsession.cpp" line="162"/>
         <source>unsupported protocol version %1 (this agent speaks %2)</source>
         <translation>nicht unterstützte Protokollversion %1 (dieser Agent spricht %2)</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="164"/>
+        <location filename="../core/agent/agentsession.cpp" line="166"/>
         <source>authentication failed too often from this address: try again later</source>
         <translation>von dieser Adresse schlug die Anmeldung zu oft fehl: später erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="171"/>
+        <location filename="../core/agent/agentsession.cpp" line="173"/>
         <source>authentication failed: wrong token</source>
         <translation>Authentifizierung fehlgeschlagen: falsches Token</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="264"/>
+        <location filename="../core/agent/agentsession.cpp" line="267"/>
         <source>unexpected message &apos;%1&apos;</source>
         <translation>unerwartete Nachricht „%1“</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="290"/>
+        <location filename="../core/agent/agentsession.cpp" line="293"/>
         <source>remote commands are turned off on this agent (--no-exec)</source>
         <translation>entfernte Befehle sind bei diesem Agenten abgeschaltet (--no-exec)</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="321"/>
+        <location filename="../core/agent/agentsession.cpp" line="324"/>
         <source>cannot move &apos;%1&apos; into itself</source>
         <translation>„%1“ kann nicht in sich selbst verschoben werden</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="378"/>
+        <location filename="../core/agent/agentsession.cpp" line="381"/>
         <source>unknown operation &apos;%1&apos;</source>
         <translation>unbekannte Operation „%1“</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="428"/>
+        <location filename="../core/agent/agentsession.cpp" line="431"/>
         <source>stream %1 is already open</source>
         <translation>Stream %1 ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentsession.cpp" line="432"/>
+        <location filename="../core/agent/agentsession.cpp" line="435"/>
         <source>too many open streams</source>
         <translation>zu viele offene Streams</translation>
     </message>
@@ -136,42 +136,42 @@
         <translation>Befehlseingabe auf Kanal %1</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="128"/>
+        <location filename="../core/agent/agentbatch.cpp" line="129"/>
         <source>batch data out of place</source>
         <translation>Stapeldaten an falscher Stelle</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="169"/>
+        <location filename="../core/agent/agentbatch.cpp" line="170"/>
         <source>batch ended early</source>
         <translation>Stapel endete vorzeitig</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="185"/>
+        <location filename="../core/agent/agentbatch.cpp" line="186"/>
         <source>%1: not written</source>
         <translation>%1: nicht geschrieben</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="263"/>
+        <location filename="../core/agent/agentbatch.cpp" line="264"/>
         <source>a commit holds 1 to %1 files</source>
         <translation>ein Commit enthält 1 bis %1 Dateien</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="334"/>
+        <location filename="../core/agent/agentbatch.cpp" line="335"/>
         <source>%1: not a regular file</source>
         <translation>%1: keine reguläre Datei</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentbatch.cpp" line="336"/>
+        <location filename="../core/agent/agentbatch.cpp" line="337"/>
         <source>%1: too large for a batch</source>
         <translation>%1: zu groß für einen Stapel</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentcopy.cpp" line="140"/>
+        <location filename="../core/agent/agentcopy.cpp" line="141"/>
         <source>%1: the source changed while it was being copied</source>
         <translation>%1: Die Quelle hat sich während des Kopierens geändert</translation>
     </message>
     <message>
-        <location filename="../core/agent/agentcopy.cpp" line="141"/>
+        <location filename="../core/agent/agentcopy.cpp" line="142"/>
         <source>%1: copy cancelled</source>
         <translation>%1: Kopieren abgebrochen</translation>
     </message>
@@ -179,42 +179,42 @@
 <context>
     <name>ferry::agent::RootFs</name>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="47"/>
+        <location filename="../core/agent/rootfs.cpp" line="48"/>
         <source>no valid directory to serve was given</source>
         <translation>es wurde kein gültiger freizugebender Ordner angegeben</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="81"/>
+        <location filename="../core/agent/rootfs.cpp" line="82"/>
         <source>path contains a NUL byte</source>
         <translation>Pfad enthält ein NUL-Byte</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="86"/>
+        <location filename="../core/agent/rootfs.cpp" line="87"/>
         <source>absolute paths lead outside the served directory</source>
         <translation>absolute Pfade führen aus dem freigegebenen Ordner heraus</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="247"/>
+        <location filename="../core/agent/rootfs.cpp" line="248"/>
         <source>not a regular file</source>
         <translation>keine reguläre Datei</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfs.cpp" line="292"/>
+        <location filename="../core/agent/rootfs.cpp" line="293"/>
         <source>the served directory itself has no parent here</source>
         <translation>der freigegebene Ordner selbst hat hier keinen übergeordneten Ordner</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfschanges.cpp" line="105"/>
+        <location filename="../core/agent/rootfschanges.cpp" line="106"/>
         <source>refusing to remove the served directory itself</source>
         <translation>der freigegebene Ordner selbst wird nicht entfernt</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfschanges.cpp" line="147"/>
+        <location filename="../core/agent/rootfschanges.cpp" line="148"/>
         <source>cannot rename the served directory itself</source>
         <translation>der freigegebene Ordner selbst kann nicht umbenannt werden</translation>
     </message>
     <message>
-        <location filename="../core/agent/rootfschanges.cpp" line="220"/>
+        <location filename="../core/agent/rootfschanges.cpp" line="221"/>
         <source>invalid symbolic link target</source>
         <translation>ungültiges Ziel der symbolischen Verknüpfung</translation>
     </message>
@@ -261,7 +261,7 @@
 <context>
     <name>ferry::cli</name>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="33"/>
+        <location filename="../core/cli/cliapp.cpp" line="36"/>
         <source>Commands (a path starting with &apos;:&apos; is remote, relative to the agent&apos;s root):
   ls [-l] [--json] :PATH          list a directory
   stat [--json] :PATH             show one entry
@@ -276,6 +276,12 @@
                                   within the remote tree (:SRC... :DST)
   exec [--cwd :DIR] [--shell &apos;STRING&apos; | [--] CMD [ARGS...]]
                                   run a command on the agent with our stdin/stdout/stderr
+
+Names are shown escaped, and remote paths are read back the same way: a byte that
+is not UTF-8 and a control character are \xHH (\xE9), a backslash is \\; so
+&apos;:caf\xE9.txt&apos; names the file ls shows as caf\xE9.txt. A backslash followed by
+anything else in a remote path is an error. Local paths are taken as the shell
+passes them.
 
 Ways in: --url ws://HOST:PORT (an agent listening there), --url wetty+ws://HOST:PORT/wetty
 (a WeTTY web terminal), --url jupyter+http://HOST:PORT/ --token-file FILE (a Jupyter
@@ -300,6 +306,12 @@ exec exits with the remote command&apos;s status.</source>
                                   einen Befehl auf dem Agenten ausführen, verbunden
                                   mit unserem stdin/stdout/stderr
 
+Namen werden maskiert angezeigt, und entfernte Pfade werden ebenso gelesen: ein Byte,
+das kein UTF-8 ist, und ein Steuerzeichen als \xHH (\xE9), ein Backslash als \\;
+so nennt &apos;:caf\xE9.txt&apos; die Datei, die ls als caf\xE9.txt zeigt. Ein Backslash,
+dem etwas anderes folgt, ist in einem entfernten Pfad ein Fehler. Lokale Pfade werden
+so genommen, wie die Shell sie übergibt.
+
 Wege hinein: --url ws://HOST:PORT (ein Agent, der dort lauscht), --url wetty+ws://HOST:PORT/wetty
 (ein WeTTY-Web-Terminal), --url jupyter+http://HOST:PORT/ --token-file DATEI (die Terminals
 eines Jupyter-Servers), --shell-command CMD (eine Shell, die CMD öffnet).
@@ -308,298 +320,298 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 4 Authentifizierung; exec endet mit dem Status des entfernten Befehls.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="81"/>
+        <location filename="../core/cli/cliapp.cpp" line="90"/>
         <source>reconnected</source>
         <translation>Verbindung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="85"/>
+        <location filename="../core/cli/cliapp.cpp" line="94"/>
         <source>connection lost: %1; reconnecting</source>
         <translation>Verbindung verloren: %1; neue Verbindung wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="120"/>
+        <location filename="../core/cli/cliapp.cpp" line="129"/>
         <source>Ferry command line client: files and commands on a remote agent, over one WebSocket or through a shell.</source>
         <translation>Ferry-Befehlszeilenprogramm: Dateien und Befehle auf einem entfernten Agenten, über ein einziges WebSocket oder durch eine Shell.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="125"/>
+        <location filename="../core/cli/cliapp.cpp" line="134"/>
         <source>Agent URL (default $FERRY_URL or ws://127.0.0.1:7707).</source>
         <translation>Agent-URL (Standard: $FERRY_URL oder ws://127.0.0.1:7707).</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="126"/>
+        <location filename="../core/cli/cliapp.cpp" line="135"/>
         <source>Reach the remote through a shell instead of a listening agent: CMD runs here through /bin/sh -c and its stdin/stdout are a POSIX shell there (&apos;ssh -T host&apos;, &apos;kubectl exec -i POD -- sh&apos;, &apos;docker exec -i CTR sh&apos;). The agent is brought along and cached on the remote.</source>
         <translation>Den entfernten Rechner über eine Shell statt über einen lauschenden Agenten erreichen: CMD läuft hier über /bin/sh -c, und seine Standardein- und -ausgabe sind dort eine POSIX-Shell (&apos;ssh -T host&apos;, &apos;kubectl exec -i POD -- sh&apos;, &apos;docker exec -i CTR sh&apos;). Der Agent wird mitgebracht und auf dem entfernten Rechner zwischengespeichert.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="127"/>
+        <location filename="../core/cli/cliapp.cpp" line="136"/>
         <source>With --shell-command: the folder to serve (default: the shell&apos;s working directory).</source>
         <translation>Mit --shell-command: der bereitzustellende Ordner (Standard: das Arbeitsverzeichnis der Shell).</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="128"/>
+        <location filename="../core/cli/cliapp.cpp" line="137"/>
         <source>With --shell-command: the portable agent to bring along (default: the one built beside ferry-cli).</source>
         <translation>Mit --shell-command: der mitzubringende portable Agent (Standard: der neben ferry-cli gebaute).</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="129"/>
+        <location filename="../core/cli/cliapp.cpp" line="138"/>
         <source>Token file (default $FERRY_TOKEN_FILE or %1).</source>
         <translation>Token-Datei (Standard: $FERRY_TOKEN_FILE oder %1).</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="130"/>
+        <location filename="../core/cli/cliapp.cpp" line="139"/>
         <source>Heartbeat interval in milliseconds.</source>
         <translation>Heartbeat-Intervall in Millisekunden.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="131"/>
+        <location filename="../core/cli/cliapp.cpp" line="140"/>
         <source>Declare the agent dead after this many silent milliseconds.</source>
         <translation>Den Agenten nach so vielen Millisekunden Stille für tot erklären.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="132"/>
+        <location filename="../core/cli/cliapp.cpp" line="141"/>
         <source>Keep reconnecting this many milliseconds after a drop; 0 never.</source>
         <translation>Nach einem Verbindungsabbruch so viele Millisekunden lang neu verbinden; 0 nie.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="133"/>
+        <location filename="../core/cli/cliapp.cpp" line="142"/>
         <source>wss://: trust the agent certificate with this SHA-256 fingerprint (pinned for later).</source>
         <translation>wss://: dem Agent-Zertifikat mit diesem SHA-256-Fingerabdruck vertrauen (für später gespeichert).</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="134"/>
+        <location filename="../core/cli/cliapp.cpp" line="143"/>
         <source>Cap transfers at RATE bytes per second in each direction, e.g. 500K, 2M or 1.5M (K, M, G: 1024 multiples); 0 means no limit.</source>
         <translation>Übertragungen in jeder Richtung auf RATE Bytes pro Sekunde begrenzen, z. B. 500K, 2M oder 1.5M (K, M, G: Vielfache von 1024); 0 bedeutet keine Begrenzung.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="135"/>
+        <location filename="../core/cli/cliapp.cpp" line="144"/>
         <source>Write transfer statistics as JSON to FILE at the end.</source>
         <translation>Am Ende Übertragungsstatistiken als JSON in FILE schreiben.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="136"/>
+        <location filename="../core/cli/cliapp.cpp" line="145"/>
         <source>Show progress even when not on a terminal.</source>
         <translation>Fortschritt auch anzeigen, wenn die Ausgabe kein Terminal ist.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="137"/>
+        <location filename="../core/cli/cliapp.cpp" line="146"/>
         <source>No progress and no notices, errors only.</source>
         <translation>Kein Fortschritt und keine Hinweise, nur Fehler.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="139"/>
+        <location filename="../core/cli/cliapp.cpp" line="148"/>
         <source>The command to run, then its arguments.</source>
         <translation>Der auszuführende Befehl, gefolgt von seinen Argumenten.</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="156"/>
+        <location filename="../core/cli/cliapp.cpp" line="165"/>
         <source>no command given (see --help)</source>
         <translation>kein Befehl angegeben (siehe --help)</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="162"/>
+        <location filename="../core/cli/cliapp.cpp" line="171"/>
         <source>unknown command &apos;%1&apos; (see --help)</source>
         <translation>unbekannter Befehl „%1“ (siehe --help)</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="168"/>
+        <location filename="../core/cli/cliapp.cpp" line="177"/>
         <source>--url and --shell-command are two ways in: give one</source>
         <translation>--url und --shell-command sind zwei Zugänge: nur einen angeben</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="173"/>
+        <location filename="../core/cli/cliapp.cpp" line="182"/>
         <source>--shell-command needs a command</source>
         <translation>--shell-command braucht einen Befehl</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="184"/>
+        <location filename="../core/cli/cliapp.cpp" line="193"/>
         <source>&apos;%1&apos; is not a ws://, wss://, wetty+ws://, wetty+wss://, jupyter+http:// or jupyter+https:// URL</source>
         <translation>„%1“ ist keine ws://-, wss://-, wetty+ws://-, wetty+wss://-, jupyter+http://- oder jupyter+https://-URL</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="188"/>
+        <location filename="../core/cli/cliapp.cpp" line="197"/>
         <source>--remote-root and --agent-bundle go with --shell-command or a web terminal&apos;s URL</source>
         <translation>--remote-root und --agent-bundle gehören zu --shell-command oder zur URL eines Web-Terminals</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="199"/>
+        <location filename="../core/cli/cliapp.cpp" line="208"/>
         <source>--heartbeat, --dead-after and --reconnect-for take milliseconds; --dead-after must exceed --heartbeat</source>
         <translation>--heartbeat, --dead-after und --reconnect-for erwarten Millisekunden; --dead-after muss größer als --heartbeat sein</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="205"/>
+        <location filename="../core/cli/cliapp.cpp" line="214"/>
         <source>--limit-rate: %1</source>
         <translation>--limit-rate: %1</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="206"/>
+        <location filename="../core/cli/cliapp.cpp" line="215"/>
         <source>&apos;%1&apos; is above the highest limit, 1024G</source>
         <translation>„%1“ liegt über der höchsten Grenze von 1024G</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="216"/>
+        <location filename="../core/cli/cliapp.cpp" line="225"/>
         <source>a Jupyter server needs its token: --token-file FILE</source>
         <translation>ein Jupyter-Server braucht sein Token: --token-file DATEI</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="240"/>
+        <location filename="../core/cli/cliapp.cpp" line="249"/>
         <source>--trust expects a SHA-256 fingerprint (64 hex digits, colons allowed)</source>
         <translation>--trust erwartet einen SHA-256-Fingerabdruck (64 Hexadezimalziffern, Doppelpunkte erlaubt)</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="258"/>
+        <location filename="../core/cli/cliapp.cpp" line="267"/>
         <source>ferry-cli: if this is the agent&apos;s certificate, trust it with --trust %1</source>
         <translation>ferry-cli: Wenn dies das Zertifikat des Agenten ist, vertrauen Sie ihm mit --trust %1</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="262"/>
+        <location filename="../core/cli/cliapp.cpp" line="271"/>
         <source>Compare it with what the agent printed at start. Trust this certificate? [y/N] </source>
         <translation>Vergleichen Sie ihn mit dem, was der Agent beim Start ausgegeben hat. Diesem Zertifikat vertrauen? [y/N] </translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="400"/>
+        <location filename="../core/cli/cliapp.cpp" line="409"/>
         <source>%1: &apos;%2&apos; is not a remote path (remote paths start with &apos;:&apos;)</source>
         <translation>%1: „%2“ ist kein entfernter Pfad (entfernte Pfade beginnen mit „:“)</translation>
     </message>
     <message>
-        <location filename="../core/cli/cliapp.cpp" line="406"/>
+        <location filename="../core/cli/cliapp.cpp" line="420"/>
         <source>%1: no path given</source>
         <translation>%1: kein Pfad angegeben</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicommands.cpp" line="198"/>
+        <location filename="../core/cli/clicommands.cpp" line="201"/>
         <source>mv: expects :SRC... :DST</source>
         <translation>mv: erwartet :SRC... :DST</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicommands.cpp" line="205"/>
-        <location filename="../core/cli/clicopy.cpp" line="95"/>
+        <location filename="../core/cli/clicommands.cpp" line="208"/>
+        <location filename="../core/cli/clicopy.cpp" line="105"/>
         <source>skipped %1 (%2)</source>
         <translation>%1 übersprungen (%2)</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicommands.cpp" line="222"/>
+        <location filename="../core/cli/clicommands.cpp" line="225"/>
         <source>chmod: expects MODE :PATH...</source>
         <translation>chmod: erwartet MODE :PATH...</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicommands.cpp" line="226"/>
+        <location filename="../core/cli/clicommands.cpp" line="229"/>
         <source>chmod: &apos;%1&apos; is not an octal mode</source>
         <translation>chmod: „%1“ ist kein oktaler Modus</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicopy.cpp" line="39"/>
+        <location filename="../core/cli/clicopy.cpp" line="40"/>
         <source>cp: expects SRC... DST</source>
         <translation>cp: erwartet SRC... DST</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicopy.cpp" line="47"/>
+        <location filename="../core/cli/clicopy.cpp" line="57"/>
         <source>cp: at least one side must be remote (:PATH); use cp for local copies</source>
         <translation>cp: mindestens eine Seite muss entfernt sein (:PATH); verwenden Sie cp für lokale Kopien</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicopy.cpp" line="49"/>
+        <location filename="../core/cli/clicopy.cpp" line="59"/>
         <source>cp: the sources must all be local or all remote</source>
         <translation>cp: die Quellen müssen alle lokal oder alle entfernt sein</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicopy.cpp" line="55"/>
+        <location filename="../core/cli/clicopy.cpp" line="65"/>
         <source>cp: unknown --on-conflict policy &apos;%1&apos;</source>
         <translation>cp: unbekannte --on-conflict-Richtlinie „%1“</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicopy.cpp" line="65"/>
+        <location filename="../core/cli/clicopy.cpp" line="75"/>
         <source>cp: --parallel takes a number from 1 to 64</source>
         <translation>cp: --parallel erwartet eine Zahl von 1 bis 64</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicopy.cpp" line="81"/>
+        <location filename="../core/cli/clicopy.cpp" line="91"/>
         <source>not asking because stdin is not a terminal (use --on-conflict=overwrite|skip|rename|resume|newer|fail)</source>
         <translation>keine Nachfrage, da stdin kein Terminal ist (verwenden Sie --on-conflict=overwrite|skip|rename|resume|newer|fail)</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicopy.cpp" line="88"/>
+        <location filename="../core/cli/clicopy.cpp" line="98"/>
         <source>1 file</source>
         <translation>1 Datei</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicopy.cpp" line="88"/>
+        <location filename="../core/cli/clicopy.cpp" line="98"/>
         <source>%1 files</source>
         <translation>%1 Dateien</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicopy.cpp" line="89"/>
+        <location filename="../core/cli/clicopy.cpp" line="99"/>
         <source>1 folder</source>
         <translation>1 Ordner</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicopy.cpp" line="89"/>
+        <location filename="../core/cli/clicopy.cpp" line="99"/>
         <source>%1 folders</source>
         <translation>%1 Ordner</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicopy.cpp" line="90"/>
+        <location filename="../core/cli/clicopy.cpp" line="100"/>
         <source>copying %1 in %2, %3</source>
         <translation>kopiere %1, verteilt auf %2, %3</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicopy.cpp" line="97"/>
+        <location filename="../core/cli/clicopy.cpp" line="107"/>
         <source>%1 items</source>
         <translation>%1 Elemente</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicopy.cpp" line="124"/>
+        <location filename="../core/cli/clicopy.cpp" line="134"/>
         <source>exec: give either --shell &apos;STRING&apos; or a command with arguments</source>
         <translation>exec: geben Sie entweder --shell &apos;STRING&apos; oder einen Befehl mit Argumenten an</translation>
     </message>
     <message>
-        <location filename="../core/cli/clicopy.cpp" line="128"/>
+        <location filename="../core/cli/clicopy.cpp" line="141"/>
         <source>exec: --cwd takes a remote path (:DIR)</source>
         <translation>exec: --cwd erwartet einen entfernten Pfad (:DIR)</translation>
     </message>
     <message>
-        <location filename="../core/cli/terminalconflicthandler.cpp" line="20"/>
+        <location filename="../core/cli/terminalconflicthandler.cpp" line="21"/>
         <source>folder, modified %1</source>
         <translation>Ordner, geändert %1</translation>
     </message>
     <message>
-        <location filename="../core/cli/terminalconflicthandler.cpp" line="21"/>
+        <location filename="../core/cli/terminalconflicthandler.cpp" line="22"/>
         <source>%1, modified %2</source>
         <translation>%1, geändert %2</translation>
     </message>
     <message>
-        <location filename="../core/cli/terminalconflicthandler.cpp" line="52"/>
+        <location filename="../core/cli/terminalconflicthandler.cpp" line="53"/>
         <source>%1 already exists.</source>
         <translation>%1 existiert bereits.</translation>
     </message>
     <message>
-        <location filename="../core/cli/terminalconflicthandler.cpp" line="53"/>
+        <location filename="../core/cli/terminalconflicthandler.cpp" line="54"/>
         <source>existing: %1</source>
         <translation>vorhanden: %1</translation>
     </message>
     <message>
-        <location filename="../core/cli/terminalconflicthandler.cpp" line="54"/>
+        <location filename="../core/cli/terminalconflicthandler.cpp" line="55"/>
         <source>new:      %1 (%2)</source>
         <translation>neu:       %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../core/cli/terminalconflicthandler.cpp" line="63"/>
+        <location filename="../core/cli/terminalconflicthandler.cpp" line="64"/>
         <source>[s]kip, [r]ename to &quot;%1&quot;</source>
         <translation>[s] überspringen, [r] umbenennen in „%1“</translation>
     </message>
     <message>
-        <location filename="../core/cli/terminalconflicthandler.cpp" line="64"/>
+        <location filename="../core/cli/terminalconflicthandler.cpp" line="65"/>
         <source>[o]verwrite, [s]kip, [r]ename to &quot;%1&quot;, overwrite if [n]ewer</source>
         <translation>[o] überschreiben, [s] überspringen, [r] umbenennen in „%1“, [n] überschreiben, falls neuer</translation>
     </message>
     <message>
-        <location filename="../core/cli/terminalconflicthandler.cpp" line="66"/>
+        <location filename="../core/cli/terminalconflicthandler.cpp" line="67"/>
         <source>, r[e]sume</source>
         <translation>, [e] fortsetzen</translation>
     </message>
     <message>
-        <location filename="../core/cli/terminalconflicthandler.cpp" line="67"/>
+        <location filename="../core/cli/terminalconflicthandler.cpp" line="68"/>
         <source>, [c]ancel (capital letter: the same for all)</source>
         <translation>, [c] abbrechen (Großbuchstabe: dasselbe für alle)</translation>
     </message>
@@ -624,7 +636,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <message>
         <location filename="../core/client/session.cpp" line="147"/>
         <location filename="../core/client/session.cpp" line="205"/>
-        <location filename="../core/client/session.cpp" line="390"/>
+        <location filename="../core/client/session.cpp" line="392"/>
         <location filename="../core/client/webterminal.cpp" line="149"/>
         <location filename="../core/client/webterminal.cpp" line="155"/>
         <location filename="../core/client/webterminal.cpp" line="531"/>
@@ -677,27 +689,27 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>%1: Der Agent verlangt ein Token</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="310"/>
+        <location filename="../core/client/session.cpp" line="312"/>
         <source>%1: unexpected handshake message</source>
         <translation>%1: unerwartete Handshake-Nachricht</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="319"/>
+        <location filename="../core/client/session.cpp" line="321"/>
         <source>%1: the agent failed to prove it holds the token</source>
         <translation>%1: Der Agent konnte nicht nachweisen, dass er das Token besitzt</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="442"/>
+        <location filename="../core/client/session.cpp" line="444"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="464"/>
+        <location filename="../core/client/session.cpp" line="466"/>
         <source>unexpected message &apos;%1&apos; from the agent</source>
         <translation>unerwartete Nachricht „%1“ vom Agenten</translation>
     </message>
     <message>
-        <location filename="../core/client/batchjobs.cpp" line="31"/>
+        <location filename="../core/client/batchjobs.cpp" line="32"/>
         <source>%1: the file changed while it was being sent</source>
         <translation>%1: Die Datei wurde während des Sendens verändert</translation>
     </message>
@@ -883,17 +895,17 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::client::BatchDownloadJob</name>
     <message>
-        <location filename="../core/client/batchjobs.cpp" line="269"/>
+        <location filename="../core/client/batchjobs.cpp" line="270"/>
         <source>batch data out of place</source>
         <translation>Stapeldaten an falscher Stelle</translation>
     </message>
     <message>
-        <location filename="../core/client/batchjobs.cpp" line="303"/>
+        <location filename="../core/client/batchjobs.cpp" line="304"/>
         <source>the batch ended early</source>
         <translation>der Stapel endete vorzeitig</translation>
     </message>
     <message>
-        <location filename="../core/client/batchjobs.cpp" line="410"/>
+        <location filename="../core/client/batchjobs.cpp" line="411"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -901,7 +913,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::client::BatchUploadJob</name>
     <message>
-        <location filename="../core/client/batchjobs.cpp" line="180"/>
+        <location filename="../core/client/batchjobs.cpp" line="181"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -909,7 +921,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::client::DownloadJob</name>
     <message>
-        <location filename="../core/client/downloadjob.cpp" line="143"/>
+        <location filename="../core/client/downloadjob.cpp" line="144"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -917,17 +929,17 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::client::ExecJob</name>
     <message>
-        <location filename="../core/client/execjob.cpp" line="65"/>
+        <location filename="../core/client/execjob.cpp" line="66"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../core/client/execjob.cpp" line="95"/>
+        <location filename="../core/client/execjob.cpp" line="96"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/client/execjob.cpp" line="148"/>
+        <location filename="../core/client/execjob.cpp" line="149"/>
         <source>command output on channel %1</source>
         <translation>Befehlsausgabe auf Kanal %1</translation>
     </message>
@@ -948,12 +960,12 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::client::UploadJob</name>
     <message>
-        <location filename="../core/client/uploadjob.cpp" line="154"/>
+        <location filename="../core/client/uploadjob.cpp" line="155"/>
         <source>cancelled by the user</source>
         <translation>vom Benutzer abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/client/uploadjob.cpp" line="156"/>
+        <location filename="../core/client/uploadjob.cpp" line="157"/>
         <source>paused by the user</source>
         <translation>vom Benutzer angehalten</translation>
     </message>
@@ -961,48 +973,48 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::copy::CopyJob</name>
     <message>
-        <location filename="../core/copy/copyjob.cpp" line="57"/>
+        <location filename="../core/copy/copyjob.cpp" line="58"/>
         <source>nothing to copy</source>
         <translation>nichts zu kopieren</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyjob.cpp" line="172"/>
+        <location filename="../core/copy/copyjob.cpp" line="173"/>
         <source>the connection to the agent is gone</source>
         <translation>die Verbindung zum Agenten besteht nicht mehr</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyplanning.cpp" line="86"/>
+        <location filename="../core/copy/copyplanning.cpp" line="87"/>
         <source>one source only when the destination is its new name</source>
         <translation>nur eine Quelle, wenn das Ziel ihr neuer Name ist</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyplanning.cpp" line="90"/>
+        <location filename="../core/copy/copyplanning.cpp" line="91"/>
         <source>target &apos;%1&apos; is not a directory</source>
         <translation>Ziel „%1“ ist kein Ordner</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyplanning.cpp" line="105"/>
+        <location filename="../core/copy/copyplanning.cpp" line="106"/>
         <source>&apos;%1&apos; has no name to copy it under; name the destination</source>
         <translation>„%1“ hat keinen Namen, unter dem es kopiert werden kann; geben Sie das Ziel mit Namen an</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyplanning.cpp" line="113"/>
+        <location filename="../core/copy/copyplanning.cpp" line="114"/>
         <source>cannot copy &apos;%1&apos; into itself</source>
         <translation>„%1“ kann nicht in sich selbst kopiert werden</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyplanning.cpp" line="141"/>
+        <location filename="../core/copy/copyplanning.cpp" line="142"/>
         <source>-r not specified; omitting directory &apos;%1&apos;</source>
         <translation>-r nicht angegeben; Ordner „%1“ wird ausgelassen</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyplanning.cpp" line="143"/>
+        <location filename="../core/copy/copyplanning.cpp" line="144"/>
         <source>cannot create &apos;%1&apos;: Not a directory</source>
         <translation>„%1“ kann nicht erstellt werden: Ist kein Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyplanning.cpp" line="149"/>
         <location filename="../core/copy/copyplanning.cpp" line="150"/>
+        <location filename="../core/copy/copyplanning.cpp" line="151"/>
         <location filename="../core/copy/copyplanning.cpp" line="223"/>
         <source>skipping special file &apos;%1&apos;</source>
         <translation>Spezialdatei „%1“ wird übersprungen</translation>
@@ -1018,52 +1030,52 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>nicht genug Speicherplatz auf %1: Die Kopie benötigt %2, frei sind %3</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="150"/>
+        <location filename="../core/copy/copyexecution.cpp" line="152"/>
         <source>%1: already exists</source>
         <translation>%1: existiert bereits</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="163"/>
+        <location filename="../core/copy/copyexecution.cpp" line="165"/>
         <source>there is no one to ask</source>
         <translation>es ist niemand da, der gefragt werden kann</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="164"/>
+        <location filename="../core/copy/copyexecution.cpp" line="166"/>
         <source>%1 exists; %2</source>
         <translation>%1 existiert; %2</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="212"/>
+        <location filename="../core/copy/copyexecution.cpp" line="214"/>
         <source>exists</source>
         <translation>existiert</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="224"/>
+        <location filename="../core/copy/copyexecution.cpp" line="226"/>
         <source>the destination is not older</source>
         <translation>das Ziel ist nicht älter</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="231"/>
+        <location filename="../core/copy/copyexecution.cpp" line="233"/>
         <source>cannot overwrite directory &apos;%1&apos; with a non-directory</source>
         <translation>Ordner „%1“ kann nicht mit einem Nicht-Ordner überschrieben werden</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="232"/>
+        <location filename="../core/copy/copyexecution.cpp" line="234"/>
         <source>cannot overwrite non-directory &apos;%1&apos; with a directory</source>
         <translation>Nicht-Ordner „%1“ kann nicht mit einem Ordner überschrieben werden</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="271"/>
-        <location filename="../core/copy/copyexecution.cpp" line="489"/>
-        <location filename="../core/copy/copycontrol.cpp" line="160"/>
-        <location filename="../core/copy/copycontrol.cpp" line="163"/>
-        <location filename="../core/copy/copycontrol.cpp" line="168"/>
-        <location filename="../core/copy/copycontrol.cpp" line="222"/>
+        <location filename="../core/copy/copyexecution.cpp" line="273"/>
+        <location filename="../core/copy/copyexecution.cpp" line="491"/>
+        <location filename="../core/copy/copycontrol.cpp" line="161"/>
+        <location filename="../core/copy/copycontrol.cpp" line="164"/>
+        <location filename="../core/copy/copycontrol.cpp" line="169"/>
+        <location filename="../core/copy/copycontrol.cpp" line="223"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/copy/copyexecution.cpp" line="575"/>
+        <location filename="../core/copy/copyexecution.cpp" line="577"/>
         <source>%1 entries could not be copied; the first: %2</source>
         <translation>%1 Einträge konnten nicht kopiert werden; der erste: %2</translation>
     </message>
@@ -1071,57 +1083,57 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::copy::MoveJob</name>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="52"/>
+        <location filename="../core/copy/movejob.cpp" line="55"/>
         <source>nothing to move</source>
         <translation>nichts zu verschieben</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="80"/>
+        <location filename="../core/copy/movejob.cpp" line="83"/>
         <source>target &apos;%1&apos; is not a directory</source>
         <translation>Ziel „%1“ ist kein Ordner</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="95"/>
+        <location filename="../core/copy/movejob.cpp" line="98"/>
         <source>%1 entries could not be moved; the first: %2</source>
         <translation>%1 Einträge konnten nicht verschoben werden; der erste: %2</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="103"/>
+        <location filename="../core/copy/movejob.cpp" line="106"/>
         <source>cannot move the served folder itself</source>
         <translation>der freigegebene Ordner selbst kann nicht verschoben werden</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="107"/>
+        <location filename="../core/copy/movejob.cpp" line="110"/>
         <source>it is already there</source>
         <translation>es ist bereits dort</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="111"/>
+        <location filename="../core/copy/movejob.cpp" line="114"/>
         <source>cannot move &apos;%1&apos; into itself</source>
         <translation>„%1“ kann nicht in sich selbst verschoben werden</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="156"/>
+        <location filename="../core/copy/movejob.cpp" line="159"/>
         <source>&apos;%1&apos; exists; not replacing it</source>
         <translation>„%1“ existiert; wird nicht ersetzt</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="162"/>
+        <location filename="../core/copy/movejob.cpp" line="165"/>
         <source>&apos;%1&apos; exists and there is no one to ask</source>
         <translation>„%1“ existiert und es ist niemand da, der gefragt werden kann</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="210"/>
+        <location filename="../core/copy/movejob.cpp" line="213"/>
         <source>&apos;%1&apos; exists</source>
         <translation>„%1“ existiert</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="218"/>
+        <location filename="../core/copy/movejob.cpp" line="221"/>
         <source>&apos;%1&apos; is not older</source>
         <translation>„%1“ ist nicht älter</translation>
     </message>
     <message>
-        <location filename="../core/copy/movejob.cpp" line="225"/>
+        <location filename="../core/copy/movejob.cpp" line="228"/>
         <source>cannot replace &apos;%1&apos; with &apos;%2&apos;: one is a folder, the other is not</source>
         <translation>„%1“ kann nicht durch „%2“ ersetzt werden: Eines ist ein Ordner, das andere nicht</translation>
     </message>
@@ -1304,6 +1316,14 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     </message>
 </context>
 <context>
+    <name>ferry::pathcodec</name>
+    <message>
+        <location filename="../core/pathcodec.cpp" line="219"/>
+        <source>%1: &quot;%2&quot; is not an escape (a backslash is written \\, a byte \xHH)</source>
+        <translation>%1: „%2“ ist keine Maskierung (ein Backslash wird \\ geschrieben, ein Byte \xHH)</translation>
+    </message>
+</context>
+<context>
     <name>ferry::protocol</name>
     <message>
         <location filename="../core/protocol/frame.cpp" line="50"/>
@@ -1356,57 +1376,69 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>Steuernachricht ohne Typ</translation>
     </message>
     <message>
-        <location filename="../core/protocol/messagereader.cpp" line="22"/>
+        <location filename="../core/protocol/messagereader.cpp" line="24"/>
         <source>field &apos;%1&apos; of &apos;%2&apos;: %3</source>
         <translation>Feld „%1“ von „%2“: %3</translation>
     </message>
     <message>
-        <location filename="../core/protocol/messagereader.cpp" line="29"/>
+        <location filename="../core/protocol/messagereader.cpp" line="31"/>
         <source>missing or not a string</source>
         <translation>fehlt oder ist keine Zeichenkette</translation>
     </message>
     <message>
-        <location filename="../core/protocol/messagereader.cpp" line="44"/>
+        <location filename="../core/protocol/messagereader.cpp" line="46"/>
         <source>missing or not an integer</source>
         <translation>fehlt oder ist keine Ganzzahl</translation>
     </message>
     <message>
-        <location filename="../core/protocol/messagereader.cpp" line="49"/>
+        <location filename="../core/protocol/messagereader.cpp" line="51"/>
         <source>%1 is out of range</source>
         <translation>%1 liegt außerhalb des gültigen Bereichs</translation>
     </message>
     <message>
-        <location filename="../core/protocol/messagereader.cpp" line="66"/>
+        <location filename="../core/protocol/messagereader.cpp" line="68"/>
         <source>not a boolean</source>
         <translation>kein Boolescher Wert</translation>
     </message>
     <message>
-        <location filename="../core/protocol/messagereader.cpp" line="76"/>
+        <location filename="../core/protocol/messagereader.cpp" line="78"/>
         <source>missing or not bytes</source>
         <translation>fehlt oder sind keine Bytes</translation>
     </message>
     <message>
-        <location filename="../core/protocol/messagereader.cpp" line="81"/>
+        <location filename="../core/protocol/messagereader.cpp" line="83"/>
         <source>longer than %1 bytes</source>
         <translation>länger als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../core/protocol/messagereader.cpp" line="96"/>
+        <location filename="../core/protocol/messagereader.cpp" line="98"/>
+        <location filename="../core/protocol/messagereader.cpp" line="136"/>
         <source>missing or not a list</source>
         <translation>fehlt oder ist keine Liste</translation>
     </message>
     <message>
-        <location filename="../core/protocol/messagereader.cpp" line="101"/>
+        <location filename="../core/protocol/messagereader.cpp" line="103"/>
+        <location filename="../core/protocol/messagereader.cpp" line="141"/>
         <source>more than %1 items</source>
         <translation>mehr als %1 Elemente</translation>
     </message>
     <message>
-        <location filename="../core/protocol/messagereader.cpp" line="107"/>
+        <location filename="../core/protocol/messagereader.cpp" line="109"/>
         <source>an item is not a string</source>
         <translation>ein Element ist keine Zeichenkette</translation>
     </message>
     <message>
-        <location filename="../core/protocol/entry.cpp" line="24"/>
+        <location filename="../core/protocol/messagereader.cpp" line="121"/>
+        <source>missing or not a path (a text or byte string)</source>
+        <translation>fehlt oder ist kein Pfad (eine Text- oder Bytefolge)</translation>
+    </message>
+    <message>
+        <location filename="../core/protocol/messagereader.cpp" line="148"/>
+        <source>an item is not a path (a text or byte string)</source>
+        <translation>ein Element ist kein Pfad (eine Text- oder Bytefolge)</translation>
+    </message>
+    <message>
+        <location filename="../core/protocol/entry.cpp" line="25"/>
         <source>directory entry is not a map</source>
         <translation>Ordnereintrag ist keine Map</translation>
     </message>
@@ -1414,53 +1446,53 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::transfer</name>
     <message>
-        <location filename="../core/transfer/filesource.cpp" line="22"/>
+        <location filename="../core/transfer/filesource.cpp" line="24"/>
         <source>%1: the file changed while it was being sent</source>
         <translation>%1: Die Datei wurde während des Sendens verändert</translation>
     </message>
     <message>
-        <location filename="../core/transfer/filesource.cpp" line="35"/>
+        <location filename="../core/transfer/filesource.cpp" line="37"/>
         <source>%1: not a regular file</source>
         <translation>%1: keine reguläre Datei</translation>
     </message>
     <message>
-        <location filename="../core/transfer/filesource.cpp" line="56"/>
-        <location filename="../core/transfer/filesink.cpp" line="70"/>
+        <location filename="../core/transfer/filesource.cpp" line="58"/>
+        <location filename="../core/transfer/filesink.cpp" line="72"/>
         <source>%1: cancelled</source>
         <translation>%1: abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/transfer/filesink.cpp" line="32"/>
+        <location filename="../core/transfer/filesink.cpp" line="34"/>
         <source>%1: the name is too long to be received (%2 bytes; at most %3, to leave room for the part file&apos;s name)</source>
         <translation>%1: der Name ist zu lang zum Empfangen (%2 Bytes; höchstens %3, damit der Name der Teildatei Platz hat)</translation>
     </message>
     <message>
-        <location filename="../core/transfer/filesink.cpp" line="47"/>
+        <location filename="../core/transfer/filesink.cpp" line="49"/>
         <source>%1: another transfer is writing this file</source>
         <translation>%1: Eine andere Übertragung schreibt gerade diese Datei</translation>
     </message>
     <message>
-        <location filename="../core/transfer/filesink.cpp" line="54"/>
+        <location filename="../core/transfer/filesink.cpp" line="56"/>
         <source>%1: the partial file is not a regular file</source>
         <translation>%1: Die Teildatei ist keine reguläre Datei</translation>
     </message>
     <message>
-        <location filename="../core/transfer/filesink.cpp" line="111"/>
+        <location filename="../core/transfer/filesink.cpp" line="113"/>
         <source>%1: data at offset %2, expected %3</source>
         <translation>%1: Daten bei Offset %2, erwartet %3</translation>
     </message>
     <message>
-        <location filename="../core/transfer/filesink.cpp" line="133"/>
+        <location filename="../core/transfer/filesink.cpp" line="135"/>
         <source>%1: received %2 bytes, the sender announced %3</source>
         <translation>%1: %2 Bytes empfangen, der Sender hat %3 angekündigt</translation>
     </message>
     <message>
-        <location filename="../core/transfer/filesink.cpp" line="136"/>
+        <location filename="../core/transfer/filesink.cpp" line="138"/>
         <source>%1: checksum mismatch, the received file was discarded</source>
         <translation>%1: Prüfsumme stimmt nicht überein, die empfangene Datei wurde verworfen</translation>
     </message>
     <message>
-        <location filename="../core/transfer/filesink.cpp" line="171"/>
+        <location filename="../core/transfer/filesink.cpp" line="173"/>
         <source>%1: the staged file was changed before it was put in place</source>
         <translation>%1: Die bereitgestellte Datei wurde verändert, bevor sie an ihren Platz gesetzt wurde</translation>
     </message>
@@ -1558,97 +1590,97 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::ConflictDialog</name>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="39"/>
+        <location filename="../ui/conflictdialog.cpp" line="40"/>
         <source>Location:</source>
         <translation>Ort:</translation>
     </message>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="40"/>
+        <location filename="../ui/conflictdialog.cpp" line="41"/>
         <source>Size:</source>
         <translation>Größe:</translation>
     </message>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="40"/>
+        <location filename="../ui/conflictdialog.cpp" line="41"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="41"/>
+        <location filename="../ui/conflictdialog.cpp" line="42"/>
         <source>Modified:</source>
         <translation>Geändert:</translation>
     </message>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="52"/>
+        <location filename="../ui/conflictdialog.cpp" line="53"/>
         <source>&amp;Apply to all remaining conflicts of this copy</source>
         <translation>&amp;Auf alle verbleibenden Konflikte dieses Kopiervorgangs anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="55"/>
+        <location filename="../ui/conflictdialog.cpp" line="56"/>
         <source>Name Already in Use</source>
         <translation>Name bereits vergeben</translation>
     </message>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="55"/>
+        <location filename="../ui/conflictdialog.cpp" line="56"/>
         <source>File Already Exists</source>
         <translation>Datei existiert bereits</translation>
     </message>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="58"/>
+        <location filename="../ui/conflictdialog.cpp" line="59"/>
         <source>A folder and a file cannot share the name &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Ein Ordner und eine Datei können nicht denselben Namen &lt;b&gt;%1&lt;/b&gt; haben.</translation>
     </message>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="59"/>
+        <location filename="../ui/conflictdialog.cpp" line="60"/>
         <source>&lt;b&gt;%1&lt;/b&gt; already exists.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; existiert bereits.</translation>
     </message>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="63"/>
+        <location filename="../ui/conflictdialog.cpp" line="64"/>
         <source>Existing</source>
         <translation>Vorhanden</translation>
     </message>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="64"/>
+        <location filename="../ui/conflictdialog.cpp" line="65"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="68"/>
+        <location filename="../ui/conflictdialog.cpp" line="69"/>
         <source>New &amp;name:</source>
         <translation>Neuer Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="70"/>
+        <location filename="../ui/conflictdialog.cpp" line="71"/>
         <source>New name</source>
         <translation>Neuer Name</translation>
     </message>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="84"/>
+        <location filename="../ui/conflictdialog.cpp" line="85"/>
         <source>&amp;Overwrite</source>
         <translation>&amp;Überschreiben</translation>
     </message>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="85"/>
+        <location filename="../ui/conflictdialog.cpp" line="86"/>
         <source>Overwrite if &amp;Newer</source>
         <translation>Überschreiben, falls &amp;neuer</translation>
     </message>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="88"/>
+        <location filename="../ui/conflictdialog.cpp" line="89"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="89"/>
+        <location filename="../ui/conflictdialog.cpp" line="90"/>
         <source>&amp;Rename</source>
         <translation>&amp;Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="90"/>
+        <location filename="../ui/conflictdialog.cpp" line="91"/>
         <source>&amp;Skip</source>
         <translation>Über&amp;springen</translation>
     </message>
     <message>
-        <location filename="../ui/conflictdialog.cpp" line="91"/>
+        <location filename="../ui/conflictdialog.cpp" line="92"/>
         <source>&amp;Cancel Copy</source>
         <translation>Kopieren a&amp;bbrechen</translation>
     </message>
@@ -2164,33 +2196,33 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::LocationBar</name>
     <message>
-        <location filename="../ui/locationbar.cpp" line="22"/>
-        <location filename="../ui/locationbar.cpp" line="27"/>
+        <location filename="../ui/locationbar.cpp" line="24"/>
+        <location filename="../ui/locationbar.cpp" line="29"/>
         <source>Remote location</source>
         <translation>Entfernter Ort</translation>
     </message>
     <message>
-        <location filename="../ui/locationbar.cpp" line="28"/>
+        <location filename="../ui/locationbar.cpp" line="30"/>
         <source>Remote folder</source>
         <translation>Entfernter Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/locationbar.cpp" line="91"/>
+        <location filename="../ui/locationbar.cpp" line="100"/>
         <source>Root</source>
         <translation>Wurzel</translation>
     </message>
     <message>
-        <location filename="../ui/locationbar.cpp" line="93"/>
+        <location filename="../ui/locationbar.cpp" line="102"/>
         <source>The served folder</source>
         <translation>Der freigegebene Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/locationbar.cpp" line="98"/>
+        <location filename="../ui/locationbar.cpp" line="107"/>
         <source>Go to the served folder</source>
         <translation>Zum freigegebenen Ordner wechseln</translation>
     </message>
     <message>
-        <location filename="../ui/locationbar.cpp" line="98"/>
+        <location filename="../ui/locationbar.cpp" line="107"/>
         <source>Go to %1</source>
         <translation>Zu %1 wechseln</translation>
     </message>
@@ -2198,18 +2230,18 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="54"/>
-        <location filename="../ui/mainwindow.cpp" line="407"/>
+        <location filename="../ui/mainwindow.cpp" line="55"/>
+        <location filename="../ui/mainwindow.cpp" line="408"/>
         <source>Ferry</source>
         <translation>Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="64"/>
+        <location filename="../ui/mainwindow.cpp" line="65"/>
         <source>Total progress</source>
         <translation>Gesamtfortschritt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="84"/>
+        <location filename="../ui/mainwindow.cpp" line="85"/>
         <source>%n file(s) copied</source>
         <translation>
             <numerusform>%n Datei kopiert</numerusform>
@@ -2217,102 +2249,102 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow.cpp" line="247"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow.cpp" line="248"/>
         <source>&amp;Disconnect</source>
         <translation>Verbindung &amp;trennen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="255"/>
+        <location filename="../ui/mainwindow.cpp" line="256"/>
         <source>&amp;Upload Files…</source>
         <translation>Dateien &amp;hochladen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="256"/>
+        <location filename="../ui/mainwindow.cpp" line="257"/>
         <source>Upload Files</source>
         <translation>Dateien hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="262"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
         <source>Upload &amp;Selected Local Files</source>
         <translation>Ausgewählte lokale Dateien hoch&amp;laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="270"/>
+        <location filename="../ui/mainwindow.cpp" line="271"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow.cpp" line="274"/>
         <source>&amp;Remote</source>
         <translation>Entfernter &amp;Rechner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow.cpp" line="279"/>
         <source>Show &amp;Local Pane</source>
         <translation>&amp;Lokalen Bereich anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="297"/>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
         <source>&amp;Transfer Queue</source>
         <translation>Übertragungs-&amp;Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="301"/>
+        <location filename="../ui/mainwindow.cpp" line="302"/>
         <source>&amp;Transfers</source>
         <translation>&amp;Übertragungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="308"/>
+        <location filename="../ui/mainwindow.cpp" line="309"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow.cpp" line="310"/>
         <source>&amp;Preferences…</source>
         <translation>Ferry &amp;einrichten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="319"/>
+        <location filename="../ui/mainwindow.cpp" line="320"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="320"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>&amp;About Ferry</source>
         <translation>Ü&amp;ber Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="321"/>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
         <source>About Ferry</source>
         <translation>Über Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="323"/>
         <source>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Browse and transfer files on a remote machine whose only door is a WebSocket or a shell.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Dateien auf einem entfernten Rechner durchsuchen und übertragen, dessen einzige Tür ein WebSocket oder eine Shell ist.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow.cpp" line="373"/>
         <source>Download To</source>
         <translation>Herunterladen nach</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="389"/>
+        <location filename="../ui/mainwindow.cpp" line="390"/>
         <source>Moved %n item(s)</source>
         <translation>
             <numerusform>%n Element verschoben</numerusform>
@@ -2320,38 +2352,38 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="411"/>
+        <location filename="../ui/mainwindow.cpp" line="412"/>
         <source>/%1 (%2) — Ferry</source>
         <translation>/%1 (%2) — Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="412"/>
-        <location filename="../ui/mainwindow.cpp" line="415"/>
+        <location filename="../ui/mainwindow.cpp" line="413"/>
+        <location filename="../ui/mainwindow.cpp" line="416"/>
         <source>%1 — Ferry</source>
         <translation>%1 — Ferry</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="417"/>
+        <location filename="../ui/mainwindow.cpp" line="418"/>
         <source>%1% · %2</source>
         <translation>%1% · %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="431"/>
+        <location filename="../ui/mainwindow.cpp" line="432"/>
         <source>%1/s · %2 left</source>
         <translation>%1/s · noch %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="431"/>
+        <location filename="../ui/mainwindow.cpp" line="432"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="467"/>
+        <location filename="../ui/mainwindow.cpp" line="468"/>
         <source>Transfers Running</source>
         <translation>Übertragungen laufen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="468"/>
+        <location filename="../ui/mainwindow.cpp" line="469"/>
         <source>%n transfer(s) have not finished. Quit anyway? Partial files are kept and resume next time.</source>
         <translation>
             <numerusform>%n Übertragung ist noch nicht abgeschlossen. Trotzdem beenden? Teilweise übertragene Dateien bleiben erhalten und werden beim nächsten Mal fortgesetzt.</numerusform>
@@ -2638,182 +2670,182 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::PropertiesDialog</name>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="96"/>
+        <location filename="../ui/propertiesdialog.cpp" line="97"/>
         <source>Properties of %1</source>
         <translation>Eigenschaften von %1</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="131"/>
+        <location filename="../ui/propertiesdialog.cpp" line="132"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="132"/>
+        <location filename="../ui/propertiesdialog.cpp" line="133"/>
         <source>Location:</source>
         <translation>Ort:</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="136"/>
+        <location filename="../ui/propertiesdialog.cpp" line="137"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="137"/>
+        <location filename="../ui/propertiesdialog.cpp" line="138"/>
         <source>Symbolic link</source>
         <translation>Symbolische Verknüpfung</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="138"/>
+        <location filename="../ui/propertiesdialog.cpp" line="139"/>
         <source>Special file</source>
         <translation>Spezialdatei</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="141"/>
+        <location filename="../ui/propertiesdialog.cpp" line="142"/>
         <source>Type:</source>
         <translation>Typ:</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="145"/>
+        <location filename="../ui/propertiesdialog.cpp" line="146"/>
         <source>%1 (%L2 bytes)</source>
         <translation>%1 (%L2 Bytes)</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="146"/>
+        <location filename="../ui/propertiesdialog.cpp" line="147"/>
         <source>Size:</source>
         <translation>Größe:</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="149"/>
+        <location filename="../ui/propertiesdialog.cpp" line="150"/>
         <source>Modified:</source>
         <translation>Geändert:</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="151"/>
+        <location filename="../ui/propertiesdialog.cpp" line="152"/>
         <source>Link target:</source>
         <translation>Verknüpfungsziel:</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="158"/>
+        <location filename="../ui/propertiesdialog.cpp" line="159"/>
         <source>Permissions</source>
         <translation>Berechtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="160"/>
+        <location filename="../ui/propertiesdialog.cpp" line="161"/>
         <source>Read</source>
         <translation>Lesen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="160"/>
+        <location filename="../ui/propertiesdialog.cpp" line="161"/>
         <source>Write</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="160"/>
+        <location filename="../ui/propertiesdialog.cpp" line="161"/>
         <source>Execute</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="167"/>
+        <location filename="../ui/propertiesdialog.cpp" line="168"/>
         <source>Owner</source>
         <translation>Eigentümer</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="167"/>
+        <location filename="../ui/propertiesdialog.cpp" line="168"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="167"/>
+        <location filename="../ui/propertiesdialog.cpp" line="168"/>
         <source>Others</source>
         <translation>Andere</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="169"/>
+        <location filename="../ui/propertiesdialog.cpp" line="170"/>
         <source>Owner may read</source>
         <translation>Eigentümer darf lesen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="169"/>
+        <location filename="../ui/propertiesdialog.cpp" line="170"/>
         <source>Owner may write</source>
         <translation>Eigentümer darf schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="169"/>
+        <location filename="../ui/propertiesdialog.cpp" line="170"/>
         <source>Owner may execute</source>
         <translation>Eigentümer darf ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="170"/>
+        <location filename="../ui/propertiesdialog.cpp" line="171"/>
         <source>Group may read</source>
         <translation>Gruppe darf lesen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="170"/>
+        <location filename="../ui/propertiesdialog.cpp" line="171"/>
         <source>Group may write</source>
         <translation>Gruppe darf schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="170"/>
+        <location filename="../ui/propertiesdialog.cpp" line="171"/>
         <source>Group may execute</source>
         <translation>Gruppe darf ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="171"/>
+        <location filename="../ui/propertiesdialog.cpp" line="172"/>
         <source>Others may read</source>
         <translation>Andere dürfen lesen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="171"/>
+        <location filename="../ui/propertiesdialog.cpp" line="172"/>
         <source>Others may write</source>
         <translation>Andere dürfen schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="171"/>
+        <location filename="../ui/propertiesdialog.cpp" line="172"/>
         <source>Others may execute</source>
         <translation>Andere dürfen ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="183"/>
+        <location filename="../ui/propertiesdialog.cpp" line="184"/>
         <source>Set &amp;user ID</source>
         <translation>&amp;Benutzer-ID setzen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="183"/>
+        <location filename="../ui/propertiesdialog.cpp" line="184"/>
         <source>Set group &amp;ID</source>
         <translation>&amp;Gruppen-ID setzen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="183"/>
+        <location filename="../ui/propertiesdialog.cpp" line="184"/>
         <source>Stic&amp;ky</source>
         <translation>Stic&amp;ky</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="195"/>
+        <location filename="../ui/propertiesdialog.cpp" line="196"/>
         <source>Numeric permissions</source>
         <translation>Numerische Berechtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="196"/>
+        <location filename="../ui/propertiesdialog.cpp" line="197"/>
         <source>Three or four octal digits, such as 0644</source>
         <translation>Drei oder vier Oktalziffern, etwa 0644</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="200"/>
+        <location filename="../ui/propertiesdialog.cpp" line="201"/>
         <source>&amp;Numeric:</source>
         <translation>&amp;Numerisch:</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="204"/>
+        <location filename="../ui/propertiesdialog.cpp" line="205"/>
         <source>Symbolic permissions</source>
         <translation>Symbolische Berechtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="219"/>
+        <location filename="../ui/propertiesdialog.cpp" line="220"/>
         <source>Apply to the folder only: the files and folders inside keep their permissions.</source>
         <translation>Nur auf den Ordner anwenden: Die enthaltenen Dateien und Ordner behalten ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../ui/propertiesdialog.cpp" line="221"/>
+        <location filename="../ui/propertiesdialog.cpp" line="222"/>
         <source>A link has no permissions of its own; open the properties of its target to change them.</source>
         <translation>Eine Verknüpfung hat keine eigenen Berechtigungen; öffnen Sie die Eigenschaften ihres Ziels, um sie zu ändern.</translation>
     </message>
@@ -2821,27 +2853,27 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::RemoteBrowser</name>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="39"/>
+        <location filename="../ui/remotebrowser.cpp" line="41"/>
         <source>Remote files</source>
         <translation>Entfernte Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="66"/>
+        <location filename="../ui/remotebrowser.cpp" line="68"/>
         <source>Filter by name</source>
         <translation>Nach Namen filtern</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="67"/>
+        <location filename="../ui/remotebrowser.cpp" line="69"/>
         <source>Filter (e.g. *.log)</source>
         <translation>Filter (z. B. *.log)</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="73"/>
+        <location filename="../ui/remotebrowser.cpp" line="75"/>
         <source>Remote Navigation</source>
         <translation>Entfernte Navigation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/remotebrowser.cpp" line="93"/>
+        <location filename="../ui/remotebrowser.cpp" line="95"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n Element</numerusform>
@@ -2849,118 +2881,118 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="116"/>
+        <location filename="../ui/remotebrowser.cpp" line="118"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="122"/>
+        <location filename="../ui/remotebrowser.cpp" line="124"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vorwärts</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="128"/>
+        <location filename="../ui/remotebrowser.cpp" line="130"/>
         <source>&amp;Up</source>
         <translation>Nach &amp;oben</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="135"/>
+        <location filename="../ui/remotebrowser.cpp" line="137"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="136"/>
+        <location filename="../ui/remotebrowser.cpp" line="138"/>
         <source>Edit &amp;Location</source>
         <translation>Adresse &amp;bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="137"/>
+        <location filename="../ui/remotebrowser.cpp" line="139"/>
         <source>F&amp;ilter</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="141"/>
+        <location filename="../ui/remotebrowser.cpp" line="143"/>
         <source>Show &amp;Hidden Files</source>
         <translation>Versteckte &amp;Dateien anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="146"/>
+        <location filename="../ui/remotebrowser.cpp" line="148"/>
         <source>New &amp;Folder…</source>
         <translation>&amp;Neuer Ordner…</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="148"/>
+        <location filename="../ui/remotebrowser.cpp" line="150"/>
         <source>New Folder</source>
         <translation>Neuer Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="148"/>
+        <location filename="../ui/remotebrowser.cpp" line="150"/>
         <source>Name of the new folder:</source>
         <translation>Name des neuen Ordners:</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="152"/>
+        <location filename="../ui/remotebrowser.cpp" line="160"/>
         <source>Re&amp;name</source>
         <translation>&amp;Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="157"/>
-        <location filename="../ui/remotebrowser.cpp" line="261"/>
+        <location filename="../ui/remotebrowser.cpp" line="165"/>
+        <location filename="../ui/remotebrowser.cpp" line="271"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="158"/>
+        <location filename="../ui/remotebrowser.cpp" line="166"/>
         <source>Do&amp;wnload…</source>
         <translation>&amp;Herunterladen…</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="163"/>
+        <location filename="../ui/remotebrowser.cpp" line="171"/>
         <source>P&amp;roperties…</source>
         <translation>&amp;Eigenschaften…</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="164"/>
+        <location filename="../ui/remotebrowser.cpp" line="172"/>
         <source>Copy Remote &amp;Path</source>
         <translation>Entfernten &amp;Pfad kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="254"/>
+        <location filename="../ui/remotebrowser.cpp" line="264"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="255"/>
+        <location filename="../ui/remotebrowser.cpp" line="265"/>
         <source>Delete “%1” on the remote machine? This cannot be undone.</source>
         <translation>„%1“ auf dem entfernten Rechner löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="256"/>
+        <location filename="../ui/remotebrowser.cpp" line="266"/>
         <source>Delete %1 items on the remote machine? This cannot be undone.</source>
         <translation>%1 Elemente auf dem entfernten Rechner löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="285"/>
+        <location filename="../ui/remotebrowser.cpp" line="295"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="293"/>
+        <location filename="../ui/remotebrowser.cpp" line="303"/>
         <source>Creating the folder</source>
         <translation>Erstellen des Ordners</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="299"/>
+        <location filename="../ui/remotebrowser.cpp" line="309"/>
         <source>Deleting %1</source>
         <translation>Löschen von %1</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="306"/>
+        <location filename="../ui/remotebrowser.cpp" line="316"/>
         <source>Renaming</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="311"/>
+        <location filename="../ui/remotebrowser.cpp" line="321"/>
         <source>Changing the permissions</source>
         <translation>Ändern der Berechtigungen</translation>
     </message>
@@ -2968,42 +3000,42 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::RemoteDirModel</name>
     <message>
-        <location filename="../ui/remotedirmodel.cpp" line="90"/>
+        <location filename="../ui/remotedirmodel.cpp" line="110"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/remotedirmodel.cpp" line="91"/>
+        <location filename="../ui/remotedirmodel.cpp" line="111"/>
         <source>Link to %1</source>
         <translation>Verknüpfung zu %1</translation>
     </message>
     <message>
-        <location filename="../ui/remotedirmodel.cpp" line="92"/>
+        <location filename="../ui/remotedirmodel.cpp" line="112"/>
         <source>Special file</source>
         <translation>Spezialdatei</translation>
     </message>
     <message>
-        <location filename="../ui/remotedirmodel.cpp" line="255"/>
+        <location filename="../ui/remotedirmodel.cpp" line="285"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/remotedirmodel.cpp" line="256"/>
+        <location filename="../ui/remotedirmodel.cpp" line="286"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/remotedirmodel.cpp" line="257"/>
+        <location filename="../ui/remotedirmodel.cpp" line="287"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../ui/remotedirmodel.cpp" line="258"/>
+        <location filename="../ui/remotedirmodel.cpp" line="288"/>
         <source>Modified</source>
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../ui/remotedirmodel.cpp" line="259"/>
+        <location filename="../ui/remotedirmodel.cpp" line="289"/>
         <source>Permissions</source>
         <translation>Berechtigungen</translation>
     </message>
@@ -3130,7 +3162,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::TransferQueueModel</name>
     <message numerus="yes">
-        <location filename="../ui/transferqueuemodel.cpp" line="56"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="57"/>
         <source>the retry found %n file(s) where one was expected</source>
         <translation>
             <numerusform>die Wiederholung fand %n Datei statt genau einer</numerusform>
@@ -3138,122 +3170,122 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         </translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="144"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="145"/>
         <source>the copy ended before this file</source>
         <translation>der Kopiervorgang endete vor dieser Datei</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="158"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="159"/>
         <source>Copy</source>
         <translation>Kopie</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="375"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="376"/>
         <source>Queued</source>
         <translation>In der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="376"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="377"/>
         <source>Waiting for an answer</source>
         <translation>Wartet auf Antwort</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="377"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="378"/>
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="378"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="379"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="379"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="380"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="380"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="381"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="380"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="381"/>
         <source>Skipped: %1</source>
         <translation>Übersprungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="381"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="382"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="382"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="383"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="398"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="399"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="421"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="422"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="422"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="423"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="423"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="424"/>
         <source>Remote copy</source>
         <translation>Entfernte Kopie</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="427"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="428"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="428"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="429"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="440"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="441"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="441"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="442"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="442"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="443"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="443"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="444"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="444"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="445"/>
         <source>Rate</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="445"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="446"/>
         <source>ETA</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="../ui/transferqueuemodel.cpp" line="446"/>
+        <location filename="../ui/transferqueuemodel.cpp" line="447"/>
         <source>State</source>
         <translation>Status</translation>
     </message>

@@ -15,7 +15,7 @@
 <context>
     <name>ferry::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="84"/>
+        <location filename="../../ui/mainwindow.cpp" line="85"/>
         <source>%n file(s) copied</source>
         <translation>
             <numerusform>%n file copied</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="389"/>
+        <location filename="../../ui/mainwindow.cpp" line="390"/>
         <source>Moved %n item(s)</source>
         <translation>
             <numerusform>Moved %n item</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="468"/>
+        <location filename="../../ui/mainwindow.cpp" line="469"/>
         <source>%n transfer(s) have not finished. Quit anyway? Partial files are kept and resume next time.</source>
         <translation>
             <numerusform>%n transfer has not finished. Quit anyway? Partial files are kept and resume next time.</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>ferry::ui::RemoteBrowser</name>
     <message numerus="yes">
-        <location filename="../../ui/remotebrowser.cpp" line="93"/>
+        <location filename="../../ui/remotebrowser.cpp" line="95"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>ferry::ui::TransferQueueModel</name>
     <message numerus="yes">
-        <location filename="../../ui/transferqueuemodel.cpp" line="56"/>
+        <location filename="../../ui/transferqueuemodel.cpp" line="57"/>
         <source>the retry found %n file(s) where one was expected</source>
         <translation>
             <numerusform>the retry found %n file where one was expected</numerusform>

@@ -3,6 +3,7 @@
 
 #include "core/copy/copyjob.h"
 #include "core/humanformat.h"
+#include "core/pathcodec.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -34,7 +35,7 @@ QGroupBox *describe(const QString &title, const QString &path, const protocol::E
     icon->setPixmap(themed.pixmap(48, 48));
     layout->addWidget(icon);
     auto *form = new QFormLayout;
-    auto *where = new QLabel(path, box);
+    auto *where = new QLabel(pathcodec::escaped(path), box);
     where->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(ConflictDialog::tr("Location:"), where);
     form->addRow(ConflictDialog::tr("Size:"), new QLabel(entry.isDir() ? ConflictDialog::tr("Folder") : formatSize(entry.size), box));
@@ -48,15 +49,15 @@ QGroupBox *describe(const QString &title, const QString &path, const protocol::E
 ConflictDialog::ConflictDialog(const copy::ConflictInfo &info, QWidget *parent)
     : QDialog(parent)
     , m_info(info)
-    , m_name(new QLineEdit(info.suggestedName, this))
+    , m_name(new QLineEdit(pathcodec::escaped(info.suggestedName), this))
     , m_applyToAll(new QCheckBox(tr("&Apply to all remaining conflicts of this copy"), this))
 {
     using Answer = copy::ConflictAnswer;
     setWindowTitle(info.typeMismatch ? tr("Name Already in Use") : tr("File Already Exists"));
     setAttribute(Qt::WA_DeleteOnClose);
     auto *layout = new QVBoxLayout(this);
-    auto *headline = new QLabel(info.typeMismatch ? tr("A folder and a file cannot share the name <b>%1</b>.").arg(info.destination.name.toHtmlEscaped())
-                                                  : tr("<b>%1</b> already exists.").arg(info.destination.name.toHtmlEscaped()),
+    auto *headline = new QLabel(info.typeMismatch ? tr("A folder and a file cannot share the name <b>%1</b>.").arg(pathcodec::escaped(info.destination.name).toHtmlEscaped())
+                                                  : tr("<b>%1</b> already exists.").arg(pathcodec::escaped(info.destination.name).toHtmlEscaped()),
                                 this);
     layout->addWidget(headline);
     auto *sides = new QHBoxLayout;
@@ -108,8 +109,12 @@ void ConflictDialog::answer(copy::ConflictAnswer::Action action)
         return;
     m_answered = true;
     copy::ConflictAnswer a{action, m_applyToAll->isChecked(), {}};
-    if (action == copy::ConflictAnswer::Rename)
-        a.newName = m_name->text().trimmed();
+    if (action == copy::ConflictAnswer::Rename) {
+        // The field holds the escaped form; an escape it cannot read stays
+        // as typed, and the copy reports the name it cannot use.
+        const QString typed = m_name->text().trimmed();
+        a.newName = pathcodec::unescaped(typed).value_or(typed);
+    }
     Q_EMIT answered(a);
     close();
 }

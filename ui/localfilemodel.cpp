@@ -38,7 +38,7 @@ bool LocalFileModel::dropMimeData(const QMimeData *data, Qt::DropAction action, 
     if (data && data->hasFormat(QString(RemoteDirModel::kRemotePathsMime))) {
         if (!canDropMimeData(data, action, row, column, parent))
             return false;
-        const QStringList paths = QString::fromUtf8(data->data(QString(RemoteDirModel::kRemotePathsMime))).split(u'\n', Qt::SkipEmptyParts);
+        const QStringList paths = RemoteDirModel::decodeRemotePaths(data->data(QString(RemoteDirModel::kRemotePathsMime)));
         Q_EMIT downloadRequested(paths, targetOf(parent));
         // The remote view must not take the rows away: they stay where they are.
         return false;

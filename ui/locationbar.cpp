@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/locationbar.h"
 
+#include "core/pathcodec.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -36,8 +38,15 @@ LocationBar::LocationBar(QWidget *parent)
             typed.remove(0, 1);
         while (typed.endsWith(u'/'))
             typed.chop(1);
+        // Typed as shown: escapes stand for bytes that are not UTF-8.
+        const Expected<QString> path = pathcodec::unescaped(typed);
+        if (!path) {
+            m_edit->setToolTip(path.error().message);
+            return;
+        }
+        m_edit->setToolTip(QString());
         stopEditing();
-        Q_EMIT pathRequested(typed);
+        Q_EMIT pathRequested(*path);
     });
     rebuild();
 }
@@ -45,7 +54,7 @@ LocationBar::LocationBar(QWidget *parent)
 void LocationBar::setPath(const QString &path)
 {
     m_path = path;
-    m_edit->setText(u'/' + path);
+    m_edit->setText(u'/' + pathcodec::escaped(path));
     rebuild();
 }
 
@@ -57,14 +66,14 @@ bool LocationBar::isEditing() const
 void LocationBar::startEditing()
 {
     m_stack->setCurrentWidget(m_edit);
-    m_edit->setText(u'/' + m_path);
+    m_edit->setText(u'/' + pathcodec::escaped(m_path));
     m_edit->setFocus(Qt::ShortcutFocusReason);
     m_edit->selectAll();
 }
 
 void LocationBar::stopEditing()
 {
-    m_edit->setText(u'/' + m_path);
+    m_edit->setText(u'/' + pathcodec::escaped(m_path));
     m_stack->setCurrentWidget(m_crumbPage);
 }
 
@@ -92,10 +101,10 @@ void LocationBar::rebuild()
             crumb->setToolButtonStyle(Qt::ToolButtonIconOnly);
             crumb->setToolTip(tr("The served folder"));
         } else {
-            crumb->setText(parts.at(i));
-            crumb->setToolTip(u'/' + target);
+            crumb->setText(pathcodec::escaped(parts.at(i)));
+            crumb->setToolTip(u'/' + pathcodec::escaped(target));
         }
-        crumb->setAccessibleName(i < 0 ? tr("Go to the served folder") : tr("Go to %1").arg(u'/' + target));
+        crumb->setAccessibleName(i < 0 ? tr("Go to the served folder") : tr("Go to %1").arg(u'/' + pathcodec::escaped(target)));
         crumb->setAutoRaise(true);
         crumb->setCheckable(false);
         QFont font = crumb->font();

@@ -5,6 +5,7 @@
 #include "core/copy/movejob.h"
 #include "core/copy/transferslots.h"
 #include "core/humanformat.h"
+#include "core/pathcodec.h"
 #include "ui/certificateprompt.h"
 #include "ui/conflictdialog.h"
 #include "ui/connectdialog.h"
@@ -408,11 +409,11 @@ void MainWindow::updateTitle()
     if (m_session && m_session->isShellSession() && !m_session->isWebTerminalSession()) {
         // Named like an scp target where the command says where it goes.
         const QString target = shellTarget(m_session->options().shellCommand);
-        base = target.isEmpty() ? tr("/%1 (%2) — Ferry").arg(currentPath(), elideMiddle(m_session->options().shellCommand, 48))
-                                : tr("%1 — Ferry").arg(target + u":/"_s + currentPath());
+        base = target.isEmpty() ? tr("/%1 (%2) — Ferry").arg(pathcodec::escaped(currentPath()), elideMiddle(m_session->options().shellCommand, 48))
+                                : tr("%1 — Ferry").arg(target + u":/"_s + pathcodec::escaped(currentPath()));
     } else if (m_session) {
         // An agent's host, or a web terminal's.
-        base = tr("%1 — Ferry").arg(m_session->options().url.host() + u":/"_s + currentPath());
+        base = tr("%1 — Ferry").arg(m_session->options().url.host() + u":/"_s + pathcodec::escaped(currentPath()));
     }
     setWindowTitle(m_lastPercent >= 0 ? tr("%1% · %2").arg(m_lastPercent).arg(base) : base);
 }

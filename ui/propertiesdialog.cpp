@@ -2,6 +2,7 @@
 #include "ui/propertiesdialog.h"
 
 #include "core/humanformat.h"
+#include "core/pathcodec.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -127,8 +128,8 @@ QWidget *PropertiesDialog::createDetails()
 
     auto *form = new QFormLayout;
     const qsizetype slash = m_path.lastIndexOf(u'/');
-    const QString location = u"/"_s + (slash > 0 ? m_path.left(slash) : QString());
-    form->addRow(tr("Name:"), selectable(m_entry.name, box));
+    const QString location = u"/"_s + (slash > 0 ? pathcodec::escaped(m_path.left(slash)) : QString());
+    form->addRow(tr("Name:"), selectable(pathcodec::escaped(m_entry.name), box));
     form->addRow(tr("Location:"), selectable(location, box));
 
     QString type;
@@ -148,7 +149,7 @@ QWidget *PropertiesDialog::createDetails()
     const QDateTime modified = QDateTime::fromMSecsSinceEpoch(m_entry.mtimeNs / 1000000);
     form->addRow(tr("Modified:"), selectable(QLocale().toString(modified, QLocale::LongFormat), box));
     if (m_entry.type == Type::Symlink)
-        form->addRow(tr("Link target:"), selectable(m_entry.linkTarget, box));
+        form->addRow(tr("Link target:"), selectable(pathcodec::escaped(m_entry.linkTarget), box));
     row->addLayout(form, 1);
     return box;
 }

@@ -2,6 +2,8 @@
 #include "ui/remotebrowser.h"
 
 #include "core/client/session.h"
+#include "core/pathcodec.h"
+#include "core/protocol/wirepath.h"
 #include "ui/locationbar.h"
 #include "ui/namedaction.h"
 #include "ui/propertiesdialog.h"
@@ -145,9 +147,15 @@ void RemoteBrowser::createActions()
     hidden->setCheckable(true);
     make(u"newFolder"_s, u"folder-new"_s, tr("New &Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] {
         bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("New Folder"), tr("Name of the new folder:"), QLineEdit::Normal, tr("New Folder"), &ok);
-        if (ok && !name.trimmed().isEmpty())
-            createFolder(name.trimmed());
+        const QString typed = QInputDialog::getText(this, tr("New Folder"), tr("Name of the new folder:"), QLineEdit::Normal, tr("New Folder"), &ok);
+        if (!ok || typed.trimmed().isEmpty())
+            return;
+        // Typed like the names are shown: escapes stand for bytes.
+        const Expected<QString> name = pathcodec::unescaped(typed.trimmed());
+        if (name)
+            createFolder(*name);
+        else
+            Q_EMIT message(name.error().message);
     });
     make(u"rename"_s, u"edit-rename"_s, tr("Re&name"), QKeySequence(Qt::Key_F2), [this] {
         const QModelIndex current = m_view->currentIndex();
@@ -162,8 +170,10 @@ void RemoteBrowser::createActions()
     });
     make(u"properties"_s, u"document-properties"_s, tr("P&roperties…"), QKeySequence(Qt::ALT | Qt::Key_Return), [this] { showProperties(); });
     make(u"copyPath"_s, u"edit-copy-path"_s, tr("Copy Remote &Path"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] {
-        const QStringList paths = selectedPaths();
-        QApplication::clipboard()->setText((paths.isEmpty() ? QStringList{currentPath()} : paths).join(u'\n'));
+        QStringList shown;
+        for (const QString &path : selectedPaths())
+            shown.append(pathcodec::escaped(path));
+        QApplication::clipboard()->setText((shown.isEmpty() ? QStringList{pathcodec::escaped(currentPath())} : shown).join(u'\n'));
     });
     for (const char *name : {"download", "rename", "delete", "copyPath", "newFolder", "properties"})
         m_view->addAction(action(QLatin1StringView(name)));
@@ -252,7 +262,7 @@ void RemoteBrowser::confirmDelete()
     if (paths.isEmpty())
         return;
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete"),
-                                paths.size() == 1 ? tr("Delete “%1” on the remote machine? This cannot be undone.").arg(paths.first())
+                                paths.size() == 1 ? tr("Delete “%1” on the remote machine? This cannot be undone.").arg(pathcodec::escaped(paths.first()))
                                                   : tr("Delete %1 items on the remote machine? This cannot be undone.").arg(paths.size()),
                                 QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setObjectName(u"deleteConfirmation"_s);
@@ -290,25 +300,25 @@ void RemoteBrowser::request(const QString &op, const QCborMap &args, const QStri
 
 void RemoteBrowser::createFolder(const QString &name)
 {
-    request(u"mkdir"_s, QCborMap{{u"path"_s, m_model->childPath(name)}}, tr("Creating the folder"));
+    request(u"mkdir"_s, QCborMap{{u"path"_s, protocol::pathValue(m_model->childPath(name))}}, tr("Creating the folder"));
 }
 
 void RemoteBrowser::removeEntries(const QStringList &paths)
 {
     for (const QString &path : paths)
-        request(u"rm"_s, QCborMap{{u"path"_s, path}, {u"recursive"_s, true}}, tr("Deleting %1").arg(path));
+        request(u"rm"_s, QCborMap{{u"path"_s, protocol::pathValue(path)}, {u"recursive"_s, true}}, tr("Deleting %1").arg(pathcodec::escaped(path)));
 }
 
 void RemoteBrowser::renameEntry(const QString &path, const QString &newName)
 {
     const qsizetype slash = path.lastIndexOf(u'/');
     const QString target = slash < 0 ? newName : path.left(slash + 1) + newName;
-    request(u"mv"_s, QCborMap{{u"from"_s, path}, {u"to"_s, target}}, tr("Renaming"));
+    request(u"mv"_s, QCborMap{{u"from"_s, protocol::pathValue(path)}, {u"to"_s, protocol::pathValue(target)}}, tr("Renaming"));
 }
 
 void RemoteBrowser::changeMode(const QString &path, quint32 mode)
 {
-    request(u"chmod"_s, QCborMap{{u"path"_s, path}, {u"mode"_s, qint64(mode)}}, tr("Changing the permissions"));
+    request(u"chmod"_s, QCborMap{{u"path"_s, protocol::pathValue(path)}, {u"mode"_s, qint64(mode)}}, tr("Changing the permissions"));
 }
 
 } // namespace ferry::ui

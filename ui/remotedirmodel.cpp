@@ -3,6 +3,7 @@
 
 #include "core/client/listjob.h"
 #include "core/humanformat.h"
+#include "core/pathcodec.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -62,6 +63,25 @@ void RemoteDirModel::setPath(const QString &path)
     m_job->start();
 }
 
+QByteArray RemoteDirModel::encodeRemotePaths(const QStringList &paths)
+{
+    // One escaped path per line: a name may hold any byte, even a newline.
+    QStringList lines;
+    for (const QString &path : paths)
+        lines.append(pathcodec::escaped(path));
+    return lines.join(u'\n').toUtf8();
+}
+
+QStringList RemoteDirModel::decodeRemotePaths(const QByteArray &data)
+{
+    QStringList paths;
+    for (const QString &line : QString::fromUtf8(data).split(u'\n', Qt::SkipEmptyParts)) {
+        if (const Expected<QString> path = pathcodec::unescaped(line))
+            paths.append(*path);
+    }
+    return paths;
+}
+
 QString RemoteDirModel::childPath(const QString &name) const
 {
     return m_path.isEmpty() ? name : m_path + u'/' + name;
@@ -88,7 +108,7 @@ QString RemoteDirModel::typeText(const Row &row) const
 {
     switch (row.entry.type) {
     case protocol::Entry::Type::Directory: return tr("Folder");
-    case protocol::Entry::Type::Symlink: return tr("Link to %1").arg(row.entry.linkTarget);
+    case protocol::Entry::Type::Symlink: return tr("Link to %1").arg(pathcodec::escaped(row.entry.linkTarget));
     case protocol::Entry::Type::Other: return tr("Special file");
     case protocol::Entry::Type::File: break;
     }
@@ -120,7 +140,8 @@ QVariant RemoteDirModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
         switch (index.column()) {
-        case NameColumn: return e.name;
+        // Shown escaped, so that two names never look the same.
+        case NameColumn: return pathcodec::escaped(e.name);
         case SizeColumn: return e.isDir() ? QString() : formatSize(e.size);
         case TypeColumn: return typeText(row);
         case ModifiedColumn: return QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.mtimeNs / 1000000), QLocale::ShortFormat);
@@ -128,9 +149,9 @@ QVariant RemoteDirModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::EditRole:
-        return index.column() == NameColumn ? QVariant(e.name) : QVariant();
+        return index.column() == NameColumn ? QVariant(pathcodec::escaped(e.name)) : QVariant();
     case Qt::ToolTipRole:
-        return index.column() == NameColumn ? QVariant(childPath(e.name)) : QVariant();
+        return index.column() == NameColumn ? QVariant(pathcodec::escaped(childPath(e.name))) : QVariant();
     case Qt::DecorationRole:
         if (index.column() != NameColumn)
             return {};
@@ -165,7 +186,13 @@ bool RemoteDirModel::setData(const QModelIndex &index, const QVariant &value, in
 {
     if (role != Qt::EditRole || !index.isValid() || index.column() != NameColumn)
         return false;
-    const QString name = value.toString().trimmed();
+    // The editor holds the escaped form: read the bytes back from it.
+    const Expected<QString> unescaped = pathcodec::unescaped(value.toString().trimmed());
+    if (!unescaped) {
+        Q_EMIT failed(unescaped.error().message);
+        return false;
+    }
+    const QString name = *unescaped;
     const protocol::Entry &e = m_rows.at(index.row()).entry;
     if (name.isEmpty() || name == e.name || name.contains(u'/') || name == u"." || name == u"..")
         return false;
@@ -187,8 +214,11 @@ QMimeData *RemoteDirModel::mimeData(const QModelIndexList &indexes) const
     if (paths.isEmpty())
         return nullptr;
     auto *data = new QMimeData;
-    data->setData(QString(kRemotePathsMime), paths.join(u'\n').toUtf8());
-    data->setText(paths.join(u'\n'));
+    data->setData(QString(kRemotePathsMime), encodeRemotePaths(paths));
+    QStringList shown;
+    for (const QString &path : std::as_const(paths))
+        shown.append(pathcodec::escaped(path));
+    data->setText(shown.join(u'\n'));
     return data;
 }
 
@@ -217,7 +247,7 @@ bool RemoteDirModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int,
     if (data->hasFormat(QString(kRemotePathsMime))) {
         // Not onto itself, nor into the folder it already is in.
         const QString target = targetOf(parent);
-        const QStringList paths = QString::fromUtf8(data->data(QString(kRemotePathsMime))).split(u'\n', Qt::SkipEmptyParts);
+        const QStringList paths = decodeRemotePaths(data->data(QString(kRemotePathsMime)));
         return std::none_of(paths.cbegin(), paths.cend(), [&target](const QString &p) {
             const qsizetype slash = p.lastIndexOf(u'/');
             return p == target || (slash < 0 ? QString() : p.left(slash)) == target;
@@ -235,7 +265,7 @@ bool RemoteDirModel::dropMimeData(const QMimeData *data, Qt::DropAction action, 
         return false;
     const QString target = targetOf(parent);
     if (data->hasFormat(QString(kRemotePathsMime))) {
-        const QStringList paths = QString::fromUtf8(data->data(QString(kRemotePathsMime))).split(u'\n', Qt::SkipEmptyParts);
+        const QStringList paths = decodeRemotePaths(data->data(QString(kRemotePathsMime)));
         Q_EMIT remoteDropRequested(paths, target, action == Qt::CopyAction);
         // The view must not remove the dragged rows itself: the move is ours.
         return false;

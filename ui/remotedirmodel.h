@@ -42,6 +42,9 @@ public:
     const QString &path() const { return m_path; }
     void refresh() { setPath(m_loadingPath.isNull() ? m_path : m_loadingPath); }
     QString childPath(const QString &name) const;
+    /// The payload of kRemotePathsMime: one escaped path per line.
+    static QByteArray encodeRemotePaths(const QStringList &paths);
+    static QStringList decodeRemotePaths(const QByteArray &data);
     const protocol::Entry &entry(int row) const { return m_rows.at(row).entry; }
     bool isLoading() const { return m_job != nullptr; }
 

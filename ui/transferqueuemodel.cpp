@@ -2,6 +2,7 @@
 #include "ui/transferqueuemodel.h"
 
 #include "core/humanformat.h"
+#include "core/pathcodec.h"
 
 #include <QFileInfo>
 #include <QIcon>
@@ -70,7 +71,7 @@ void TransferQueueModel::connectJob(copy::CopyJob *job)
             Row r;
             r.job = job;
             r.fileId = file.id;
-            r.name = QFileInfo(withoutColon(file.destination)).fileName();
+            r.name = pathcodec::escaped(QFileInfo(withoutColon(file.destination)).fileName());
             r.source = file.source;
             r.destination = file.destination;
             r.direction = job->direction();
@@ -99,7 +100,7 @@ void TransferQueueModel::connectJob(copy::CopyJob *job)
             return;
         // A Rename answer gave it another name.
         m_rows[row].destination = destination;
-        m_rows[row].name = QFileInfo(withoutColon(destination)).fileName();
+        m_rows[row].name = pathcodec::escaped(QFileInfo(withoutColon(destination)).fileName());
         m_rows[row].meter.reset();
         m_rows[row].meter.sample(m_rows.at(row).done, m_clock.elapsed());
         setState(row, State::Running);
@@ -395,7 +396,7 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
     if (role == StateRole)
         return int(r.state);
     if (role == Qt::ToolTipRole)
-        return r.state == State::Failed || r.state == State::Skipped ? stateText(r) : tr("%1 → %2").arg(r.source, r.destination);
+        return r.state == State::Failed || r.state == State::Skipped ? stateText(r) : tr("%1 → %2").arg(pathcodec::escaped(r.source), pathcodec::escaped(r.destination));
     if (role == Qt::DecorationRole && index.column() == NameColumn) {
         switch (r.state) {
         case State::Done: return QIcon::fromTheme(QStringLiteral("emblem-ok-symbolic"), QIcon::fromTheme(QStringLiteral("dialog-ok")));

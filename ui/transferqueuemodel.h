@@ -86,7 +86,7 @@ private:
     struct Row {
         QPointer<copy::CopyJob> job;
         int fileId = 0;
-        QString name;
+        QString name;            ///< shown form (escaped)
         QString source;      ///< for display (":" prefix when remote)
         QString destination;
         copy::Direction direction = copy::Direction::Upload;

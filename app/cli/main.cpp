@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/cli/cliapp.h"
+#include "core/pathcodec.h"
 #include "core/version.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,12 @@ int main(int argc, char *argv[])
     ferry::setupApplicationIdentity(QStringLiteral("ferry-cli"));
     // A closed stdout pipe is an error to report, not a reason to die.
     std::signal(SIGPIPE, SIG_IGN);
-    ferry::cli::CliApp cli(QCoreApplication::arguments());
+    // Arguments are taken as bytes: a local file name that is not UTF-8
+    // must reach open() unchanged (QCoreApplication::arguments() would turn
+    // its invalid bytes into U+FFFD).
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(ferry::pathcodec::fromBytes(argv[i]));
+    ferry::cli::CliApp cli(arguments);
     return cli.run();
 }

@@ -3,6 +3,7 @@
 
 #include "core/agent/agentput.h"
 #include "core/agent/agentsession.h"
+#include "core/pathcodec.h"
 #include "core/protocol/frame.h"
 #include "core/protocol/messagereader.h"
 #include "core/transfer/flush.h"
@@ -182,7 +183,7 @@ void AgentPutMany::finishAll(const QList<QByteArray> &digests)
     for (qsizetype i = 0; i < qsizetype(m_items.size()); ++i) {
         Item &item = m_items[i];
         if (item.error.code == ErrorCode::None && !item.sink)
-            item.error = Error{ErrorCode::Io, QCoreApplication::translate("ferry::agent", "%1: not written").arg(item.path)};
+            item.error = Error{ErrorCode::Io, QCoreApplication::translate("ferry::agent", "%1: not written").arg(pathcodec::escaped(item.path))};
         if (item.error.code == ErrorCode::None) {
             if (auto verified = item.sink->verify(item.size, digests.at(i)); !verified)
                 item.error = verified.error();
@@ -267,7 +268,7 @@ void handleCommit(AgentSession *session, qint64 requestId, const QCborMap &reque
     for (const QCborValue &value : files) {
         protocol::MessageReader reader(value.toMap());
         Item item;
-        item.path = reader.string("path"_L1);
+        item.path = reader.path("path"_L1);
         item.size = reader.integer("size"_L1, 0, kMaxBatchBytes);
         item.replace = reader.optionalBool("replace"_L1) ? transfer::Replace::Always : transfer::Replace::Never;
         if (!reader.ok()) {
@@ -317,7 +318,7 @@ AgentGetMany::~AgentGetMany() = default;
 void AgentGetMany::start(AgentSession *session, qint64 requestId, quint32 stream, const QCborMap &request)
 {
     protocol::MessageReader reader(request);
-    const QStringList paths = reader.stringList("paths"_L1, kMaxBatchFiles);
+    const QStringList paths = reader.pathList("paths"_L1, kMaxBatchFiles);
     if (!reader.ok() || paths.isEmpty()) {
         session->replyError(requestId, Error{ErrorCode::Protocol, reader.ok() ? QStringLiteral("empty batch") : reader.error()});
         return;
@@ -331,9 +332,9 @@ void AgentGetMany::start(AgentSession *session, qint64 requestId, quint32 stream
         auto info = parent ? RootFs::statAt(*parent, path) : Expected<EntryInfo>(std::unexpected(parent.error()));
         if (info && info->type != EntryInfo::Type::File)
             info = std::unexpected(info->type == EntryInfo::Type::Directory ? Error::fromErrno(EISDIR, path)
-                                                                            : Error{ErrorCode::Unsupported, QCoreApplication::translate("ferry::agent", "%1: not a regular file").arg(path)});
+                                                                            : Error{ErrorCode::Unsupported, QCoreApplication::translate("ferry::agent", "%1: not a regular file").arg(pathcodec::escaped(path))});
         if (info && batch->m_total + info->size > kMaxBatchBytes)
-            info = std::unexpected(Error{ErrorCode::InvalidArgument, QCoreApplication::translate("ferry::agent", "%1: too large for a batch").arg(path)});
+            info = std::unexpected(Error{ErrorCode::InvalidArgument, QCoreApplication::translate("ferry::agent", "%1: too large for a batch").arg(pathcodec::escaped(path))});
         if (info) {
             item.ok = true;
             item.size = info->size;

@@ -3,6 +3,7 @@
 
 #include "core/agent/agentput.h"
 #include "core/agent/agentsession.h"
+#include "core/pathcodec.h"
 #include "core/protocol/messagereader.h"
 #include "core/transfer/filesink.h"
 
@@ -94,8 +95,8 @@ QThreadPool &copyThreads()
 void handleCopy(AgentSession *session, qint64 requestId, const QCborMap &request)
 {
     protocol::MessageReader reader(request);
-    const QString from = reader.string("from"_L1);
-    const QString to = reader.string("to"_L1);
+    const QString from = reader.path("from"_L1);
+    const QString to = reader.path("to"_L1);
     const bool replace = reader.optionalBool("replace"_L1);
     const qint64 mode = reader.optionalInteger("mode"_L1, -1, -1, 07777);
     const qint64 mtime = reader.optionalInteger("mtime"_L1, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::min());
@@ -137,8 +138,8 @@ void handleCopy(AgentSession *session, qint64 requestId, const QCborMap &request
             self->forgetCancellable(requestId);
             if (error != 0) {
                 shared->discard();
-                self->replyError(requestId, error == kSourceChanged ? Error{ErrorCode::SourceChanged, QCoreApplication::translate("ferry::agent", "%1: the source changed while it was being copied").arg(from)}
-                                            : error == kCancelled   ? Error{ErrorCode::Cancelled, QCoreApplication::translate("ferry::agent", "%1: copy cancelled").arg(to)}
+                self->replyError(requestId, error == kSourceChanged ? Error{ErrorCode::SourceChanged, QCoreApplication::translate("ferry::agent", "%1: the source changed while it was being copied").arg(pathcodec::escaped(from))}
+                                            : error == kCancelled   ? Error{ErrorCode::Cancelled, QCoreApplication::translate("ferry::agent", "%1: copy cancelled").arg(pathcodec::escaped(to))}
                                                                     : Error::fromErrno(error, to));
                 return;
             }

@@ -29,8 +29,8 @@ void AgentExec::start(AgentSession *session, qint64 requestId, quint32 stream, c
     if (reader.has("sh"_L1))
         spec.shell = reader.string("sh"_L1);
     else
-        spec.argv = reader.stringList("argv"_L1, 4096);
-    const QString cwd = reader.optionalString("cwd"_L1, QStringLiteral("."));
+        spec.argv = reader.pathList("argv"_L1, 4096);
+    const QString cwd = reader.optionalPath("cwd"_L1, QStringLiteral("."));
     if (!reader.ok()) {
         session->replyError(requestId, Error{ErrorCode::Protocol, reader.error()});
         return;

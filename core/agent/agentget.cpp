@@ -43,7 +43,7 @@ AgentGet::~AgentGet()
 void AgentGet::start(AgentSession *session, qint64 requestId, quint32 stream, const QCborMap &request)
 {
     protocol::MessageReader reader(request);
-    const QString path = reader.string("path"_L1);
+    const QString path = reader.path("path"_L1);
     qint64 offset = reader.optionalInteger("offset"_L1, 0);
     const QByteArray prefix = reader.optionalBytes("prefix"_L1, transfer::Hasher::kDigestSize);
     if (!reader.ok()) {

@@ -54,7 +54,7 @@ AgentPut::~AgentPut()
 void AgentPut::start(AgentSession *session, qint64 requestId, quint32 stream, const QCborMap &request)
 {
     protocol::MessageReader reader(request);
-    const QString path = reader.string("path"_L1);
+    const QString path = reader.path("path"_L1);
     const qint64 size = reader.integer("size"_L1);
     const qint64 mode = reader.optionalInteger("mode"_L1, -1, -1, 07777);
     const qint64 mtime = reader.optionalInteger("mtime"_L1, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::min());

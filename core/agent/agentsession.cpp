@@ -9,6 +9,7 @@
 #include "core/logging.h"
 #include "core/net/auth.h"
 #include "core/net/transport.h"
+#include "core/pathcodec.h"
 #include "core/protocol/entry.h"
 #include "core/protocol/frame.h"
 #include "core/protocol/messagereader.h"
@@ -152,6 +153,7 @@ void AgentSession::checkProof(const QCborMap &auth)
     const QByteArray mac = open ? QByteArray() : reader.bytes("mac"_L1, 64);
     const qint64 cw = reader.optionalInteger("cw"_L1, m_options.connectionWindow, kMinWindow, kMaxAnnouncedWindow);
     const qint64 sw = reader.optionalInteger("sw"_L1, m_options.streamWindow, kMinWindow, kMaxAnnouncedWindow);
+    const bool byteNames = reader.optionalBool("bytenames"_L1);
     if (!reader.ok()) {
         failHandshake(QCoreApplication::translate("ferry::agent", "protocol error: %1").arg(reader.error()));
         return;
@@ -179,6 +181,7 @@ void AgentSession::checkProof(const QCborMap &auth)
     }
 
     m_handshakeTimer->stop();
+    m_byteNames = byteNames;
     disconnect(m_transport, nullptr, this, nullptr);
     QCborMap welcome{{"t"_L1, "welcome"_L1},
                      {"v"_L1, protocol::kVersion},
@@ -292,40 +295,40 @@ void AgentSession::onRequest(const QCborMap &message)
         }
         openStream(id, op, quint32(stream), message);
     } else if (op == "list"_L1) {
-        const QString path = reader.string("path"_L1);
+        const QString path = reader.path("path"_L1);
         reader.ok() ? handleList(id, path) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
     } else if (op == "stat"_L1) {
-        const QString path = reader.string("path"_L1);
+        const QString path = reader.path("path"_L1);
         if (!reader.ok())
             return replyError(id, Error{ErrorCode::Protocol, reader.error()});
         auto info = m_root->stat(path);
-        info ? reply(id, QCborMap{{"e"_L1, toWire(*info).toCbor()}}) : replyError(id, info.error());
+        info ? reply(id, QCborMap{{"e"_L1, toWire(*info).toCbor(m_byteNames)}}) : replyError(id, info.error());
     } else if (op == "mkdir"_L1) {
-        const QString path = reader.string("path"_L1);
+        const QString path = reader.path("path"_L1);
         const qint64 mode = reader.optionalInteger("mode"_L1, 0777, 0, 07777);
         const bool parents = reader.optionalBool("parents"_L1);
         reader.ok() ? done(m_root->mkdir(path, quint32(mode), parents)) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
     } else if (op == "rm"_L1) {
-        const QString path = reader.string("path"_L1);
+        const QString path = reader.path("path"_L1);
         const bool recursive = reader.optionalBool("recursive"_L1);
         reader.ok() ? done(m_root->remove(path, recursive)) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
     } else if (op == "mv"_L1) {
-        const QString from = reader.string("from"_L1);
-        const QString to = reader.string("to"_L1);
+        const QString from = reader.path("from"_L1);
+        const QString to = reader.path("to"_L1);
         const bool overwrite = reader.optionalBool("overwrite"_L1);
         if (!reader.ok())
             return replyError(id, Error{ErrorCode::Protocol, reader.error()});
         const auto source = m_root->normalize(from);
         const auto target = m_root->normalize(to);
         if (source && target && (*target == *source || target->startsWith(*source + u'/') || source->isEmpty()))
-            return replyError(id, Error{ErrorCode::InvalidArgument, QCoreApplication::translate("ferry::agent", "cannot move '%1' into itself").arg(from)});
+            return replyError(id, Error{ErrorCode::InvalidArgument, QCoreApplication::translate("ferry::agent", "cannot move '%1' into itself").arg(pathcodec::escaped(from))});
         done(m_root->rename(from, to, overwrite));
     } else if (op == "chmod"_L1) {
-        const QString path = reader.string("path"_L1);
+        const QString path = reader.path("path"_L1);
         const qint64 mode = reader.integer("mode"_L1, 0, 07777);
         reader.ok() ? done(m_root->chmod(path, quint32(mode))) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
     } else if (op == "setattr"_L1) {
-        const QString path = reader.string("path"_L1);
+        const QString path = reader.path("path"_L1);
         const qint64 mode = reader.optionalInteger("mode"_L1, -1, -1, 07777);
         const qint64 mtime = reader.optionalInteger("mtime"_L1, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::min());
         if (!reader.ok())
@@ -338,11 +341,11 @@ void AgentSession::onRequest(const QCborMap &message)
             return done(m_root->setModifiedTime(path, mtime));
         reply(id, {});
     } else if (op == "symlink"_L1) {
-        const QString path = reader.string("path"_L1);
-        const QString target = reader.string("target"_L1);
+        const QString path = reader.path("path"_L1);
+        const QString target = reader.path("target"_L1);
         reader.ok() ? done(m_root->symlink(path, target)) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
     } else if (op == "df"_L1) {
-        const QString path = reader.string("path"_L1);
+        const QString path = reader.path("path"_L1);
         if (!reader.ok())
             return replyError(id, Error{ErrorCode::Protocol, reader.error()});
         auto space = m_root->diskSpace(path);
@@ -371,7 +374,7 @@ void AgentSession::onRequest(const QCborMap &message)
         qCInfo(lcAgent).noquote() << m_peer << "rate limit" << rate << "bytes/s";
         reply(id, QCborMap{{"rate"_L1, rate}});
     } else if (op == "hash"_L1) {
-        const QString path = reader.string("path"_L1);
+        const QString path = reader.path("path"_L1);
         const bool progress = reader.optionalBool("progress"_L1);
         reader.ok() ? handleHash(id, path, progress) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
     } else {
@@ -392,7 +395,7 @@ void AgentSession::handleList(qint64 id, const QString &path)
     do {
         QCborArray page;
         for (qsizetype n = 0; n < kEntriesPerPage && i < entries->size(); ++n, ++i)
-            page.append(toWire(entries->at(i)).toCbor());
+            page.append(toWire(entries->at(i)).toCbor(m_byteNames));
         reply(id, QCborMap{{"entries"_L1, page}}, i >= entries->size());
     } while (i < entries->size());
 }

@@ -110,6 +110,9 @@ private:
     bool m_checking = false;
     Gate m_gate;
     bool m_execAllowed = true;
+    /// The client reads names as byte strings ("bytenames" in its auth);
+    /// older clients get names that are not UTF-8 as lossy text.
+    bool m_byteNames = false;
 };
 
 } // namespace ferry::agent

@@ -3,6 +3,7 @@
 #include "core/agent/rootfs.h"
 
 #include "core/agent/rootfsdetail.h"
+#include "core/pathcodec.h"
 
 
 #include <QCoreApplication>
@@ -106,7 +107,7 @@ Expected<RootFs::SplitPath> RootFs::split(const QString &wirePath) const
     const Expected<QString> normalized = normalize(wirePath);
     if (!normalized)
         return unexpected(normalized.error());
-    const QByteArray relative = QFile::encodeName(*normalized);
+    const QByteArray relative = pathcodec::toBytes(*normalized);
     const qsizetype slash = relative.lastIndexOf('/');
     if (slash < 0)
         return SplitPath{QByteArrayLiteral("."), relative};
@@ -165,7 +166,7 @@ Expected<EntryInfo> RootFs::statAt(const ParentRef &parent, const QString &path)
         const std::optional<QByteArray> target = readLink(parent.dirFd, name, st.st_size);
         if (!target)
             return unexpected(errnoError(errno, path));
-        info.linkTarget = QFile::decodeName(*target);
+        info.linkTarget = pathcodec::fromBytes(*target);
     }
     return info;
 }
@@ -188,7 +189,7 @@ Expected<QList<EntryInfo>> RootFs::list(const QString &dir) const
                 continue; // deleted since readdir: it is simply not there any more
             // One unreadable entry must not hide all the others.
             EntryInfo info;
-            info.name = QFile::decodeName(name);
+            info.name = pathcodec::fromBytes(name);
             entries.append(info);
             continue;
         }
@@ -196,7 +197,7 @@ Expected<QList<EntryInfo>> RootFs::list(const QString &dir) const
         if (info.type == EntryInfo::Type::Symlink) {
             const std::optional<QByteArray> target = readLink(dirFd->get(), name.constData(), st.st_size);
             if (target)
-                info.linkTarget = QFile::decodeName(*target);
+                info.linkTarget = pathcodec::fromBytes(*target);
             else
                 info.type = EntryInfo::Type::Other;
         }
@@ -277,7 +278,7 @@ Expected<UniqueFd> RootFs::openDirectory(const QString &path) const
     const Expected<QString> normalized = normalize(path);
     if (!normalized)
         return unexpected(normalized.error());
-    const QByteArray relative = normalized->isEmpty() ? QByteArrayLiteral(".") : QFile::encodeName(*normalized);
+    const QByteArray relative = normalized->isEmpty() ? QByteArrayLiteral(".") : pathcodec::toBytes(*normalized);
     UniqueFd fd(openat2Fd(m_rootFd.get(), relative.constData(), O_RDONLY | O_DIRECTORY, kResolveBeneath));
     if (!fd)
         return unexpected(errnoError(errno, path));

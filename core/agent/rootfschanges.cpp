@@ -3,6 +3,7 @@
 #include "core/agent/rootfs.h"
 
 #include "core/agent/rootfsdetail.h"
+#include "core/pathcodec.h"
 
 
 #include <QCoreApplication>
@@ -64,7 +65,7 @@ Expected<void> RootFs::mkdirParents(const QString &wirePath, const QString &norm
         return unexpected(errnoError(errno, wirePath));
     QByteArray prefix;
     for (qsizetype i = 0; i < parts.size(); ++i) {
-        const QByteArray name = QFile::encodeName(parts.at(i));
+        const QByteArray name = pathcodec::toBytes(parts.at(i));
         if (!prefix.isEmpty())
             prefix += '/';
         prefix += name;
@@ -225,7 +226,7 @@ Expected<void> RootFs::symlink(const QString &path, const QString &target) const
         return unexpected(parent.error());
     if (parent->name.isEmpty())
         return unexpected(errnoError(EEXIST, path));
-    if (::symlinkat(QFile::encodeName(target).constData(), parent->dirFd.get(),
+    if (::symlinkat(pathcodec::toBytes(target).constData(), parent->dirFd.get(),
                     parent->name.constData()) != 0) {
         return unexpected(errnoError(errno, path));
     }

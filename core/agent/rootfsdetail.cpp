@@ -2,6 +2,7 @@
 #include "core/agent/rootfsdetail.h"
 
 #include "core/logging.h"
+#include "core/pathcodec.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -50,14 +51,13 @@ QString display(const QString &wirePath)
     // The root has no name of its own; "." is what a shell user would type.
     if (wirePath.isEmpty())
         return QStringLiteral(".");
-    QString shown = wirePath;
-    shown.replace(QChar(u'\0'), QStringLiteral("\\0"));
-    return shown;
+    return pathcodec::escaped(wirePath);
 }
 
 Error errnoError(int errnum, const QString &wirePath)
 {
-    return Error::fromErrno(errnum, display(wirePath));
+    // Error::fromErrno shows the path escaped itself.
+    return Error::fromErrno(errnum, wirePath.isEmpty() ? QStringLiteral(".") : wirePath);
 }
 
 Error makeError(ErrorCode code, const QString &wirePath, const QString &reason)
@@ -166,7 +166,7 @@ EntryInfo::Type typeOf(mode_t mode)
 EntryInfo entryInfo(const QByteArray &name, const struct stat &st)
 {
     EntryInfo info;
-    info.name = QFile::decodeName(name);
+    info.name = pathcodec::fromBytes(name);
     info.type = typeOf(st.st_mode);
     info.size = st.st_size;
     info.mode = st.st_mode & 07777;
@@ -244,7 +244,7 @@ Expected<void> emptyDirectory(int dirFd, const QString &wirePath)
     if (!names)
         return unexpected(names.error());
     for (const QByteArray &name : *names) {
-        const QString childPath = wirePath + u'/' + QFile::decodeName(name);
+        const QString childPath = wirePath + u'/' + pathcodec::fromBytes(name);
         struct stat st;
         if (::fstatat(dirFd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
             if (errno == ENOENT)

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/cli/cliapp.h"
 
+#include "core/cli/remotepath.h"
 #include "core/cli/terminalconflicthandler.h"
 #include "core/client/webterminal.h"
 #include "core/copy/conflict.h"
 #include "core/humanformat.h"
 #include "core/net/auth.h"
 #include "core/net/truststore.h"
+#include "core/pathcodec.h"
 #include "core/protocol/frame.h"
+#include "core/protocol/wirepath.h"
 #include "core/transfer/job.h"
 #include "core/version.h"
 
@@ -45,6 +48,12 @@ QString helpText()
         "                                  within the remote tree (:SRC... :DST)\n"
         "  exec [--cwd :DIR] [--shell 'STRING' | [--] CMD [ARGS...]]\n"
         "                                  run a command on the agent with our stdin/stdout/stderr\n"
+        "\n"
+        "Names are shown escaped, and remote paths are read back the same way: a byte that\n"
+        "is not UTF-8 and a control character are \\xHH (\\xE9), a backslash is \\\\; so\n"
+        "':caf\\xE9.txt' names the file ls shows as caf\\xE9.txt. A backslash followed by\n"
+        "anything else in a remote path is an error. Local paths are taken as the shell\n"
+        "passes them.\n"
         "\n"
         "Ways in: --url ws://HOST:PORT (an agent listening there), --url wetty+ws://HOST:PORT/wetty\n"
         "(a WeTTY web terminal), --url jupyter+http://HOST:PORT/ --token-file FILE (a Jupyter\n"
@@ -385,7 +394,7 @@ void CliApp::runJob(transfer::Job *job, const QString &label, std::function<void
 
 void CliApp::remoteStat(const QString &path, std::function<void(const Expected<QCborMap> &)> done)
 {
-    m_session->request(u"stat"_s, QCborMap{{"path"_L1, path}}, [done = std::move(done)](const Expected<QCborMap> &reply, bool) {
+    m_session->request(u"stat"_s, QCborMap{{"path"_L1, protocol::pathValue(path)}}, [done = std::move(done)](const Expected<QCborMap> &reply, bool) {
         if (!reply)
             done(std::unexpected(reply.error()));
         else
@@ -397,10 +406,15 @@ bool CliApp::remoteArgs(const QString &command, const QStringList &args, QString
 {
     for (const QString &arg : args) {
         if (!arg.startsWith(u':')) {
-            usage(QCoreApplication::translate("ferry::cli", "%1: '%2' is not a remote path (remote paths start with ':')").arg(command, arg));
+            usage(QCoreApplication::translate("ferry::cli", "%1: '%2' is not a remote path (remote paths start with ':')").arg(command, pathcodec::escaped(arg)));
             return false;
         }
-        paths->append(arg.mid(1));
+        const Expected<QString> path = CliPath::remotePath(arg);
+        if (!path) {
+            usage(command + u": "_s + path.error().message);
+            return false;
+        }
+        paths->append(*path);
     }
     if (paths->isEmpty()) {
         usage(QCoreApplication::translate("ferry::cli", "%1: no path given").arg(command));

@@ -5,7 +5,9 @@
 #include "core/cli/remotepath.h"
 #include "core/copy/movejob.h"
 #include "core/humanformat.h"
+#include "core/pathcodec.h"
 #include "core/protocol/entry.h"
+#include "core/protocol/wirepath.h"
 
 #include <QCborArray>
 #include <QElapsedTimer>
@@ -47,18 +49,19 @@ QString typeName(protocol::Entry::Type type)
 
 QJsonObject toJson(const protocol::Entry &e)
 {
-    QJsonObject o{{u"name"_s, e.name}, {u"type"_s, typeName(e.type)}, {u"size"_s, e.size},
+    // JSON holds Unicode text only: names in their escaped form, as ls shows them.
+    QJsonObject o{{u"name"_s, pathcodec::escaped(e.name)}, {u"type"_s, typeName(e.type)}, {u"size"_s, e.size},
                   {u"mode"_s, QString::number(e.mode, 8).rightJustified(4, u'0')}, {u"mtime_ns"_s, e.mtimeNs}};
     if (e.type == protocol::Entry::Type::Symlink)
-        o.insert(u"target"_s, e.linkTarget);
+        o.insert(u"target"_s, pathcodec::escaped(e.linkTarget));
     return o;
 }
 
 QString longLine(const protocol::Entry &e)
 {
-    QString line = formatMode(typeLetter(e.type), e.mode) + u"  "_s + QString::number(e.size).rightJustified(12) + u"  "_s + formatTime(e.mtimeNs) + u"  "_s + e.name;
+    QString line = formatMode(typeLetter(e.type), e.mode) + u"  "_s + QString::number(e.size).rightJustified(12) + u"  "_s + formatTime(e.mtimeNs) + u"  "_s + pathcodec::escaped(e.name);
     if (e.type == protocol::Entry::Type::Symlink)
-        line += u" -> "_s + e.linkTarget;
+        line += u" -> "_s + pathcodec::escaped(e.linkTarget);
     return line;
 }
 
@@ -95,7 +98,7 @@ void CliApp::cmdLs(const QStringList &args)
     const bool longFormat = parser.isSet(longOption);
     const bool json = parser.isSet(jsonOption);
     auto entries = std::make_shared<QList<protocol::Entry>>();
-    m_session->request(u"list"_s, QCborMap{{"path"_L1, paths.first()}}, [this, entries, longFormat, json](const Expected<QCborMap> &reply, bool last) {
+    m_session->request(u"list"_s, QCborMap{{"path"_L1, protocol::pathValue(paths.first())}}, [this, entries, longFormat, json](const Expected<QCborMap> &reply, bool last) {
         if (!reply)
             return fail(reply.error());
         for (const QCborValue &value : reply->value("entries"_L1).toArray()) {
@@ -113,7 +116,7 @@ void CliApp::cmdLs(const QStringList &args)
             std::fputs(QJsonDocument(array).toJson().constData(), stdout);
         } else {
             for (const protocol::Entry &e : std::as_const(*entries))
-                printLine(longFormat ? longLine(e) : e.name);
+                printLine(longFormat ? longLine(e) : pathcodec::escaped(e.name));
         }
         finish(ExitOk);
     });
@@ -140,11 +143,11 @@ void CliApp::cmdStat(const QStringList &args)
             return fail(e.error());
         if (json) {
             QJsonObject o = toJson(*e);
-            o.insert(u"path"_s, path);
+            o.insert(u"path"_s, pathcodec::escaped(path));
             std::fputs(QJsonDocument(o).toJson().constData(), stdout);
         } else {
-            printLine(u"  Path: :"_s + path);
-            printLine(u"  Type: "_s + typeName(e->type) + (e->type == protocol::Entry::Type::Symlink ? u" -> "_s + e->linkTarget : QString()));
+            printLine(u"  Path: :"_s + pathcodec::escaped(path));
+            printLine(u"  Type: "_s + typeName(e->type) + (e->type == protocol::Entry::Type::Symlink ? u" -> "_s + pathcodec::escaped(e->linkTarget) : QString()));
             printLine(u"  Size: "_s + QString::number(e->size) + u" ("_s + formatSize(e->size) + u')');
             printLine(u"  Mode: "_s + QString::number(e->mode, 8).rightJustified(4, u'0') + u" ("_s + formatMode(typeLetter(e->type), e->mode) + u')');
             printLine(u"Modify: "_s + formatTime(e->mtimeNs));
@@ -165,7 +168,7 @@ void CliApp::cmdMkdir(const QStringList &args)
     if (!remoteArgs(u"mkdir"_s, parser.positionalArguments(), &paths))
         return;
     const bool parents = parser.isSet(parentsOption);
-    forEachRequest(paths, u"mkdir"_s, [parents](const QString &path) { return QCborMap{{"path"_L1, path}, {"parents"_L1, parents}}; });
+    forEachRequest(paths, u"mkdir"_s, [parents](const QString &path) { return QCborMap{{"path"_L1, protocol::pathValue(path)}, {"parents"_L1, parents}}; });
 }
 
 void CliApp::cmdRm(const QStringList &args)
@@ -180,7 +183,7 @@ void CliApp::cmdRm(const QStringList &args)
     if (!remoteArgs(u"rm"_s, parser.positionalArguments(), &paths))
         return;
     const bool recursive = parser.isSet(recursiveOption);
-    forEachRequest(paths, u"rm"_s, [recursive](const QString &path) { return QCborMap{{"path"_L1, path}, {"recursive"_L1, recursive}}; });
+    forEachRequest(paths, u"rm"_s, [recursive](const QString &path) { return QCborMap{{"path"_L1, protocol::pathValue(path)}, {"recursive"_L1, recursive}}; });
 }
 
 void CliApp::cmdMv(const QStringList &args)
@@ -202,7 +205,7 @@ void CliApp::cmdMv(const QStringList &args)
     connect(job, &copy::MoveJob::itemFailed, this, [this](const Error &error) { warn(error.message); });
     connect(job, &copy::MoveJob::itemSkipped, this, [this](const QString &path, const QString &reason) {
         if (!m_quiet)
-            warn(QCoreApplication::translate("ferry::cli", "skipped %1 (%2)").arg(path, reason));
+            warn(QCoreApplication::translate("ferry::cli", "skipped %1 (%2)").arg(pathcodec::escaped(path), reason));
     });
     connect(job, &transfer::Job::finished, this, [this, job] {
         job->deleteLater();
@@ -227,7 +230,7 @@ void CliApp::cmdChmod(const QStringList &args)
     QStringList paths;
     if (!remoteArgs(u"chmod"_s, args.mid(1), &paths))
         return;
-    forEachRequest(paths, u"chmod"_s, [mode](const QString &path) { return QCborMap{{"path"_L1, path}, {"mode"_L1, qint64(mode)}}; });
+    forEachRequest(paths, u"chmod"_s, [mode](const QString &path) { return QCborMap{{"path"_L1, protocol::pathValue(path)}, {"mode"_L1, qint64(mode)}}; });
 }
 
 void CliApp::cmdDf(const QStringList &args)
@@ -235,7 +238,7 @@ void CliApp::cmdDf(const QStringList &args)
     QStringList paths;
     if (!remoteArgs(u"df"_s, args.isEmpty() ? QStringList{u":"_s} : args, &paths))
         return;
-    m_session->request(u"df"_s, QCborMap{{"path"_L1, paths.first()}}, [this, paths](const Expected<QCborMap> &reply, bool) {
+    m_session->request(u"df"_s, QCborMap{{"path"_L1, protocol::pathValue(paths.first())}}, [this, paths](const Expected<QCborMap> &reply, bool) {
         if (!reply)
             return fail(reply.error());
         const qint64 total = reply->value("total"_L1).toInteger();
@@ -245,7 +248,7 @@ void CliApp::cmdDf(const QStringList &args)
         const qint64 used = total - free;
         const qint64 pct = total > 0 ? (used * 100 + total - 1) / total : 0;
         printLine(formatSize(total).leftJustified(12) + formatSize(used).leftJustified(12) + formatSize(avail).leftJustified(12)
-                  + QString(QString::number(pct) + u'%').leftJustified(6) + u':' + paths.first());
+                  + QString(QString::number(pct) + u'%').leftJustified(6) + u':' + pathcodec::escaped(paths.first()));
         finish(ExitOk);
     });
 }
@@ -258,7 +261,7 @@ void CliApp::cmdHash(const QStringList &args)
     forEachPath(paths, [this](const QString &path, std::function<void(const Error &)> next) {
         // A large file takes a while: the agent reports progress, shown
         // like a transfer's.
-        QCborMap args{{"path"_L1, path}};
+        QCborMap args{{"path"_L1, protocol::pathValue(path)}};
         if (m_progress)
             args.insert("progress"_L1, true);
         auto clock = std::make_shared<QElapsedTimer>();
@@ -269,14 +272,14 @@ void CliApp::cmdHash(const QStringList &args)
                 const qint64 size = reply->value("size"_L1).toInteger();
                 const double speed = clock->elapsed() > 0 ? double(done) * 1000.0 / double(clock->elapsed()) : 0.0;
                 const qint64 eta = speed > 0 ? qint64(double(size - done) / speed) : -1;
-                std::fprintf(stderr, "\r\033[K%s", qPrintable(progressLine(u":"_s + path, done, size, speed, eta)));
+                std::fprintf(stderr, "\r\033[K%s", qPrintable(progressLine(u":"_s + pathcodec::escaped(path), done, size, speed, eta)));
                 std::fflush(stderr);
                 return;
             }
             if (m_progress)
                 std::fputs("\r\033[K", stderr);
             if (reply)
-                printLine(QString::fromLatin1(reply->value("h"_L1).toByteArray().toHex()) + u"  :"_s + path);
+                printLine(QString::fromLatin1(reply->value("h"_L1).toByteArray().toHex()) + u"  :"_s + pathcodec::escaped(path));
             next(reply ? Error{} : reply.error());
         });
     });

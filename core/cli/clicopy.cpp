@@ -7,6 +7,7 @@
 #include "core/client/execjob.h"
 #include "core/copy/copyjob.h"
 #include "core/humanformat.h"
+#include "core/pathcodec.h"
 #include "core/protocol/entry.h"
 
 #include <QCommandLineParser>
@@ -38,11 +39,20 @@ void CliApp::cmdCp(const QStringList &args)
     if (positional.size() < 2)
         return usage(QCoreApplication::translate("ferry::cli", "cp: expects SRC... DST"));
 
-    const CliPath destination = CliPath::parse(positional.last());
+    const Expected<CliPath> parsedDestination = CliPath::parse(positional.last());
+    if (!parsedDestination)
+        return usage(u"cp: "_s + parsedDestination.error().message);
+    const CliPath destination = *parsedDestination;
     QStringList sources;
     bool remoteSources = false;
+    QString firstName;
     for (const QString &arg : positional.first(positional.size() - 1)) {
-        const CliPath source = CliPath::parse(arg);
+        const Expected<CliPath> parsed = CliPath::parse(arg);
+        if (!parsed)
+            return usage(u"cp: "_s + parsed.error().message);
+        const CliPath source = *parsed;
+        if (firstName.isNull())
+            firstName = source.fileName();
         if (!source.remote && !destination.remote)
             return usage(QCoreApplication::translate("ferry::cli", "cp: at least one side must be remote (:PATH); use cp for local copies"));
         if (!sources.isEmpty() && source.remote != remoteSources)
@@ -92,9 +102,9 @@ void CliApp::cmdCp(const QStringList &args)
     connect(job, &copy::CopyJob::warning, this, [this](const QString &message) { warn(message); });
     connect(job, &copy::CopyJob::itemSkipped, this, [this](const QString &path, const QString &reason) {
         if (!m_quiet)
-            warn(QCoreApplication::translate("ferry::cli", "skipped %1 (%2)").arg(path, reason));
+            warn(QCoreApplication::translate("ferry::cli", "skipped %1 (%2)").arg(pathcodec::escaped(path), reason));
     });
-    const QString label = sources.size() == 1 ? CliPath::parse(positional.first()).fileName() : QCoreApplication::translate("ferry::cli", "%1 items").arg(sources.size());
+    const QString label = sources.size() == 1 ? pathcodec::escaped(firstName) : QCoreApplication::translate("ferry::cli", "%1 items").arg(sources.size());
     runJob(job, label, [this, job](const Error &error) {
         m_totals.files += job->doneFiles();
         if (error.code == ErrorCode::None)
@@ -123,7 +133,10 @@ void CliApp::cmdExec(const QStringList &args)
     if (spec.shell.isEmpty() == spec.argv.isEmpty())
         return usage(QCoreApplication::translate("ferry::cli", "exec: give either --shell 'STRING' or a command with arguments"));
     if (parser.isSet(cwdOption)) {
-        const CliPath cwd = CliPath::parse(parser.value(cwdOption));
+        const Expected<CliPath> parsedCwd = CliPath::parse(parser.value(cwdOption));
+        if (!parsedCwd)
+            return usage(u"exec: "_s + parsedCwd.error().message);
+        const CliPath cwd = *parsedCwd;
         if (!cwd.remote)
             return usage(QCoreApplication::translate("ferry::cli", "exec: --cwd takes a remote path (:DIR)"));
         spec.cwd = cwd.path;

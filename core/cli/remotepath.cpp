@@ -1,13 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/cli/remotepath.h"
 
+#include "core/pathcodec.h"
+
 namespace ferry::cli {
 
-CliPath CliPath::parse(const QString &argument)
+Expected<CliPath> CliPath::parse(const QString &argument)
 {
-    if (argument.startsWith(u':'))
-        return CliPath{true, argument.mid(1)};
-    return CliPath{false, argument};
+    if (!argument.startsWith(u':'))
+        return CliPath{false, argument};
+    const Expected<QString> path = remotePath(argument);
+    if (!path)
+        return std::unexpected(path.error());
+    return CliPath{true, *path};
+}
+
+Expected<QString> CliPath::remotePath(const QString &argument)
+{
+    return pathcodec::unescaped(QStringView(argument).mid(argument.startsWith(u':') ? 1 : 0));
 }
 
 QString CliPath::fileName() const

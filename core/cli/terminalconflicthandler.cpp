@@ -3,6 +3,7 @@
 
 #include "core/copy/copyjob.h"
 #include "core/humanformat.h"
+#include "core/pathcodec.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -49,9 +50,9 @@ void TerminalConflictHandler::showNext()
     }
     m_current = m_queue.dequeue();
     const copy::ConflictInfo &info = m_current->info;
-    std::fprintf(stderr, "\r\033[K%s\n", qPrintable(QCoreApplication::translate("ferry::cli", "%1 already exists.").arg(info.destinationPath)));
+    std::fprintf(stderr, "\r\033[K%s\n", qPrintable(QCoreApplication::translate("ferry::cli", "%1 already exists.").arg(pathcodec::escaped(info.destinationPath))));
     std::fprintf(stderr, "  %s\n", qPrintable(QCoreApplication::translate("ferry::cli", "existing: %1").arg(describe(info.destination))));
-    std::fprintf(stderr, "  %s\n", qPrintable(QCoreApplication::translate("ferry::cli", "new:      %1 (%2)").arg(describe(info.source), info.sourcePath)));
+    std::fprintf(stderr, "  %s\n", qPrintable(QCoreApplication::translate("ferry::cli", "new:      %1 (%2)").arg(describe(info.source), pathcodec::escaped(info.sourcePath))));
     prompt();
     m_line.clear();
     m_notifier->setEnabled(true);
@@ -60,8 +61,8 @@ void TerminalConflictHandler::showNext()
 void TerminalConflictHandler::prompt()
 {
     const copy::ConflictInfo &info = m_current->info;
-    QString choices = info.typeMismatch ? QCoreApplication::translate("ferry::cli", "[s]kip, [r]ename to \"%1\"").arg(info.suggestedName)
-                                        : QCoreApplication::translate("ferry::cli", "[o]verwrite, [s]kip, [r]ename to \"%1\", overwrite if [n]ewer").arg(info.suggestedName);
+    QString choices = info.typeMismatch ? QCoreApplication::translate("ferry::cli", "[s]kip, [r]ename to \"%1\"").arg(pathcodec::escaped(info.suggestedName))
+                                        : QCoreApplication::translate("ferry::cli", "[o]verwrite, [s]kip, [r]ename to \"%1\", overwrite if [n]ewer").arg(pathcodec::escaped(info.suggestedName));
     if (info.canResume)
         choices += QCoreApplication::translate("ferry::cli", ", r[e]sume");
     choices += QCoreApplication::translate("ferry::cli", ", [c]ancel (capital letter: the same for all)");

@@ -2,8 +2,10 @@
 #include "core/client/batchjobs.h"
 
 #include "core/client/session.h"
+#include "core/pathcodec.h"
 #include "core/protocol/frame.h"
 #include "core/protocol/messagereader.h"
+#include "core/protocol/wirepath.h"
 #include "core/transfer/batchmessages.h"
 #include "core/transfer/flush.h"
 #include "core/transfer/hasher.h"
@@ -11,7 +13,6 @@
 
 #include <QCborArray>
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 #include <QSet>
 
@@ -28,7 +29,7 @@ namespace {
 
 Error changedError(const QString &path)
 {
-    return Error{ErrorCode::SourceChanged, QCoreApplication::translate("ferry::client", "%1: the file changed while it was being sent").arg(path)};
+    return Error{ErrorCode::SourceChanged, QCoreApplication::translate("ferry::client", "%1: the file changed while it was being sent").arg(pathcodec::escaped(path))};
 }
 
 } // namespace
@@ -63,9 +64,9 @@ void BatchUploadJob::attempt()
     QCborArray files;
     for (qsizetype i = 0; i < m_items.size(); ++i) {
         const FileTransferItem &item = m_items.at(i);
-        QCborMap file{{"path"_L1, item.remotePath}, {"size"_L1, m_sizes.at(i)}, {"replace"_L1, item.conflict != ConflictAction::Fail}};
+        QCborMap file{{"path"_L1, protocol::pathValue(item.remotePath)}, {"size"_L1, m_sizes.at(i)}, {"replace"_L1, item.conflict != ConflictAction::Fail}};
         struct stat st {};
-        if (::lstat(QFile::encodeName(item.localPath).constData(), &st) == 0) {
+        if (::lstat(pathcodec::toBytes(item.localPath).constData(), &st) == 0) {
             if (item.preserveMode)
                 file.insert("mode"_L1, qint64(st.st_mode & 07777));
             if (item.preserveTimes)
@@ -134,7 +135,7 @@ std::optional<net::Outgoing> BatchUploadJob::produce(qint64 maxData)
     const FileTransferItem &item = m_items.at(m_current);
     const qint64 size = m_sizes.at(m_current);
     if (m_currentDone == 0 && !m_source && m_results.at(m_current).code == ErrorCode::None) {
-        UniqueFd fd(::open(QFile::encodeName(item.localPath).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+        UniqueFd fd(::open(pathcodec::toBytes(item.localPath).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
         auto source = fd ? transfer::FileSource::open(std::move(fd), item.localPath) : Expected<transfer::FileSource>(std::unexpected(Error::fromErrno(errno, item.localPath)));
         if (!source)
             m_results[m_current] = source.error();
@@ -204,7 +205,7 @@ void BatchDownloadJob::attempt()
     QStringList paths;
     for (const FileTransferItem &item : std::as_const(m_items))
         paths.append(item.remotePath);
-    m_requestId = m_session->request(u"getmany"_s, QCborMap{{"s"_L1, qint64(m_stream)}, {"paths"_L1, QCborArray::fromStringList(paths)}},
+    m_requestId = m_session->request(u"getmany"_s, QCborMap{{"s"_L1, qint64(m_stream)}, {"paths"_L1, protocol::pathArray(paths)}},
                                      [this](const Expected<QCborMap> &reply, bool) {
                                          if (!reply)
                                              attemptFinished(reply.error());
@@ -247,8 +248,8 @@ void BatchDownloadJob::openCurrent()
         if (m_results.at(m_current).code == ErrorCode::None && !in.sink) {
             const FileTransferItem &item = m_items.at(m_current);
             const QFileInfo target(item.localPath);
-            UniqueFd dirFd(::open(QFile::encodeName(target.absolutePath()).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC));
-            auto sink = dirFd ? transfer::FileSink::open(std::move(dirFd), QFile::encodeName(target.fileName()), item.localPath, false)
+            UniqueFd dirFd(::open(pathcodec::toBytes(target.absolutePath()).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+            auto sink = dirFd ? transfer::FileSink::open(std::move(dirFd), pathcodec::toBytes(target.fileName()), item.localPath, false)
                               : Expected<transfer::FileSink>(std::unexpected(Error::fromErrno(errno, target.absolutePath())));
             if (sink)
                 in.sink.emplace(std::move(*sink));
@@ -363,7 +364,7 @@ void BatchDownloadJob::commitAll(int flushError)
     if (m_session && m_session->connection())
         m_session->connection()->closeStream(m_stream);
     m_streamOpen = false;
-    const auto open = [](const QString &parent) { return ::open(QFile::encodeName(parent).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); };
+    const auto open = [](const QString &parent) { return ::open(pathcodec::toBytes(parent).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); };
     transfer::flushDirectoriesInBackground(QStringList(parents.cbegin(), parents.cend()), open, m_alive, [this] { attemptFinished(Error{}); });
 }
 

@@ -2,13 +2,14 @@
 #include "core/client/downloadjob.h"
 
 #include "core/client/session.h"
+#include "core/pathcodec.h"
 #include "core/protocol/messagereader.h"
+#include "core/protocol/wirepath.h"
 #include "core/transfer/incomingfile.h"
 #include "core/transfer/streammessages.h"
 
 #include <QCborMap>
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 #include <QTimer>
 
@@ -36,7 +37,7 @@ void DownloadJob::attempt()
     m_retired.reset();
     const QFileInfo target(m_item.localPath);
     struct stat st {};
-    if (::lstat(QFile::encodeName(m_item.localPath).constData(), &st) == 0) {
+    if (::lstat(pathcodec::toBytes(m_item.localPath).constData(), &st) == 0) {
         if (S_ISDIR(st.st_mode)) {
             attemptFinished(Error::fromErrno(EISDIR, m_item.localPath));
             return;
@@ -46,7 +47,7 @@ void DownloadJob::attempt()
             return;
         }
     }
-    const QByteArray dir = QFile::encodeName(target.absolutePath());
+    const QByteArray dir = pathcodec::toBytes(target.absolutePath());
     UniqueFd dirFd(::open(dir.constData(), O_PATH | O_DIRECTORY | O_CLOEXEC));
     if (!dirFd) {
         attemptFinished(Error::fromErrno(errno, target.absolutePath()));
@@ -54,7 +55,7 @@ void DownloadJob::attempt()
     }
     // A part file left by an earlier attempt is offered for resume; the
     // agent checks its checksum against the source before using it.
-    auto sink = transfer::FileSink::open(std::move(dirFd), QFile::encodeName(target.fileName()), m_item.localPath, true);
+    auto sink = transfer::FileSink::open(std::move(dirFd), pathcodec::toBytes(target.fileName()), m_item.localPath, true);
     if (!sink) {
         attemptFinished(sink.error());
         return;
@@ -87,7 +88,7 @@ void DownloadJob::attempt()
 void DownloadJob::requestData()
 {
     const QCborMap args{{"s"_L1, qint64(m_stream)},
-                        {"path"_L1, m_item.remotePath},
+                        {"path"_L1, protocol::pathValue(m_item.remotePath)},
                         {"offset"_L1, m_sink->offset()},
                         {"prefix"_L1, m_sink->prefixDigest()}};
     m_requestId = m_session->request(QStringLiteral("get"), args, [this](const Expected<QCborMap> &reply, bool) {

@@ -4,6 +4,7 @@
 #include "core/client/session.h"
 #include "core/protocol/frame.h"
 #include "core/protocol/messagereader.h"
+#include "core/protocol/wirepath.h"
 #include "core/transfer/streammessages.h"
 
 #include <QCborArray>
@@ -70,9 +71,9 @@ void ExecJob::doStart()
     if (!m_spec.shell.isEmpty())
         args.insert("sh"_L1, m_spec.shell);
     else
-        args.insert("argv"_L1, QCborArray::fromStringList(m_spec.argv));
+        args.insert("argv"_L1, protocol::pathArray(m_spec.argv));
     if (!m_spec.cwd.isEmpty())
-        args.insert("cwd"_L1, m_spec.cwd);
+        args.insert("cwd"_L1, protocol::pathValue(m_spec.cwd));
     if (m_spec.inputFd < 0)
         m_inputDone = true;
     // The stream must exist before the agent's first output can arrive,

@@ -2,6 +2,7 @@
 #include "core/client/groupcommitjob.h"
 
 #include "core/client/session.h"
+#include "core/protocol/wirepath.h"
 #include "core/transfer/batchmessages.h"
 
 #include <QCborArray>
@@ -26,7 +27,7 @@ void GroupCommitJob::attempt()
 {
     QCborArray files;
     for (const StagedFile &file : std::as_const(m_files)) {
-        QCborMap entry{{"path"_L1, file.path}, {"size"_L1, file.size}};
+        QCborMap entry{{"path"_L1, protocol::pathValue(file.path)}, {"size"_L1, file.size}};
         if (file.replace)
             entry.insert("replace"_L1, true);
         files.append(entry);

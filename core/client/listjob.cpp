@@ -2,6 +2,7 @@
 #include "core/client/listjob.h"
 
 #include "core/client/session.h"
+#include "core/protocol/wirepath.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -19,7 +20,7 @@ ListJob::ListJob(Session *session, const QString &path, QObject *parent)
 
 void ListJob::doStart()
 {
-    m_requestId = m_session->request(u"list"_s, QCborMap{{"path"_L1, m_path}}, [this](const Expected<QCborMap> &reply, bool last) {
+    m_requestId = m_session->request(u"list"_s, QCborMap{{"path"_L1, protocol::pathValue(m_path)}}, [this](const Expected<QCborMap> &reply, bool last) {
         if (!reply) {
             emitResult(reply.error());
             return;

@@ -298,7 +298,9 @@ void Session::onSocketMessage(const QByteArray &message)
         QCborMap auth{{"t"_L1, "auth"_L1},
                       {"v"_L1, protocol::kVersion},
                       {"cw"_L1, m_options.connection.connectionWindow},
-                      {"sw"_L1, m_options.connection.streamWindow}};
+                      {"sw"_L1, m_options.connection.streamWindow},
+                      // Names that are not UTF-8 may come as byte strings.
+                      {"bytenames"_L1, true}};
         if (!open) {
             auth.insert("nonce"_L1, m_clientNonce);
             auth.insert("mac"_L1, net::auth::clientProof(m_options.token, m_agentNonce, m_clientNonce));

@@ -2,14 +2,15 @@
 #include "core/client/uploadjob.h"
 
 #include "core/client/session.h"
+#include "core/pathcodec.h"
 #include "core/protocol/messagereader.h"
+#include "core/protocol/wirepath.h"
 #include "core/transfer/hasher.h"
 #include "core/transfer/outgoingfile.h"
 #include "core/transfer/streammessages.h"
 
 #include <QCborMap>
 #include <QCoreApplication>
-#include <QFile>
 #include <QTimer>
 
 #include <cerrno>
@@ -51,7 +52,7 @@ void UploadJob::attempt()
 {
     m_retiredOutgoing.reset();
     m_retiredListener.reset();
-    const QByteArray local = QFile::encodeName(m_item.localPath);
+    const QByteArray local = pathcodec::toBytes(m_item.localPath);
     UniqueFd fd(::open(local.constData(), O_RDONLY | O_CLOEXEC));
     if (!fd) {
         attemptFinished(Error::fromErrno(errno, m_item.localPath));
@@ -64,7 +65,7 @@ void UploadJob::attempt()
     }
     setTotal(source->size());
     QCborMap args{{"s"_L1, qint64(m_stream)},
-                  {"path"_L1, m_item.remotePath},
+                  {"path"_L1, protocol::pathValue(m_item.remotePath)},
                   {"size"_L1, source->size()},
                   {"resume"_L1, true},
                   {"replace"_L1, m_item.conflict != ConflictAction::Fail},

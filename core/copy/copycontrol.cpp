@@ -7,10 +7,11 @@
 #include "core/client/transferjob.h"
 #include "core/copy/localfs.h"
 #include "core/copy/transferslots.h"
+#include "core/pathcodec.h"
+#include "core/protocol/wirepath.h"
 #include "core/transfer/filesink.h"
 
 #include <QCborMap>
-#include <QFile>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -232,9 +233,9 @@ void CopyJob::interrupt(int index, bool pause)
 void CopyJob::dropPart(int index)
 {
     const Node &node = m_nodes.at(index);
-    const QString part = QFile::decodeName(transfer::FileSink::partName(QFile::encodeName(node.destName)));
+    const QString part = pathcodec::fromBytes(transfer::FileSink::partName(pathcodec::toBytes(node.destName)));
     if (receiverIsRemote() && m_session)
-        m_session->request(u"rm"_s, QCborMap{{"path"_L1, join(node.destDir, part, true)}}, [](const Expected<QCborMap> &, bool) {}, this);
+        m_session->request(u"rm"_s, QCborMap{{"path"_L1, protocol::pathValue(join(node.destDir, part, true))}}, [](const Expected<QCborMap> &, bool) {}, this);
     else if (!receiverIsRemote())
         (void)localfs::unlink(join(node.destDir, part, false));
 }
@@ -266,7 +267,7 @@ void CopyJob::runRemoteCopy(int index)
     Node &node = m_nodes[index];
     settle(index, Node::Running);
     ++m_runningJobs;
-    QCborMap args{{"from"_L1, node.sourcePath}, {"to"_L1, destPath(node)}, {"replace"_L1, node.action != int(client::ConflictAction::Fail)}};
+    QCborMap args{{"from"_L1, protocol::pathValue(node.sourcePath)}, {"to"_L1, protocol::pathValue(destPath(node))}, {"replace"_L1, node.action != int(client::ConflictAction::Fail)}};
     if (m_options.preserveMode)
         args.insert("mode"_L1, qint64(node.source.mode));
     if (m_options.preserveTimes)

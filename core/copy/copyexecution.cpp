@@ -8,6 +8,8 @@
 #include "core/client/uploadjob.h"
 #include "core/copy/freename.h"
 #include "core/copy/localfs.h"
+#include "core/pathcodec.h"
+#include "core/protocol/wirepath.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -147,7 +149,7 @@ void CopyJob::decide(int index)
         applyAnswer(index, ConflictAnswer{ConflictAnswer::OverwriteIfNewer, false, {}});
         return;
     case ConflictPolicy::Fail:
-        finishNode(index, Error{ErrorCode::Exists, tr("%1: already exists").arg(info.destinationPath)});
+        finishNode(index, Error{ErrorCode::Exists, tr("%1: already exists").arg(pathcodec::escaped(info.destinationPath))});
         return;
     }
 }
@@ -161,7 +163,7 @@ void CopyJob::askNext()
         return askNext();
     if (!m_handler) {
         const QString why = m_noHandlerReason.isEmpty() ? tr("there is no one to ask") : m_noHandlerReason;
-        finishNode(index, Error{ErrorCode::Exists, tr("%1 exists; %2").arg(destDisplay(m_nodes.at(index)), why)});
+        finishNode(index, Error{ErrorCode::Exists, tr("%1 exists; %2").arg(pathcodec::escaped(destDisplay(m_nodes.at(index))), why)});
         return askNext();
     }
     m_asking = true;
@@ -228,8 +230,8 @@ void CopyJob::applyAnswer(int index, const ConflictAnswer &answer)
     case ConflictAnswer::Overwrite:
     case ConflictAnswer::Resume:
         if (info.typeMismatch) {
-            finishNode(index, Error{ErrorCode::Exists, isDir(node.dest) ? tr("cannot overwrite directory '%1' with a non-directory").arg(info.destinationPath)
-                                                                        : tr("cannot overwrite non-directory '%1' with a directory").arg(info.destinationPath)});
+            finishNode(index, Error{ErrorCode::Exists, isDir(node.dest) ? tr("cannot overwrite directory '%1' with a non-directory").arg(pathcodec::escaped(info.destinationPath))
+                                                                        : tr("cannot overwrite non-directory '%1' with a directory").arg(pathcodec::escaped(info.destinationPath))});
             return;
         }
         node.action = int(answer.action == ConflictAnswer::Resume && info.canResume ? client::ConflictAction::Resume : client::ConflictAction::Overwrite);
@@ -301,7 +303,7 @@ void CopyJob::createDirectory(int index)
     settle(index, Node::Running);
     // Writable while it is filled; its own mode comes at the end.
     if (receiverIsRemote())
-        receiverRequest(u"mkdir"_s, QCborMap{{"path"_L1, destPath(m_nodes.at(index))}, {"mode"_L1, 0777}}, created);
+        receiverRequest(u"mkdir"_s, QCborMap{{"path"_L1, protocol::pathValue(destPath(m_nodes.at(index)))}, {"mode"_L1, 0777}}, created);
     else
         created(localfs::mkdir(destPath(m_nodes.at(index)), 0777));
 }
@@ -326,9 +328,9 @@ void CopyJob::runSymlink(int index)
         done(localfs::symlink(path, target));
         return;
     }
-    const QCborMap args{{"path"_L1, path}, {"target"_L1, target}};
+    const QCborMap args{{"path"_L1, protocol::pathValue(path)}, {"target"_L1, protocol::pathValue(target)}};
     if (node.destExists) {
-        m_session->request(u"rm"_s, QCborMap{{"path"_L1, path}}, [this, args, done](const Expected<QCborMap> &, bool) {
+        m_session->request(u"rm"_s, QCborMap{{"path"_L1, protocol::pathValue(path)}}, [this, args, done](const Expected<QCborMap> &, bool) {
             receiverRequest(u"symlink"_s, args, done);
         }, this);
     } else {
@@ -557,7 +559,7 @@ void CopyJob::setAttributes()
         if (!receiverIsRemote()) {
             done(localfs::setAttributes(destPath(node), mode, mtime));
         } else {
-            QCborMap args{{"path"_L1, destPath(node)}};
+            QCborMap args{{"path"_L1, protocol::pathValue(destPath(node))}};
             if (mode)
                 args.insert("mode"_L1, qint64(*mode));
             if (mtime)

@@ -4,6 +4,7 @@
 #include "core/client/session.h"
 #include "core/copy/localfs.h"
 #include "core/logging.h"
+#include "core/protocol/wirepath.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -121,7 +122,7 @@ void CopyJob::receiverStat(const QString &path, std::function<void(const Expecte
     }
     if (sessionGone())
         return;
-    m_session->request(u"stat"_s, QCborMap{{"path"_L1, path}}, [done = std::move(done)](const Expected<QCborMap> &reply, bool) {
+    m_session->request(u"stat"_s, QCborMap{{"path"_L1, protocol::pathValue(path)}}, [done = std::move(done)](const Expected<QCborMap> &reply, bool) {
         if (!reply)
             done(std::unexpected(reply.error()));
         else
@@ -138,7 +139,7 @@ void CopyJob::senderList(const QString &path, std::function<void(const Expected<
     auto entries = std::make_shared<QList<protocol::Entry>>();
     if (sessionGone())
         return;
-    m_session->request(u"list"_s, QCborMap{{"path"_L1, path}}, [entries, done = std::move(done)](const Expected<QCborMap> &reply, bool last) {
+    m_session->request(u"list"_s, QCborMap{{"path"_L1, protocol::pathValue(path)}}, [entries, done = std::move(done)](const Expected<QCborMap> &reply, bool last) {
         if (!reply)
             return done(std::unexpected(reply.error()));
         for (const QCborValue &value : reply->value("entries"_L1).toArray()) {

@@ -5,12 +5,13 @@
 #include "core/client/session.h"
 #include "core/copy/localfs.h"
 #include "core/humanformat.h"
+#include "core/pathcodec.h"
+#include "core/protocol/wirepath.h"
 
 #include <QCborArray>
 #include <QCborMap>
 #include <QCoreApplication>
 #include <QDir>
-#include <QFileInfo>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -51,14 +52,14 @@ void CopyJob::statDestination()
         if (entry && entry->type == protocol::Entry::Type::Symlink) {
             if (!receiverIsRemote()) {
                 protocol::Entry followed = *entry;
-                if (QFileInfo(m_destination).isDir())
+                if (const auto target = localfs::statFollowed(m_destination); target && target->isDir())
                     followed.type = protocol::Entry::Type::Directory;
                 onDestination(followed);
                 return;
             }
             if (sessionGone())
                 return;
-            m_session->request(u"list"_s, QCborMap{{"path"_L1, m_destination}}, [this, entry](const Expected<QCborMap> &reply, bool last) {
+            m_session->request(u"list"_s, QCborMap{{"path"_L1, protocol::pathValue(m_destination)}}, [this, entry](const Expected<QCborMap> &reply, bool last) {
                 if (!last)
                     return;
                 protocol::Entry followed = *entry;
@@ -87,7 +88,7 @@ void CopyJob::onDestination(const Expected<protocol::Entry> &entry)
         return;
     }
     if (!m_destIsDir && m_sources.size() > 1) {
-        emitResult(Error{ErrorCode::NotADirectory, tr("target '%1' is not a directory").arg(remote ? u':' + m_destination : m_destination)});
+        emitResult(Error{ErrorCode::NotADirectory, tr("target '%1' is not a directory").arg(pathcodec::escaped(remote ? QString(u':' + m_destination) : m_destination))});
         return;
     }
     for (const QString &source : std::as_const(m_sources)) {
@@ -102,7 +103,7 @@ void CopyJob::onDestination(const Expected<protocol::Entry> &entry)
             node.destName = lastComponent(m_destination);
         }
         if (node.destName.isEmpty() || node.source.name.isEmpty() || node.source.name == QStringLiteral("..")) {
-            emitResult(Error{ErrorCode::InvalidArgument, tr("'%1' has no name to copy it under; name the destination").arg(source)});
+            emitResult(Error{ErrorCode::InvalidArgument, tr("'%1' has no name to copy it under; name the destination").arg(pathcodec::escaped(source))});
             return;
         }
         if (m_direction == Direction::Remote) {
@@ -110,7 +111,7 @@ void CopyJob::onDestination(const Expected<protocol::Entry> &entry)
             const QString from = QDir::cleanPath(u'/' + source);
             const QString to = QDir::cleanPath(u'/' + join(node.destDir, node.destName, true));
             if (to == from || to.startsWith(from == u"/"_s ? from : QString(from + u'/'))) {
-                emitResult(Error{ErrorCode::InvalidArgument, tr("cannot copy '%1' into itself").arg(u':' + source)});
+                emitResult(Error{ErrorCode::InvalidArgument, tr("cannot copy '%1' into itself").arg(pathcodec::escaped(QString(u':' + source)))});
                 return;
             }
         }
@@ -138,16 +139,16 @@ void CopyJob::walkSource(int index)
             node.source.name = name;
             const bool trailingSlash = m_destination.endsWith(u'/') && !m_destIsDir;
             if (isDir(node.source) && !m_options.recursive) {
-                finishNode(index, Error{ErrorCode::IsADirectory, tr("-r not specified; omitting directory '%1'").arg(sourceDisplay(node))});
+                finishNode(index, Error{ErrorCode::IsADirectory, tr("-r not specified; omitting directory '%1'").arg(pathcodec::escaped(sourceDisplay(node)))});
             } else if (!isDir(node.source) && trailingSlash) {
-                finishNode(index, Error{ErrorCode::NotADirectory, tr("cannot create '%1': Not a directory").arg(m_destination)});
+                finishNode(index, Error{ErrorCode::NotADirectory, tr("cannot create '%1': Not a directory").arg(pathcodec::escaped(m_destination))});
             } else if (isDir(node.source)) {
                 ++m_totalDirs;
                 ++m_pendingWalks;
                 walkDirectory(index);
             } else if (node.source.type == protocol::Entry::Type::Other) {
-                skipNode(index, tr("skipping special file '%1'").arg(sourceDisplay(node)));
-                Q_EMIT warning(tr("skipping special file '%1'").arg(sourceDisplay(node)));
+                skipNode(index, tr("skipping special file '%1'").arg(pathcodec::escaped(sourceDisplay(node))));
+                Q_EMIT warning(tr("skipping special file '%1'").arg(pathcodec::escaped(sourceDisplay(node))));
             } else if (node.source.type == protocol::Entry::Type::File) {
                 ++m_totalFiles;
                 m_totalBytes += node.source.size;
@@ -160,17 +161,16 @@ void CopyJob::walkSource(int index)
         auto entry = localfs::stat(m_nodes.at(index).sourcePath);
         // Without -r a symlink named on the command line is followed, as cp does.
         if (entry && entry->type == protocol::Entry::Type::Symlink && !m_options.recursive) {
-            const QFileInfo target(m_nodes.at(index).sourcePath);
-            if (target.exists()) {
-                entry->type = target.isDir() ? protocol::Entry::Type::Directory : protocol::Entry::Type::File;
-                entry->size = target.size();
+            if (const auto target = localfs::statFollowed(m_nodes.at(index).sourcePath)) {
+                entry->type = target->isDir() ? protocol::Entry::Type::Directory : protocol::Entry::Type::File;
+                entry->size = target->size;
             }
         }
         onStat(entry);
     } else {
         if (sessionGone())
             return;
-        m_session->request(u"stat"_s, QCborMap{{"path"_L1, m_nodes.at(index).sourcePath}}, [onStat](const Expected<QCborMap> &reply, bool) {
+        m_session->request(u"stat"_s, QCborMap{{"path"_L1, protocol::pathValue(m_nodes.at(index).sourcePath)}}, [onStat](const Expected<QCborMap> &reply, bool) {
             onStat(reply ? protocol::Entry::fromCbor(reply->value("e"_L1)) : Expected<protocol::Entry>(std::unexpected(reply.error())));
         }, this);
     }
@@ -220,7 +220,7 @@ void CopyJob::addChildren(int parent, const QList<protocol::Entry> &entries)
         case protocol::Entry::Type::Symlink:
             break;
         case protocol::Entry::Type::Other:
-            Q_EMIT warning(tr("skipping special file '%1'").arg(sourceDisplay(m_nodes.at(index))));
+            Q_EMIT warning(tr("skipping special file '%1'").arg(pathcodec::escaped(sourceDisplay(m_nodes.at(index)))));
             skipNode(index, tr("special file"));
             break;
         }
@@ -251,7 +251,7 @@ void CopyJob::listDestination(const QString &dir, std::function<void(const QHash
     auto collected = std::make_shared<QList<protocol::Entry>>();
     if (sessionGone())
         return;
-    m_session->request(u"list"_s, QCborMap{{"path"_L1, dir}}, [collected, deliver](const Expected<QCborMap> &reply, bool last) {
+    m_session->request(u"list"_s, QCborMap{{"path"_L1, protocol::pathValue(dir)}}, [collected, deliver](const Expected<QCborMap> &reply, bool last) {
         if (!reply)
             return deliver(std::unexpected(reply.error()));
         for (const QCborValue &value : reply->value("entries"_L1).toArray()) {
@@ -324,7 +324,7 @@ void CopyJob::checkSpace()
             return;
         if (available && *available < needed) {
             const QString shown = receiverIsRemote() ? u':' + (where.isEmpty() ? QString() : where) : where;
-            emitResult(Error{ErrorCode::NoSpace, tr("not enough space on %1: the copy needs %2, %3 are free").arg(shown, formatSize(needed), formatSize(*available))});
+            emitResult(Error{ErrorCode::NoSpace, tr("not enough space on %1: the copy needs %2, %3 are free").arg(pathcodec::escaped(shown), formatSize(needed), formatSize(*available))});
             return;
         }
         startCopying();
@@ -336,7 +336,7 @@ void CopyJob::checkSpace()
     } else {
         if (sessionGone())
             return;
-        m_session->request(u"df"_s, QCborMap{{"path"_L1, where}}, [verdict](const Expected<QCborMap> &reply, bool) {
+        m_session->request(u"df"_s, QCborMap{{"path"_L1, protocol::pathValue(where)}}, [verdict](const Expected<QCborMap> &reply, bool) {
             // Without an answer the copy goes ahead; a full disk is still
             // reported per file.
             verdict(reply ? Expected<qint64>(reply->value("avail"_L1).toInteger()) : Expected<qint64>(std::unexpected(reply.error())));

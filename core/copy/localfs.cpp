@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/copy/localfs.h"
 
+#include "core/pathcodec.h"
 #include "core/transfer/filesink.h"
 #include "core/transfer/flush.h"
 #include "core/uniquefd.h"
 
-#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -42,14 +42,14 @@ QString readLink(int dirFd, const char *name, qint64 sizeHint)
 {
     QByteArray buffer(std::max<qint64>(sizeHint, 255) + 1, Qt::Uninitialized);
     const ssize_t n = ::readlinkat(dirFd, name, buffer.data(), size_t(buffer.size()));
-    return n < 0 ? QString() : QFile::decodeName(buffer.left(n));
+    return n < 0 ? QString() : pathcodec::fromBytes(buffer.left(n));
 }
 
 } // namespace
 
 Expected<protocol::Entry> stat(const QString &path)
 {
-    const QByteArray encoded = QFile::encodeName(path);
+    const QByteArray encoded = pathcodec::toBytes(path);
     struct stat st {};
     if (::lstat(encoded.constData(), &st) != 0)
         return std::unexpected(Error::fromErrno(errno, path));
@@ -59,9 +59,17 @@ Expected<protocol::Entry> stat(const QString &path)
     return e;
 }
 
+Expected<protocol::Entry> statFollowed(const QString &path)
+{
+    struct stat st {};
+    if (::stat(pathcodec::toBytes(path).constData(), &st) != 0)
+        return std::unexpected(Error::fromErrno(errno, path));
+    return entryFrom(QFileInfo(path).fileName(), st);
+}
+
 Expected<QList<protocol::Entry>> list(const QString &dir)
 {
-    UniqueFd fd(::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    UniqueFd fd(::open(pathcodec::toBytes(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!fd)
         return std::unexpected(Error::fromErrno(errno, dir));
     DIR *stream = ::fdopendir(::dup(fd.get()));
@@ -74,7 +82,7 @@ Expected<QList<protocol::Entry>> list(const QString &dir)
         struct stat st {};
         if (::fstatat(fd.get(), d->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
             continue; // vanished meanwhile
-        protocol::Entry e = entryFrom(QFile::decodeName(d->d_name), st);
+        protocol::Entry e = entryFrom(pathcodec::fromBytes(d->d_name), st);
         if (e.type == protocol::Entry::Type::Symlink)
             e.linkTarget = readLink(fd.get(), d->d_name, st.st_size);
         entries.append(e);
@@ -86,28 +94,28 @@ Expected<QList<protocol::Entry>> list(const QString &dir)
 
 Expected<void> mkdir(const QString &path, quint32 mode)
 {
-    if (::mkdir(QFile::encodeName(path).constData(), mode) != 0)
+    if (::mkdir(pathcodec::toBytes(path).constData(), mode) != 0)
         return std::unexpected(Error::fromErrno(errno, path));
     return {};
 }
 
 Expected<void> symlink(const QString &path, const QString &target)
 {
-    if (::symlink(QFile::encodeName(target).constData(), QFile::encodeName(path).constData()) != 0)
+    if (::symlink(pathcodec::toBytes(target).constData(), pathcodec::toBytes(path).constData()) != 0)
         return std::unexpected(Error::fromErrno(errno, path));
     return {};
 }
 
 Expected<void> unlink(const QString &path)
 {
-    if (::unlink(QFile::encodeName(path).constData()) != 0)
+    if (::unlink(pathcodec::toBytes(path).constData()) != 0)
         return std::unexpected(Error::fromErrno(errno, path));
     return {};
 }
 
 Expected<void> setAttributes(const QString &path, std::optional<quint32> mode, std::optional<qint64> mtimeNs)
 {
-    const QByteArray encoded = QFile::encodeName(path);
+    const QByteArray encoded = pathcodec::toBytes(path);
     if (mode && ::chmod(encoded.constData(), *mode & 07777) != 0)
         return std::unexpected(Error::fromErrno(errno, path));
     if (mtimeNs) {
@@ -125,7 +133,7 @@ Expected<void> setAttributes(const QString &path, std::optional<quint32> mode, s
 Expected<qint64> available(const QString &path)
 {
     struct statvfs vfs {};
-    if (::statvfs(QFile::encodeName(path).constData(), &vfs) != 0)
+    if (::statvfs(pathcodec::toBytes(path).constData(), &vfs) != 0)
         return std::unexpected(Error::fromErrno(errno, path));
     return qint64(vfs.f_bavail) * qint64(vfs.f_frsize);
 }
@@ -137,18 +145,18 @@ void commitStaged(const QList<StagedFile> &files, const std::weak_ptr<void> &gua
         return;
     }
     // Any descriptor on the destination's file system will do for syncfs.
-    const UniqueFd anchor(::open(QFile::encodeName(QFileInfo(files.first().path).absolutePath()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    const UniqueFd anchor(::open(pathcodec::toBytes(QFileInfo(files.first().path).absolutePath()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     auto results = std::make_shared<QList<Error>>();
     const auto rename = [files, results](int flushError) {
         for (const StagedFile &file : files) {
             const QFileInfo info(file.path);
-            const UniqueFd dir(::open(QFile::encodeName(info.absolutePath()).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+            const UniqueFd dir(::open(pathcodec::toBytes(info.absolutePath()).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC));
             Error error;
             if (flushError != 0)
                 error = Error::fromErrno(flushError, file.path);
             else if (!dir)
                 error = Error::fromErrno(errno, info.absolutePath());
-            else if (auto committed = transfer::FileSink::commitStaged(dir.get(), QFile::encodeName(info.fileName()), file.size,
+            else if (auto committed = transfer::FileSink::commitStaged(dir.get(), pathcodec::toBytes(info.fileName()), file.size,
                                                                         file.replace ? transfer::Replace::Always : transfer::Replace::Never, file.path);
                      !committed)
                 error = committed.error();
@@ -162,7 +170,7 @@ void discardStaged(const QList<StagedFile> &files)
 {
     for (const StagedFile &file : files) {
         const QFileInfo info(file.path);
-        const QByteArray part = QFile::encodeName(info.absolutePath()) + '/' + transfer::FileSink::partName(QFile::encodeName(info.fileName()));
+        const QByteArray part = pathcodec::toBytes(info.absolutePath()) + '/' + transfer::FileSink::partName(pathcodec::toBytes(info.fileName()));
         ::unlink(part.constData());
     }
 }

@@ -15,6 +15,9 @@
 namespace ferry::copy::localfs {
 
 Expected<protocol::Entry> stat(const QString &path);
+/// What a symlink at @p path leads to (stat(2) follows it); QFileInfo would
+/// look up a name that is not UTF-8 under another name.
+Expected<protocol::Entry> statFollowed(const QString &path);
 /// Entries of @p dir without "." and "..", sorted by name.
 Expected<QList<protocol::Entry>> list(const QString &dir);
 Expected<void> mkdir(const QString &path, quint32 mode);

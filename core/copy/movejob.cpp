@@ -3,7 +3,9 @@
 
 #include "core/client/session.h"
 #include "core/copy/freename.h"
+#include "core/pathcodec.h"
 #include "core/protocol/entry.h"
+#include "core/protocol/wirepath.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -28,9 +30,10 @@ QString parentOf(const QString &path)
     return slash < 0 ? QString() : clean.left(slash);
 }
 
+/// A remote path in a message: escaped, with its ':'.
 QString shown(const QString &path)
 {
-    return u':' + path;
+    return u':' + pathcodec::escaped(path);
 }
 
 } // namespace
@@ -52,7 +55,7 @@ void MoveJob::doStart()
         emitResult(Error{ErrorCode::InvalidArgument, tr("nothing to move")});
         return;
     }
-    m_session->request(u"stat"_s, QCborMap{{"path"_L1, m_destination}}, [this](const Expected<QCborMap> &reply, bool) {
+    m_session->request(u"stat"_s, QCborMap{{"path"_L1, protocol::pathValue(m_destination)}}, [this](const Expected<QCborMap> &reply, bool) {
         if (!reply && reply.error().code != ErrorCode::NotFound) {
             emitResult(reply.error());
             return;
@@ -61,7 +64,7 @@ void MoveJob::doStart()
         if (entry && entry->type == protocol::Entry::Type::Symlink) {
             // A link to a folder is a folder destination, as for mv: the
             // agent lists it only when it leads to a folder beneath the root.
-            m_session->request(u"list"_s, QCborMap{{"path"_L1, m_destination}}, [this](const Expected<QCborMap> &listed, bool last) {
+            m_session->request(u"list"_s, QCborMap{{"path"_L1, protocol::pathValue(m_destination)}}, [this](const Expected<QCborMap> &listed, bool last) {
                 if (last || !listed)
                     onDestination(bool(listed));
             }, this);
@@ -116,7 +119,7 @@ void MoveJob::next()
 
 void MoveJob::move(const QString &from, const QString &to, bool overwrite)
 {
-    m_session->request(u"mv"_s, QCborMap{{"from"_L1, from}, {"to"_L1, to}, {"overwrite"_L1, overwrite}},
+    m_session->request(u"mv"_s, QCborMap{{"from"_L1, protocol::pathValue(from)}, {"to"_L1, protocol::pathValue(to)}, {"overwrite"_L1, overwrite}},
                        [this, from, to, overwrite](const Expected<QCborMap> &reply, bool) {
         if (isFinished())
             return;
@@ -183,7 +186,7 @@ void MoveJob::onExists(const QString &from, const QString &to)
         });
     };
     const auto stat = [this, ready](const QString &path, protocol::Entry *into) {
-        m_session->request(u"stat"_s, QCborMap{{"path"_L1, path}}, [ready, into](const Expected<QCborMap> &reply, bool) {
+        m_session->request(u"stat"_s, QCborMap{{"path"_L1, protocol::pathValue(path)}}, [ready, into](const Expected<QCborMap> &reply, bool) {
             if (reply) {
                 if (auto entry = protocol::Entry::fromCbor(reply->value("e"_L1)))
                     *into = *entry;
@@ -193,10 +196,10 @@ void MoveJob::onExists(const QString &from, const QString &to)
     };
     stat(from, &info->source);
     stat(to, &info->destination);
-    m_session->request(u"list"_s, QCborMap{{"path"_L1, parentOf(to)}}, [ready, taken](const Expected<QCborMap> &reply, bool last) {
+    m_session->request(u"list"_s, QCborMap{{"path"_L1, protocol::pathValue(parentOf(to))}}, [ready, taken](const Expected<QCborMap> &reply, bool last) {
         if (reply) {
             for (const QCborValue &value : reply->value("entries"_L1).toArray())
-                taken->insert(value.toMap().value("n"_L1).toString());
+                taken->insert(protocol::pathFrom(value.toMap().value("n"_L1)).value_or(QString()));
         }
         if (last || !reply)
             ready();
@@ -207,7 +210,7 @@ void MoveJob::decide(const QString &from, const QString &to, const ConflictInfo 
 {
     switch (action) {
     case ConflictAnswer::Skip:
-        Q_EMIT itemSkipped(shown(from), tr("'%1' exists").arg(shown(to)));
+        Q_EMIT itemSkipped(u':' + from, tr("'%1' exists").arg(shown(to)));
         return next();
     case ConflictAnswer::Rename: {
         const QString parent = parentOf(to);
@@ -215,7 +218,7 @@ void MoveJob::decide(const QString &from, const QString &to, const ConflictInfo 
     }
     case ConflictAnswer::OverwriteIfNewer:
         if (info.source.mtimeNs <= info.destination.mtimeNs) {
-            Q_EMIT itemSkipped(shown(from), tr("'%1' is not older").arg(shown(to)));
+            Q_EMIT itemSkipped(u':' + from, tr("'%1' is not older").arg(shown(to)));
             return next();
         }
         [[fallthrough]];

@@ -2,9 +2,9 @@
 #include "core/exec/childprocess.h"
 
 #include "core/logging.h"
+#include "core/pathcodec.h"
 
 #include <QDir>
-#include <QFile>
 #include <QProcessEnvironment>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -238,7 +238,7 @@ Expected<void> ChildProcess::start(const Spec &spec)
         if (!QDir::isAbsolutePath(spec.workingDirectory))
             return std::unexpected(invalidArgument(
                 tr("%1: the working directory must be an absolute path").arg(spec.workingDirectory)));
-        directory.reset(::open(QFile::encodeName(spec.workingDirectory).constData(),
+        directory.reset(::open(pathcodec::toBytes(spec.workingDirectory).constData(),
                                O_PATH | O_DIRECTORY | O_CLOEXEC));
         if (!directory)
             return std::unexpected(Error::fromErrno(errno, spec.workingDirectory));
@@ -292,9 +292,9 @@ Expected<void> ChildProcess::start(const Spec &spec)
 
     QByteArrayList argBytes;
     argBytes.reserve(argv.size());
-    argBytes.append(QFile::encodeName(program));
-    for (qsizetype i = 1; i < argv.size(); ++i)
-        argBytes.append(argv.at(i).toLocal8Bit());
+    // Arguments are pathcodec strings: names that are not UTF-8 keep their bytes.
+    for (const QString &arg : std::as_const(argv))
+        argBytes.append(pathcodec::toBytes(arg));
     QByteArrayList envBytes;
     const QStringList envList = environment.toStringList();
     envBytes.reserve(envList.size());

@@ -2,6 +2,7 @@
 #include "core/protocol/entry.h"
 
 #include "core/protocol/messagereader.h"
+#include "core/protocol/wirepath.h"
 
 #include <QCborValue>
 #include <QCoreApplication>
@@ -10,11 +11,11 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace ferry::protocol {
 
-QCborMap Entry::toCbor() const
+QCborMap Entry::toCbor(bool bytesAllowed) const
 {
-    QCborMap m{{"n"_L1, name}, {"k"_L1, qint64(type)}, {"z"_L1, size}, {"m"_L1, qint64(mode)}, {"t"_L1, mtimeNs}};
+    QCborMap m{{"n"_L1, pathValue(name, bytesAllowed)}, {"k"_L1, qint64(type)}, {"z"_L1, size}, {"m"_L1, qint64(mode)}, {"t"_L1, mtimeNs}};
     if (type == Type::Symlink)
-        m.insert("l"_L1, linkTarget);
+        m.insert("l"_L1, pathValue(linkTarget, bytesAllowed));
     return m;
 }
 
@@ -26,12 +27,12 @@ Expected<Entry> Entry::fromCbor(const QCborValue &value)
     const QCborMap m = value.toMap();
     MessageReader reader(m);
     Entry e;
-    e.name = reader.string("n"_L1);
+    e.name = reader.path("n"_L1);
     e.type = Type(reader.integer("k"_L1, 0, 3));
     e.size = reader.integer("z"_L1);
     e.mode = quint32(reader.integer("m"_L1, 0, 07777));
     e.mtimeNs = reader.integer("t"_L1, std::numeric_limits<qint64>::min());
-    e.linkTarget = reader.optionalString("l"_L1);
+    e.linkTarget = reader.optionalPath("l"_L1);
     if (!reader.ok())
         return std::unexpected(Error{ErrorCode::Protocol, reader.error()});
     return e;

@@ -10,6 +10,7 @@ namespace ferry::protocol {
 
 /// One directory entry as it travels in listings and stat replies.
 struct Entry {
+    /// Names and link targets are pathcodec QStrings: any bytes, losslessly.
     enum class Type { File, Directory, Symlink, Other };
     QString name;
     Type type = Type::Other;
@@ -19,7 +20,9 @@ struct Entry {
     QString linkTarget;
 
     bool isDir() const { return type == Type::Directory; }
-    QCborMap toCbor() const;
+    /// Name and link target go as protocol::pathValue(); without
+    /// @p bytesAllowed as the lossy text older clients read.
+    QCborMap toCbor(bool bytesAllowed = true) const;
     static Expected<Entry> fromCbor(const QCborValue &value);
 };
 

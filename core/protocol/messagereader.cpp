@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/protocol/messagereader.h"
 
+#include "core/protocol/wirepath.h"
+
 #include <QCborArray>
 #include <QCoreApplication>
 
@@ -108,6 +110,45 @@ QStringList MessageReader::stringList(QLatin1StringView key, qsizetype maxItems)
             return {};
         }
         out.append(item.toString());
+    }
+    return out;
+}
+
+QString MessageReader::path(QLatin1StringView key)
+{
+    const std::optional<QString> p = pathFrom(m_message.value(key));
+    if (!p) {
+        fail(key, QCoreApplication::translate("ferry::protocol", "missing or not a path (a text or byte string)"));
+        return {};
+    }
+    return *p;
+}
+
+QString MessageReader::optionalPath(QLatin1StringView key, const QString &fallback)
+{
+    return m_message.contains(key) ? path(key) : fallback;
+}
+
+QStringList MessageReader::pathList(QLatin1StringView key, qsizetype maxItems)
+{
+    const QCborValue v = m_message.value(key);
+    if (!v.isArray()) {
+        fail(key, QCoreApplication::translate("ferry::protocol", "missing or not a list"));
+        return {};
+    }
+    const QCborArray array = v.toArray();
+    if (array.size() > maxItems) {
+        fail(key, QCoreApplication::translate("ferry::protocol", "more than %1 items").arg(maxItems));
+        return {};
+    }
+    QStringList out;
+    for (const QCborValue &item : array) {
+        const std::optional<QString> p = pathFrom(item);
+        if (!p) {
+            fail(key, QCoreApplication::translate("ferry::protocol", "an item is not a path (a text or byte string)"));
+            return {};
+        }
+        out.append(*p);
     }
     return out;
 }

@@ -25,6 +25,12 @@ public:
     QByteArray bytes(QLatin1StringView key, qsizetype maxSize);
     QByteArray optionalBytes(QLatin1StringView key, qsizetype maxSize);
     QStringList stringList(QLatin1StringView key, qsizetype maxItems);
+    /// A name or path: a text string, or a byte string of a name that is
+    /// not valid UTF-8 (protocol::pathValue()), as a pathcodec QString.
+    QString path(QLatin1StringView key);
+    QString optionalPath(QLatin1StringView key, const QString &fallback = {});
+    /// A list of paths, each as path() reads it.
+    QStringList pathList(QLatin1StringView key, qsizetype maxItems);
     bool has(QLatin1StringView key) const;
 
     bool ok() const { return m_error.isEmpty(); }

@@ -37,7 +37,7 @@ Expected<QList<BatchUpload>> readBatchUploads(const QCborValue &files)
     for (const QCborValue &value : list) {
         protocol::MessageReader reader(value.toMap());
         BatchUpload file;
-        file.path = reader.string("path"_L1);
+        file.path = reader.path("path"_L1);
         file.size = reader.integer("size"_L1, 0, kMaxBatchBytes);
         file.mode = reader.optionalInteger("mode"_L1, -1, -1, 07777);
         file.mtimeNs = reader.optionalInteger("mtime"_L1, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::min());

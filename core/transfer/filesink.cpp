@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/transfer/filesink.h"
 
+#include "core/pathcodec.h"
+
 #include <QCoreApplication>
 
 #include <cerrno>
@@ -44,14 +46,14 @@ Expected<FileSink> FileSink::open(UniqueFd dirFd, const QByteArray &name, const 
         return std::unexpected(Error::fromErrno(errno, displayPath));
     if (::flock(sink.m_fd.get(), LOCK_EX | LOCK_NB) != 0) {
         if (errno == EWOULDBLOCK)
-            return std::unexpected(Error{ErrorCode::Busy, QCoreApplication::translate("ferry::transfer", "%1: another transfer is writing this file").arg(displayPath)});
+            return std::unexpected(Error{ErrorCode::Busy, QCoreApplication::translate("ferry::transfer", "%1: another transfer is writing this file").arg(pathcodec::escaped(displayPath))});
         return std::unexpected(Error::fromErrno(errno, displayPath));
     }
     struct stat st {};
     if (::fstat(sink.m_fd.get(), &st) != 0)
         return std::unexpected(Error::fromErrno(errno, displayPath));
     if (!S_ISREG(st.st_mode))
-        return std::unexpected(Error{ErrorCode::Io, QCoreApplication::translate("ferry::transfer", "%1: the partial file is not a regular file").arg(displayPath)});
+        return std::unexpected(Error{ErrorCode::Io, QCoreApplication::translate("ferry::transfer", "%1: the partial file is not a regular file").arg(pathcodec::escaped(displayPath))});
 
     if (resume && st.st_size > 0) {
         sink.m_offset = st.st_size;
@@ -108,7 +110,7 @@ Expected<void> FileSink::write(qint64 offset, QByteArrayView data)
 {
     Q_ASSERT(m_prefixHashed);
     if (offset != m_offset)
-        return std::unexpected(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::transfer", "%1: data at offset %2, expected %3").arg(m_displayPath).arg(offset).arg(m_offset)});
+        return std::unexpected(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::transfer", "%1: data at offset %2, expected %3").arg(pathcodec::escaped(m_displayPath)).arg(offset).arg(m_offset)});
     qint64 done = 0;
     while (done < data.size()) {
         const ssize_t n = ::pwrite(m_fd.get(), data.data() + done, size_t(data.size() - done), off_t(m_offset + done));
@@ -130,10 +132,10 @@ Expected<void> FileSink::write(qint64 offset, QByteArrayView data)
 Expected<void> FileSink::verify(qint64 expectedSize, const QByteArray &expectedDigest)
 {
     if (m_offset != expectedSize)
-        return std::unexpected(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::transfer", "%1: received %2 bytes, the sender announced %3").arg(m_displayPath).arg(m_offset).arg(expectedSize)});
+        return std::unexpected(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::transfer", "%1: received %2 bytes, the sender announced %3").arg(pathcodec::escaped(m_displayPath)).arg(m_offset).arg(expectedSize)});
     if (m_hasher.digest() != expectedDigest) {
         discard();
-        return std::unexpected(Error{ErrorCode::ChecksumMismatch, QCoreApplication::translate("ferry::transfer", "%1: checksum mismatch, the received file was discarded").arg(m_displayPath)});
+        return std::unexpected(Error{ErrorCode::ChecksumMismatch, QCoreApplication::translate("ferry::transfer", "%1: checksum mismatch, the received file was discarded").arg(pathcodec::escaped(m_displayPath))});
     }
     return {};
 }
@@ -168,7 +170,7 @@ Expected<void> FileSink::commitStaged(int dirFd, const QByteArray &name, qint64 
         return std::unexpected(Error::fromErrno(error, displayPath));
     }
     if (!S_ISREG(st.st_mode) || st.st_size != size)
-        return std::unexpected(Error{ErrorCode::SourceChanged, QCoreApplication::translate("ferry::transfer", "%1: the staged file was changed before it was put in place").arg(displayPath)});
+        return std::unexpected(Error{ErrorCode::SourceChanged, QCoreApplication::translate("ferry::transfer", "%1: the staged file was changed before it was put in place").arg(pathcodec::escaped(displayPath))});
     const unsigned flags = replace == Replace::Never ? RENAME_NOREPLACE : 0;
     if (::renameat2(dirFd, part.constData(), dirFd, name.constData(), flags) != 0)
         return std::unexpected(Error::fromErrno(errno, displayPath));

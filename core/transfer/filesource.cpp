@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/transfer/filesource.h"
 
+#include "core/pathcodec.h"
+
 #include <QCoreApplication>
 
 #include <cerrno>
@@ -19,7 +21,7 @@ qint64 mtimeOf(const struct stat &st)
 
 Error changed(const QString &path)
 {
-    return Error{ErrorCode::SourceChanged, QCoreApplication::translate("ferry::transfer", "%1: the file changed while it was being sent").arg(path)};
+    return Error{ErrorCode::SourceChanged, QCoreApplication::translate("ferry::transfer", "%1: the file changed while it was being sent").arg(pathcodec::escaped(path))};
 }
 
 } // namespace
@@ -32,7 +34,7 @@ Expected<FileSource> FileSource::open(UniqueFd fd, const QString &displayPath)
     if (S_ISDIR(st.st_mode))
         return std::unexpected(Error::fromErrno(EISDIR, displayPath));
     if (!S_ISREG(st.st_mode))
-        return std::unexpected(Error{ErrorCode::Unsupported, QCoreApplication::translate("ferry::transfer", "%1: not a regular file").arg(displayPath)});
+        return std::unexpected(Error{ErrorCode::Unsupported, QCoreApplication::translate("ferry::transfer", "%1: not a regular file").arg(pathcodec::escaped(displayPath))});
     FileSource source;
     source.m_fd = std::move(fd);
     source.m_displayPath = displayPath;

@@ -7,6 +7,7 @@
 
 #include "fuzzsupport.h"
 
+#include "core/pathcodec.h"
 #include "core/protocol/entry.h"
 #include "core/protocol/frame.h"
 #include "core/protocol/messagereader.h"
@@ -45,6 +46,9 @@ void readEverything(const QCborMap &message)
         (void)reader.bytes(key, 64);
         (void)reader.optionalBytes(key, 32);
         (void)reader.stringList(key, 64);
+        (void)reader.path(key);
+        (void)reader.optionalPath(key, u"x"_s);
+        (void)reader.pathList(key, 64);
     }
     (void)reader.ok();
     (void)reader.error();
@@ -58,8 +62,13 @@ void readEverything(const QCborMap &message)
             // What was read must read back the same.
             auto again = protocol::Entry::fromCbor(entry->toCbor());
             if (!again || again->name != entry->name || again->size != entry->size || again->mode != entry->mode
-                || again->mtimeNs != entry->mtimeNs || again->type != entry->type)
+                || again->mtimeNs != entry->mtimeNs || again->type != entry->type
+                || (entry->type == protocol::Entry::Type::Symlink && again->linkTarget != entry->linkTarget))
                 fuzz::fail("a directory entry changed in a round trip");
+            // Names keep their bytes, and their shown form reads back.
+            if (pathcodec::fromBytes(pathcodec::toBytes(entry->name)) != entry->name
+                || pathcodec::unescaped(pathcodec::escaped(entry->name)) != entry->name)
+                fuzz::fail("a name changed in a round trip through its bytes or its escaped form");
         }
     }
 }

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop app against a real agent: drops upload to the right folder,
 // the queue shows progress to 100 % and failures with their reason, the
-// conflict dialog's buttons give the expected tree, and the folder
-// operations (new, rename in place, delete) change the remote tree.
+// conflict dialog's buttons give the expected tree, the folder operations
+// (new, rename in place, delete) change the remote tree, and names that are
+// not UTF-8 are shown escaped and renamed, deleted and downloaded by their
+// own bytes.
 #include "modelcheck.h"
 #include "support/agentprocess.h"
 
@@ -52,8 +54,10 @@ private Q_SLOTS:
     void conflictDialog_data();
     void conflictDialog();
     void folderOperations();
+    void namesThatAreNotUtf8();
 
 private:
+    QModelIndex remoteRow(const QString &shown) const;
     void dropFiles(const QStringList &paths, const QPoint &where);
     bool waitForJob(int timeoutMs = 30000);
     QByteArray content(const QString &path);
@@ -281,6 +285,70 @@ void TestTransfers::folderOperations()
     QTRY_VERIFY_WITH_TIMEOUT((confirm = m_window->findChild<QMessageBox *>(QStringLiteral("deleteConfirmation"))) != nullptr, 5000);
     confirm->button(QMessageBox::Yes)->click();
     QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(m_agent->root() + QStringLiteral("/made")), 5000);
+}
+
+QModelIndex TestTransfers::remoteRow(const QString &shown) const
+{
+    QAbstractItemModel *model = m_window->remoteView()->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        if (model->index(row, 0).data().toString() == shown)
+            return model->index(row, 0);
+    return {};
+}
+
+void TestTransfers::namesThatAreNotUtf8()
+{
+    const QByteArray root = QFile::encodeName(m_agent->root());
+    QVERIFY(writeFileBytes(root + "/caf\xe9.txt", "latin-1"));
+    QVERIFY(writeFileBytes(root + "/caf\xef\xbf\xbd.txt", "replacement"));
+    ferry::ui::RemoteDirModel *model = m_window->remoteModel();
+    QSignalSpy loaded(model, &ferry::ui::RemoteDirModel::loaded);
+    model->refresh();
+    QVERIFY(loaded.wait(5000));
+
+    // Both rows, told apart: the byte escaped, the real U+FFFD as itself.
+    const QString latin1 = QStringLiteral("caf\\xE9.txt");
+    const QString replacement = QStringLiteral("caf\uFFFD.txt");
+    QVERIFY(remoteRow(latin1).isValid());
+    QVERIFY(remoteRow(replacement).isValid());
+
+    // Download by its bytes, and the queue shows it escaped.
+    QTreeView *view = m_window->remoteView();
+    view->selectionModel()->select(remoteRow(latin1), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QStringList selected = m_window->selectedPaths();
+    QCOMPARE(selected.size(), 1);
+    QVERIFY(m_window->download(selected, m_agent->scratch()));
+    QVERIFY(waitForJob());
+    QCOMPARE(readFileBytes(QFile::encodeName(m_agent->scratch()) + "/caf\xe9.txt"), QByteArray("latin-1"));
+    ferry::ui::TransferQueueModel *queue = m_window->transferDock()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(queue->rowCount() > 0, 5000);
+    QCOMPARE(queue->index(queue->rowCount() - 1, ferry::ui::TransferQueueModel::NameColumn).data().toString(), latin1);
+
+    // Rename in place: the editor holds the escaped name, and escapes typed
+    // into it are bytes.
+    view->setFocus();
+    view->setCurrentIndex(remoteRow(latin1));
+    QTest::keyClick(view, Qt::Key_F2);
+    auto *editor = view->findChild<QLineEdit *>();
+    QVERIFY(editor);
+    QCOMPARE(editor->text(), latin1);
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("neu\\xFE.txt"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(namesIn(root).contains("neu\xfe.txt"), 5000);
+    QVERIFY(!namesIn(root).contains("caf\xe9.txt"));
+    QTRY_VERIFY_WITH_TIMEOUT(remoteRow(QStringLiteral("neu\\xFE.txt")).isValid(), 5000);
+
+    // Delete the look-alike: only it goes.
+    view->selectionModel()->select(remoteRow(replacement), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QTest::keyClick(view, Qt::Key_Delete);
+    QMessageBox *confirm = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((confirm = m_window->findChild<QMessageBox *>(QStringLiteral("deleteConfirmation"))) != nullptr, 5000);
+    QVERIFY2(confirm->text().contains(replacement), qPrintable(confirm->text()));
+    confirm->button(QMessageBox::Yes)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!namesIn(root).contains("caf\xef\xbf\xbd.txt"), 5000);
+    QVERIFY(namesIn(root).contains("neu\xfe.txt"));
+    QTRY_VERIFY_WITH_TIMEOUT(!remoteRow(replacement).isValid(), 5000);
 }
 
 QTEST_MAIN(TestTransfers)

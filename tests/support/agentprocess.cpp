@@ -14,7 +14,14 @@
 #include <QSignalSpy>
 #include <QThread>
 
+#include <algorithm>
+#include <cerrno>
 #include <csignal>
+#include <dirent.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <sys/types.h>
 
 AgentProcess::AgentProcess()
@@ -36,6 +43,9 @@ AgentProcess::~AgentProcess()
         m_process.kill();
         m_process.waitForFinished(5000);
     }
+    // QTemporaryDir removes through QDir, which cannot name files whose
+    // names are not UTF-8: those go first, by their bytes.
+    removeTree(QFile::encodeName(m_dir.path()));
 }
 
 QString AgentProcess::url() const
@@ -135,6 +145,9 @@ QProcess *startCli(const AgentProcess &agent, const QStringList &args, QObject *
     return process;
 }
 
+static CliResult runProgram(const QProcessEnvironment &environment, const QString &program, const QStringList &args,
+                            const QByteArray &input, int timeoutMs);
+
 CliResult runCli(const AgentProcess &agent, const QStringList &args, const QByteArray &input, int timeoutMs)
 {
     return runCli(cliEnvironment(agent), args, input, timeoutMs);
@@ -142,9 +155,31 @@ CliResult runCli(const AgentProcess &agent, const QStringList &args, const QByte
 
 CliResult runCli(const QProcessEnvironment &environment, const QStringList &args, const QByteArray &input, int timeoutMs)
 {
+    return runProgram(environment, QStringLiteral(FERRY_BIN_DIR "/ferry-cli"), args, input, timeoutMs);
+}
+
+CliResult runCliBytes(const AgentProcess &agent, const QList<QByteArray> &args, int timeoutMs)
+{
+    // Single quotes keep every byte but the quote itself, which closes,
+    // escapes and reopens.
+    QByteArray script = "exec '" FERRY_BIN_DIR "/ferry-cli'";
+    for (QByteArray arg : args)
+        script += " '" + arg.replace('\'', "'\\''") + '\'';
+    script += '\n';
+    const QString scriptPath = agent.directory() + QStringLiteral("/cli-bytes.sh");
+    QFile file(scriptPath);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(script) != script.size())
+        return {};
+    file.close();
+    return runProgram(cliEnvironment(agent), QStringLiteral("/bin/sh"), {scriptPath}, {}, timeoutMs);
+}
+
+static CliResult runProgram(const QProcessEnvironment &environment, const QString &program, const QStringList &args,
+                            const QByteArray &input, int timeoutMs)
+{
     QProcess process;
     process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(FERRY_BIN_DIR "/ferry-cli"), args);
+    process.start(program, args);
     CliResult result;
     if (!process.waitForStarted(10000))
         return result;
@@ -200,6 +235,62 @@ bool writeRandomFile(const QString &path, qint64 size, quint32 seed)
         left -= n;
     }
     return true;
+}
+
+bool writeFileBytes(const QByteArray &path, const QByteArray &content)
+{
+    const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return false;
+    const bool written = ::write(fd, content.constData(), size_t(content.size())) == content.size();
+    return ::close(fd) == 0 && written;
+}
+
+QByteArray readFileBytes(const QByteArray &path)
+{
+    const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return QByteArrayLiteral("<missing>");
+    QByteArray content;
+    char buffer[4096];
+    ssize_t n = 0;
+    while ((n = ::read(fd, buffer, sizeof buffer)) > 0)
+        content.append(buffer, n);
+    ::close(fd);
+    return content;
+}
+
+static int removeEntry(const char *path, const struct stat *, int, struct FTW *)
+{
+    return ::remove(path) == 0 || errno == ENOENT ? 0 : -1;
+}
+
+bool removeTree(const QByteArray &path)
+{
+    // Folders first made writable and searchable, so their entries can go.
+    const auto open = [](const char *p, const struct stat *st, int type, struct FTW *) {
+        if (type == FTW_D && (st->st_mode & 0700) != 0700)
+            ::chmod(p, 0700);
+        return 0;
+    };
+    ::nftw(path.constData(), open, 16, FTW_PHYS);
+    return ::nftw(path.constData(), removeEntry, 16, FTW_DEPTH | FTW_PHYS) == 0;
+}
+
+QList<QByteArray> namesIn(const QByteArray &path)
+{
+    QList<QByteArray> names;
+    DIR *dir = ::opendir(path.constData());
+    if (!dir)
+        return names;
+    while (const dirent *entry = ::readdir(dir)) {
+        const QByteArray name(entry->d_name);
+        if (name != "." && name != "..")
+            names.append(name);
+    }
+    ::closedir(dir);
+    std::sort(names.begin(), names.end());
+    return names;
 }
 
 QByteArray fileChecksum(const QString &path)

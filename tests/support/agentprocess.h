@@ -71,6 +71,10 @@ struct CliResult {
 CliResult runCli(const AgentProcess &agent, const QStringList &args, const QByteArray &input = {}, int timeoutMs = 120000);
 /// Runs ferry-cli in @p environment (no agent of ours: --shell-command).
 CliResult runCli(const QProcessEnvironment &environment, const QStringList &args, const QByteArray &input = {}, int timeoutMs = 120000);
+/// Runs ferry-cli against @p agent with arguments given as bytes, through a
+/// shell script (QProcess passes arguments through QFile::encodeName, which
+/// turns bytes that are not UTF-8 into U+FFFD).
+CliResult runCliBytes(const AgentProcess &agent, const QList<QByteArray> &args, int timeoutMs = 120000);
 /// Starts ferry-cli without waiting (the caller owns the process).
 QProcess *startCli(const AgentProcess &agent, const QStringList &args, QObject *parent);
 
@@ -79,6 +83,17 @@ quint16 freePort();
 
 /// Writes @p size bytes of seeded pseudo-random data.
 bool writeRandomFile(const QString &path, qint64 size, quint32 seed = 1);
+/// A file whose path is given as bytes, written with open(2) (QFile would
+/// mangle a name that is not UTF-8); false when it could not be.
+bool writeFileBytes(const QByteArray &path, const QByteArray &content);
+/// The contents of the file at @p path (bytes); "<missing>" when it cannot
+/// be read.
+QByteArray readFileBytes(const QByteArray &path);
+/// The names in directory @p path as readdir(3) gives them, sorted,
+/// without "." and "..".
+QList<QByteArray> namesIn(const QByteArray &path);
+/// Removes @p path and everything beneath it by their bytes (rm -rf).
+bool removeTree(const QByteArray &path);
 /// SHA-256 of a file's contents, hex.
 QByteArray fileChecksum(const QString &path);
 /// The JSON object in a file, such as ferry-cli's --stats; empty when the
