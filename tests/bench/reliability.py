@@ -421,6 +421,10 @@ class Relay:
             time.sleep(0.1)
         raise RuntimeError(f"relay did not start: {tail(self.log)}")
 
+    @property
+    def url(self):
+        return f"ws://127.0.0.1:{self.port}"
+
     def kill(self):
         self.run.stop(self.proc)
 
@@ -709,8 +713,9 @@ def client_kill_case(run, S, direction, kind, sizes, kills, rate):
     else:
         # A file that is there already is complete (it only ever appears
         # whole), so skipping it is right; a part file resumes.
-        args = (["cp", "-r", "--on-conflict=skip", src, ":dst"] if direction == "upload"
-                else ["cp", "-r", "--on-conflict=skip", ":tree", os.path.join(local, "dst")])
+        # -T: the second run copies onto dst again, not into it.
+        args = (["cp", "-r", "-T", "--on-conflict=skip", src, ":dst"] if direction == "upload"
+                else ["cp", "-r", "-T", "--on-conflict=skip", ":tree", os.path.join(local, "dst")])
         dst = os.path.join(root if direction == "upload" else local, "dst")
     agent = Agent(run, root, case)
     problems, figures, done = [], {}, 0
@@ -767,7 +772,8 @@ def disk_full_case(run, S, direction):
     case = f"disk-full-{direction}"
     what = (f"{direction} of a 24 MiB file into a 16 MiB tmpfs "
             + ("inside the agent's root" if direction == "upload" else "on the client side")
-            + ", then an 8 MiB file once the space is back")
+            + " (refused up front), two 10 MiB files at once (the disk fills while they write), "
+            "then an 8 MiB file once the space is back")
     d = run.casedir(case)
     root, local, canary = (os.path.join(d, x) for x in ("root", "local", "canary"))
     for x in (root, local, canary):
@@ -781,6 +787,8 @@ def disk_full_case(run, S, direction):
     fit = os.path.join(src_side, "fit.bin")
     make_file(big, 24 * MIB, run.rng)
     make_file(fit, 8 * MIB, run.rng)
+    mid = os.path.join(src_side, "mid.bin")
+    mid_sha = make_file(mid, 10 * MIB, run.rng)
     agent = Agent(run, root, case)
     problems, figures, attempts = [], {}, 0
     try:
@@ -800,9 +808,40 @@ def disk_full_case(run, S, direction):
                 problems.append(f"the message does not mention space: {err.strip()[-200:]}")
             if os.path.exists(os.path.join(small, name)):
                 problems.append(f"{name} exists under its final name after a failed copy")
+        # The client checks the free space first; two copies that each fit
+        # fill the disk while they write.
+        ps = []
+        for name in ("a.bin", "b.bin"):
+            args = (["cp", mid, f":small/{name}"] if direction == "upload"
+                    else ["cp", ":mid.bin", os.path.join(small, name)])
+            ps.append((name, cli.start(args, extra=["--limit-rate", "8M"])))
+        outcomes = []
+        for name, p in ps:
+            rc = wait_proc(run, p, 120)
+            err = tail(p.err_path, 1000)
+            attempts += 1
+            outcomes.append(rc)
+            dst = os.path.join(small, name)
+            if rc == 0:
+                if sha256_file(dst) != mid_sha:
+                    problems.append(f"{name} succeeded but differs from its source")
+            else:
+                figures.setdefault("errors_while_writing", []).append(err.strip()[-200:])
+                if not clean_failure(rc, err):
+                    problems.append(f"{name}: not a clean failure: status {rc}: {err.strip()[-200:]}")
+                elif "space" not in err.lower():
+                    problems.append(f"{name}: the message does not mention space: {err.strip()[-200:]}")
+                if os.path.exists(dst):
+                    problems.append(f"{name} exists under its final name after a failed copy")
+        figures["concurrent_status"] = outcomes
+        if all(rc == 0 for rc in outcomes):
+            problems.append("two copies larger together than the disk both succeeded")
         left = part_files(small)
         if left:
             problems.append(f"part files left on the full disk: {[os.path.basename(x) for x in left]}")
+        for name in ("a.bin", "b.bin"):
+            if os.path.exists(os.path.join(small, name)):
+                os.remove(os.path.join(small, name))
         st = os.statvfs(small)
         figures["free_mib_after_failures"] = round(st.f_bavail * st.f_frsize / MIB, 1)
         args = ["cp", fit, ":small/fit.bin"] if direction == "upload" else ["cp", ":fit.bin", os.path.join(small, "fit.bin")]
@@ -1774,6 +1813,9 @@ def fmt_figures(section, rec):
             parts.append("noticed after " + ", ".join(str(x) for x in f["detected_after_ms"]) + " ms")
         if f.get("errors"):
             parts.append("said: \"" + f["errors"][0].replace("|", "\\|") + "\"")
+        if f.get("errors_while_writing"):
+            parts.append(f"copies at once exited {f.get('concurrent_status')}, the one that failed said: \""
+                         + f["errors_while_writing"][0].replace("|", "\\|") + "\"")
     elif section == "hostile" and rec["case"] == "path-escapes":
         parts.append(f"{f.get('refused')} refused with a message, {f.get('succeeded_inside_root')} succeeded "
                      f"inside the root (a link itself stated, listed or copied as a link: "
