@@ -48,6 +48,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True
 import benchlib  # noqa: E402
 
 MIB = 1 << 20
@@ -1922,8 +1923,10 @@ def write_report(run, meta, path_md, path_json):
                         reason = (c["reason"] or "").replace("|", "\\|")
                         lines.append(f"| {kind} | {c['attempts']} | {c['closed']} | {c['max_close_s']} | {reason} |")
                     lines.append("")
+    # The work directory is gone after the run; its name says nothing.
+    text = "\n".join(lines).replace(run.work, "WORK") + "\n"
     with open(path_md, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines))
+        f.write(text)
 
 
 def main():
