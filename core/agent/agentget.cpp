@@ -32,13 +32,7 @@ AgentGet::AgentGet(AgentSession *session, qint64 requestId, quint32 stream)
 {
 }
 
-AgentGet::~AgentGet()
-{
-    if (m_workCancelled) {
-        m_workCancelled->store(true);
-        m_session->forgetCancellable(m_requestId);
-    }
-}
+AgentGet::~AgentGet() = default;
 
 void AgentGet::start(AgentSession *session, qint64 requestId, quint32 stream, const QCborMap &request)
 {
@@ -69,13 +63,11 @@ void AgentGet::start(AgentSession *session, qint64 requestId, quint32 stream, co
     // Resume only from a prefix that hashes the same here as on the
     // client: a whole-file read, on a worker thread.
     auto shared = std::make_shared<transfer::FileSource>(std::move(*source));
-    get->m_workCancelled = session->cancellable(requestId);
     using Result = Expected<QByteArray>;
     transfer::runFileWork<Result>(
-        get, get->m_workCancelled, [shared, offset](const transfer::WorkProgress &check) { return shared->seekAndHashPrefix(offset, check); }, {},
+        get, get->startWork(), [shared, offset](const transfer::WorkProgress &check) { return shared->seekAndHashPrefix(offset, check); }, {},
         [get, shared, offset, prefix](Result digest) {
-            get->m_session->forgetCancellable(get->m_requestId);
-            get->m_workCancelled.reset();
+            get->workDone();
             if (!digest) {
                 get->m_session->replyError(get->m_requestId, digest.error());
                 get->m_session->streamFinished(get->m_stream);

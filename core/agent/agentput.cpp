@@ -42,15 +42,6 @@ AgentPut::AgentPut(AgentSession *session, qint64 requestId, quint32 stream)
 {
 }
 
-AgentPut::~AgentPut()
-{
-    // Aborted, or the client went away, while its part file was checked.
-    if (m_workCancelled) {
-        m_workCancelled->store(true);
-        m_session->forgetCancellable(m_requestId);
-    }
-}
-
 void AgentPut::start(AgentSession *session, qint64 requestId, quint32 stream, const QCborMap &request)
 {
     protocol::MessageReader reader(request);
@@ -99,10 +90,9 @@ void AgentPut::start(AgentSession *session, qint64 requestId, quint32 stream, co
     // Hashing what a part file holds, or seeding it from the destination,
     // reads whole files: on a worker thread, cancellable like a copy.
     auto shared = std::make_shared<transfer::FileSink>(std::move(*sink));
-    put->m_workCancelled = session->cancellable(requestId);
     using Result = Expected<void>;
     transfer::runFileWork<Result>(
-        put, put->m_workCancelled,
+        put, put->startWork(),
         [shared, size, seed, replace](const transfer::WorkProgress &check) -> Result {
             if (auto hashed = shared->hashPrefix(check); !hashed)
                 return hashed;
@@ -112,8 +102,7 @@ void AgentPut::start(AgentSession *session, qint64 requestId, quint32 stream, co
         },
         {},
         [put, shared](Result ready) {
-            put->m_session->forgetCancellable(put->m_requestId);
-            put->m_workCancelled.reset();
+            put->workDone();
             if (!ready) {
                 shared->close();
                 put->m_session->replyError(put->m_requestId, ready.error());

@@ -31,7 +31,6 @@ class AgentPut final : public AgentStream
 
 public:
     static void start(AgentSession *session, qint64 requestId, quint32 stream, const QCborMap &request);
-    ~AgentPut() override;
 
 private:
     AgentPut(AgentSession *session, qint64 requestId, quint32 stream);
@@ -41,8 +40,6 @@ private:
 
     transfer::FinalAttributes m_attributes;
     bool m_replace = false;
-    /// Set while the part file is checked on a worker thread.
-    std::shared_ptr<std::atomic_bool> m_workCancelled;
     std::unique_ptr<transfer::IncomingFile> m_incoming;
 };
 
@@ -66,7 +63,6 @@ private:
     /// Opens the stream on @p source, positioned at @p offset.
     void begin(transfer::FileSource source, qint64 offset);
 
-    std::shared_ptr<std::atomic_bool> m_workCancelled;
     std::unique_ptr<net::BulkSource> m_outgoing;
     std::unique_ptr<net::StreamReceiver> m_receiver;
 };

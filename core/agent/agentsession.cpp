@@ -226,6 +226,27 @@ void AgentSession::replyError(qint64 id, const Error &error)
     m_connection->sendControl(m);
 }
 
+AgentStream::~AgentStream()
+{
+    // Aborted, or the client went away, while its file was being read.
+    if (m_workCancelled) {
+        m_workCancelled->store(true);
+        m_session->forgetCancellable(m_requestId);
+    }
+}
+
+std::shared_ptr<std::atomic_bool> AgentStream::startWork()
+{
+    m_workCancelled = m_session->cancellable(m_requestId);
+    return m_workCancelled;
+}
+
+void AgentStream::workDone()
+{
+    m_session->forgetCancellable(m_requestId);
+    m_workCancelled.reset();
+}
+
 void AgentSession::registerStream(AgentStream *stream)
 {
     m_streams.insert(stream->stream(), stream);

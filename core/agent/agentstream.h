@@ -3,6 +3,9 @@
 
 #include <QObject>
 
+#include <atomic>
+#include <memory>
+
 namespace ferry::agent {
 
 class AgentSession;
@@ -17,14 +20,25 @@ class AgentStream : public QObject
 public:
     AgentStream(AgentSession *session, qint64 requestId, quint32 stream)
         : QObject(nullptr), m_session(session), m_requestId(requestId), m_stream(stream) {}
-    ~AgentStream() override = default;
+    /// Stops the stream's work on other threads, if any is still running.
+    ~AgentStream() override;
 
     quint32 stream() const { return m_stream; }
 
 protected:
+    /// The cancel flag of work this stream starts on another thread before
+    /// it opens (a "cancel" request for it sets the flag too; so does the
+    /// stream's end).
+    std::shared_ptr<std::atomic_bool> startWork();
+    /// The work is over: its flag is forgotten.
+    void workDone();
+
     AgentSession *m_session;
     qint64 m_requestId;
     quint32 m_stream;
+
+private:
+    std::shared_ptr<std::atomic_bool> m_workCancelled;
 };
 
 } // namespace ferry::agent

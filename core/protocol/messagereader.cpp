@@ -91,7 +91,8 @@ QByteArray MessageReader::optionalBytes(QLatin1StringView key, qsizetype maxSize
     return m_message.contains(key) ? bytes(key, maxSize) : QByteArray();
 }
 
-QStringList MessageReader::stringList(QLatin1StringView key, qsizetype maxItems)
+QStringList MessageReader::list(QLatin1StringView key, qsizetype maxItems, const QString &badItem,
+                                const std::function<std::optional<QString>(const QCborValue &)> &read)
 {
     const QCborValue v = m_message.value(key);
     if (!v.isArray()) {
@@ -105,13 +106,20 @@ QStringList MessageReader::stringList(QLatin1StringView key, qsizetype maxItems)
     }
     QStringList out;
     for (const QCborValue &item : array) {
-        if (!item.isString()) {
-            fail(key, QCoreApplication::translate("ferry::protocol", "an item is not a string"));
+        const std::optional<QString> value = read(item);
+        if (!value) {
+            fail(key, badItem);
             return {};
         }
-        out.append(item.toString());
+        out.append(*value);
     }
     return out;
+}
+
+QStringList MessageReader::stringList(QLatin1StringView key, qsizetype maxItems)
+{
+    return list(key, maxItems, QCoreApplication::translate("ferry::protocol", "an item is not a string"),
+                [](const QCborValue &item) { return item.isString() ? std::optional<QString>(item.toString()) : std::nullopt; });
 }
 
 QString MessageReader::path(QLatin1StringView key)
@@ -131,26 +139,7 @@ QString MessageReader::optionalPath(QLatin1StringView key, const QString &fallba
 
 QStringList MessageReader::pathList(QLatin1StringView key, qsizetype maxItems)
 {
-    const QCborValue v = m_message.value(key);
-    if (!v.isArray()) {
-        fail(key, QCoreApplication::translate("ferry::protocol", "missing or not a list"));
-        return {};
-    }
-    const QCborArray array = v.toArray();
-    if (array.size() > maxItems) {
-        fail(key, QCoreApplication::translate("ferry::protocol", "more than %1 items").arg(maxItems));
-        return {};
-    }
-    QStringList out;
-    for (const QCborValue &item : array) {
-        const std::optional<QString> p = pathFrom(item);
-        if (!p) {
-            fail(key, QCoreApplication::translate("ferry::protocol", "an item is not a path (a text or byte string)"));
-            return {};
-        }
-        out.append(*p);
-    }
-    return out;
+    return list(key, maxItems, QCoreApplication::translate("ferry::protocol", "an item is not a path (a text or byte string)"), pathFrom);
 }
 
 } // namespace ferry::protocol

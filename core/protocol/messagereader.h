@@ -5,6 +5,10 @@
 #include <QCborMap>
 #include <QLatin1StringView>
 #include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
 
 namespace ferry::protocol {
 
@@ -38,6 +42,10 @@ public:
 
 private:
     void fail(QLatin1StringView key, const QString &why);
+    /// A list of at most @p maxItems, each turned into text by @p read;
+    /// an item it refuses fails the whole list with @p badItem.
+    QStringList list(QLatin1StringView key, qsizetype maxItems, const QString &badItem,
+                     const std::function<std::optional<QString>(const QCborValue &)> &read);
 
     QCborMap m_message;
     QString m_error;

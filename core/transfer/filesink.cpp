@@ -65,15 +65,6 @@ Expected<FileSink> FileSink::open(UniqueFd dirFd, const QByteArray &name, const 
     return sink;
 }
 
-namespace {
-
-Error cancelled(const QString &displayPath)
-{
-    return Error{ErrorCode::Cancelled, QCoreApplication::translate("ferry::transfer", "%1: cancelled").arg(displayPath)};
-}
-
-} // namespace
-
 Expected<void> FileSink::hashPrefix(const WorkProgress &progress)
 {
     if (m_prefixHashed)
@@ -81,13 +72,10 @@ Expected<void> FileSink::hashPrefix(const WorkProgress &progress)
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     m_hasher.reset();
     qint64 pos = 0;
-    qint64 told = 0;
+    WorkProgressGate gate(progress);
     while (pos < m_offset) {
-        if (progress && pos - told >= kWorkProgressStep) {
-            told = pos;
-            if (!progress(pos))
-                return std::unexpected(cancelled(m_displayPath));
-        }
+        if (!gate.goOn(pos))
+            return std::unexpected(workCancelled(m_displayPath));
         const ssize_t n = ::pread(m_fd.get(), buffer.data(), size_t(std::min<qint64>(buffer.size(), m_offset - pos)), pos);
         if (n < 0 && errno == EINTR)
             continue;
@@ -228,13 +216,10 @@ Expected<void> FileSink::seedFromDestination(qint64 sourceSize, const WorkProgre
         return {};
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     qint64 pos = 0;
-    qint64 told = 0;
+    WorkProgressGate gate(progress);
     while (pos < st.st_size) {
-        if (progress && pos - told >= kWorkProgressStep) {
-            told = pos;
-            if (!progress(pos))
-                return std::unexpected(cancelled(m_displayPath));
-        }
+        if (!gate.goOn(pos))
+            return std::unexpected(workCancelled(m_displayPath));
         const ssize_t n = ::pread(existing.get(), buffer.data(), size_t(std::min<qint64>(buffer.size(), st.st_size - pos)), pos);
         if (n < 0 && errno == EINTR)
             continue;

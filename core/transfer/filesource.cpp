@@ -26,6 +26,11 @@ Error changed(const QString &path)
 
 } // namespace
 
+Error workCancelled(const QString &displayPath)
+{
+    return Error{ErrorCode::Cancelled, QCoreApplication::translate("ferry::transfer", "%1: cancelled").arg(displayPath)};
+}
+
 Expected<FileSource> FileSource::open(UniqueFd fd, const QString &displayPath)
 {
     struct stat st {};
@@ -50,13 +55,10 @@ Expected<QByteArray> FileSource::seekAndHashPrefix(qint64 length, const WorkProg
     m_hasher.reset();
     m_position = 0;
     QByteArray buffer(1 << 20, Qt::Uninitialized);
-    qint64 told = 0;
+    WorkProgressGate gate(progress);
     while (m_position < length) {
-        if (progress && m_position - told >= kWorkProgressStep) {
-            told = m_position;
-            if (!progress(m_position))
-                return std::unexpected(Error{ErrorCode::Cancelled, QCoreApplication::translate("ferry::transfer", "%1: cancelled").arg(m_displayPath)});
-        }
+        if (!gate.goOn(m_position))
+            return std::unexpected(workCancelled(m_displayPath));
         auto n = read(buffer.data(), std::min<qint64>(buffer.size(), length - m_position));
         if (!n)
             return std::unexpected(n.error());

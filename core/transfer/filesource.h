@@ -16,6 +16,29 @@ using WorkProgress = std::function<bool(qint64 done)>;
 /// Bytes between two calls of a WorkProgress.
 inline constexpr qint64 kWorkProgressStep = qint64(4) << 20;
 
+/// Passes a long read's progress to a WorkProgress every kWorkProgressStep
+/// bytes.
+class WorkProgressGate
+{
+public:
+    explicit WorkProgressGate(const WorkProgress &progress) : m_progress(progress) {}
+    /// False once the work is to stop; @p done bytes are read so far.
+    bool goOn(qint64 done)
+    {
+        if (!m_progress || done - m_told < kWorkProgressStep)
+            return true;
+        m_told = done;
+        return m_progress(done);
+    }
+
+private:
+    const WorkProgress &m_progress;
+    qint64 m_told = 0;
+};
+
+/// The error of work on @p displayPath that its WorkProgress stopped.
+Error workCancelled(const QString &displayPath);
+
 /// The sending end of one file: reads it sequentially from an offset with
 /// pread, hashing every byte, and notices when the file changes underneath.
 class FileSource

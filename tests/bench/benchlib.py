@@ -262,6 +262,20 @@ def cmd_gentree(args):
     os.rename(tmp, top)
 
 
+def file_digest(path):
+    """SHA-256 (hex) of a file's contents and the bytes read."""
+    h = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as f:
+        while True:
+            block = f.read(1 << 20)
+            if not block:
+                break
+            h.update(block)
+            size += len(block)
+    return h.hexdigest(), size
+
+
 def cmd_treedigest(args):
     top = args[0]
     entries = []
@@ -271,15 +285,9 @@ def cmd_treedigest(args):
             path = os.path.join(dirpath, name)
             if os.path.islink(path) or not os.path.isfile(path):
                 continue
-            h = hashlib.sha256()
-            with open(path, "rb") as f:
-                while True:
-                    block = f.read(1 << 20)
-                    if not block:
-                        break
-                    h.update(block)
-                    total += len(block)
-            entries.append((os.path.relpath(path, top), h.hexdigest()))
+            digest, size = file_digest(path)
+            total += size
+            entries.append((os.path.relpath(path, top), digest))
     entries.sort()
     h = hashlib.sha256()
     for rel, digest in entries:

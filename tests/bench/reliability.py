@@ -63,14 +63,7 @@ def log(msg):
 # --- files --------------------------------------------------------------------
 
 def sha256_file(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while True:
-            block = f.read(1 << 20)
-            if not block:
-                break
-            h.update(block)
-    return h.hexdigest()
+    return benchlib.file_digest(path)[0]
 
 
 def make_file(path, size, rng):
@@ -657,10 +650,12 @@ def section_faults(run):
     disk_full_case(run, S, "upload")
     disk_full_case(run, S, "download")
 
-    # A relay between ferry-cli and the agent, killed and restarted.
-    def relay_restart(ctx):
+    # A front between ferry-cli and the agent (a relay, nginx), taken down
+    # and started again.
+    def front_start(ctx):
         ctx["front"].start()
 
+    # A relay between ferry-cli and the agent, killed and restarted.
     def relay_kill(ctx):
         ctx["front"].kill()
 
@@ -668,16 +663,13 @@ def section_faults(run):
         interrupted_transfer(run, S, f"link-cut-{direction}",
                              f"{direction} of one {sizes['file'] // MIB} MiB file through a TCP relay that is "
                              "SIGKILLed at random points (every connection cut) and restarted",
-                             direction, "file", kill_loop(relay_restart, relay_kill, kills, 0.4, 1.6), sizes,
+                             direction, "file", kill_loop(front_start, relay_kill, kills, 0.4, 1.6), sizes,
                              rate=rate, front=Relay)
     # A relay that stops forwarding without closing: only the heartbeat tells.
     for direction in ("upload", "download"):
         frozen_link_case(run, S, direction, sizes)
 
     # nginx in front of the agent, stopped and started again.
-    def nginx_restart(ctx):
-        ctx["front"].start()
-
     def nginx_stop(ctx):
         ctx["front"].stop()
 
@@ -685,7 +677,7 @@ def section_faults(run):
         interrupted_transfer(run, S, f"proxy-restart-{direction}",
                              f"{direction} of one {sizes['file'] // MIB} MiB file through nginx, which is stopped "
                              "(SIGTERM, as nginx -s stop) at random points and started again",
-                             direction, "file", kill_loop(nginx_restart, nginx_stop, 2 if q else 4, 0.6, 1.8), sizes,
+                             direction, "file", kill_loop(front_start, nginx_stop, 2 if q else 4, 0.6, 1.8), sizes,
                              rate=rate, front=Nginx)
 
 
