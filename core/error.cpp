@@ -65,6 +65,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::TooManyClients: return QStringLiteral("too-many-clients");
     case ErrorCode::UntrustedCertificate: return QStringLiteral("untrusted-certificate");
     case ErrorCode::Paused: return QStringLiteral("paused");
+    case ErrorCode::Overloaded: return QStringLiteral("overloaded");
     }
     return QStringLiteral("unknown");
 }

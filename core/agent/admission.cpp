@@ -25,40 +25,61 @@ Admission::Admission(const AdmissionLimits &limits)
 Admission::Decision Admission::admit(quint64 id, const QHostAddress &peer, qint64 nowMs)
 {
     const QHostAddress address = normalized(peer);
-    AddressState &state = m_addresses[address];
-    if (state.bannedUntilMs > nowMs)
+    if (m_addresses.value(address).bannedUntilMs > nowMs)
         return {Verdict::Banned, std::nullopt};
-    if (state.pending >= m_limits.pendingPerAddress)
-        return {Verdict::AddressFull, std::nullopt};
 
     Decision decision;
     if (int(m_pending.size()) >= m_limits.pendingTotal) {
-        // Room is made where most is taken: the oldest pending connection
-        // of the address that holds the most.
-        QHostAddress busiest;
-        int most = 0;
-        for (auto it = m_addresses.cbegin(); it != m_addresses.cend(); ++it) {
-            if (it->pending > most) {
-                most = it->pending;
-                busiest = it.key();
+        // Full. First to go is a connection that stopped moving.
+        std::optional<quint64> victim = longestStuck();
+        if (victim && nowMs - m_pending.value(*victim).sinceMs < m_limits.stalledMs) {
+            // Everyone moves: places are taken from the address holding
+            // the most, for an address under its share.
+            const int mine = m_addresses.value(address).pending;
+            if (mine >= m_limits.pendingPerAddress)
+                return {Verdict::AddressFull, std::nullopt};
+            QHostAddress busiest;
+            int most = 0;
+            for (auto it = m_addresses.cbegin(); it != m_addresses.cend(); ++it) {
+                if (it->pending > most) {
+                    most = it->pending;
+                    busiest = it.key();
+                }
             }
+            if (most <= mine + 1)
+                return {Verdict::Full, std::nullopt};
+            victim = longestStuck(busiest);
         }
-        std::optional<quint64> oldest;
-        quint64 oldestOrder = 0;
-        for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
-            if (it->address == busiest && (!oldest || it->order < oldestOrder)) {
-                oldest = it.key();
-                oldestOrder = it->order;
-            }
-        }
-        if (oldest) {
-            release(*oldest);
-            decision.evict = oldest;
+        if (victim) {
+            release(*victim);
+            decision.evict = victim;
         }
     }
-    m_pending.insert(id, Pending{address, ++m_order});
+    m_pending.insert(id, Pending{address, nowMs, ++m_order});
     ++m_addresses[address].pending;
     return decision;
+}
+
+std::optional<quint64> Admission::longestStuck(const std::optional<QHostAddress> &address) const
+{
+    std::optional<quint64> found;
+    const Pending *best = nullptr;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        if (address && it->address != *address)
+            continue;
+        if (!best || it->sinceMs < best->sinceMs || (it->sinceMs == best->sinceMs && it->order < best->order)) {
+            best = &*it;
+            found = it.key();
+        }
+    }
+    return found;
+}
+
+void Admission::progressed(quint64 id, qint64 nowMs)
+{
+    const auto it = m_pending.find(id);
+    if (it != m_pending.end())
+        it->sinceMs = nowMs;
 }
 
 void Admission::release(quint64 id)

@@ -13,8 +13,13 @@ namespace ferry::agent {
 /// How much a listening agent gives to connections that have not proved
 /// the token yet, and how it slows down those that guess.
 struct AdmissionLimits {
-    int pendingTotal = 128;       ///< unauthenticated connections, from all addresses
-    int pendingPerAddress = 16;   ///< unauthenticated connections from one address
+    int pendingTotal = 256;       ///< unauthenticated connections, from all addresses
+    /// An address's share of the budget once the budget is full: beyond it
+    /// an address gives way first, and gets no more places.
+    int pendingPerAddress = 16;
+    /// A pending connection that has not reached its next stage (TLS done,
+    /// upgraded, proof sent) for this long gives way to a newcomer first.
+    int stalledMs = 1000;
     int handshakeMs = 10000;      ///< from the first byte to authenticated
     int freeFailures = 3;         ///< failed proofs per address before checks slow down
     int firstDelayMs = 250;       ///< the first delay, doubled with every further failure
@@ -30,11 +35,17 @@ struct AdmissionLimits {
 ///
 /// Every connection is pending from its first byte until it authenticates
 /// or goes. Pending connections have their own budget, apart from the
-/// limit on clients: one address cannot hold more than its share, and when
-/// the whole budget is taken the oldest pending connection of the address
-/// holding the most makes room, so that a flood from one place never keeps
-/// others out. Failed proofs of the token slow further checks from that
-/// address down (growing delay), then turn it away for a while.
+/// limit on clients. While the budget has room anyone gets in: many
+/// clients behind one address (a NAT, a reverse proxy) are as welcome as
+/// clients from many. Once it is full, a newcomer takes the place of the
+/// connection that has been stuck at its stage the longest, if that one
+/// has been stuck for a while (a client with the token moves on within
+/// milliseconds; an idle or half-open connection does not); failing that,
+/// the place of the address holding the most, unless the newcomer's own
+/// address already holds its share. So a flood, from one place or many,
+/// never keeps a client out for long, and a client turned away is let in
+/// when it tries again. Failed proofs of the token slow further checks from
+/// that address down (growing delay), then turn it away for a while.
 class Admission
 {
 public:
@@ -45,7 +56,8 @@ public:
     enum class Verdict {
         Accept,
         Banned,      ///< the address failed too often; close at once
-        AddressFull, ///< the address holds its whole share of pending connections
+        AddressFull, ///< the budget is full and the address holds its share
+        Full,        ///< the budget is full and every connection is moving
     };
     struct Decision {
         Verdict verdict = Verdict::Accept;
@@ -54,6 +66,8 @@ public:
     };
     /// A new connection @p id from @p address.
     Decision admit(quint64 id, const QHostAddress &address, qint64 nowMs);
+    /// Connection @p id reached its next stage on the way in.
+    void progressed(quint64 id, qint64 nowMs);
     /// Connection @p id authenticated or went: it is no longer pending.
     void release(quint64 id);
     int pendingCount() const { return int(m_pending.size()); }
@@ -97,9 +111,13 @@ private:
     };
     struct Pending {
         QHostAddress address;
-        quint64 order = 0;
+        qint64 sinceMs = 0; ///< at its current stage since
+        quint64 order = 0;  ///< of arrival, for ties
     };
     qint64 currentDelay(const AddressState &state) const;
+    /// The pending connection stuck the longest, of @p address only when
+    /// given.
+    std::optional<quint64> longestStuck(const std::optional<QHostAddress> &address = std::nullopt) const;
 
     AdmissionLimits m_limits;
     QHash<QHostAddress, AddressState> m_addresses;

@@ -42,6 +42,8 @@ AgentServer::~AgentServer() = default;
 
 namespace {
 
+const char kAdmissionId[] = "ferry-admission-id";
+
 Expected<QSslConfiguration> loadTls(const QString &certificatePath, const QString &keyPath)
 {
     QFile certFile(certificatePath);
@@ -90,7 +92,13 @@ Expected<void> AgentServer::listen(const AgentOptions &options)
         server->setHandshakeTimeout(options.admission.handshakeMs);
         // A connection is pending from its first byte: the TLS handshake
         // is part of the way in.
-        connect(server, &QSslServer::startedEncryptionHandshake, this, [this](QSslSocket *socket) { admitSocket(socket); });
+        connect(server, &QSslServer::startedEncryptionHandshake, this, [this](QSslSocket *socket) {
+            if (!admitSocket(socket))
+                return;
+            connect(socket, &QSslSocket::encrypted, this, [this, socket] {
+                m_admission.progressed(socket->property(kAdmissionId).toULongLong(), m_clock.elapsed());
+            });
+        });
         connect(server, &QSslServer::errorOccurred, this, [](QSslSocket *socket, QAbstractSocket::SocketError) {
             qCInfo(lcAgent).noquote() << socket->peerAddress().toString() << "TLS handshake failed:" << socket->errorString();
         });
@@ -125,12 +133,6 @@ QUrl AgentServer::url() const
     return url;
 }
 
-namespace {
-
-const char kAdmissionId[] = "ferry-admission-id";
-
-} // namespace
-
 bool AgentServer::admitSocket(QTcpSocket *socket)
 {
     if (socket->property(kAdmissionId).isValid())
@@ -139,8 +141,8 @@ bool AgentServer::admitSocket(QTcpSocket *socket)
     const QHostAddress address = socket->peerAddress();
     const Admission::Decision decision = m_admission.admit(id, address, m_clock.elapsed());
     if (decision.verdict != Admission::Verdict::Accept) {
-        // Turned away before a byte is read: a banned address, or one that
-        // holds its whole share of connections on the way in.
+        // Turned away before a byte is read: a banned address, or no room
+        // on the way in (a client tries again).
         ++m_refused;
         qCDebug(lcAgent).noquote() << address.toString() << (decision.verdict == Admission::Verdict::Banned ? "banned, closed" : "too many connections on the way in, closed");
         socket->abort();
@@ -149,7 +151,7 @@ bool AgentServer::admitSocket(QTcpSocket *socket)
     }
     if (decision.evict) {
         ++m_evicted;
-        closePending(*decision.evict);
+        closePending(*decision.evict, Error{ErrorCode::Overloaded, QCoreApplication::translate("ferry::agent", "the agent is busy: too many connections on the way in; try again")});
     }
     socket->setProperty(kAdmissionId, id);
     m_pending.insert(id, PendingSocket{socket, address, socket->peerPort()});
@@ -162,7 +164,7 @@ bool AgentServer::admitSocket(QTcpSocket *socket)
         if (!m_pending.contains(id))
             return;
         ++m_timedOut;
-        closePending(id);
+        closePending(id, Error{ErrorCode::Connection, QCoreApplication::translate("ferry::agent", "authentication timed out")});
     });
     deadline->start(m_options.admission.handshakeMs);
     connect(socket, &QObject::destroyed, this, [this, id] {
@@ -172,14 +174,15 @@ bool AgentServer::admitSocket(QTcpSocket *socket)
     return true;
 }
 
-void AgentServer::closePending(quint64 id)
+void AgentServer::closePending(quint64 id, const Error &reason)
 {
     m_admission.release(id);
     const PendingSocket pending = m_pending.take(id);
-    if (pending.socket) {
-        qCDebug(lcAgent).noquote() << pending.address.toString() << "closed before authenticating";
+    qCDebug(lcAgent).noquote() << pending.address.toString() << "closed before authenticating:" << reason.message;
+    if (pending.session)
+        pending.session->turnAway(reason);
+    else if (pending.socket)
         pending.socket->abort();
-    }
 }
 
 void AgentServer::onTcpConnection()
@@ -214,8 +217,12 @@ void AgentServer::onWebSocket()
         const QString peer = address.toString() + u':' + QString::number(port);
         auto *transport = new net::WebSocketTransport(socket, peer);
         auto *session = new AgentSession(transport, m_root.get(), AgentSession::Admission::Token, m_options.token, m_options.connection, this);
+        // Upgraded: a stage further on the way in.
+        m_pending[id].session = session;
+        m_admission.progressed(id, m_clock.elapsed());
         auto counted = std::make_shared<bool>(false);
         AgentSession::Gate gate;
+        gate.proofReceived = [this, id] { m_admission.progressed(id, m_clock.elapsed()); };
         gate.reserveCheck = [this, address] { return m_admission.reserveCheck(address, m_clock.elapsed()); };
         gate.banned = [this, address] { return m_admission.isBanned(address, m_clock.elapsed()); };
         gate.failed = [this, address] {

@@ -22,6 +22,8 @@ class QWebSocketServer;
 
 namespace ferry::agent {
 
+class AgentSession;
+
 struct AgentOptions {
     QString root;
     QHostAddress host = QHostAddress::LocalHost;
@@ -64,13 +66,16 @@ private:
     void onWebSocket();
     /// Admits @p socket as pending (or closes it); false when closed.
     bool admitSocket(QTcpSocket *socket);
-    void closePending(quint64 id);
+    /// Closes pending connection @p id; one that is upgraded already is
+    /// told why (a client tries again later).
+    void closePending(quint64 id, const Error &reason);
     void sweep();
 
     struct PendingSocket {
         QPointer<QTcpSocket> socket;
         QHostAddress address;
         quint16 port = 0;
+        QPointer<AgentSession> session; ///< once upgraded
     };
     AgentOptions m_options;
     std::unique_ptr<RootFs> m_root;

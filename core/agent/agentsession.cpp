@@ -129,6 +129,8 @@ void AgentSession::onHandshakeMessage(const QByteArray &message)
         return;
     }
     m_checking = true;
+    if (m_gate.proofReceived)
+        m_gate.proofReceived();
     const qint64 delay = m_gate.reserveCheck ? m_gate.reserveCheck() : 0;
     if (delay <= 0) {
         checkProof(frame->control);

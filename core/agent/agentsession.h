@@ -48,6 +48,8 @@ public:
     /// What a listening agent decides around the proof of the token (none
     /// of it for --stdio).
     struct Gate {
+        /// The client sent its proof (a stage further on the way in).
+        std::function<void()> proofReceived;
         /// Milliseconds to wait before the proof is checked (throttling).
         std::function<qint64()> reserveCheck;
         /// The address is turned away: its proof is not even checked.
@@ -59,6 +61,9 @@ public:
         std::function<std::optional<Error>()> admit;
     };
     void setGate(Gate gate) { m_gate = std::move(gate); }
+    /// Closes a connection that has not authenticated, telling the client
+    /// @p reason (its code lets a client know whether to try again).
+    void turnAway(const Error &reason) { failHandshake(reason.message, false, reason.code); }
     /// Whether "exec" runs commands (--no-exec turns it off).
     void setExecAllowed(bool allowed) { m_execAllowed = allowed; }
 

@@ -303,6 +303,7 @@ int CliApp::exitCodeFor(const Error &error) const
     case ErrorCode::Authentication:
     case ErrorCode::UntrustedCertificate: return ExitAuthentication;
     case ErrorCode::Connection:
+    case ErrorCode::Overloaded:
     case ErrorCode::TooManyClients: return ExitConnection;
     case ErrorCode::Protocol: return m_session && m_session->connection() ? ExitFailure : ExitConnection;
     default: return ExitFailure;

@@ -19,6 +19,7 @@
 #include <QNetworkRequest>
 #include <QSslCertificate>
 #include <QSslConfiguration>
+#include <QRandomGenerator>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -28,6 +29,9 @@ namespace ferry::client {
 
 namespace {
 constexpr int kBackoffMs[] = {250, 500, 1000, 2000, 4000, 5000};
+/// A busy agent: short first, then longer, each spread by a random factor
+/// so that clients it turned away together do not all come back together.
+constexpr int kBusyBackoffMs[] = {100, 250, 500, 1000, 2000, 4000};
 } // namespace
 
 Session::Session(const SessionOptions &options, QObject *parent)
@@ -72,6 +76,8 @@ void Session::open()
     if (m_state == State::Connecting || m_state == State::Connected)
         return;
     m_attempt = 0;
+    m_busySince.invalidate();
+    m_busyAttempts = 0;
     setState(State::Connecting);
     connectSocket();
 }
@@ -126,6 +132,8 @@ void Session::connectSocket()
 {
     dropAttempt();
     m_sawHello = false;
+    m_upgraded = false;
+    m_closedBeforeUpgrade = false;
     m_agentError = Error{};
     if (isShellSession())
         connectShell();
@@ -138,11 +146,14 @@ void Session::connectWebSocket()
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest);
     m_webSocket = socket;
     connect(socket, &QWebSocket::connected, this, [this] {
+        m_upgraded = true;
         if (m_webSocket)
             net::tuneWebSocket(m_webSocket, int(m_options.connection.lowWater), m_options.connection.deadAfterMs);
     });
     connect(socket, &QWebSocket::sslErrors, this, &Session::onSslErrors);
-    connect(socket, &QWebSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+    connect(socket, &QWebSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (error == QAbstractSocket::RemoteHostClosedError && !m_upgraded)
+            m_closedBeforeUpgrade = true;
         if (m_webSocket)
             onSocketGone(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1: %2").arg(m_options.url.toDisplayString(), net::openErrorText(*m_webSocket))});
     });
@@ -198,6 +209,8 @@ void Session::attachTransport(net::Transport *transport)
     transport->setMaxIncomingMessage(protocol::kMaxPreAuthMessage);
     connect(transport, &net::Transport::messageReceived, this, &Session::onSocketMessage);
     connect(transport, &net::Transport::closed, this, [this](const Error &reason) {
+        if (m_webSocket && !m_upgraded && m_webSocket->error() == QAbstractSocket::RemoteHostClosedError)
+            m_closedBeforeUpgrade = true;
         QString message = reason.message;
         if (m_webSocket && m_webSocket->closeReason().isEmpty() && reason.code == ErrorCode::Connection)
             message = QCoreApplication::translate("ferry::client", "the agent closed the connection");
@@ -342,6 +355,8 @@ void Session::onSocketMessage(const QByteArray &message)
         ++m_reconnects;
     m_everConnected = true;
     m_attempt = 0;
+    m_busySince.invalidate();
+    m_busyAttempts = 0;
     m_lastError = Error{};
     qCInfo(lcConnection).noquote() << "connected to" << transportDescription();
     setState(State::Connected);
@@ -411,6 +426,23 @@ void Session::onConnectionClosed(const Error &reason)
 void Session::scheduleReconnect(const Error &reason)
 {
     m_lastError = reason;
+    const bool turnedAway = m_closedBeforeUpgrade || reason.code == ErrorCode::Overloaded;
+    m_closedBeforeUpgrade = false;
+    if (turnedAway && m_options.busyRetryForMs > 0) {
+        if (!m_busySince.isValid())
+            m_busySince.start();
+        if (m_busySince.elapsed() < m_options.busyRetryForMs) {
+            const int base = kBusyBackoffMs[std::min<size_t>(size_t(m_busyAttempts), std::size(kBusyBackoffMs) - 1)];
+            const int delay = base / 2 + int(QRandomGenerator::global()->bounded(base));
+            ++m_busyAttempts;
+            qCInfo(lcConnection).noquote() << reason.message << "- trying again in" << delay << "ms";
+            setState(m_everConnected ? State::Reconnecting : State::Connecting);
+            m_reconnectTimer->start(delay);
+            return;
+        }
+        m_lastError.message = QCoreApplication::translate("ferry::client", "%1 (tried %n times: the agent may be too busy)", nullptr, m_busyAttempts + 1)
+                                  .arg(reason.message);
+    }
     const bool fatal = reason.code == ErrorCode::Authentication || reason.code == ErrorCode::UntrustedCertificate || reason.code == ErrorCode::Unsupported
                        || reason.code == ErrorCode::Protocol || reason.code == ErrorCode::TooManyClients;
     // A first connection that fails is reported at once; reconnection is
@@ -418,9 +450,9 @@ void Session::scheduleReconnect(const Error &reason)
     const bool retry = !fatal && m_everConnected && m_options.reconnectForMs > 0
                        && (!m_lostSince.isValid() || m_lostSince.elapsed() < m_options.reconnectForMs);
     if (!retry) {
-        failPending(reason);
+        failPending(m_lastError);
         setState(State::Failed);
-        Q_EMIT failed(reason);
+        Q_EMIT failed(m_lastError);
         return;
     }
     const int delay = kBackoffMs[std::min<size_t>(size_t(m_attempt), std::size(kBackoffMs) - 1)];

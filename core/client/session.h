@@ -41,6 +41,9 @@ struct SessionOptions {
     int handshakeTimeoutMs = 10000;
     /// How long to keep trying to reconnect after losing the agent; 0 never.
     int reconnectForMs = 60000;
+    /// How long to keep trying when the agent turns a connection away before
+    /// the handshake because it is busy (also a first connection); 0 never.
+    int busyRetryForMs = 30000;
     /// wss://: where pinned agent certificates are kept (empty: default).
     QString knownAgentsPath;
     /// wss://: a SHA-256 certificate fingerprint the user vouched for; it is
@@ -171,6 +174,14 @@ private:
     QByteArray m_clientNonce;
     QByteArray m_agentNonce;
     bool m_sawHello = false;
+    /// The WebSocket upgrade of the current attempt was answered.
+    bool m_upgraded = false;
+    /// The agent closed the current attempt before answering the upgrade
+    /// (as a busy agent does with a connection it has no place for).
+    bool m_closedBeforeUpgrade = false;
+    /// Busy agent: since the first attempt it turned away, and how many.
+    QElapsedTimer m_busySince;
+    int m_busyAttempts = 0;
     Error m_agentError; ///< an error the agent sent before closing
     struct Pending {
         ReplyHandler handler;

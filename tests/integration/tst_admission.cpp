@@ -11,7 +11,11 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 #include <vector>
@@ -44,6 +48,106 @@ int countLines(const QString &text, const QString &needle, const QString &also)
     return n;
 }
 
+/// Strangers that keep the way in full: sockets bound to stranger
+/// addresses that connect and then say nothing (idle) or send half an HTTP
+/// request (half-open), each opened again as soon as the agent closes it.
+/// Runs on the test's event loop.
+class Flood final : public QObject
+{
+public:
+    Flood(quint16 port, int sockets, int addresses)
+        : m_port(port)
+    {
+        for (int i = 0; i < sockets; ++i)
+            open(stranger(i % addresses), i % 2 == 1);
+    }
+    int opened() const { return m_opened; }
+    int closedByAgent() const { return m_closed; }
+    void stop()
+    {
+        m_stopping = true;
+        for (QTcpSocket *socket : findChildren<QTcpSocket *>())
+            socket->abort();
+    }
+
+private:
+    void open(const QHostAddress &from, bool halfOpen)
+    {
+        auto *socket = new QTcpSocket(this);
+        socket->bind(from, 0);
+        ++m_opened;
+        connect(socket, &QTcpSocket::connected, socket, [socket, halfOpen] {
+            if (halfOpen)
+                socket->write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n");
+        });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket, from, halfOpen] {
+            socket->deleteLater();
+            if (m_stopping)
+                return;
+            ++m_closed;
+            open(from, halfOpen);
+        });
+        connect(socket, &QTcpSocket::errorOccurred, this, [this, socket, from, halfOpen](QAbstractSocket::SocketError) {
+            if (socket->state() != QAbstractSocket::UnconnectedState || m_stopping)
+                return;
+            // Refused before it was connected: try again a little later.
+            socket->deleteLater();
+            QTimer::singleShot(20, this, [this, from, halfOpen] {
+                if (!m_stopping)
+                    open(from, halfOpen);
+            });
+        });
+        socket->connectToHost(QHostAddress::LocalHost, m_port);
+    }
+
+    quint16 m_port;
+    int m_opened = 0;
+    int m_closed = 0;
+    bool m_stopping = false;
+};
+
+struct Finished {
+    int exitCode = -1;
+    QByteArray err;
+};
+
+/// Runs every command at once as its own ferry-cli, with the event loop
+/// running (a flood may live on it), and returns how each ended.
+QList<Finished> runCliTogether(const AgentProcess &agent, const QList<QStringList> &commands, int timeoutMs = 120000)
+{
+    QObject owner;
+    QList<QProcess *> processes;
+    for (const QStringList &args : commands)
+        processes.append(startCli(agent, args, &owner));
+    QDeadlineTimer deadline(timeoutMs);
+    auto running = [&] {
+        return std::any_of(processes.cbegin(), processes.cend(), [](const QProcess *p) { return p->state() != QProcess::NotRunning; });
+    };
+    while (running() && !deadline.hasExpired())
+        QTest::qWait(50);
+    QList<Finished> results;
+    for (QProcess *process : std::as_const(processes)) {
+        if (process->state() != QProcess::NotRunning) {
+            process->kill();
+            process->waitForFinished(5000);
+            results.append(Finished{-1, "did not finish in time"});
+            continue;
+        }
+        results.append(Finished{process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1, process->readAllStandardError()});
+    }
+    return results;
+}
+
+QString failuresOf(const QList<Finished> &results)
+{
+    QStringList failed;
+    for (const Finished &f : results) {
+        if (f.exitCode != 0)
+            failed.append(QStringLiteral("%1: %2").arg(f.exitCode).arg(QString::fromUtf8(f.err.trimmed())));
+    }
+    return QStringLiteral("%1 of %2 failed: %3").arg(failed.size()).arg(results.size()).arg(failed.mid(0, 3).join(u"; "_s));
+}
+
 } // namespace
 
 class TestAdmission final : public QObject
@@ -53,6 +157,8 @@ class TestAdmission final : public QObject
 private Q_SLOTS:
     void everyStageHasADeadline();
     void floodLeavesRoomForClients();
+    void manyClientsFromOneAddress();
+    void clientsGetInThroughAFloodThatKeepsComing();
     void guessesAreThrottledThenTurnedAway();
 };
 
@@ -92,7 +198,7 @@ void TestAdmission::floodLeavesRoomForClients()
     const int baseline = openDescriptors(agent.pid());
 
     std::vector<std::unique_ptr<BoundClient>> flood;
-    for (int round = 0; round < 40; ++round) {
+    for (int round = 0; round < 50; ++round) {
         for (int a = 0; a < 8; ++a) {
             auto client = std::make_unique<BoundClient>(stranger(a));
             if (client->connectTo(agent.port(), 1000))
@@ -100,12 +206,12 @@ void TestAdmission::floodLeavesRoomForClients()
         }
     }
     QTest::qWait(300);
-    // The agent holds no more of them than its budget (128 by default)...
+    // The agent holds no more of them than its budget (256 by default)...
     int open = 0;
     for (const auto &client : flood)
         open += client->waitForClosed(1) ? 0 : 1;
-    QVERIFY2(open <= 128, qPrintable(QStringLiteral("%1 of %2 still open").arg(open).arg(flood.size())));
-    QVERIFY2(openDescriptors(agent.pid()) <= baseline + 128 + 8,
+    QVERIFY2(open <= 256, qPrintable(QStringLiteral("%1 of %2 still open").arg(open).arg(flood.size())));
+    QVERIFY2(openDescriptors(agent.pid()) <= baseline + 256 + 8,
              qPrintable(QStringLiteral("%1 descriptors, %2 before").arg(openDescriptors(agent.pid())).arg(baseline)));
 
     // ...and clients with the token get in, up to the limit of clients.
@@ -122,6 +228,56 @@ void TestAdmission::floodLeavesRoomForClients()
     const CliResult fourth = runCli(agent, {u"ls"_s, u":"_s});
     QCOMPARE(fourth.exitCode, 3);
     QVERIFY2(fourth.err.contains("too many clients"), fourth.err.constData());
+}
+
+void TestAdmission::manyClientsFromOneAddress()
+{
+    // Clients behind one address (a NAT, a reverse proxy, one busy host)
+    // come in far greater numbers than an address's share and than the
+    // whole budget: those the agent has no place for try again, and all
+    // get served.
+    AgentProcess agent;
+    QVERIFY2(agent.start({u"--max-pending"_s, u"6"_s, u"--max-pending-per-address"_s, u"2"_s}), qPrintable(agent.errorString()));
+    QList<QStringList> commands;
+    for (int i = 0; i < 24; ++i)
+        commands.append({u"ls"_s, u":"_s});
+    const QList<Finished> results = runCliTogether(agent, commands);
+    QVERIFY2(std::all_of(results.cbegin(), results.cend(), [](const Finished &f) { return f.exitCode == 0; }), qPrintable(failuresOf(results)));
+}
+
+void TestAdmission::clientsGetInThroughAFloodThatKeepsComing()
+{
+    // Strangers from eight addresses keep every place on the way in taken,
+    // each connection opened again the moment the agent closes it, while
+    // more clients with the token than an address's share come at once.
+    AgentProcess agent;
+    QVERIFY2(agent.start({u"--max-pending"_s, u"32"_s, u"--max-pending-per-address"_s, u"4"_s}), qPrintable(agent.errorString()));
+    QVERIFY(QDir(agent.root()).mkpath(u"in"_s));
+    QFile payload(agent.scratch() + u"/payload.bin"_s);
+    QVERIFY(payload.open(QIODevice::WriteOnly));
+    payload.write(QByteArray(256 * 1024, 'p'));
+    payload.close();
+    QTest::qWait(200);
+    const int baseline = openDescriptors(agent.pid());
+
+    Flood flood(agent.port(), 200, 8);
+    QTest::qWait(1500);
+    QVERIFY2(openDescriptors(agent.pid()) <= baseline + 32 + 4,
+             qPrintable(QStringLiteral("%1 descriptors, %2 before").arg(openDescriptors(agent.pid())).arg(baseline)));
+    QList<QStringList> commands;
+    for (int i = 0; i < 12; ++i) {
+        commands.append({u"ls"_s, u":"_s});
+        commands.append({u"cp"_s, payload.fileName(), u":in/copy%1.bin"_s.arg(i)});
+    }
+    const QList<Finished> results = runCliTogether(agent, commands);
+    const int closed = flood.closedByAgent();
+    flood.stop();
+    QVERIFY2(std::all_of(results.cbegin(), results.cend(), [](const Finished &f) { return f.exitCode == 0; }), qPrintable(failuresOf(results)));
+    for (int i = 0; i < 12; ++i)
+        QCOMPARE(QFileInfo(agent.root() + u"/in/copy%1.bin"_s.arg(i)).size(), 256 * 1024);
+    // The flood was held at the budget and kept being turned away.
+    QVERIFY2(closed > 200, qPrintable(QStringLiteral("the agent closed %1 of the flood's connections").arg(closed)));
+    QTRY_VERIFY_WITH_TIMEOUT(openDescriptors(agent.pid()) <= baseline + 2, 15000);
 }
 
 void TestAdmission::guessesAreThrottledThenTurnedAway()

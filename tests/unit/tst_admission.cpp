@@ -31,8 +31,10 @@ class TestAdmission final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void perAddressShare();
+    void oneAddressMayTakeWhatIsFree();
+    void perAddressShareWhenFull();
     void fullBudgetMakesRoomAtTheBusiestAddress();
+    void stuckConnectionsGiveWayFirst();
     void releaseIsIdempotent();
     void mappedAddressesAreOne();
     void failuresSlowChecksDown();
@@ -42,18 +44,35 @@ private Q_SLOTS:
     void burstsAreSummedUpOnce();
 };
 
-void TestAdmission::perAddressShare()
+void TestAdmission::oneAddressMayTakeWhatIsFree()
+{
+    // Clients behind one address (a NAT, a reverse proxy) are not held to
+    // a share while nobody else needs the places.
+    Admission admission(smallLimits());
+    for (quint64 id = 1; id <= 6; ++id) {
+        const Admission::Decision decision = admission.admit(id, kUser, 0);
+        QCOMPARE(decision.verdict, Admission::Verdict::Accept);
+        QVERIFY(!decision.evict);
+    }
+    QCOMPARE(admission.pendingFrom(kUser), 6);
+}
+
+void TestAdmission::perAddressShareWhenFull()
 {
     Admission admission(smallLimits());
-    for (quint64 id = 1; id <= 4; ++id)
+    for (quint64 id = 1; id <= 6; ++id)
         QCOMPARE(admission.admit(id, kFlood, 0).verdict, Admission::Verdict::Accept);
-    QCOMPARE(admission.admit(5, kFlood, 0).verdict, Admission::Verdict::AddressFull);
-    QCOMPARE(admission.pendingFrom(kFlood), 4);
-    // Others still get in.
-    QCOMPARE(admission.admit(6, kUser, 0).verdict, Admission::Verdict::Accept);
+    // Full, and everyone is still moving: an address beyond its share gets
+    // no more places.
+    QCOMPARE(admission.admit(7, kFlood, 100).verdict, Admission::Verdict::AddressFull);
+    QCOMPARE(admission.pendingFrom(kFlood), 6);
+    // Another address takes the place of the flood's oldest.
+    Admission::Decision decision = admission.admit(8, kUser, 100);
+    QCOMPARE(decision.verdict, Admission::Verdict::Accept);
+    QCOMPARE(decision.evict, std::optional<quint64>(1));
     // A connection that authenticates frees its place.
-    admission.release(2);
-    QCOMPARE(admission.admit(7, kFlood, 0).verdict, Admission::Verdict::Accept);
+    admission.release(3);
+    QCOMPARE(admission.admit(9, kFlood, 100).verdict, Admission::Verdict::Accept);
 }
 
 void TestAdmission::fullBudgetMakesRoomAtTheBusiestAddress()
@@ -74,7 +93,39 @@ void TestAdmission::fullBudgetMakesRoomAtTheBusiestAddress()
     QCOMPARE(admission.pendingCount(), 6);
     QCOMPARE(admission.pendingFrom(kUser), 2);
     QCOMPARE(admission.pendingFrom(kFlood), 4);
-    QCOMPARE(admission.admit(12, kFlood, 0).evict, std::optional<quint64>(2));
+    QCOMPARE(admission.admit(12, kUser, 0).evict, std::optional<quint64>(2));
+    // Three each: taking one more from the other would not be fair.
+    QCOMPARE(admission.admit(13, kFlood, 0).verdict, Admission::Verdict::Full);
+    QCOMPARE(admission.admit(14, kUser, 0).verdict, Admission::Verdict::Full);
+    QCOMPARE(admission.pendingFrom(kUser), 3);
+    QCOMPARE(admission.pendingFrom(kFlood), 3);
+}
+
+void TestAdmission::stuckConnectionsGiveWayFirst()
+{
+    Admission admission(smallLimits());
+    // The user's clients came first and hold most places, but they move on
+    // (upgraded, proof sent); the flood's connections sit where they are.
+    for (quint64 id = 1; id <= 4; ++id)
+        admission.admit(id, kUser, 0);
+    admission.admit(5, kFlood, 200);
+    admission.admit(6, kFlood, 300);
+    for (quint64 id = 1; id <= 4; ++id)
+        admission.progressed(id, 900);
+    // Not stuck for long enough yet: the user is beyond its share.
+    QCOMPARE(admission.admit(7, kUser, 1000).verdict, Admission::Verdict::AddressFull);
+    // A second later the flood's oldest has been stuck the longest.
+    Admission::Decision decision = admission.admit(7, kUser, 1250);
+    QCOMPARE(decision.verdict, Admission::Verdict::Accept);
+    QCOMPARE(decision.evict, std::optional<quint64>(5));
+    decision = admission.admit(8, kFlood, 1350);
+    QCOMPARE(decision.evict, std::optional<quint64>(6));
+    // The user's own are next when they stop moving: the oldest stage first.
+    admission.progressed(1, 1300);
+    decision = admission.admit(9, kFlood, 2000);
+    QCOMPARE(decision.evict, std::optional<quint64>(2));
+    QCOMPARE(admission.pendingFrom(kUser), 4);
+    QCOMPARE(admission.pendingFrom(kFlood), 2);
 }
 
 void TestAdmission::releaseIsIdempotent()
@@ -96,7 +147,10 @@ void TestAdmission::mappedAddressesAreOne()
         admission.admit(id, kFlood, 0);
     for (quint64 id = 3; id <= 4; ++id)
         admission.admit(id, mapped, 0);
-    QCOMPARE(admission.admit(5, mapped, 0).verdict, Admission::Verdict::AddressFull);
+    QCOMPARE(admission.pendingFrom(kFlood), 4);
+    admission.admit(5, kUser, 0);
+    admission.admit(6, kUser, 0);
+    QCOMPARE(admission.admit(7, mapped, 0).verdict, Admission::Verdict::AddressFull);
 }
 
 void TestAdmission::failuresSlowChecksDown()
