@@ -30,19 +30,25 @@ Admission::Decision Admission::admit(quint64 id, const QHostAddress &peer, qint6
 
     Decision decision;
     if (int(m_pending.size()) >= m_limits.pendingTotal) {
-        // Full. First to go is a connection that stopped moving.
+        // Full. First to go is the connection that stopped moving.
         std::optional<quint64> victim = longestStuck();
         if (victim && nowMs - m_pending.value(*victim).sinceMs < m_limits.stalledMs) {
-            // Everyone moves: places are taken from the address holding
-            // the most, for an address under its share.
-            const int mine = m_addresses.value(address).pending;
+            // Everyone is moving or new. A connection that has shown
+            // nothing yet makes room, from the address holding the most of
+            // those, for an address under its share of them.
+            QHash<QHostAddress, int> silent;
+            for (const Pending &pending : std::as_const(m_pending)) {
+                if (pending.silent)
+                    ++silent[pending.address];
+            }
+            const int mine = silent.value(address);
             if (mine >= m_limits.pendingPerAddress)
                 return {Verdict::AddressFull, std::nullopt};
             QHostAddress busiest;
             int most = 0;
-            for (auto it = m_addresses.cbegin(); it != m_addresses.cend(); ++it) {
-                if (it->pending > most) {
-                    most = it->pending;
+            for (auto it = silent.cbegin(); it != silent.cend(); ++it) {
+                if (it.value() > most) {
+                    most = it.value();
                     busiest = it.key();
                 }
             }
@@ -60,12 +66,12 @@ Admission::Decision Admission::admit(quint64 id, const QHostAddress &peer, qint6
     return decision;
 }
 
-std::optional<quint64> Admission::longestStuck(const std::optional<QHostAddress> &address) const
+std::optional<quint64> Admission::longestStuck(const std::optional<QHostAddress> &silentOf) const
 {
     std::optional<quint64> found;
     const Pending *best = nullptr;
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
-        if (address && it->address != *address)
+        if (silentOf && (!it->silent || it->address != *silentOf))
             continue;
         if (!best || it->sinceMs < best->sinceMs || (it->sinceMs == best->sinceMs && it->order < best->order)) {
             best = &*it;
@@ -78,8 +84,10 @@ std::optional<quint64> Admission::longestStuck(const std::optional<QHostAddress>
 void Admission::progressed(quint64 id, qint64 nowMs)
 {
     const auto it = m_pending.find(id);
-    if (it != m_pending.end())
+    if (it != m_pending.end()) {
         it->sinceMs = nowMs;
+        it->silent = false;
+    }
 }
 
 void Admission::release(quint64 id)

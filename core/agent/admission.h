@@ -14,12 +14,13 @@ namespace ferry::agent {
 /// the token yet, and how it slows down those that guess.
 struct AdmissionLimits {
     int pendingTotal = 256;       ///< unauthenticated connections, from all addresses
-    /// An address's share of the budget once the budget is full: beyond it
-    /// an address gives way first, and gets no more places.
+    /// Once the budget is full: how many connections that have shown
+    /// nothing yet (no TLS, no upgrade) one address may hold; beyond it the
+    /// address gets no more places.
     int pendingPerAddress = 16;
     /// A pending connection that has not reached its next stage (TLS done,
     /// upgraded, proof sent) for this long gives way to a newcomer first.
-    int stalledMs = 1000;
+    int stalledMs = 500;
     int handshakeMs = 10000;      ///< from the first byte to authenticated
     int freeFailures = 3;         ///< failed proofs per address before checks slow down
     int firstDelayMs = 250;       ///< the first delay, doubled with every further failure
@@ -39,13 +40,15 @@ struct AdmissionLimits {
 /// clients behind one address (a NAT, a reverse proxy) are as welcome as
 /// clients from many. Once it is full, a newcomer takes the place of the
 /// connection that has been stuck at its stage the longest, if that one
-/// has been stuck for a while (a client with the token moves on within
-/// milliseconds; an idle or half-open connection does not); failing that,
-/// the place of the address holding the most, unless the newcomer's own
-/// address already holds its share. So a flood, from one place or many,
-/// never keeps a client out for long, and a client turned away is let in
-/// when it tries again. Failed proofs of the token slow further checks from
-/// that address down (growing delay), then turn it away for a while.
+/// has been stuck for a while: a client with the token moves on within
+/// milliseconds, an idle or half-open connection does not. Failing that,
+/// it takes the place of a connection that has shown nothing yet, from the
+/// address holding the most of those, unless its own address already holds
+/// its share of them. A connection that is moving is never pushed out. So
+/// a flood, from one place or many, never keeps a client out for long, and
+/// a client turned away is let in when it tries again. Failed proofs of the
+/// token slow further checks from that address down (growing delay), then
+/// turn it away for a while.
 class Admission
 {
 public:
@@ -56,8 +59,8 @@ public:
     enum class Verdict {
         Accept,
         Banned,      ///< the address failed too often; close at once
-        AddressFull, ///< the budget is full and the address holds its share
-        Full,        ///< the budget is full and every connection is moving
+        AddressFull, ///< the budget is full and the address holds its share of silent connections
+        Full,        ///< the budget is full and no connection may be pushed out
     };
     struct Decision {
         Verdict verdict = Verdict::Accept;
@@ -113,11 +116,12 @@ private:
         QHostAddress address;
         qint64 sinceMs = 0; ///< at its current stage since
         quint64 order = 0;  ///< of arrival, for ties
+        bool silent = true; ///< has not reached a stage yet
     };
     qint64 currentDelay(const AddressState &state) const;
-    /// The pending connection stuck the longest, of @p address only when
-    /// given.
-    std::optional<quint64> longestStuck(const std::optional<QHostAddress> &address = std::nullopt) const;
+    /// The pending connection stuck the longest; of @p address and silent
+    /// only, when given.
+    std::optional<quint64> longestStuck(const std::optional<QHostAddress> &silentOf = std::nullopt) const;
 
     AdmissionLimits m_limits;
     QHash<QHostAddress, AddressState> m_addresses;

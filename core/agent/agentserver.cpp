@@ -21,6 +21,8 @@
 #include <QTimer>
 #include <QWebSocketServer>
 
+#include <algorithm>
+
 namespace ferry::agent {
 
 AgentServer::AgentServer(QObject *parent)
@@ -108,6 +110,11 @@ Expected<void> AgentServer::listen(const AgentOptions &options)
         m_tcp = new QTcpServer(this);
     }
     connect(m_tcp, &QTcpServer::pendingConnectionAvailable, this, &AgentServer::onTcpConnection);
+    // The kernel's queue of connections not accepted yet: with Qt's 50 a
+    // burst of strangers fills it, and a client's connect then waits for
+    // TCP to try its SYN again (1 s, 3 s, 7 s). Ours decides at accept.
+    m_tcp->setListenBacklogSize(std::max(1024, options.admission.pendingTotal));
+    m_tcp->setMaxPendingConnections(std::max(1024, options.admission.pendingTotal));
     if (!m_tcp->listen(options.host, options.port))
         return std::unexpected(Error{ErrorCode::Io, QCoreApplication::translate("ferry::agent", "cannot listen on %1:%2: %3")
                                                         .arg(options.host.toString()).arg(options.port).arg(m_tcp->errorString())});

@@ -21,6 +21,7 @@ AdmissionLimits smallLimits()
     limits.banAfter = 8;
     limits.banMs = 5000;
     limits.burstQuietMs = 1000;
+    limits.stalledMs = 1000;
     return limits;
 }
 
@@ -112,16 +113,19 @@ void TestAdmission::stuckConnectionsGiveWayFirst()
     admission.admit(6, kFlood, 300);
     for (quint64 id = 1; id <= 4; ++id)
         admission.progressed(id, 900);
-    // Not stuck for long enough yet: the user is beyond its share.
-    QCOMPARE(admission.admit(7, kUser, 1000).verdict, Admission::Verdict::AddressFull);
-    // A second later the flood's oldest has been stuck the longest.
-    Admission::Decision decision = admission.admit(7, kUser, 1250);
+    // Nobody stuck for long enough yet: a connection that showed nothing
+    // makes room, never one that moves, although the user holds the most.
+    Admission::Decision decision = admission.admit(7, kUser, 1000);
     QCOMPARE(decision.verdict, Admission::Verdict::Accept);
     QCOMPARE(decision.evict, std::optional<quint64>(5));
+    // One silent connection each: nobody makes room.
+    QCOMPARE(admission.admit(8, kFlood, 1100).verdict, Admission::Verdict::Full);
+    // A little later the flood's last has been stuck long enough.
     decision = admission.admit(8, kFlood, 1350);
     QCOMPARE(decision.evict, std::optional<quint64>(6));
-    // The user's own are next when they stop moving: the oldest stage first.
+    // The user's own give way when they stop moving: the oldest stage first.
     admission.progressed(1, 1300);
+    admission.progressed(7, 1360);
     decision = admission.admit(9, kFlood, 2000);
     QCOMPARE(decision.evict, std::optional<quint64>(2));
     QCOMPARE(admission.pendingFrom(kUser), 4);
