@@ -66,6 +66,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::UntrustedCertificate: return QStringLiteral("untrusted-certificate");
     case ErrorCode::Paused: return QStringLiteral("paused");
     case ErrorCode::Overloaded: return QStringLiteral("overloaded");
+    case ErrorCode::CertificateChanged: return QStringLiteral("certificate-changed");
     }
     return QStringLiteral("unknown");
 }

@@ -33,6 +33,7 @@ enum class ErrorCode : int {
     UntrustedCertificate = 20, ///< wss:// agent whose certificate is not (yet) trusted
     Paused = 21,         ///< stopped by the user to go on later: partial data is kept
     Overloaded = 22,     ///< the agent turned a connection away for now: try again shortly
+    CertificateChanged = 23, ///< wss:// agent whose certificate differs from the one pinned for it
 };
 
 /// An error: a code for programs and a human message naming the path.

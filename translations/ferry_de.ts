@@ -260,6 +260,27 @@
 </context>
 <context>
     <name>ferry::cli</name>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation>
+            <numerusform>%n Ordner</numerusform>
+            <numerusform>%n Ordner</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../core/cli/cliapp.cpp" line="36"/>
         <source>Commands (a path starting with &apos;:&apos; is remote, relative to the agent&apos;s root):
@@ -618,6 +639,13 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 </context>
 <context>
     <name>ferry::client</name>
+    <message numerus="yes">
+        <source>%1 (tried %n times: the agent may be too busy)</source>
+        <translation>
+            <numerusform>%1 (%n Versuch: der Agent ist vielleicht ausgelastet)</numerusform>
+            <numerusform>%1 (%n Versuche: der Agent ist vielleicht ausgelastet)</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../core/client/session.cpp" line="43"/>
         <source>%1: the agent did not complete the handshake in time</source>
@@ -972,6 +1000,13 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 </context>
 <context>
     <name>ferry::copy::CopyJob</name>
+    <message numerus="yes">
+        <source>%n entries could not be copied; the first: %1</source>
+        <translation>
+            <numerusform>%n Eintrag konnte nicht kopiert werden; der erste: %1</numerusform>
+            <numerusform>%n Einträge konnten nicht kopiert werden; der erste: %1</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../core/copy/copyjob.cpp" line="58"/>
         <source>nothing to copy</source>
@@ -1082,6 +1117,13 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 </context>
 <context>
     <name>ferry::copy::MoveJob</name>
+    <message numerus="yes">
+        <source>%n entries could not be moved; the first: %1</source>
+        <translation>
+            <numerusform>%n Eintrag konnte nicht verschoben werden; der erste: %1</numerusform>
+            <numerusform>%n Einträge konnten nicht verschoben werden; der erste: %1</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../core/copy/movejob.cpp" line="55"/>
         <source>nothing to move</source>

@@ -61,4 +61,58 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ferry::cli</name>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation>
+            <numerusform>%n folder</numerusform>
+            <numerusform>%n folders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ferry::copy::CopyJob</name>
+    <message numerus="yes">
+        <source>%n entries could not be copied; the first: %1</source>
+        <translation>
+            <numerusform>%n entry could not be copied; the first: %1</numerusform>
+            <numerusform>%n entries could not be copied; the first: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ferry::copy::MoveJob</name>
+    <message numerus="yes">
+        <source>%n entries could not be moved; the first: %1</source>
+        <translation>
+            <numerusform>%n entry could not be moved; the first: %1</numerusform>
+            <numerusform>%n entries could not be moved; the first: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ferry::client</name>
+    <message numerus="yes">
+        <source>%1 (tried %n times: the agent may be too busy)</source>
+        <translation>
+            <numerusform>%1 (tried once: the agent may be too busy)</numerusform>
+            <numerusform>%1 (tried %n times: the agent may be too busy)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -31,7 +31,7 @@ public:
     QString displayedFingerprint() const;
     QPushButton *trustButton() const { return m_trust; }
 
-    /// For @p session after it failed with ErrorCode::UntrustedCertificate:
+    /// For @p session after it failed with ErrorCode::UntrustedCertificate or CertificateChanged:
     /// shows a prompt whose Trust pins the presented certificate
     /// (Session::trustPeer) and opens the session again. Returns null when
     /// the agent presented no certificate, so there is nothing to trust.

@@ -144,7 +144,7 @@ void MainWindow::setSession(client::Session *session)
     connect(session, &client::Session::failed, this, [this, session](const Error &error) {
         showMessage(error.message);
         // A wss:// agent seen for the first time (or with a new certificate).
-        if (error.code == ErrorCode::UntrustedCertificate)
+        if (error.code == ErrorCode::UntrustedCertificate || error.code == ErrorCode::CertificateChanged)
             CertificatePrompt::askFor(session, this);
     });
     const QSettings settings;

@@ -3,6 +3,7 @@
 
 #include "core/humanformat.h"
 #include "core/pathcodec.h"
+#include "core/protocol/remotepath.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -127,8 +128,7 @@ QWidget *PropertiesDialog::createDetails()
     row->addWidget(icon);
 
     auto *form = new QFormLayout;
-    const qsizetype slash = m_path.lastIndexOf(u'/');
-    const QString location = u"/"_s + (slash > 0 ? pathcodec::escaped(m_path.left(slash)) : QString());
+    const QString location = u"/"_s + pathcodec::escaped(remotepath::parent(m_path));
     form->addRow(tr("Name:"), selectable(pathcodec::escaped(m_entry.name), box));
     form->addRow(tr("Location:"), selectable(location, box));
 

@@ -3,6 +3,7 @@
 
 #include "core/client/session.h"
 #include "core/pathcodec.h"
+#include "core/protocol/remotepath.h"
 #include "core/protocol/wirepath.h"
 #include "ui/locationbar.h"
 #include "ui/namedaction.h"
@@ -131,8 +132,7 @@ void RemoteBrowser::createActions()
         const QString path = currentPath();
         if (path.isEmpty())
             return;
-        const qsizetype slash = path.lastIndexOf(u'/');
-        openPath(slash < 0 ? QString() : path.left(slash));
+        openPath(remotepath::parent(path));
     });
     make(u"refresh"_s, u"view-refresh"_s, tr("&Refresh"), QKeySequence::Refresh, [this] { m_model->refresh(); });
     make(u"editLocation"_s, u"document-open-folder"_s, tr("Edit &Location"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] { m_location->startEditing(); });
@@ -311,8 +311,7 @@ void RemoteBrowser::removeEntries(const QStringList &paths)
 
 void RemoteBrowser::renameEntry(const QString &path, const QString &newName)
 {
-    const qsizetype slash = path.lastIndexOf(u'/');
-    const QString target = slash < 0 ? newName : path.left(slash + 1) + newName;
+    const QString target = remotepath::join(remotepath::parent(path), newName);
     request(u"mv"_s, QCborMap{{u"from"_s, protocol::pathValue(path)}, {u"to"_s, protocol::pathValue(target)}}, tr("Renaming"));
 }
 

@@ -4,6 +4,7 @@
 #include "core/client/listjob.h"
 #include "core/humanformat.h"
 #include "core/pathcodec.h"
+#include "core/protocol/remotepath.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -84,7 +85,7 @@ QStringList RemoteDirModel::decodeRemotePaths(const QByteArray &data)
 
 QString RemoteDirModel::childPath(const QString &name) const
 {
-    return m_path.isEmpty() ? name : m_path + u'/' + name;
+    return remotepath::join(m_path, name);
 }
 
 int RemoteDirModel::rowCount(const QModelIndex &parent) const
@@ -249,8 +250,7 @@ bool RemoteDirModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int,
         const QString target = targetOf(parent);
         const QStringList paths = decodeRemotePaths(data->data(QString(kRemotePathsMime)));
         return std::none_of(paths.cbegin(), paths.cend(), [&target](const QString &p) {
-            const qsizetype slash = p.lastIndexOf(u'/');
-            return p == target || (slash < 0 ? QString() : p.left(slash)) == target;
+            return p == target || remotepath::parent(p) == target;
         });
     }
     if (!data->hasUrls())

@@ -6,6 +6,7 @@
 #include "core/pathcodec.h"
 #include "core/protocol/frame.h"
 #include "core/protocol/messagereader.h"
+#include "core/protocol/remotepath.h"
 #include "core/transfer/flush.h"
 #include "core/transfer/hasher.h"
 #include "core/transfer/streammessages.h"
@@ -32,11 +33,6 @@ QCborValue resultValue(const Error &error)
     return QCborArray{qint64(error.code), error.message};
 }
 
-QString parentOf(const QString &path)
-{
-    const qsizetype slash = path.lastIndexOf(u'/');
-    return slash < 0 ? QString() : path.left(slash);
-}
 
 } // namespace
 
@@ -215,7 +211,7 @@ void AgentPutMany::commitAll(int flushError)
             if (auto committed = item.sink->commit(item.attributes, item.replace); !committed)
                 item.error = committed.error();
             else
-                parents.insert(parentOf(item.path));
+                parents.insert(remotepath::parent(item.path));
         }
         if (item.sink && item.error.code != ErrorCode::None)
             item.sink->discard();

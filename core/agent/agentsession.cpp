@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/agent/agentsession.h"
 
-#include "core/agent/agentbatch.h"
-#include "core/agent/agentcopy.h"
-#include "core/agent/agentexec.h"
-#include "core/agent/agentput.h"
 #include "core/agent/agentstream.h"
 #include "core/logging.h"
 #include "core/net/auth.h"
@@ -13,8 +9,6 @@
 #include "core/protocol/entry.h"
 #include "core/protocol/frame.h"
 #include "core/protocol/messagereader.h"
-#include "core/transfer/filesource.h"
-#include "core/transfer/filework.h"
 #include "core/transfer/streammessages.h"
 #include "core/version.h"
 
@@ -29,22 +23,8 @@ namespace ferry::agent {
 namespace {
 
 constexpr int kHandshakeTimeoutMs = 10000;
-constexpr qsizetype kMaxStreamsPerSession = 256;
-constexpr qsizetype kEntriesPerPage = 1000;
 constexpr qint64 kMinWindow = 16 * 1024;
 constexpr qint64 kMaxAnnouncedWindow = 64 * 1024 * 1024;
-
-protocol::Entry toWire(const EntryInfo &info)
-{
-    protocol::Entry e;
-    e.name = info.name;
-    e.type = protocol::Entry::Type(int(info.type));
-    e.size = info.size;
-    e.mode = info.mode;
-    e.mtimeNs = info.mtimeNs;
-    e.linkTarget = info.linkTarget;
-    return e;
-}
 
 } // namespace
 
@@ -288,186 +268,6 @@ void AgentSession::onMessage(const QCborMap &message)
     // Everything else addressed to no open stream is a peer that does not
     // follow the protocol.
     m_connection->close(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::agent", "unexpected message '%1'").arg(reader.type().left(32))});
-}
-
-void AgentSession::onRequest(const QCborMap &message)
-{
-    protocol::MessageReader reader(message);
-    const qint64 id = reader.integer("id"_L1, 1);
-    const QString op = reader.string("op"_L1);
-    if (!reader.ok()) {
-        m_connection->close(Error{ErrorCode::Protocol, reader.error()});
-        return;
-    }
-    const auto done = [this, id](const Expected<void> &result) {
-        if (result)
-            reply(id, {});
-        else
-            replyError(id, result.error());
-    };
-
-    if (op == "put"_L1 || op == "get"_L1 || op == "exec"_L1 || op == "putmany"_L1 || op == "getmany"_L1) {
-        const qint64 stream = reader.integer("s"_L1, 1, std::numeric_limits<quint32>::max());
-        if (!reader.ok()) {
-            replyError(id, Error{ErrorCode::Protocol, reader.error()});
-            return;
-        }
-        if (op == "exec"_L1 && !m_execAllowed) {
-            replyError(id, Error{ErrorCode::PermissionDenied, QCoreApplication::translate("ferry::agent", "remote commands are turned off on this agent (--no-exec)")});
-            return;
-        }
-        openStream(id, op, quint32(stream), message);
-    } else if (op == "list"_L1) {
-        const QString path = reader.path("path"_L1);
-        reader.ok() ? handleList(id, path) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
-    } else if (op == "stat"_L1) {
-        const QString path = reader.path("path"_L1);
-        if (!reader.ok())
-            return replyError(id, Error{ErrorCode::Protocol, reader.error()});
-        auto info = m_root->stat(path);
-        info ? reply(id, QCborMap{{"e"_L1, toWire(*info).toCbor(m_byteNames)}}) : replyError(id, info.error());
-    } else if (op == "mkdir"_L1) {
-        const QString path = reader.path("path"_L1);
-        const qint64 mode = reader.optionalInteger("mode"_L1, 0777, 0, 07777);
-        const bool parents = reader.optionalBool("parents"_L1);
-        reader.ok() ? done(m_root->mkdir(path, quint32(mode), parents)) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
-    } else if (op == "rm"_L1) {
-        const QString path = reader.path("path"_L1);
-        const bool recursive = reader.optionalBool("recursive"_L1);
-        reader.ok() ? done(m_root->remove(path, recursive)) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
-    } else if (op == "mv"_L1) {
-        const QString from = reader.path("from"_L1);
-        const QString to = reader.path("to"_L1);
-        const bool overwrite = reader.optionalBool("overwrite"_L1);
-        if (!reader.ok())
-            return replyError(id, Error{ErrorCode::Protocol, reader.error()});
-        const auto source = m_root->normalize(from);
-        const auto target = m_root->normalize(to);
-        if (source && target && (*target == *source || target->startsWith(*source + u'/') || source->isEmpty()))
-            return replyError(id, Error{ErrorCode::InvalidArgument, QCoreApplication::translate("ferry::agent", "cannot move '%1' into itself").arg(pathcodec::escaped(from))});
-        done(m_root->rename(from, to, overwrite));
-    } else if (op == "chmod"_L1) {
-        const QString path = reader.path("path"_L1);
-        const qint64 mode = reader.integer("mode"_L1, 0, 07777);
-        reader.ok() ? done(m_root->chmod(path, quint32(mode))) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
-    } else if (op == "setattr"_L1) {
-        const QString path = reader.path("path"_L1);
-        const qint64 mode = reader.optionalInteger("mode"_L1, -1, -1, 07777);
-        const qint64 mtime = reader.optionalInteger("mtime"_L1, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::min());
-        if (!reader.ok())
-            return replyError(id, Error{ErrorCode::Protocol, reader.error()});
-        if (mode >= 0) {
-            if (auto changed = m_root->chmod(path, quint32(mode)); !changed)
-                return replyError(id, changed.error());
-        }
-        if (mtime != std::numeric_limits<qint64>::min())
-            return done(m_root->setModifiedTime(path, mtime));
-        reply(id, {});
-    } else if (op == "symlink"_L1) {
-        const QString path = reader.path("path"_L1);
-        const QString target = reader.path("target"_L1);
-        reader.ok() ? done(m_root->symlink(path, target)) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
-    } else if (op == "df"_L1) {
-        const QString path = reader.path("path"_L1);
-        if (!reader.ok())
-            return replyError(id, Error{ErrorCode::Protocol, reader.error()});
-        auto space = m_root->diskSpace(path);
-        space ? reply(id, QCborMap{{"total"_L1, space->total}, {"free"_L1, space->free}, {"avail"_L1, space->available}})
-              : replyError(id, space.error());
-    } else if (op == "commit"_L1) {
-        handleCommit(this, id, message);
-    } else if (op == "copy"_L1) {
-        handleCopy(this, id, message);
-    } else if (op == "cancel"_L1) {
-        // Stops a request that works on in the background (a copy); one
-        // that is done already is no error: the cancel crossed its reply.
-        const qint64 target = reader.integer("target"_L1, 1);
-        if (!reader.ok())
-            return replyError(id, Error{ErrorCode::Protocol, reader.error()});
-        if (const auto flag = m_cancellable.value(target))
-            flag->store(true);
-        reply(id, {});
-    } else if (op == "limit"_L1) {
-        const qint64 rate = reader.integer("rate"_L1, 0, protocol::kMaxRateLimit);
-        if (!reader.ok())
-            return replyError(id, Error{ErrorCode::Protocol, reader.error()});
-        // Throttles what this agent sends on this connection: the client's
-        // downloads and command output. The client limits its uploads itself.
-        m_connection->setRateLimit(rate);
-        qCInfo(lcAgent).noquote() << m_peer << "rate limit" << rate << "bytes/s";
-        reply(id, QCborMap{{"rate"_L1, rate}});
-    } else if (op == "hash"_L1) {
-        const QString path = reader.path("path"_L1);
-        const bool progress = reader.optionalBool("progress"_L1);
-        reader.ok() ? handleHash(id, path, progress) : replyError(id, Error{ErrorCode::Protocol, reader.error()});
-    } else {
-        replyError(id, Error{ErrorCode::Unsupported, QCoreApplication::translate("ferry::agent", "unknown operation '%1'").arg(op.left(32))});
-    }
-}
-
-void AgentSession::handleList(qint64 id, const QString &path)
-{
-    auto entries = m_root->list(path);
-    if (!entries) {
-        replyError(id, entries.error());
-        return;
-    }
-    // Pages keep every message far below the size limit, whatever the
-    // directory holds.
-    qsizetype i = 0;
-    do {
-        QCborArray page;
-        for (qsizetype n = 0; n < kEntriesPerPage && i < entries->size(); ++n, ++i)
-            page.append(toWire(entries->at(i)).toCbor(m_byteNames));
-        reply(id, QCborMap{{"entries"_L1, page}}, i >= entries->size());
-    } while (i < entries->size());
-}
-
-void AgentSession::handleHash(qint64 id, const QString &path, bool progress)
-{
-    auto fd = m_root->openRead(path);
-    if (!fd)
-        return replyError(id, fd.error());
-    auto source = transfer::FileSource::open(std::move(*fd), path);
-    if (!source)
-        return replyError(id, source.error());
-    // A large file takes seconds to read: on a worker thread, with progress
-    // when asked for, and cancelled by "cancel" or the client's going away.
-    auto shared = std::make_shared<transfer::FileSource>(std::move(*source));
-    using Result = Expected<QByteArray>;
-    transfer::runFileWork<Result>(
-        this, cancellable(id), [shared](const transfer::WorkProgress &check) { return shared->seekAndHashPrefix(shared->size(), check); },
-        progress ? std::function<void(qint64)>([this, id, shared](qint64 done) {
-            if (m_cancellable.contains(id))
-                reply(id, QCborMap{{"done"_L1, done}, {"size"_L1, shared->size()}}, false);
-        })
-                 : std::function<void(qint64)>(),
-        [this, id, shared](Result digest) {
-            forgetCancellable(id);
-            digest ? reply(id, QCborMap{{"h"_L1, *digest}, {"size"_L1, shared->size()}}) : replyError(id, digest.error());
-        });
-}
-
-void AgentSession::openStream(qint64 id, const QString &op, quint32 stream, const QCborMap &message)
-{
-    if (m_connection->hasStream(stream) || m_streams.contains(stream)) {
-        m_connection->close(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::agent", "stream %1 is already open").arg(stream)});
-        return;
-    }
-    if (m_streams.size() >= kMaxStreamsPerSession) {
-        replyError(id, Error{ErrorCode::Busy, QCoreApplication::translate("ferry::agent", "too many open streams")});
-        return;
-    }
-    if (op == "put"_L1)
-        AgentPut::start(this, id, stream, message);
-    else if (op == "get"_L1)
-        AgentGet::start(this, id, stream, message);
-    else if (op == "putmany"_L1)
-        AgentPutMany::start(this, id, stream, message);
-    else if (op == "getmany"_L1)
-        AgentGetMany::start(this, id, stream, message);
-    else
-        AgentExec::start(this, id, stream, message);
 }
 
 } // namespace ferry::agent

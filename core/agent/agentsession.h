@@ -93,10 +93,38 @@ private:
     void failHandshake(const QString &reason, bool log = true, ErrorCode code = ErrorCode::Authentication);
     void checkProof(const QCborMap &auth);
     void onMessage(const QCborMap &message);
+    // Requests (agentrequests.cpp): a table from "op" to one small
+    // function each.
+    struct Request;
+    using RequestHandler = void (AgentSession::*)(Request &request);
+    using StreamStart = void (*)(AgentSession *session, qint64 requestId, quint32 stream, const QCborMap &request);
+    static const QHash<QString, RequestHandler> &requestHandlers();
     void onRequest(const QCborMap &message);
-    void handleList(qint64 id, const QString &path);
-    void handleHash(qint64 id, const QString &path, bool progress);
-    void openStream(qint64 id, const QString &op, quint32 stream, const QCborMap &message);
+    /// Replies to a request that yields nothing but success or an error.
+    void replyDone(qint64 id, const Expected<void> &result);
+    /// False, after a protocol error reply, when a field of @p request was
+    /// missing or malformed.
+    bool fieldsOk(Request &request);
+    void opStream(Request &request, StreamStart start);
+    void opPut(Request &request);
+    void opGet(Request &request);
+    void opPutMany(Request &request);
+    void opGetMany(Request &request);
+    void opExec(Request &request);
+    void opList(Request &request);
+    void opStat(Request &request);
+    void opMkdir(Request &request);
+    void opRm(Request &request);
+    void opMv(Request &request);
+    void opChmod(Request &request);
+    void opSetattr(Request &request);
+    void opSymlink(Request &request);
+    void opDf(Request &request);
+    void opCommit(Request &request);
+    void opCopy(Request &request);
+    void opCancel(Request &request);
+    void opLimit(Request &request);
+    void opHash(Request &request);
     void onClosed(const Error &reason);
 
     net::Transport *m_transport;

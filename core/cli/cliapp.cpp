@@ -96,7 +96,7 @@ int CliApp::run()
     connect(m_session, &client::Session::failed, this, [this](const Error &reason) {
         if (m_finished)
             return;
-        if (reason.code == ErrorCode::UntrustedCertificate && !m_session->peerFingerprint().isEmpty())
+        if ((reason.code == ErrorCode::UntrustedCertificate || reason.code == ErrorCode::CertificateChanged) && !m_session->peerFingerprint().isEmpty())
             return askToTrust(reason);
         fail(reason);
     });
@@ -261,7 +261,7 @@ void CliApp::askToTrust(const Error &reason)
     const QString shown = net::TrustStore::displayFingerprint(m_session->peerFingerprint());
     // Only a person who can compare the fingerprint may vouch for it; and a
     // changed certificate is never waved through from here.
-    const bool changed = reason.message.contains(u"CHANGED"_s);
+    const bool changed = reason.code == ErrorCode::CertificateChanged;
     if (changed || !::isatty(STDIN_FILENO) || !::isatty(STDERR_FILENO)) {
         fail(Error{reason.code, reason.message + u"\n"_s
                                     + QCoreApplication::translate("ferry::cli", "ferry-cli: if this is the agent's certificate, trust it with --trust %1").arg(shown)});
@@ -301,7 +301,8 @@ int CliApp::exitCodeFor(const Error &error) const
 {
     switch (error.code) {
     case ErrorCode::Authentication:
-    case ErrorCode::UntrustedCertificate: return ExitAuthentication;
+    case ErrorCode::UntrustedCertificate:
+    case ErrorCode::CertificateChanged: return ExitAuthentication;
     case ErrorCode::Connection:
     case ErrorCode::Overloaded:
     case ErrorCode::TooManyClients: return ExitConnection;
@@ -363,7 +364,7 @@ void CliApp::writeStats()
     stats.insert(u"transport"_s, transport);
     QSaveFile file(m_statsPath);
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(stats).toJson()) < 0 || !file.commit())
-        std::fprintf(stderr, "ferry-cli: cannot write %s: %s\n", qPrintable(m_statsPath), qPrintable(file.errorString()));
+        std::fprintf(stderr, "ferry-cli: %s\n", qPrintable(QCoreApplication::translate("ferry::cli", "cannot write %1: %2").arg(m_statsPath, file.errorString())));
 }
 
 void CliApp::runJob(transfer::Job *job, const QString &label, std::function<void(const Error &)> done)

@@ -147,10 +147,11 @@ void CliApp::cmdStat(const QStringList &args)
             std::fputs(QJsonDocument(o).toJson().constData(), stdout);
         } else {
             printLine(u"  Path: :"_s + pathcodec::escaped(path));
-            printLine(u"  Type: "_s + typeName(e->type) + (e->type == protocol::Entry::Type::Symlink ? u" -> "_s + pathcodec::escaped(e->linkTarget) : QString()));
-            printLine(u"  Size: "_s + QString::number(e->size) + u" ("_s + formatSize(e->size) + u')');
-            printLine(u"  Mode: "_s + QString::number(e->mode, 8).rightJustified(4, u'0') + u" ("_s + formatMode(typeLetter(e->type), e->mode) + u')');
-            printLine(u"Modify: "_s + formatTime(e->mtimeNs));
+            const QString type = typeName(e->type) + (e->type == protocol::Entry::Type::Symlink ? u" -> "_s + pathcodec::escaped(e->linkTarget) : QString());
+            printLine(QCoreApplication::translate("ferry::cli", "  Type: %1").arg(type));
+            printLine(QCoreApplication::translate("ferry::cli", "  Size: %1 (%2)").arg(e->size).arg(formatSize(e->size)));
+            printLine(QCoreApplication::translate("ferry::cli", "  Mode: %1 (%2)").arg(QString::number(e->mode, 8).rightJustified(4, u'0'), formatMode(typeLetter(e->type), e->mode)));
+            printLine(QCoreApplication::translate("ferry::cli", "Modify: %1").arg(formatTime(e->mtimeNs)));
         }
         finish(ExitOk);
     });
@@ -244,7 +245,8 @@ void CliApp::cmdDf(const QStringList &args)
         const qint64 total = reply->value("total"_L1).toInteger();
         const qint64 avail = reply->value("avail"_L1).toInteger();
         const qint64 free = reply->value("free"_L1).toInteger();
-        printLine(u"Size        Used        Available   Use%  Path"_s);
+        //: Column headings of df; each word starts where the column below it does.
+        printLine(QCoreApplication::translate("ferry::cli", "Size        Used        Available   Use%  Path"));
         const qint64 used = total - free;
         const qint64 pct = total > 0 ? (used * 100 + total - 1) / total : 0;
         printLine(formatSize(total).leftJustified(12) + formatSize(used).leftJustified(12) + formatSize(avail).leftJustified(12)

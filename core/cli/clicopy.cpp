@@ -15,6 +15,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
+#include <climits>
 #include <cstdio>
 #include <unistd.h>
 
@@ -95,8 +97,8 @@ void CliApp::cmdCp(const QStringList &args)
     connect(job, &copy::CopyJob::planned, this, [this](qint64 files, qint64 dirs, qint64 bytes) {
         if (!m_progress || (files <= 1 && dirs == 0))
             return;
-        const QString fileText = files == 1 ? QCoreApplication::translate("ferry::cli", "1 file") : QCoreApplication::translate("ferry::cli", "%1 files").arg(files);
-        const QString dirText = dirs == 1 ? QCoreApplication::translate("ferry::cli", "1 folder") : QCoreApplication::translate("ferry::cli", "%1 folders").arg(dirs);
+        const QString fileText = QCoreApplication::translate("ferry::cli", "%n file(s)", nullptr, int(std::min<qint64>(files, INT_MAX)));
+        const QString dirText = QCoreApplication::translate("ferry::cli", "%n folder(s)", nullptr, int(std::min<qint64>(dirs, INT_MAX)));
         warn(QCoreApplication::translate("ferry::cli", "copying %1 in %2, %3").arg(fileText, dirText, formatSize(bytes)));
     });
     connect(job, &copy::CopyJob::warning, this, [this](const QString &message) { warn(message); });
@@ -104,7 +106,7 @@ void CliApp::cmdCp(const QStringList &args)
         if (!m_quiet)
             warn(QCoreApplication::translate("ferry::cli", "skipped %1 (%2)").arg(pathcodec::escaped(path), reason));
     });
-    const QString label = sources.size() == 1 ? pathcodec::escaped(firstName) : QCoreApplication::translate("ferry::cli", "%1 items").arg(sources.size());
+    const QString label = sources.size() == 1 ? pathcodec::escaped(firstName) : QCoreApplication::translate("ferry::cli", "%n item(s)", nullptr, int(sources.size()));
     runJob(job, label, [this, job](const Error &error) {
         m_totals.files += job->doneFiles();
         if (error.code == ErrorCode::None)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/cli/remotepath.h"
 
+#include "core/copy/localfs.h"
 #include "core/pathcodec.h"
+#include "core/protocol/remotepath.h"
 
 namespace ferry::cli {
 
@@ -22,18 +24,14 @@ Expected<QString> CliPath::remotePath(const QString &argument)
 
 QString CliPath::fileName() const
 {
-    QString p = path;
-    while (p.size() > 1 && p.endsWith(u'/'))
-        p.chop(1);
-    const qsizetype slash = p.lastIndexOf(u'/');
-    return slash < 0 ? p : p.mid(slash + 1);
+    return remote ? remotepath::name(path) : copy::localfs::nameOf(path);
 }
 
 QString CliPath::child(const QString &name) const
 {
-    if (path.isEmpty() || path == QStringLiteral("."))
-        return remote ? name : QStringLiteral("./") + name;
-    return path.endsWith(u'/') ? QString(path + name) : QString(path + u'/' + name);
+    if (!remote && (path.isEmpty() || path == QStringLiteral(".")))
+        return QStringLiteral("./") + name;
+    return remotepath::join(path == QStringLiteral(".") ? QString() : path, name);
 }
 
 } // namespace ferry::cli

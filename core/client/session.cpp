@@ -262,7 +262,7 @@ std::optional<Error> Session::checkCertificate(const QSslCertificate &certificat
     }
     if (pinned && *pinned == m_peerFingerprint)
         return std::nullopt;
-    Error error{ErrorCode::UntrustedCertificate, {}};
+    Error error{pinned ? ErrorCode::CertificateChanged : ErrorCode::UntrustedCertificate, {}};
     if (pinned)
         error.message = QCoreApplication::translate("ferry::client", "%1: THE AGENT'S CERTIFICATE HAS CHANGED (now %2). Someone may be intercepting the connection; if the agent was given a new certificate, trust it again.")
                             .arg(m_options.url.toDisplayString(), shown);
@@ -443,7 +443,8 @@ void Session::scheduleReconnect(const Error &reason)
         m_lastError.message = QCoreApplication::translate("ferry::client", "%1 (tried %n times: the agent may be too busy)", nullptr, m_busyAttempts + 1)
                                   .arg(reason.message);
     }
-    const bool fatal = reason.code == ErrorCode::Authentication || reason.code == ErrorCode::UntrustedCertificate || reason.code == ErrorCode::Unsupported
+    const bool fatal = reason.code == ErrorCode::Authentication || reason.code == ErrorCode::UntrustedCertificate
+                       || reason.code == ErrorCode::CertificateChanged || reason.code == ErrorCode::Unsupported
                        || reason.code == ErrorCode::Protocol || reason.code == ErrorCode::TooManyClients;
     // A first connection that fails is reported at once; reconnection is
     // for a session that was up.

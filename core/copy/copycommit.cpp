@@ -44,7 +44,7 @@ void CopyJob::commitGroup(const QList<int> &indices)
         QList<client::StagedFile> files;
         for (int index : indices) {
             const Node &node = m_nodes.at(index);
-            files.append(client::StagedFile{destPath(node), node.source.size, node.action != int(client::ConflictAction::Fail)});
+            files.append(client::StagedFile{destPath(node), node.source.size, node.action != client::ConflictAction::Fail});
         }
         auto *job = new client::GroupCommitJob(m_session, files, this);
         m_inFlight.insert(job, 0);
@@ -59,7 +59,7 @@ void CopyJob::commitGroup(const QList<int> &indices)
     QList<localfs::StagedFile> files;
     for (int index : indices) {
         const Node &node = m_nodes.at(index);
-        files.append(localfs::StagedFile{destPath(node), node.source.size, node.action != int(client::ConflictAction::Fail)});
+        files.append(localfs::StagedFile{destPath(node), node.source.size, node.action != client::ConflictAction::Fail});
     }
     localfs::commitStaged(files, m_alive, [this, indices](const QList<Error> &results) { onCommitted(indices, results); });
 }

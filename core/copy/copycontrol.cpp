@@ -267,7 +267,7 @@ void CopyJob::runRemoteCopy(int index)
     Node &node = m_nodes[index];
     settle(index, Node::Running);
     ++m_runningJobs;
-    QCborMap args{{"from"_L1, protocol::pathValue(node.sourcePath)}, {"to"_L1, protocol::pathValue(destPath(node))}, {"replace"_L1, node.action != int(client::ConflictAction::Fail)}};
+    QCborMap args{{"from"_L1, protocol::pathValue(node.sourcePath)}, {"to"_L1, protocol::pathValue(destPath(node))}, {"replace"_L1, node.action != client::ConflictAction::Fail}};
     if (m_options.preserveMode)
         args.insert("mode"_L1, qint64(node.source.mode));
     if (m_options.preserveTimes)

@@ -127,31 +127,15 @@ void CopyJob::decide(int index)
         proceed(index);
         return;
     }
-    const ConflictInfo info = conflictInfo(index);
-    switch (m_options.policy) {
-    case ConflictPolicy::Ask:
+    if (m_options.policy == ConflictPolicy::Ask) {
         m_askQueue.enqueue(index);
         askNext();
         return;
-    case ConflictPolicy::Overwrite:
-        applyAnswer(index, ConflictAnswer{ConflictAnswer::Overwrite, false, {}});
-        return;
-    case ConflictPolicy::Skip:
-        applyAnswer(index, ConflictAnswer{ConflictAnswer::Skip, false, {}});
-        return;
-    case ConflictPolicy::Rename:
-        applyAnswer(index, ConflictAnswer{ConflictAnswer::Rename, false, {}});
-        return;
-    case ConflictPolicy::Resume:
-        applyAnswer(index, ConflictAnswer{ConflictAnswer::Resume, false, {}});
-        return;
-    case ConflictPolicy::Newer:
-        applyAnswer(index, ConflictAnswer{ConflictAnswer::OverwriteIfNewer, false, {}});
-        return;
-    case ConflictPolicy::Fail:
-        finishNode(index, Error{ErrorCode::Exists, tr("%1: already exists").arg(pathcodec::escaped(info.destinationPath))});
-        return;
     }
+    if (const std::optional<ConflictAnswer::Action> answer = answerOf(m_options.policy))
+        applyAnswer(index, ConflictAnswer{*answer, false, {}});
+    else
+        finishNode(index, Error{ErrorCode::Exists, conflictRefusal(conflictInfo(index))});
 }
 
 void CopyJob::askNext()
@@ -162,8 +146,7 @@ void CopyJob::askNext()
     if (m_nodes.at(index).status != Node::Waiting)
         return askNext();
     if (!m_handler) {
-        const QString why = m_noHandlerReason.isEmpty() ? tr("there is no one to ask") : m_noHandlerReason;
-        finishNode(index, Error{ErrorCode::Exists, tr("%1 exists; %2").arg(pathcodec::escaped(destDisplay(m_nodes.at(index))), why)});
+        finishNode(index, Error{ErrorCode::Exists, noOneToAsk(conflictInfo(index), m_noHandlerReason)});
         return askNext();
     }
     m_asking = true;
@@ -180,14 +163,8 @@ void CopyJob::askNext()
             self->maybeFinishCopying();
             return;
         }
-        if (answer.applyToAll) {
-            static const QHash<int, ConflictPolicy> policies{
-                {ConflictAnswer::Overwrite, ConflictPolicy::Overwrite}, {ConflictAnswer::Skip, ConflictPolicy::Skip},
-                {ConflictAnswer::Rename, ConflictPolicy::Rename},       {ConflictAnswer::Resume, ConflictPolicy::Resume},
-                {ConflictAnswer::OverwriteIfNewer, ConflictPolicy::Newer},
-            };
-            self->m_options.policy = policies.value(answer.action, ConflictPolicy::Ask);
-        }
+        if (answer.applyToAll)
+            self->m_options.policy = policyOf(answer.action);
         self->applyAnswer(index, answer);
         // With "apply to all", the questions still queued answer themselves.
         if (self && self->m_options.policy != ConflictPolicy::Ask) {
@@ -205,36 +182,27 @@ void CopyJob::askNext()
 void CopyJob::applyAnswer(int index, const ConflictAnswer &answer)
 {
     Node &node = m_nodes[index];
-    const ConflictInfo info = conflictInfo(index);
-    switch (answer.action) {
-    case ConflictAnswer::Cancel:
+    const ConflictOutcome outcome = resolveConflict(conflictInfo(index), answer);
+    switch (outcome.kind) {
+    case ConflictOutcome::Cancel:
         cancel();
         return;
-    case ConflictAnswer::Skip:
-        skipNode(index, tr("exists"));
+    case ConflictOutcome::Skip:
+        skipNode(index, outcome.reason);
         return;
-    case ConflictAnswer::Rename: {
-        node.destName = answer.newName.isEmpty() ? info.suggestedName : answer.newName;
+    case ConflictOutcome::Refuse:
+        finishNode(index, Error{ErrorCode::Exists, outcome.reason});
+        return;
+    case ConflictOutcome::Rename:
+        node.destName = outcome.newName;
         node.destExists = false;
         m_destNames[node.destDir].insert(node.destName);
         rebase(index);
         proceed(index);
         return;
-    }
-    case ConflictAnswer::OverwriteIfNewer:
-        if (!isFile(node.source) || !isFile(node.dest) || node.source.mtimeNs <= node.dest.mtimeNs) {
-            skipNode(index, tr("the destination is not older"));
-            return;
-        }
-        [[fallthrough]];
-    case ConflictAnswer::Overwrite:
-    case ConflictAnswer::Resume:
-        if (info.typeMismatch) {
-            finishNode(index, Error{ErrorCode::Exists, isDir(node.dest) ? tr("cannot overwrite directory '%1' with a non-directory").arg(pathcodec::escaped(info.destinationPath))
-                                                                        : tr("cannot overwrite non-directory '%1' with a directory").arg(pathcodec::escaped(info.destinationPath))});
-            return;
-        }
-        node.action = int(answer.action == ConflictAnswer::Resume && info.canResume ? client::ConflictAction::Resume : client::ConflictAction::Overwrite);
+    case ConflictOutcome::Resume:
+    case ConflictOutcome::Replace:
+        node.action = outcome.kind == ConflictOutcome::Resume ? client::ConflictAction::Resume : client::ConflictAction::Overwrite;
         proceed(index);
         return;
     }
@@ -362,7 +330,7 @@ void CopyJob::pump()
         }
         const auto batchable = [this](int index) {
             // Resuming needs the single-file path (partial files, prefixes).
-            return m_nodes.at(index).source.size <= client::kSmallFile && m_nodes.at(index).action != int(client::ConflictAction::Resume);
+            return m_nodes.at(index).source.size <= client::kSmallFile && m_nodes.at(index).action != client::ConflictAction::Resume;
         };
         if (!batchable(first)) {
             runFile(first);
@@ -394,12 +362,12 @@ void CopyJob::pump()
     maybeFinishCopying();
 }
 
-static client::FileTransferItem itemFor(const QString &local, const QString &remote, int action, const CopyOptions &options)
+static client::FileTransferItem itemFor(const QString &local, const QString &remote, client::ConflictAction action, const CopyOptions &options)
 {
     client::FileTransferItem item;
     item.localPath = local;
     item.remotePath = remote;
-    item.conflict = client::ConflictAction(action);
+    item.conflict = action;
     item.preserveMode = options.preserveMode;
     item.preserveTimes = options.preserveTimes;
     return item;
@@ -574,7 +542,7 @@ void CopyJob::finishJob()
     setState(State::Done);
     setProcessed(m_totalBytes);
     if (m_failed > 0) {
-        const QString summary = m_failed == 1 ? m_firstError.message : tr("%1 entries could not be copied; the first: %2").arg(m_failed).arg(m_firstError.message);
+        const QString summary = m_failed == 1 ? m_firstError.message : tr("%n entries could not be copied; the first: %1", nullptr, m_failed).arg(m_firstError.message);
         emitResult(Error{m_firstError.code, summary});
         return;
     }

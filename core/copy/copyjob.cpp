@@ -4,6 +4,7 @@
 #include "core/client/session.h"
 #include "core/copy/localfs.h"
 #include "core/logging.h"
+#include "core/protocol/remotepath.h"
 #include "core/protocol/wirepath.h"
 
 #include <QCborArray>
@@ -14,17 +15,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace ferry::copy {
-
-std::optional<ConflictPolicy> policyFromString(const QString &text)
-{
-    static const QHash<QString, ConflictPolicy> policies{
-        {u"ask"_s, ConflictPolicy::Ask},       {u"overwrite"_s, ConflictPolicy::Overwrite}, {u"skip"_s, ConflictPolicy::Skip},
-        {u"rename"_s, ConflictPolicy::Rename}, {u"resume"_s, ConflictPolicy::Resume},       {u"newer"_s, ConflictPolicy::Newer},
-        {u"fail"_s, ConflictPolicy::Fail},
-    };
-    const auto it = policies.constFind(text);
-    return it == policies.constEnd() ? std::nullopt : std::optional<ConflictPolicy>(*it);
-}
 
 CopyJob::CopyJob(client::Session *session, Direction direction, const QStringList &sources, const QString &destination,
                  const CopyOptions &options, QObject *parent)
@@ -93,10 +83,9 @@ void CopyJob::doCancel()
 
 QString CopyJob::join(const QString &dir, const QString &name, bool remote) const
 {
+    // Local paths join the same way as remote ones.
     Q_UNUSED(remote)
-    if (dir.isEmpty())
-        return name;
-    return dir.endsWith(u'/') ? QString(dir + name) : QString(dir + u'/' + name);
+    return remotepath::join(dir, name);
 }
 
 QString CopyJob::destPath(const Node &node) const

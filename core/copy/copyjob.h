@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/client/transferjob.h"
 #include "core/copy/conflict.h"
 #include "core/error.h"
 #include "core/protocol/entry.h"
@@ -155,7 +156,7 @@ private:
         bool destExists = false;
         protocol::Entry dest;
         enum Status { Waiting, Ready, Running, Paused, Done, Skipped, Failed } status = Waiting;
-        int action = 0;    ///< client::ConflictAction for files
+        client::ConflictAction action = client::ConflictAction::Fail; ///< for files: what the conflict (if any) came to
         bool decided = false;
         bool held = false;  ///< paused before it was ready: pause once it is
         bool cancelRequested = false;

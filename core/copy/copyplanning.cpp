@@ -6,12 +6,12 @@
 #include "core/copy/localfs.h"
 #include "core/humanformat.h"
 #include "core/pathcodec.h"
+#include "core/protocol/remotepath.h"
 #include "core/protocol/wirepath.h"
 
 #include <QCborArray>
 #include <QCborMap>
 #include <QCoreApplication>
-#include <QDir>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -19,22 +19,14 @@ namespace ferry::copy {
 
 namespace {
 
-QString lastComponent(QString path)
+QString nameOf(const QString &path, bool remote)
 {
-    while (path.size() > 1 && path.endsWith(u'/'))
-        path.chop(1);
-    const qsizetype slash = path.lastIndexOf(u'/');
-    return slash < 0 ? path : path.mid(slash + 1);
+    return remote ? remotepath::name(path) : localfs::nameOf(path);
 }
 
-QString parentOf(QString path, bool remote)
+QString parentOf(const QString &path, bool remote)
 {
-    while (path.size() > 1 && path.endsWith(u'/'))
-        path.chop(1);
-    const qsizetype slash = path.lastIndexOf(u'/');
-    if (slash < 0)
-        return remote ? QString() : QStringLiteral(".");
-    return slash == 0 ? QStringLiteral("/") : path.left(slash);
+    return remote ? remotepath::parent(path) : localfs::parentOf(path);
 }
 
 bool isDir(const protocol::Entry &e)
@@ -94,13 +86,13 @@ void CopyJob::onDestination(const Expected<protocol::Entry> &entry)
     for (const QString &source : std::as_const(m_sources)) {
         Node node;
         node.sourcePath = source;
-        node.source.name = lastComponent(source);
+        node.source.name = nameOf(source, senderIsRemote());
         if (m_destIsDir) {
             node.destDir = m_destination;
             node.destName = node.source.name;
         } else {
             node.destDir = parentOf(m_destination, remote);
-            node.destName = lastComponent(m_destination);
+            node.destName = nameOf(m_destination, remote);
         }
         if (node.destName.isEmpty() || node.source.name.isEmpty() || node.source.name == QStringLiteral("..")) {
             emitResult(Error{ErrorCode::InvalidArgument, tr("'%1' has no name to copy it under; name the destination").arg(pathcodec::escaped(source))});
@@ -108,9 +100,7 @@ void CopyJob::onDestination(const Expected<protocol::Entry> &entry)
         }
         if (m_direction == Direction::Remote) {
             // Both ends on the agent: a folder copied into itself would never end.
-            const QString from = QDir::cleanPath(u'/' + source);
-            const QString to = QDir::cleanPath(u'/' + join(node.destDir, node.destName, true));
-            if (to == from || to.startsWith(from == u"/"_s ? from : QString(from + u'/'))) {
+            if (remotepath::isWithin(join(node.destDir, node.destName, true), source)) {
                 emitResult(Error{ErrorCode::InvalidArgument, tr("cannot copy '%1' into itself").arg(pathcodec::escaped(QString(u':' + source)))});
                 return;
             }

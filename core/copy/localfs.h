@@ -14,6 +14,12 @@
 /// agent's: lstat semantics, nothing followed that the agent would not.
 namespace ferry::copy::localfs {
 
+/// The last component of a local path as given, trailing slashes aside:
+/// ".." stays "..", "/" has none.
+QString nameOf(QString path);
+/// The folder holding a local path as given: "." for a bare name.
+QString parentOf(QString path);
+
 Expected<protocol::Entry> stat(const QString &path);
 /// What a symlink at @p path leads to (stat(2) follows it); QFileInfo would
 /// look up a name that is not UTF-8 under another name.

@@ -5,30 +5,17 @@
 #include "core/copy/freename.h"
 #include "core/pathcodec.h"
 #include "core/protocol/entry.h"
+#include "core/protocol/remotepath.h"
 #include "core/protocol/wirepath.h"
 
 #include <QCborArray>
 #include <QCborMap>
-#include <QDir>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace ferry::copy {
 
 namespace {
-
-QString lastComponent(const QString &path)
-{
-    const QString clean = QDir::cleanPath(path);
-    return clean.mid(clean.lastIndexOf(u'/') + 1);
-}
-
-QString parentOf(const QString &path)
-{
-    const QString clean = QDir::cleanPath(path);
-    const qsizetype slash = clean.lastIndexOf(u'/');
-    return slash < 0 ? QString() : clean.left(slash);
-}
 
 /// A remote path in a message: escaped, with its ':'.
 QString shown(const QString &path)
@@ -95,22 +82,20 @@ void MoveJob::next()
             emitResult();
         else
             emitResult(Error{m_firstError.code, m_failed == 1 ? m_firstError.message
-                                                             : tr("%1 entries could not be moved; the first: %2").arg(m_failed).arg(m_firstError.message)});
+                                                             : tr("%n entries could not be moved; the first: %1", nullptr, m_failed).arg(m_firstError.message)});
         return;
     }
-    const QString from = QDir::cleanPath(m_sources.at(m_next++));
-    const QString to = m_destIsDir ? QDir::cleanPath(m_destination + u'/' + lastComponent(from)) : QDir::cleanPath(m_destination);
-    const QString fromRoot = u'/' + from;
-    const QString toRoot = u'/' + to;
-    if (from.isEmpty() || from == u"."_s) {
+    const QString from = remotepath::normalized(m_sources.at(m_next++));
+    const QString to = remotepath::normalized(m_destIsDir ? remotepath::join(m_destination, remotepath::name(from)) : m_destination);
+    if (from.isEmpty()) {
         fail(Error{ErrorCode::InvalidArgument, tr("cannot move the served folder itself")});
         return next();
     }
-    if (toRoot == fromRoot) {
+    if (to == from) {
         Q_EMIT itemSkipped(shown(from), tr("it is already there"));
         return next();
     }
-    if (toRoot.startsWith(fromRoot + u'/')) {
+    if (remotepath::isWithin(to, from)) {
         fail(Error{ErrorCode::InvalidArgument, tr("cannot move '%1' into itself").arg(shown(from))});
         return next();
     }
@@ -140,49 +125,32 @@ void MoveJob::onExists(const QString &from, const QString &to)
     // Both entries and the names taken beside the destination, for the
     // question and for a free name.
     auto info = std::make_shared<ConflictInfo>();
-    info->sourcePath = shown(from);
-    info->destinationPath = shown(to);
+    info->sourcePath = u':' + from;
+    info->destinationPath = u':' + to;
     auto pending = std::make_shared<int>(3);
     auto taken = std::make_shared<QSet<QString>>();
     const auto ready = [this, from, to, info, pending, taken] {
         if (--*pending > 0 || isFinished())
             return;
-        info->suggestedName = suggestFreeName(lastComponent(to), [taken](const QString &name) { return taken->contains(name); });
+        info->suggestedName = suggestFreeName(remotepath::name(to), [taken](const QString &name) { return taken->contains(name); });
         info->typeMismatch = (info->source.type == protocol::Entry::Type::Directory) != (info->destination.type == protocol::Entry::Type::Directory);
-        switch (m_policy) {
-        case ConflictPolicy::Overwrite: return decide(from, to, *info, ConflictAnswer::Overwrite);
-        case ConflictPolicy::Resume: return decide(from, to, *info, ConflictAnswer::Overwrite);
-        case ConflictPolicy::Skip: return decide(from, to, *info, ConflictAnswer::Skip);
-        case ConflictPolicy::Rename: return decide(from, to, *info, ConflictAnswer::Rename);
-        case ConflictPolicy::Newer: return decide(from, to, *info, ConflictAnswer::OverwriteIfNewer);
-        case ConflictPolicy::Fail:
-            fail(Error{ErrorCode::Exists, tr("'%1' exists; not replacing it").arg(shown(to))});
+        if (m_policy == ConflictPolicy::Fail) {
+            fail(Error{ErrorCode::Exists, conflictRefusal(*info)});
             return next();
-        case ConflictPolicy::Ask:
-            break;
         }
+        if (const std::optional<ConflictAnswer::Action> answer = answerOf(m_policy))
+            return decide(from, to, *info, ConflictAnswer{*answer, false, {}});
         if (!m_handler) {
-            fail(Error{ErrorCode::Exists, tr("'%1' exists and there is no one to ask").arg(shown(to))});
+            fail(Error{ErrorCode::Exists, noOneToAsk(*info, {})});
             return next();
         }
         QPointer<MoveJob> self(this);
         m_handler->askConflict(this, *info, [self, from, to, info](const ConflictAnswer &answer) {
             if (!self || self->isFinished())
                 return;
-            if (answer.action == ConflictAnswer::Cancel)
-                return self->cancel();
-            if (answer.applyToAll) {
-                static const QHash<int, ConflictPolicy> policies{
-                    {ConflictAnswer::Overwrite, ConflictPolicy::Overwrite}, {ConflictAnswer::Skip, ConflictPolicy::Skip},
-                    {ConflictAnswer::Rename, ConflictPolicy::Rename},       {ConflictAnswer::OverwriteIfNewer, ConflictPolicy::Newer},
-                    {ConflictAnswer::Resume, ConflictPolicy::Overwrite},
-                };
-                self->m_policy = policies.value(answer.action, ConflictPolicy::Ask);
-            }
-            ConflictInfo chosen = *info;
-            if (!answer.newName.isEmpty())
-                chosen.suggestedName = answer.newName;
-            self->decide(from, to, chosen, answer.action);
+            if (answer.applyToAll)
+                self->m_policy = policyOf(answer.action);
+            self->decide(from, to, *info, answer);
         });
     };
     const auto stat = [this, ready](const QString &path, protocol::Entry *into) {
@@ -196,7 +164,7 @@ void MoveJob::onExists(const QString &from, const QString &to)
     };
     stat(from, &info->source);
     stat(to, &info->destination);
-    m_session->request(u"list"_s, QCborMap{{"path"_L1, protocol::pathValue(parentOf(to))}}, [ready, taken](const Expected<QCborMap> &reply, bool last) {
+    m_session->request(u"list"_s, QCborMap{{"path"_L1, protocol::pathValue(remotepath::parent(to))}}, [ready, taken](const Expected<QCborMap> &reply, bool last) {
         if (reply) {
             for (const QCborValue &value : reply->value("entries"_L1).toArray())
                 taken->insert(protocol::pathFrom(value.toMap().value("n"_L1)).value_or(QString()));
@@ -206,31 +174,23 @@ void MoveJob::onExists(const QString &from, const QString &to)
     }, this);
 }
 
-void MoveJob::decide(const QString &from, const QString &to, const ConflictInfo &info, ConflictAnswer::Action action)
+void MoveJob::decide(const QString &from, const QString &to, const ConflictInfo &info, const ConflictAnswer &answer)
 {
-    switch (action) {
-    case ConflictAnswer::Skip:
-        Q_EMIT itemSkipped(u':' + from, tr("'%1' exists").arg(shown(to)));
-        return next();
-    case ConflictAnswer::Rename: {
-        const QString parent = parentOf(to);
-        return move(from, parent.isEmpty() ? info.suggestedName : parent + u'/' + info.suggestedName, false);
-    }
-    case ConflictAnswer::OverwriteIfNewer:
-        if (info.source.mtimeNs <= info.destination.mtimeNs) {
-            Q_EMIT itemSkipped(u':' + from, tr("'%1' is not older").arg(shown(to)));
-            return next();
-        }
-        [[fallthrough]];
-    case ConflictAnswer::Overwrite:
-    case ConflictAnswer::Resume:
-        if (info.typeMismatch) {
-            fail(Error{ErrorCode::Exists, tr("cannot replace '%1' with '%2': one is a folder, the other is not").arg(shown(to), shown(from))});
-            return next();
-        }
-        return move(from, to, true);
-    case ConflictAnswer::Cancel:
+    const ConflictOutcome outcome = resolveConflict(info, answer);
+    switch (outcome.kind) {
+    case ConflictOutcome::Cancel:
         return cancel();
+    case ConflictOutcome::Skip:
+        Q_EMIT itemSkipped(u':' + from, outcome.reason);
+        return next();
+    case ConflictOutcome::Refuse:
+        fail(Error{ErrorCode::Exists, outcome.reason});
+        return next();
+    case ConflictOutcome::Rename:
+        return move(from, remotepath::join(remotepath::parent(to), outcome.newName), false);
+    case ConflictOutcome::Resume: // a move has nothing to continue: it replaces
+    case ConflictOutcome::Replace:
+        return move(from, to, true);
     }
 }
 

@@ -48,7 +48,7 @@ private:
     void next();
     void move(const QString &from, const QString &to, bool overwrite);
     void onExists(const QString &from, const QString &to);
-    void decide(const QString &from, const QString &to, const ConflictInfo &info, ConflictAnswer::Action action);
+    void decide(const QString &from, const QString &to, const ConflictInfo &info, const ConflictAnswer &answer);
     void fail(const Error &error);
 
     QPointer<client::Session> m_session;
