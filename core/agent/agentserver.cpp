@@ -161,7 +161,7 @@ bool AgentServer::admitSocket(QTcpSocket *socket)
         closePending(*decision.evict, Error{ErrorCode::Overloaded, QCoreApplication::translate("ferry::agent", "the agent is busy: too many connections on the way in; try again")});
     }
     socket->setProperty(kAdmissionId, id);
-    m_pending.insert(id, PendingSocket{socket, address, socket->peerPort()});
+    m_pending.insert(id, PendingSocket{socket, address, socket->peerPort(), {}});
     // The deadline holds from the first byte to the proof of the token,
     // whatever stage the connection is in (TLS, the HTTP upgrade, the
     // handshake): the socket stays the same object throughout.
