@@ -260,6 +260,34 @@
 </context>
 <context>
     <name>ferry::cli</name>
+    <message>
+        <source>  Path: %1</source>
+        <translation>     Pfad: %1</translation>
+    </message>
+    <message>
+        <source>  Type: %1</source>
+        <translation>      Typ: %1</translation>
+    </message>
+    <message>
+        <source>  Size: %1 (%2)</source>
+        <translation>    Größe: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>  Mode: %1 (%2)</source>
+        <translation>   Rechte: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Modify: %1</source>
+        <translation>Geändert: %1</translation>
+    </message>
+    <message>
+        <source>Size        Used        Available   Use%  Path</source>
+        <translation>Größe       Belegt      Verfügbar   Bel%  Pfad</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
     <message numerus="yes">
         <source>%n file(s)</source>
         <translation>
@@ -3606,6 +3634,37 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../app/agent/main.cpp" line="194"/>
         <source>cannot write port file %1: %2</source>
         <translation>Portdatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::copy</name>
+    <message>
+        <source>exists</source>
+        <translation>existiert</translation>
+    </message>
+    <message>
+        <source>the destination is not older</source>
+        <translation>das Ziel ist nicht älter</translation>
+    </message>
+    <message>
+        <source>cannot overwrite directory &apos;%1&apos; with a non-directory</source>
+        <translation>Ordner „%1“ kann nicht mit einem Nicht-Ordner überschrieben werden</translation>
+    </message>
+    <message>
+        <source>cannot overwrite non-directory &apos;%1&apos; with a directory</source>
+        <translation>Nicht-Ordner „%1“ kann nicht mit einem Ordner überschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1: already exists</source>
+        <translation>%1: existiert bereits</translation>
+    </message>
+    <message>
+        <source>%1 exists; %2</source>
+        <translation>%1 existiert; %2</translation>
+    </message>
+    <message>
+        <source>there is no one to ask</source>
+        <translation>es ist niemand da, der gefragt werden kann</translation>
     </message>
 </context>
 </TS>

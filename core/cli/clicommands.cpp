@@ -146,7 +146,7 @@ void CliApp::cmdStat(const QStringList &args)
             o.insert(u"path"_s, pathcodec::escaped(path));
             std::fputs(QJsonDocument(o).toJson().constData(), stdout);
         } else {
-            printLine(u"  Path: :"_s + pathcodec::escaped(path));
+            printLine(QCoreApplication::translate("ferry::cli", "  Path: %1").arg(u':' + pathcodec::escaped(path)));
             const QString type = typeName(e->type) + (e->type == protocol::Entry::Type::Symlink ? u" -> "_s + pathcodec::escaped(e->linkTarget) : QString());
             printLine(QCoreApplication::translate("ferry::cli", "  Type: %1").arg(type));
             printLine(QCoreApplication::translate("ferry::cli", "  Size: %1 (%2)").arg(e->size).arg(formatSize(e->size)));
