@@ -151,9 +151,7 @@ void Session::connectWebSocket()
             net::tuneWebSocket(m_webSocket, int(m_options.connection.lowWater), m_options.connection.deadAfterMs);
     });
     connect(socket, &QWebSocket::sslErrors, this, &Session::onSslErrors);
-    connect(socket, &QWebSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-        if (error == QAbstractSocket::RemoteHostClosedError && !m_upgraded)
-            m_closedBeforeUpgrade = true;
+    connect(socket, &QWebSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
         if (m_webSocket)
             onSocketGone(Error{ErrorCode::Connection, QCoreApplication::translate("ferry::client", "%1: %2").arg(m_options.url.toDisplayString(), net::openErrorText(*m_webSocket))});
     });
@@ -209,8 +207,6 @@ void Session::attachTransport(net::Transport *transport)
     transport->setMaxIncomingMessage(protocol::kMaxPreAuthMessage);
     connect(transport, &net::Transport::messageReceived, this, &Session::onSocketMessage);
     connect(transport, &net::Transport::closed, this, [this](const Error &reason) {
-        if (m_webSocket && !m_upgraded && m_webSocket->error() == QAbstractSocket::RemoteHostClosedError)
-            m_closedBeforeUpgrade = true;
         QString message = reason.message;
         if (m_webSocket && m_webSocket->closeReason().isEmpty() && reason.code == ErrorCode::Connection)
             message = QCoreApplication::translate("ferry::client", "the agent closed the connection");
@@ -401,6 +397,10 @@ void Session::onSocketGone(const Error &reason)
     if (!m_transport && !m_shellAttempt)
         return;
     m_handshakeTimer->stop();
+    // Closed by the far end before the upgrade was answered: what a busy
+    // agent does with a connection it has no place for.
+    if (m_webSocket && !m_upgraded && m_webSocket->error() == QAbstractSocket::RemoteHostClosedError)
+        m_closedBeforeUpgrade = true;
     dropAttempt();
     Error error = m_agentError.code != ErrorCode::None ? m_agentError : reason;
     if (error.code == ErrorCode::Authentication && !error.message.startsWith(m_options.url.toDisplayString()))
