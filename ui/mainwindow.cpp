@@ -11,6 +11,7 @@
 #include "ui/connectdialog.h"
 #include "ui/connectionindicator.h"
 #include "ui/localbrowser.h"
+#include "ui/messagebar.h"
 #include "ui/namedaction.h"
 #include "ui/notifier.h"
 #include "ui/preferencesdialog.h"
@@ -383,7 +384,10 @@ transfer::Job *MainWindow::moveOrCopyRemote(const QStringList &remotePaths, cons
         return startCopy(copy::Direction::Remote, remotePaths, remoteDirectory);
     auto *job = new copy::MoveJob(m_session, remotePaths, remoteDirectory, m_copyDefaults.policy, this);
     job->setConflictHandler(m_conflicts);
-    connect(job, &copy::MoveJob::itemFailed, this, [this](const Error &error) { showMessage(error.message); });
+    connect(job, &copy::MoveJob::itemFailed, this, [this](const Error &error) {
+        if (m_remote)
+            m_remote->messageBar()->showMessage(MessageBar::Kind::Error, error.message);
+    });
     connect(job, &transfer::Job::finished, this, [this, job] {
         job->deleteLater();
         if (job->succeeded())

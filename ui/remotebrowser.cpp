@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/remotebrowser.h"
 
+#include "core/client/remotefs.h"
 #include "core/client/session.h"
 #include "core/pathcodec.h"
 #include "core/protocol/remotepath.h"
-#include "core/protocol/wirepath.h"
 #include "ui/locationbar.h"
+#include "ui/messagebar.h"
 #include "ui/namedaction.h"
 #include "ui/propertiesdialog.h"
 #include "ui/remotedirmodel.h"
@@ -27,9 +28,13 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace ferry::ui {
 
+RemoteBrowser::~RemoteBrowser() = default;
+
 RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
+    , m_fs(std::make_unique<client::RemoteFs>(session))
+    , m_messages(new MessageBar(this))
     , m_model(new RemoteDirModel(session, this))
     , m_proxy(new RemoteFilterModel(this))
     , m_view(new QTreeView(this))
@@ -84,6 +89,7 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(bar);
+    layout->addWidget(m_messages);
     layout->addWidget(m_view);
 
     connect(m_view, &QTreeView::activated, this, &RemoteBrowser::activate);
@@ -101,6 +107,7 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     });
     connect(m_model, &RemoteDirModel::failed, this, [this](const QString &text) {
         m_location->setPath(m_model->path());
+        m_messages->showMessage(MessageBar::Kind::Error, text);
         Q_EMIT message(text);
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RemoteBrowser::updateActions);
@@ -288,36 +295,44 @@ void RemoteBrowser::showProperties()
     dialog->open();
 }
 
-void RemoteBrowser::request(const QString &op, const QCborMap &args, const QString &what)
+void RemoteBrowser::settled(const QString &what, const Error *error)
 {
-    m_session->request(op, args, [this, what](const Expected<QCborMap> &reply, bool last) {
-        if (!reply)
-            Q_EMIT message(tr("%1 failed: %2").arg(what, reply.error().message));
-        if (last || !reply)
-            m_model->refresh();
-    }, this);
+    if (error)
+        m_messages->showMessage(MessageBar::Kind::Error, tr("%1: %2").arg(what, error->message));
+    m_model->refresh();
 }
 
 void RemoteBrowser::createFolder(const QString &name)
 {
-    request(u"mkdir"_s, QCborMap{{u"path"_s, protocol::pathValue(m_model->childPath(name))}}, tr("Creating the folder"));
+    const QString path = m_model->childPath(name);
+    m_fs->mkdir(path, 0777, false, [this, path](const Expected<void> &result) {
+        settled(tr("Could not create the folder %1").arg(m_fs->displayPath(path)), result ? nullptr : &result.error());
+    }, this);
 }
 
 void RemoteBrowser::removeEntries(const QStringList &paths)
 {
-    for (const QString &path : paths)
-        request(u"rm"_s, QCborMap{{u"path"_s, protocol::pathValue(path)}, {u"recursive"_s, true}}, tr("Deleting %1").arg(pathcodec::escaped(path)));
+    for (const QString &path : paths) {
+        m_fs->remove(path, true, [this, path](const Expected<void> &result) {
+            settled(tr("Could not delete %1").arg(m_fs->displayPath(path)), result ? nullptr : &result.error());
+        }, this);
+    }
 }
 
 void RemoteBrowser::renameEntry(const QString &path, const QString &newName)
 {
     const QString target = remotepath::join(remotepath::parent(path), newName);
-    request(u"mv"_s, QCborMap{{u"from"_s, protocol::pathValue(path)}, {u"to"_s, protocol::pathValue(target)}}, tr("Renaming"));
+    // Never onto an existing name: that would replace it without a word.
+    m_fs->move(path, target, false, [this, path, target](const Expected<void> &result) {
+        settled(tr("Could not rename %1 to %2").arg(m_fs->displayPath(path), m_fs->displayPath(target)), result ? nullptr : &result.error());
+    }, this);
 }
 
 void RemoteBrowser::changeMode(const QString &path, quint32 mode)
 {
-    request(u"chmod"_s, QCborMap{{u"path"_s, protocol::pathValue(path)}, {u"mode"_s, qint64(mode)}}, tr("Changing the permissions"));
+    m_fs->setAttributes(path, client::Attributes{mode, std::nullopt}, [this, path](const Expected<void> &result) {
+        settled(tr("Could not change the permissions of %1").arg(m_fs->displayPath(path)), result ? nullptr : &result.error());
+    }, this);
 }
 
 } // namespace ferry::ui

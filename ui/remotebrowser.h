@@ -1,21 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QCborMap>
 #include <QStringList>
 #include <QWidget>
+
+#include <memory>
 
 class QAction;
 class QLineEdit;
 class QTreeView;
 
+namespace ferry {
+struct Error;
+}
+
 namespace ferry::client {
+class RemoteFs;
 class Session;
 }
 
 namespace ferry::ui {
 
 class LocationBar;
+class MessageBar;
 class RemoteDirModel;
 class RemoteFilterModel;
 
@@ -31,11 +38,14 @@ class RemoteBrowser final : public QWidget
 
 public:
     explicit RemoteBrowser(client::Session *session, QWidget *parent = nullptr);
+    ~RemoteBrowser() override;
 
     QTreeView *view() const { return m_view; }
     RemoteDirModel *model() const { return m_model; }
     RemoteFilterModel *proxy() const { return m_proxy; }
     LocationBar *locationBar() const { return m_location; }
+    /// Where failed operations are told, naming the path and the reason.
+    MessageBar *messageBar() const { return m_messages; }
     QLineEdit *locationEdit() const;
     QLineEdit *filterEdit() const { return m_filter; }
     /// Navigation and file actions, for menus and toolbars, by object name:
@@ -71,9 +81,14 @@ private:
     void confirmDelete();
     void showProperties();
     void updateActions();
-    void request(const QString &op, const QCborMap &args, const QString &what);
+    /// After an operation on the agent: on failure @p what (naming the
+    /// path) and the agent's reason in the message bar; the listing is
+    /// refreshed either way.
+    void settled(const QString &what, const Error *error);
 
     client::Session *m_session;
+    std::unique_ptr<client::RemoteFs> m_fs;
+    MessageBar *m_messages;
     RemoteDirModel *m_model;
     RemoteFilterModel *m_proxy;
     QTreeView *m_view;

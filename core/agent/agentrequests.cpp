@@ -173,9 +173,10 @@ void AgentSession::opList(Request &request)
 void AgentSession::opStat(Request &request)
 {
     const QString path = request.reader.path("path"_L1);
+    const bool follow = request.reader.optionalBool("follow"_L1);
     if (!fieldsOk(request))
         return;
-    auto info = m_root->stat(path);
+    auto info = follow ? m_root->statFollowed(path) : m_root->stat(path);
     info ? reply(request.id, QCborMap{{"e"_L1, toWire(*info).toCbor(m_byteNames)}}) : replyError(request.id, info.error());
 }
 

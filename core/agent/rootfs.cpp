@@ -154,6 +154,21 @@ Expected<EntryInfo> RootFs::stat(const QString &path) const
     return statAt(ParentRef{parent->dirFd.get(), parent->name}, path);
 }
 
+Expected<EntryInfo> RootFs::statFollowed(const QString &path) const
+{
+    Expected<EntryInfo> own = stat(path);
+    if (!own || own->type != EntryInfo::Type::Symlink)
+        return own;
+    const Expected<QString> normalized = normalize(path);
+    if (!normalized)
+        return unexpected(normalized.error());
+    UniqueFd fd(openat2Fd(m_rootFd.get(), pathcodec::toBytes(*normalized).constData(), O_PATH, kResolveBeneath));
+    struct stat st;
+    if (!fd || ::fstat(fd.get(), &st) != 0)
+        return own;
+    return entryInfo(pathcodec::toBytes(own->name), st);
+}
+
 Expected<EntryInfo> RootFs::statAt(const ParentRef &parent, const QString &path)
 {
     const bool isRoot = parent.name.isEmpty();

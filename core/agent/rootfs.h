@@ -94,6 +94,10 @@ public:
 
     /// Information about @p path; a final symlink is reported, not followed.
     Expected<EntryInfo> stat(const QString &path) const;
+    /// What @p path leads to: a final symlink is followed, but only while it
+    /// stays beneath the root; one that leads elsewhere (or nowhere) is
+    /// reported as itself, as stat() does.
+    Expected<EntryInfo> statFollowed(const QString &path) const;
     /// Entries of directory @p dir, sorted by name, without "." and "..".
     /// An entry that cannot be stat'ed is listed with Type::Other.
     Expected<QList<EntryInfo>> list(const QString &dir) const;

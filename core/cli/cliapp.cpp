@@ -81,6 +81,7 @@ int CliApp::run()
     if (!parseGlobal(m_arguments))
         return m_exitCode;
     m_session = new client::Session(m_options, this);
+    m_remote = std::make_unique<client::RemoteFs>(m_session);
     connect(m_session, &client::Session::connected, this, [this] {
         if (m_command.isEmpty())
             return;
@@ -394,16 +395,6 @@ void CliApp::runJob(transfer::Job *job, const QString &label, std::function<void
     job->start();
 }
 
-void CliApp::remoteStat(const QString &path, std::function<void(const Expected<QCborMap> &)> done)
-{
-    m_session->request(u"stat"_s, QCborMap{{"path"_L1, protocol::pathValue(path)}}, [done = std::move(done)](const Expected<QCborMap> &reply, bool) {
-        if (!reply)
-            done(std::unexpected(reply.error()));
-        else
-            done(reply->value("e"_L1).toMap());
-    });
-}
-
 bool CliApp::remoteArgs(const QString &command, const QStringList &args, QStringList *paths)
 {
     for (const QString &arg : args) {
@@ -444,10 +435,10 @@ void CliApp::forEachPath(const QStringList &paths, const std::function<void(cons
     (*next)(Error{});
 }
 
-void CliApp::forEachRequest(const QStringList &paths, const QString &op, const std::function<QCborMap(const QString &)> &args)
+void CliApp::forEachCall(const QStringList &paths, const std::function<void(const QString &, client::FileSystem::Done<void>)> &call)
 {
-    forEachPath(paths, [this, op, args](const QString &path, std::function<void(const Error &)> next) {
-        m_session->request(op, args(path), [next](const Expected<QCborMap> &reply, bool) { next(reply ? Error{} : reply.error()); });
+    forEachPath(paths, [call](const QString &path, std::function<void(const Error &)> next) {
+        call(path, [next](const Expected<void> &result) { next(result ? Error{} : result.error()); });
     });
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/client/remotefs.h"
 #include "core/client/session.h"
 #include "core/error.h"
 
@@ -71,7 +72,6 @@ private:
     void writeStats();
     /// Runs @p job, showing progress on a terminal; @p done gets its error.
     void runJob(transfer::Job *job, const QString &label, std::function<void(const Error &)> done);
-    void remoteStat(const QString &path, std::function<void(const Expected<QCborMap> &entry)> done);
 
     // Commands (clicommands.cpp, clicopy.cpp).
     void cmdLs(const QStringList &args);
@@ -87,7 +87,8 @@ private:
     /// Runs one simple request per remote path, in order, stopping at the first error.
     void forEachPath(const QStringList &paths, const std::function<void(const QString &path, std::function<void(const Error &)> next)> &step);
     /// forEachPath() with one request @p op per path, built by @p args.
-    void forEachRequest(const QStringList &paths, const QString &op, const std::function<QCborMap(const QString &path)> &args);
+    /// Runs @p call on each path in turn; the first failure ends the command.
+    void forEachCall(const QStringList &paths, const std::function<void(const QString &path, client::FileSystem::Done<void> done)> &call);
     bool remoteArgs(const QString &command, const QStringList &args, QStringList *paths);
 
     QStringList m_arguments;
@@ -95,6 +96,7 @@ private:
     QStringList m_commandArgs;
     client::SessionOptions m_options;
     client::Session *m_session = nullptr;
+    std::unique_ptr<client::RemoteFs> m_remote; ///< the agent's files, through m_session
     QString m_statsPath;
     bool m_progress = false;
     bool m_quiet = false;

@@ -7,9 +7,7 @@
 #include "core/humanformat.h"
 #include "core/pathcodec.h"
 #include "core/protocol/entry.h"
-#include "core/protocol/wirepath.h"
 
-#include <QCborArray>
 #include <QElapsedTimer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -97,18 +95,9 @@ void CliApp::cmdLs(const QStringList &args)
         return;
     const bool longFormat = parser.isSet(longOption);
     const bool json = parser.isSet(jsonOption);
-    auto entries = std::make_shared<QList<protocol::Entry>>();
-    m_session->request(u"list"_s, QCborMap{{"path"_L1, protocol::pathValue(paths.first())}}, [this, entries, longFormat, json](const Expected<QCborMap> &reply, bool last) {
-        if (!reply)
-            return fail(reply.error());
-        for (const QCborValue &value : reply->value("entries"_L1).toArray()) {
-            auto entry = protocol::Entry::fromCbor(value);
-            if (!entry)
-                return fail(entry.error());
-            entries->append(*entry);
-        }
-        if (!last)
-            return;
+    m_remote->listAll(paths.first(), [this, longFormat, json](const Expected<QList<protocol::Entry>> &entries) {
+        if (!entries)
+            return fail(entries.error());
         if (json) {
             QJsonArray array;
             for (const protocol::Entry &e : std::as_const(*entries))
@@ -119,7 +108,7 @@ void CliApp::cmdLs(const QStringList &args)
                 printLine(longFormat ? longLine(e) : pathcodec::escaped(e.name));
         }
         finish(ExitOk);
-    });
+    }, this);
 }
 
 void CliApp::cmdStat(const QStringList &args)
@@ -135,10 +124,7 @@ void CliApp::cmdStat(const QStringList &args)
         return;
     const bool json = parser.isSet(jsonOption);
     const QString path = paths.first();
-    remoteStat(path, [this, json, path](const Expected<QCborMap> &map) {
-        if (!map)
-            return fail(map.error());
-        auto e = protocol::Entry::fromCbor(*map);
+    m_remote->stat(path, [this, json, path](const Expected<protocol::Entry> &e) {
         if (!e)
             return fail(e.error());
         if (json) {
@@ -154,7 +140,7 @@ void CliApp::cmdStat(const QStringList &args)
             printLine(QCoreApplication::translate("ferry::cli", "Modify: %1").arg(formatTime(e->mtimeNs)));
         }
         finish(ExitOk);
-    });
+    }, this);
 }
 
 void CliApp::cmdMkdir(const QStringList &args)
@@ -169,7 +155,7 @@ void CliApp::cmdMkdir(const QStringList &args)
     if (!remoteArgs(u"mkdir"_s, parser.positionalArguments(), &paths))
         return;
     const bool parents = parser.isSet(parentsOption);
-    forEachRequest(paths, u"mkdir"_s, [parents](const QString &path) { return QCborMap{{"path"_L1, protocol::pathValue(path)}, {"parents"_L1, parents}}; });
+    forEachCall(paths, [this, parents](const QString &path, client::FileSystem::Done<void> done) { m_remote->mkdir(path, 0777, parents, done, this); });
 }
 
 void CliApp::cmdRm(const QStringList &args)
@@ -184,7 +170,7 @@ void CliApp::cmdRm(const QStringList &args)
     if (!remoteArgs(u"rm"_s, parser.positionalArguments(), &paths))
         return;
     const bool recursive = parser.isSet(recursiveOption);
-    forEachRequest(paths, u"rm"_s, [recursive](const QString &path) { return QCborMap{{"path"_L1, protocol::pathValue(path)}, {"recursive"_L1, recursive}}; });
+    forEachCall(paths, [this, recursive](const QString &path, client::FileSystem::Done<void> done) { m_remote->remove(path, recursive, done, this); });
 }
 
 void CliApp::cmdMv(const QStringList &args)
@@ -231,7 +217,9 @@ void CliApp::cmdChmod(const QStringList &args)
     QStringList paths;
     if (!remoteArgs(u"chmod"_s, args.mid(1), &paths))
         return;
-    forEachRequest(paths, u"chmod"_s, [mode](const QString &path) { return QCborMap{{"path"_L1, protocol::pathValue(path)}, {"mode"_L1, qint64(mode)}}; });
+    forEachCall(paths, [this, mode](const QString &path, client::FileSystem::Done<void> done) {
+        m_remote->setAttributes(path, client::Attributes{quint32(mode), std::nullopt}, done, this);
+    });
 }
 
 void CliApp::cmdDf(const QStringList &args)
@@ -239,12 +227,12 @@ void CliApp::cmdDf(const QStringList &args)
     QStringList paths;
     if (!remoteArgs(u"df"_s, args.isEmpty() ? QStringList{u":"_s} : args, &paths))
         return;
-    m_session->request(u"df"_s, QCborMap{{"path"_L1, protocol::pathValue(paths.first())}}, [this, paths](const Expected<QCborMap> &reply, bool) {
-        if (!reply)
-            return fail(reply.error());
-        const qint64 total = reply->value("total"_L1).toInteger();
-        const qint64 avail = reply->value("avail"_L1).toInteger();
-        const qint64 free = reply->value("free"_L1).toInteger();
+    m_remote->space(paths.first(), [this, paths](const Expected<client::SpaceInfo> &space) {
+        if (!space)
+            return fail(space.error());
+        const qint64 total = space->total;
+        const qint64 avail = space->available;
+        const qint64 free = space->free;
         //: Column headings of df; each word starts where the column below it does.
         printLine(QCoreApplication::translate("ferry::cli", "Size        Used        Available   Use%  Path"));
         const qint64 used = total - free;
@@ -252,7 +240,7 @@ void CliApp::cmdDf(const QStringList &args)
         printLine(formatSize(total).leftJustified(12) + formatSize(used).leftJustified(12) + formatSize(avail).leftJustified(12)
                   + QString(QString::number(pct) + u'%').leftJustified(6) + u':' + pathcodec::escaped(paths.first()));
         finish(ExitOk);
-    });
+    }, this);
 }
 
 void CliApp::cmdHash(const QStringList &args)
@@ -263,27 +251,24 @@ void CliApp::cmdHash(const QStringList &args)
     forEachPath(paths, [this](const QString &path, std::function<void(const Error &)> next) {
         // A large file takes a while: the agent reports progress, shown
         // like a transfer's.
-        QCborMap args{{"path"_L1, protocol::pathValue(path)}};
-        if (m_progress)
-            args.insert("progress"_L1, true);
         auto clock = std::make_shared<QElapsedTimer>();
         clock->start();
-        m_session->request(u"hash"_s, args, [this, path, next, clock](const Expected<QCborMap> &reply, bool last) {
-            if (reply && !last) {
-                const qint64 done = reply->value("done"_L1).toInteger();
-                const qint64 size = reply->value("size"_L1).toInteger();
+        std::function<void(qint64, qint64)> progress;
+        if (m_progress) {
+            progress = [path, clock](qint64 done, qint64 size) {
                 const double speed = clock->elapsed() > 0 ? double(done) * 1000.0 / double(clock->elapsed()) : 0.0;
                 const qint64 eta = speed > 0 ? qint64(double(size - done) / speed) : -1;
                 std::fprintf(stderr, "\r\033[K%s", qPrintable(progressLine(u":"_s + pathcodec::escaped(path), done, size, speed, eta)));
                 std::fflush(stderr);
-                return;
-            }
+            };
+        }
+        m_remote->hash(path, progress, [this, path, next](const Expected<client::Digest> &digest) {
             if (m_progress)
                 std::fputs("\r\033[K", stderr);
-            if (reply)
-                printLine(QString::fromLatin1(reply->value("h"_L1).toByteArray().toHex()) + u"  :"_s + pathcodec::escaped(path));
-            next(reply ? Error{} : reply.error());
-        });
+            if (digest)
+                printLine(QString::fromLatin1(digest->hash.toHex()) + u"  :"_s + pathcodec::escaped(path));
+            next(digest ? Error{} : digest.error());
+        }, this);
     });
 }
 

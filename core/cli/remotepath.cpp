@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/cli/remotepath.h"
 
-#include "core/copy/localfs.h"
+#include "core/client/localfs.h"
 #include "core/pathcodec.h"
 #include "core/protocol/remotepath.h"
 
@@ -24,7 +24,7 @@ Expected<QString> CliPath::remotePath(const QString &argument)
 
 QString CliPath::fileName() const
 {
-    return remote ? remotepath::name(path) : copy::localfs::nameOf(path);
+    return remote ? remotepath::name(path) : client::localfs::nameOf(path);
 }
 
 QString CliPath::child(const QString &name) const

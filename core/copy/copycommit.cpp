@@ -6,7 +6,7 @@
 
 #include "core/client/groupcommitjob.h"
 #include "core/client/session.h"
-#include "core/copy/localfs.h"
+#include "core/client/localfs.h"
 
 namespace ferry::copy {
 
@@ -56,12 +56,12 @@ void CopyJob::commitGroup(const QList<int> &indices)
         job->start();
         return;
     }
-    QList<localfs::StagedFile> files;
+    QList<client::localfs::StagedFile> files;
     for (int index : indices) {
         const Node &node = m_nodes.at(index);
-        files.append(localfs::StagedFile{destPath(node), node.source.size, node.action != client::ConflictAction::Fail});
+        files.append(client::localfs::StagedFile{destPath(node), node.source.size, node.action != client::ConflictAction::Fail});
     }
-    localfs::commitStaged(files, m_alive, [this, indices](const QList<Error> &results) { onCommitted(indices, results); });
+    client::localfs::commitStaged(files, m_alive, [this, indices](const QList<Error> &results) { onCommitted(indices, results); });
 }
 
 void CopyJob::onCommitted(const QList<int> &indices, const QList<Error> &results)

@@ -5,13 +5,12 @@
 
 #include "core/client/session.h"
 #include "core/client/transferjob.h"
-#include "core/copy/localfs.h"
+#include "core/client/localfs.h"
 #include "core/copy/transferslots.h"
 #include "core/pathcodec.h"
-#include "core/protocol/wirepath.h"
+#include "core/protocol/remotepath.h"
 #include "core/transfer/filesink.h"
 
-#include <QCborMap>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -51,12 +50,6 @@ void CopyJob::settleCancelled(int index, const Error &error)
     ++m_skipped;
     m_totalBytes -= m_nodes.at(index).source.size;
     Q_EMIT fileFinished(index, error);
-}
-
-void CopyJob::cancelRemoteCopy(qint64 id)
-{
-    if (m_session)
-        m_session->request(u"cancel"_s, QCborMap{{"target"_L1, id}}, [](const Expected<QCborMap> &, bool) {}, this);
 }
 
 bool CopyJob::isQueuedFile(int id) const
@@ -185,7 +178,7 @@ void CopyJob::interrupt(int index, bool pause)
     // is reported as it turns out (stopped, or done if it was quicker).
     if (const auto copy = m_remoteCopies.constFind(index); copy != m_remoteCopies.constEnd()) {
         if (!pause)
-            cancelRemoteCopy(*copy);
+            m_receiverFs->cancel(*copy);
         return;
     }
     transfer::Job *job = nullptr;
@@ -234,10 +227,7 @@ void CopyJob::dropPart(int index)
 {
     const Node &node = m_nodes.at(index);
     const QString part = pathcodec::fromBytes(transfer::FileSink::partName(pathcodec::toBytes(node.destName)));
-    if (receiverIsRemote() && m_session)
-        m_session->request(u"rm"_s, QCborMap{{"path"_L1, protocol::pathValue(join(node.destDir, part, true))}}, [](const Expected<QCborMap> &, bool) {}, this);
-    else if (!receiverIsRemote())
-        (void)localfs::unlink(join(node.destDir, part, false));
+    m_receiverFs->remove(remotepath::join(node.destDir, part), false, [](const Expected<void> &) {}, this);
 }
 
 void CopyJob::settleAfterPause(int index, const Error &error)
@@ -246,7 +236,7 @@ void CopyJob::settleAfterPause(int index, const Error &error)
     // place does not stop it: the resumed transfer then finds it there.
     // Complete (same size, and same time where times are kept) is done.
     ++m_pendingOps;
-    receiverStat(destPath(m_nodes.at(index)), [this, index, error](const Expected<protocol::Entry> &entry) {
+    m_receiverFs->stat(destPath(m_nodes.at(index)), [this, index, error](const Expected<protocol::Entry> &entry) {
         if (isFinished())
             return;
         --m_pendingOps;
@@ -259,7 +249,7 @@ void CopyJob::settleAfterPause(int index, const Error &error)
         Q_EMIT fileFinished(index, result);
         finishNode(index, result);
         maybeFinishCopying();
-    });
+    }, this);
 }
 
 void CopyJob::runRemoteCopy(int index)
@@ -267,12 +257,15 @@ void CopyJob::runRemoteCopy(int index)
     Node &node = m_nodes[index];
     settle(index, Node::Running);
     ++m_runningJobs;
-    QCborMap args{{"from"_L1, protocol::pathValue(node.sourcePath)}, {"to"_L1, protocol::pathValue(destPath(node))}, {"replace"_L1, node.action != client::ConflictAction::Fail}};
+    client::FileCopy copy{node.sourcePath, destPath(node), node.action != client::ConflictAction::Fail, {}};
     if (m_options.preserveMode)
-        args.insert("mode"_L1, qint64(node.source.mode));
+        copy.attributes.mode = node.source.mode;
     if (m_options.preserveTimes)
-        args.insert("mtime"_L1, node.source.mtimeNs);
-    const qint64 id = m_session->request(u"copy"_s, args, [this, index](const Expected<QCborMap> &reply, bool) {
+        copy.attributes.mtimeNs = node.source.mtimeNs;
+    // In the table before the call: a copy that fails at once (no
+    // connection) answers before copy() returns.
+    m_remoteCopies.insert(index, 0);
+    const qint64 id = m_receiverFs->copy(copy, [this, index](const Expected<void> &reply) {
         if (!m_remoteCopies.remove(index))
             return;
         --m_runningJobs;
@@ -289,7 +282,8 @@ void CopyJob::runRemoteCopy(int index)
         schedulePump();
         maybeFinishCopying();
     }, this);
-    m_remoteCopies.insert(index, id);
+    if (m_remoteCopies.contains(index))
+        m_remoteCopies.insert(index, id);
     // Announced once it is on its way: a listener may cancel it at once.
     Q_EMIT fileStarted(index, sourceDisplay(node), destDisplay(node), node.source.size);
     if (m_remoteCopies.contains(index))

@@ -7,7 +7,7 @@
 #include "core/client/session.h"
 #include "core/client/uploadjob.h"
 #include "core/copy/freename.h"
-#include "core/copy/localfs.h"
+#include "core/client/localfs.h"
 #include "core/pathcodec.h"
 #include "core/protocol/wirepath.h"
 
@@ -270,10 +270,7 @@ void CopyJob::createDirectory(int index)
     ++m_pendingOps;
     settle(index, Node::Running);
     // Writable while it is filled; its own mode comes at the end.
-    if (receiverIsRemote())
-        receiverRequest(u"mkdir"_s, QCborMap{{"path"_L1, protocol::pathValue(destPath(m_nodes.at(index)))}, {"mode"_L1, 0777}}, created);
-    else
-        created(localfs::mkdir(destPath(m_nodes.at(index)), 0777));
+    m_receiverFs->mkdir(destPath(m_nodes.at(index)), 0777, false, created, this);
 }
 
 void CopyJob::runSymlink(int index)
@@ -290,20 +287,15 @@ void CopyJob::runSymlink(int index)
         finishNode(index, result ? Error{} : result.error());
         maybeFinishCopying();
     };
-    if (!receiverIsRemote()) {
-        if (node.destExists)
-            (void)localfs::unlink(path);
-        done(localfs::symlink(path, target));
+    if (!node.destExists) {
+        m_receiverFs->symlink(path, target, done, this);
         return;
     }
-    const QCborMap args{{"path"_L1, protocol::pathValue(path)}, {"target"_L1, protocol::pathValue(target)}};
-    if (node.destExists) {
-        m_session->request(u"rm"_s, QCborMap{{"path"_L1, protocol::pathValue(path)}}, [this, args, done](const Expected<QCborMap> &, bool) {
-            receiverRequest(u"symlink"_s, args, done);
-        }, this);
-    } else {
-        receiverRequest(u"symlink"_s, args, done);
-    }
+    // What is there goes first (a file or link: a folder was refused as a
+    // conflict); if it cannot, the symlink call says why.
+    m_receiverFs->remove(path, false, [this, path, target, done](const Expected<void> &) {
+        m_receiverFs->symlink(path, target, done, this);
+    }, this);
 }
 
 void CopyJob::schedulePump()
@@ -524,16 +516,7 @@ void CopyJob::setAttributes()
             if (--*pending == 0 && !isFinished())
                 finishJob();
         };
-        if (!receiverIsRemote()) {
-            done(localfs::setAttributes(destPath(node), mode, mtime));
-        } else {
-            QCborMap args{{"path"_L1, protocol::pathValue(destPath(node))}};
-            if (mode)
-                args.insert("mode"_L1, qint64(*mode));
-            if (mtime)
-                args.insert("mtime"_L1, *mtime);
-            receiverRequest(u"setattr"_s, args, done);
-        }
+        m_receiverFs->setAttributes(destPath(node), client::Attributes{mode, mtime}, done, this);
     }
 }
 

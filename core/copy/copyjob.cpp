@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/copy/copyjob.h"
 
+#include "core/client/localfs.h"
+#include "core/client/remotefs.h"
 #include "core/client/session.h"
-#include "core/copy/localfs.h"
 #include "core/logging.h"
 #include "core/protocol/remotepath.h"
 #include "core/protocol/wirepath.h"
@@ -24,7 +25,11 @@ CopyJob::CopyJob(client::Session *session, Direction direction, const QStringLis
     , m_sources(sources)
     , m_destination(destination)
     , m_options(options)
+    , m_localFs(std::make_unique<client::LocalFs>())
+    , m_remoteFs(std::make_unique<client::RemoteFs>(session))
 {
+    m_senderFs = direction == Direction::Upload ? m_localFs.get() : m_remoteFs.get();
+    m_receiverFs = direction == Direction::Download ? m_localFs.get() : m_remoteFs.get();
     auto *ticker = new QTimer(this);
     connect(ticker, &QTimer::timeout, this, &CopyJob::progressTick);
     ticker->start(200);
@@ -44,16 +49,24 @@ void CopyJob::setState(State state)
 
 void CopyJob::doStart()
 {
-    if (m_sources.isEmpty()) {
-        emitResult(Error{ErrorCode::InvalidArgument, tr("nothing to copy")});
-        return;
-    }
-    statDestination();
+    setState(State::Planning);
+    CopyPlanner::Request request;
+    request.sources = m_sources;
+    request.destination = m_destination;
+    request.recursive = m_options.recursive;
+    request.noTargetDirectory = m_options.noTargetDirectory;
+    request.followSourceLinks = !m_senderFs->isRemote();
+    m_planner = new CopyPlanner(*m_senderFs, *m_receiverFs, request, this);
+    connect(m_planner, &CopyPlanner::warning, this, &CopyJob::warning);
+    connect(m_planner, &CopyPlanner::finished, this, &CopyJob::onPlanned);
+    m_planner->start();
 }
 
 void CopyJob::doCancel()
 {
     m_cancelled = true;
+    delete m_planner;
+    m_planner = nullptr;
     const auto jobs = m_inFlight.keys();
     for (transfer::Job *job : jobs) {
         job->disconnect(this);
@@ -64,7 +77,7 @@ void CopyJob::doCancel()
     m_running.clear();
     // The agent stops its copies too (their part files go).
     for (const qint64 id : std::as_const(m_remoteCopies)) {
-        cancelRemoteCopy(id);
+        m_receiverFs->cancel(id);
         if (m_session)
             m_session->forget(id);
     }
@@ -73,85 +86,27 @@ void CopyJob::doCancel()
     // Staged files that will not be committed: their part files go. (On the
     // agent they stay, like any interrupted transfer's.)
     if (!receiverIsRemote()) {
-        QList<localfs::StagedFile> files;
+        QList<client::localfs::StagedFile> files;
         for (int index : std::as_const(m_staged))
-            files.append(localfs::StagedFile{destPath(m_nodes.at(index)), 0, false});
-        localfs::discardStaged(files);
+            files.append(client::localfs::StagedFile{destPath(m_nodes.at(index)), 0, false});
+        client::localfs::discardStaged(files);
     }
     m_staged.clear();
 }
 
-QString CopyJob::join(const QString &dir, const QString &name, bool remote) const
-{
-    // Local paths join the same way as remote ones.
-    Q_UNUSED(remote)
-    return remotepath::join(dir, name);
-}
-
 QString CopyJob::destPath(const Node &node) const
 {
-    return join(node.destDir, node.destName, receiverIsRemote());
+    return remotepath::join(node.destDir, node.destName);
 }
 
 QString CopyJob::sourceDisplay(const Node &node) const
 {
-    return senderIsRemote() ? QString(u':' + node.sourcePath) : node.sourcePath;
+    return m_senderFs->isRemote() ? QString(u':' + node.sourcePath) : node.sourcePath;
 }
 
 QString CopyJob::destDisplay(const Node &node) const
 {
-    return receiverIsRemote() ? QString(u':' + destPath(node)) : destPath(node);
-}
-
-void CopyJob::receiverStat(const QString &path, std::function<void(const Expected<protocol::Entry> &)> done)
-{
-    if (!receiverIsRemote()) {
-        done(localfs::stat(path));
-        return;
-    }
-    if (sessionGone())
-        return;
-    m_session->request(u"stat"_s, QCborMap{{"path"_L1, protocol::pathValue(path)}}, [done = std::move(done)](const Expected<QCborMap> &reply, bool) {
-        if (!reply)
-            done(std::unexpected(reply.error()));
-        else
-            done(protocol::Entry::fromCbor(reply->value("e"_L1)));
-    }, this);
-}
-
-void CopyJob::senderList(const QString &path, std::function<void(const Expected<QList<protocol::Entry>> &)> done)
-{
-    if (m_direction == Direction::Upload) {
-        done(localfs::list(path));
-        return;
-    }
-    auto entries = std::make_shared<QList<protocol::Entry>>();
-    if (sessionGone())
-        return;
-    m_session->request(u"list"_s, QCborMap{{"path"_L1, protocol::pathValue(path)}}, [entries, done = std::move(done)](const Expected<QCborMap> &reply, bool last) {
-        if (!reply)
-            return done(std::unexpected(reply.error()));
-        for (const QCborValue &value : reply->value("entries"_L1).toArray()) {
-            auto entry = protocol::Entry::fromCbor(value);
-            if (!entry)
-                return done(std::unexpected(entry.error()));
-            entries->append(*entry);
-        }
-        if (last)
-            done(*entries);
-    }, this);
-}
-
-void CopyJob::receiverRequest(const QString &op, const QCborMap &args, std::function<void(const Expected<void> &)> done)
-{
-    if (sessionGone())
-        return;
-    m_session->request(op, args, [done = std::move(done)](const Expected<QCborMap> &reply, bool) {
-        if (reply)
-            done({});
-        else
-            done(std::unexpected(reply.error()));
-    }, this);
+    return m_receiverFs->isRemote() ? QString(u':' + destPath(node)) : destPath(node);
 }
 
 bool CopyJob::sessionGone()

@@ -3,6 +3,7 @@
 
 #include "core/client/transferjob.h"
 #include "core/copy/conflict.h"
+#include "core/copy/copyplan.h"
 #include "core/error.h"
 #include "core/protocol/entry.h"
 #include "core/transfer/job.h"
@@ -18,6 +19,7 @@
 #include <memory>
 
 namespace ferry::client {
+class FileSystem;
 class Session;
 }
 
@@ -65,12 +67,12 @@ enum class FileState {
 ///
 /// States:
 ///
-///   StatingDestination  is the destination an existing directory? That
-///                       decides between "into it" and "to this new name".
-///   Walking             list every source tree (lstat, links not followed);
-///                       special files are skipped with a warning.
-///   Examining           list the destination directories that exist, to
-///                       find every conflict without a request per file.
+///   Planning            CopyPlanner (copyplan.h) decides between "into the
+///                       destination" and "to this new name", walks every
+///                       source tree (lstat, links not followed; special
+///                       files are skipped with a warning) and lists the
+///                       destination folders that exist, to find every
+///                       conflict without a request per file.
 ///   CheckingSpace       the receiver must have room for all the bytes.
 ///   Copying             create directories, then files (small ones batched,
 ///                       several jobs at once) and symlinks. Conflicts are
@@ -87,7 +89,7 @@ class CopyJob final : public transfer::Job
     Q_OBJECT
 
 public:
-    enum class State { StatingDestination, Walking, Examining, CheckingSpace, Copying, SettingAttributes, Done };
+    enum class State { Planning, CheckingSpace, Copying, SettingAttributes, Done };
     Q_ENUM(State)
 
     /// @p sources are local absolute paths (upload) or remote paths beneath
@@ -146,15 +148,8 @@ Q_SIGNALS:
     void fileSkipped(int id, const QString &reason);
 
 private:
-    struct Node {
-        protocol::Entry source;
-        QString sourcePath;
-        QString destDir;   ///< destination directory, on the receiving side
-        QString destName;
-        int parent = -1;   ///< index of the directory node it lies in
-        QList<int> children;
-        bool destExists = false;
-        protocol::Entry dest;
+    /// A planned entry and how its copy stands.
+    struct Node : PlanNode {
         enum Status { Waiting, Ready, Running, Paused, Done, Skipped, Failed } status = Waiting;
         client::ConflictAction action = client::ConflictAction::Fail; ///< for files: what the conflict (if any) came to
         bool decided = false;
@@ -173,15 +168,9 @@ private:
     void setState(State state);
 
     // copyplanning.cpp
-    void statDestination();
-    void onDestination(const Expected<protocol::Entry> &entry);
-    void walkSource(int index);
-    void walkDirectory(int index);
-    void onListed(int index, const Expected<QList<protocol::Entry>> &entries);
-    void addChildren(int parent, const QList<protocol::Entry> &entries);
-    void examine();
-    void examineChildren(int parentDirNode, const QHash<QString, protocol::Entry> &existing);
-    void listDestination(const QString &dir, std::function<void(const QHash<QString, protocol::Entry> &)> done);
+    /// The planner is done: its failures and skips are reported, then the
+    /// space is checked.
+    void onPlanned(const Error &error);
     void checkSpace();
 
     // copyexecution.cpp
@@ -201,8 +190,6 @@ private:
     void dropPart(int index);
     /// A file the user cancelled: skipped in the totals, reported with @p error.
     void settleCancelled(int index, const Error &error);
-    /// Asks the agent to stop the copy of request @p id.
-    void cancelRemoteCopy(qint64 id);
     /// Gives back every shared slot the job holds.
     void releaseAllSlots();
     bool acquireSlot();
@@ -230,12 +217,7 @@ private:
     QString sourceDisplay(const Node &node) const;
     QString destPath(const Node &node) const;
     QString destDisplay(const Node &node) const;
-    void receiverStat(const QString &path, std::function<void(const Expected<protocol::Entry> &)> done);
-    void senderList(const QString &path, std::function<void(const Expected<QList<protocol::Entry>> &)> done);
-    void receiverRequest(const QString &op, const QCborMap &args, std::function<void(const Expected<void> &)> done);
-    QString join(const QString &dir, const QString &name, bool remote) const;
     bool receiverIsRemote() const { return m_direction != Direction::Download; }
-    bool senderIsRemote() const { return m_direction != Direction::Upload; }
     void progressTick();
     /// True (and the job failed) when the session went away under it.
     bool sessionGone();
@@ -245,19 +227,24 @@ private:
     QStringList m_sources;
     QString m_destination;
     CopyOptions m_options;
+    /// The two ends: this machine's files and the agent's (one for a copy
+    /// on the agent).
+    std::unique_ptr<client::FileSystem> m_localFs;
+    std::unique_ptr<client::FileSystem> m_remoteFs;
+    client::FileSystem *m_senderFs = nullptr;
+    client::FileSystem *m_receiverFs = nullptr;
+    CopyPlanner *m_planner = nullptr;
     ConflictHandler *m_handler = nullptr;
     QPointer<TransferSlots> m_slots;
     QHash<transfer::Job *, Running> m_running; ///< transfer jobs holding a slot
     QHash<int, qint64> m_remoteCopies;         ///< file -> request id of a "copy" in flight
     bool m_paused = false;
     QString m_noHandlerReason;
-    State m_state = State::StatingDestination;
+    State m_state = State::Planning;
 
     bool m_destIsDir = false;
     QList<Node> m_nodes;
     QList<int> m_roots;
-    int m_pendingWalks = 0;
-    int m_pendingExamines = 0;
     QQueue<int> m_readyFiles;
     QQueue<int> m_askQueue;
     bool m_asking = false;

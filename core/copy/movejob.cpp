@@ -1,33 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/copy/movejob.h"
 
-#include "core/client/session.h"
+#include "core/client/remotefs.h"
 #include "core/copy/freename.h"
-#include "core/pathcodec.h"
 #include "core/protocol/entry.h"
 #include "core/protocol/remotepath.h"
-#include "core/protocol/wirepath.h"
-
-#include <QCborArray>
-#include <QCborMap>
-
-using namespace Qt::Literals::StringLiterals;
 
 namespace ferry::copy {
 
-namespace {
-
-/// A remote path in a message: escaped, with its ':'.
-QString shown(const QString &path)
+MoveJob::MoveJob(client::Session *session, const QStringList &sources, const QString &destination, ConflictPolicy policy, QObject *parent)
+    : MoveJob(std::make_unique<client::RemoteFs>(session), sources, destination, policy, parent)
 {
-    return u':' + pathcodec::escaped(path);
 }
 
-} // namespace
-
-MoveJob::MoveJob(client::Session *session, const QStringList &sources, const QString &destination, ConflictPolicy policy, QObject *parent)
+MoveJob::MoveJob(std::unique_ptr<client::FileSystem> fs, const QStringList &sources, const QString &destination, ConflictPolicy policy,
+                 QObject *parent)
     : transfer::Job(parent)
-    , m_session(session)
+    , m_fs(std::move(fs))
     , m_sources(sources)
     , m_destination(destination)
     , m_policy(policy)
@@ -42,19 +31,11 @@ void MoveJob::doStart()
         emitResult(Error{ErrorCode::InvalidArgument, tr("nothing to move")});
         return;
     }
-    m_session->request(u"stat"_s, QCborMap{{"path"_L1, protocol::pathValue(m_destination)}}, [this](const Expected<QCborMap> &reply, bool) {
-        if (!reply && reply.error().code != ErrorCode::NotFound) {
-            emitResult(reply.error());
-            return;
-        }
-        const auto entry = reply ? protocol::Entry::fromCbor(reply->value("e"_L1)) : Expected<protocol::Entry>(std::unexpected(reply.error()));
-        if (entry && entry->type == protocol::Entry::Type::Symlink) {
-            // A link to a folder is a folder destination, as for mv: the
-            // agent lists it only when it leads to a folder beneath the root.
-            m_session->request(u"list"_s, QCborMap{{"path"_L1, protocol::pathValue(m_destination)}}, [this](const Expected<QCborMap> &listed, bool last) {
-                if (last || !listed)
-                    onDestination(bool(listed));
-            }, this);
+    // A link to a folder is a folder destination, as for mv (on the agent
+    // only while it leads beneath the root).
+    m_fs->statFollowed(m_destination, [this](const Expected<protocol::Entry> &entry) {
+        if (!entry && entry.error().code != ErrorCode::NotFound) {
+            emitResult(entry.error());
             return;
         }
         onDestination(entry && entry->type == protocol::Entry::Type::Directory);
@@ -67,7 +48,7 @@ void MoveJob::onDestination(bool isDirectory)
         return;
     m_destIsDir = isDirectory;
     if (!m_destIsDir && m_sources.size() > 1) {
-        emitResult(Error{ErrorCode::NotADirectory, tr("target '%1' is not a directory").arg(shown(m_destination))});
+        emitResult(Error{ErrorCode::NotADirectory, tr("target '%1' is not a directory").arg(m_fs->displayPath(m_destination))});
         return;
     }
     next();
@@ -92,11 +73,11 @@ void MoveJob::next()
         return next();
     }
     if (to == from) {
-        Q_EMIT itemSkipped(shown(from), tr("it is already there"));
+        Q_EMIT itemSkipped(m_fs->displayPath(from), tr("it is already there"));
         return next();
     }
     if (remotepath::isWithin(to, from)) {
-        fail(Error{ErrorCode::InvalidArgument, tr("cannot move '%1' into itself").arg(shown(from))});
+        fail(Error{ErrorCode::InvalidArgument, tr("cannot move '%1' into itself").arg(m_fs->displayPath(from))});
         return next();
     }
     move(from, to, false);
@@ -104,8 +85,7 @@ void MoveJob::next()
 
 void MoveJob::move(const QString &from, const QString &to, bool overwrite)
 {
-    m_session->request(u"mv"_s, QCborMap{{"from"_L1, protocol::pathValue(from)}, {"to"_L1, protocol::pathValue(to)}, {"overwrite"_L1, overwrite}},
-                       [this, from, to, overwrite](const Expected<QCborMap> &reply, bool) {
+    m_fs->move(from, to, overwrite, [this, from, to, overwrite](const Expected<void> &reply) {
         if (isFinished())
             return;
         if (reply) {
@@ -125,8 +105,8 @@ void MoveJob::onExists(const QString &from, const QString &to)
     // Both entries and the names taken beside the destination, for the
     // question and for a free name.
     auto info = std::make_shared<ConflictInfo>();
-    info->sourcePath = u':' + from;
-    info->destinationPath = u':' + to;
+    info->sourcePath = m_fs->isRemote() ? u':' + from : from;
+    info->destinationPath = m_fs->isRemote() ? u':' + to : to;
     auto pending = std::make_shared<int>(3);
     auto taken = std::make_shared<QSet<QString>>();
     const auto ready = [this, from, to, info, pending, taken] {
@@ -154,23 +134,20 @@ void MoveJob::onExists(const QString &from, const QString &to)
         });
     };
     const auto stat = [this, ready](const QString &path, protocol::Entry *into) {
-        m_session->request(u"stat"_s, QCborMap{{"path"_L1, protocol::pathValue(path)}}, [ready, into](const Expected<QCborMap> &reply, bool) {
-            if (reply) {
-                if (auto entry = protocol::Entry::fromCbor(reply->value("e"_L1)))
-                    *into = *entry;
-            }
+        m_fs->stat(path, [ready, into](const Expected<protocol::Entry> &entry) {
+            if (entry)
+                *into = *entry;
             ready();
         }, this);
     };
     stat(from, &info->source);
     stat(to, &info->destination);
-    m_session->request(u"list"_s, QCborMap{{"path"_L1, protocol::pathValue(remotepath::parent(to))}}, [ready, taken](const Expected<QCborMap> &reply, bool last) {
-        if (reply) {
-            for (const QCborValue &value : reply->value("entries"_L1).toArray())
-                taken->insert(protocol::pathFrom(value.toMap().value("n"_L1)).value_or(QString()));
+    m_fs->listAll(remotepath::parent(to), [ready, taken](const Expected<QList<protocol::Entry>> &entries) {
+        if (entries) {
+            for (const protocol::Entry &entry : *entries)
+                taken->insert(entry.name);
         }
-        if (last || !reply)
-            ready();
+        ready();
     }, this);
 }
 
@@ -181,7 +158,7 @@ void MoveJob::decide(const QString &from, const QString &to, const ConflictInfo 
     case ConflictOutcome::Cancel:
         return cancel();
     case ConflictOutcome::Skip:
-        Q_EMIT itemSkipped(u':' + from, outcome.reason);
+        Q_EMIT itemSkipped(info.sourcePath, outcome.reason);
         return next();
     case ConflictOutcome::Refuse:
         fail(Error{ErrorCode::Exists, outcome.reason});

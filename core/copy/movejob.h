@@ -9,13 +9,17 @@
 #include <QSet>
 #include <QStringList>
 
+#include <memory>
+
 namespace ferry::client {
+class FileSystem;
 class Session;
 }
 
 namespace ferry::copy {
 
-/// Moves or renames entries within the remote tree, like mv: an existing
+/// Moves or renames entries within one file system (the agent's, or this
+/// machine's), like mv: an existing
 /// directory destination receives the sources, a destination that does not
 /// exist is the new name of a single source. An existing destination is
 /// replaced only under ConflictPolicy::Overwrite (or Newer, for an older
@@ -30,7 +34,11 @@ class MoveJob final : public transfer::Job
     Q_OBJECT
 
 public:
+    /// Moves on the agent @p session reaches.
     MoveJob(client::Session *session, const QStringList &sources, const QString &destination, ConflictPolicy policy, QObject *parent = nullptr);
+    /// Moves within @p fs.
+    MoveJob(std::unique_ptr<client::FileSystem> fs, const QStringList &sources, const QString &destination, ConflictPolicy policy,
+            QObject *parent = nullptr);
     ~MoveJob() override;
 
     void setConflictHandler(ConflictHandler *handler) { m_handler = handler; }
@@ -51,7 +59,7 @@ private:
     void decide(const QString &from, const QString &to, const ConflictInfo &info, const ConflictAnswer &answer);
     void fail(const Error &error);
 
-    QPointer<client::Session> m_session;
+    std::unique_ptr<client::FileSystem> m_fs;
     QStringList m_sources;
     QString m_destination;
     ConflictPolicy m_policy;

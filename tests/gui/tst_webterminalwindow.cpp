@@ -120,7 +120,7 @@ void TestWebTerminalWindow::initTestCase()
     QVERIFY2(QFileInfo(kAgent).isExecutable(), qPrintable(kAgent));
     qputenv("FERRY_PORTABLE_AGENT", kAgent.toLocal8Bit());
     QVERIFY(m_dir.isValid());
-    for (const QString server : {u"wetty"_s, u"jupyter"_s}) {
+    for (const QString &server : {u"wetty"_s, u"jupyter"_s}) {
         QVERIFY(QDir().mkpath(served(server) + u"/folder"_s));
         QVERIFY(writeFile(served(server) + u"/hello.txt"_s, "hello\n"));
     }
