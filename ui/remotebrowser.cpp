@@ -295,10 +295,21 @@ void RemoteBrowser::showProperties()
     dialog->open();
 }
 
-void RemoteBrowser::settled(const QString &what, const Error *error)
+void RemoteBrowser::settled(const QString &what, const QStringList &paths, const Error *error)
 {
-    if (error)
-        m_messages->showMessage(MessageBar::Kind::Error, tr("%1: %2").arg(what, error->message));
+    if (error) {
+        // The agent's reason names the path already ("b: File exists");
+        // the sentence before it names it too.
+        QString reason = error->message;
+        for (const QString &path : paths) {
+            const QString prefix = pathcodec::escaped(path) + u": "_s;
+            if (reason.startsWith(prefix)) {
+                reason = reason.mid(prefix.size());
+                break;
+            }
+        }
+        m_messages->showMessage(MessageBar::Kind::Error, tr("%1: %2").arg(what, reason));
+    }
     m_model->refresh();
 }
 
@@ -306,7 +317,7 @@ void RemoteBrowser::createFolder(const QString &name)
 {
     const QString path = m_model->childPath(name);
     m_fs->mkdir(path, 0777, false, [this, path](const Expected<void> &result) {
-        settled(tr("Could not create the folder %1").arg(m_fs->displayPath(path)), result ? nullptr : &result.error());
+        settled(tr("Could not create the folder %1").arg(m_fs->displayPath(path)), {path}, result ? nullptr : &result.error());
     }, this);
 }
 
@@ -314,7 +325,7 @@ void RemoteBrowser::removeEntries(const QStringList &paths)
 {
     for (const QString &path : paths) {
         m_fs->remove(path, true, [this, path](const Expected<void> &result) {
-            settled(tr("Could not delete %1").arg(m_fs->displayPath(path)), result ? nullptr : &result.error());
+            settled(tr("Could not delete %1").arg(m_fs->displayPath(path)), {path}, result ? nullptr : &result.error());
         }, this);
     }
 }
@@ -324,14 +335,15 @@ void RemoteBrowser::renameEntry(const QString &path, const QString &newName)
     const QString target = remotepath::join(remotepath::parent(path), newName);
     // Never onto an existing name: that would replace it without a word.
     m_fs->move(path, target, false, [this, path, target](const Expected<void> &result) {
-        settled(tr("Could not rename %1 to %2").arg(m_fs->displayPath(path), m_fs->displayPath(target)), result ? nullptr : &result.error());
+        settled(tr("Could not rename %1 to %2").arg(m_fs->displayPath(path), m_fs->displayPath(target)), {target, path},
+                result ? nullptr : &result.error());
     }, this);
 }
 
 void RemoteBrowser::changeMode(const QString &path, quint32 mode)
 {
     m_fs->setAttributes(path, client::Attributes{mode, std::nullopt}, [this, path](const Expected<void> &result) {
-        settled(tr("Could not change the permissions of %1").arg(m_fs->displayPath(path)), result ? nullptr : &result.error());
+        settled(tr("Could not change the permissions of %1").arg(m_fs->displayPath(path)), {path}, result ? nullptr : &result.error());
     }, this);
 }
 

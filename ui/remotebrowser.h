@@ -82,9 +82,9 @@ private:
     void showProperties();
     void updateActions();
     /// After an operation on the agent: on failure @p what (naming the
-    /// path) and the agent's reason in the message bar; the listing is
-    /// refreshed either way.
-    void settled(const QString &what, const Error *error);
+    /// path) and the agent's reason (without its own mention of one of
+    /// @p paths) in the message bar; the listing is refreshed either way.
+    void settled(const QString &what, const QStringList &paths, const Error *error);
 
     client::Session *m_session;
     std::unique_ptr<client::RemoteFs> m_fs;

@@ -10,7 +10,6 @@
 #include "core/net/truststore.h"
 #include "core/pathcodec.h"
 #include "core/protocol/frame.h"
-#include "core/protocol/wirepath.h"
 #include "core/transfer/job.h"
 #include "core/version.h"
 

@@ -9,10 +9,7 @@
 #include "core/copy/freename.h"
 #include "core/client/localfs.h"
 #include "core/pathcodec.h"
-#include "core/protocol/wirepath.h"
 
-#include <QCborArray>
-#include <QCborMap>
 #include <QCoreApplication>
 #include <QTimer>
 

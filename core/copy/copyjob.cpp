@@ -6,10 +6,7 @@
 #include "core/client/session.h"
 #include "core/logging.h"
 #include "core/protocol/remotepath.h"
-#include "core/protocol/wirepath.h"
 
-#include <QCborArray>
-#include <QCborMap>
 #include <QCoreApplication>
 #include <QTimer>
 

@@ -14,6 +14,7 @@
 #include "ui/connectionindicator.h"
 #include "ui/localbrowser.h"
 #include "ui/mainwindow.h"
+#include "ui/messagebar.h"
 #include "ui/remotebrowser.h"
 #include "ui/remotedirmodel.h"
 #include "ui/remotefiltermodel.h"
@@ -31,6 +32,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using State = ferry::ui::TransferQueueModel::State;
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void parallelSetting();
     void navigationFilterAndHidden();
     void indicatorCountsDownToReconnect();
+    void failedOperationsAreToldNamingThePath();
 
 private:
     void dropRemote(QAbstractItemView *view, const QStringList &paths, const QPoint &where, Qt::DropAction action);
@@ -279,6 +282,43 @@ void TestPanes::indicatorCountsDownToReconnect()
     QTRY_VERIFY_WITH_TIMEOUT(indicator->text().startsWith(QStringLiteral("Reconnecting")), 20000);
     QVERIFY(m_agent->restart());
     QTRY_VERIFY_WITH_TIMEOUT(indicator->text().startsWith(QStringLiteral("Connected")), 30000);
+}
+
+void TestPanes::failedOperationsAreToldNamingThePath()
+{
+    ferry::ui::RemoteBrowser *browser = m_window->remoteBrowser();
+    ferry::ui::MessageBar *bar = browser->messageBar();
+    QVERIFY(bar->isHidden());
+
+    // Renamed in place onto a name that is taken: refused, and said so.
+    const QModelIndex report = remoteRow(QStringLiteral("report.txt"));
+    QVERIFY(report.isValid());
+    QSignalSpy loaded(browser->model(), &ferry::ui::RemoteDirModel::loaded);
+    QVERIFY(m_window->remoteView()->model()->setData(report, QStringLiteral("archive"), Qt::EditRole));
+    QTRY_VERIFY(bar->isVisible());
+    QCOMPARE(bar->kind(), ferry::ui::MessageBar::Kind::Error);
+    QCOMPARE(bar->text(), QStringLiteral("Could not rename :report.txt to :archive: File exists"));
+    QVERIFY(QFile::exists(m_agent->root() + QStringLiteral("/report.txt")));
+    // The refresh that follows puts the item count in the status bar; the
+    // message stays.
+    QTRY_VERIFY(loaded.count() > 0);
+    QVERIFY(bar->isVisible());
+
+    // A folder that exists, and permissions of an entry that went away:
+    // both told, below the first.
+    browser->createFolder(QStringLiteral("archive"));
+    QTRY_VERIFY(bar->text().contains(QStringLiteral("Could not create the folder :archive: File exists")));
+    browser->changeMode(QStringLiteral("gone.txt"), 0600);
+    QTRY_VERIFY(bar->text().contains(QStringLiteral("Could not change the permissions of :gone.txt: No such file or directory")));
+    QCOMPARE(bar->text().count(u'\n'), 2);
+
+    // Closed, it stays closed while things go right.
+    bar->findChild<QToolButton *>(QStringLiteral("messageClose"))->click();
+    QVERIFY(bar->isHidden());
+    QVERIFY(m_window->remoteView()->model()->setData(remoteRow(QStringLiteral("report.txt")), QStringLiteral("notes.txt"), Qt::EditRole));
+    QTRY_VERIFY(remoteRow(QStringLiteral("notes.txt")).isValid());
+    QVERIFY(QFile::exists(m_agent->root() + QStringLiteral("/notes.txt")));
+    QVERIFY(bar->isHidden());
 }
 
 QTEST_MAIN(TestPanes)
