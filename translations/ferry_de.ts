@@ -667,6 +667,14 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 </context>
 <context>
     <name>ferry::client</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>the connection to the agent is gone</source>
+        <translation>die Verbindung zum Agenten besteht nicht mehr</translation>
+    </message>
     <message numerus="yes">
         <source>%1 (tried %n times: the agent may be too busy)</source>
         <translation>
@@ -2923,6 +2931,26 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
 <context>
     <name>ferry::ui::RemoteBrowser</name>
     <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1</source>
+        <translation>Der Ordner %1 konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>Could not delete %1</source>
+        <translation>%1 konnte nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Could not rename %1 to %2</source>
+        <translation>%1 konnte nicht in %2 umbenannt werden</translation>
+    </message>
+    <message>
+        <source>Could not change the permissions of %1</source>
+        <translation>Die Zugriffsrechte von %1 konnten nicht geändert werden</translation>
+    </message>
+    <message>
         <location filename="../ui/remotebrowser.cpp" line="41"/>
         <source>Remote files</source>
         <translation>Entfernte Dateien</translation>
@@ -3665,6 +3693,71 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <message>
         <source>there is no one to ask</source>
         <translation>es ist niemand da, der gefragt werden kann</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::copy::CopyPlanner</name>
+    <message>
+        <source>nothing to copy</source>
+        <translation>nichts zu kopieren</translation>
+    </message>
+    <message>
+        <source>one source only when the destination is its new name</source>
+        <translation>nur eine Quelle, wenn das Ziel ihr neuer Name ist</translation>
+    </message>
+    <message>
+        <source>target &apos;%1&apos; is not a directory</source>
+        <translation>Ziel „%1“ ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no name to copy it under; name the destination</source>
+        <translation>„%1“ hat keinen Namen, unter dem es kopiert werden kann; geben Sie das Ziel mit Namen an</translation>
+    </message>
+    <message>
+        <source>cannot copy &apos;%1&apos; into itself</source>
+        <translation>„%1“ kann nicht in sich selbst kopiert werden</translation>
+    </message>
+    <message>
+        <source>-r not specified; omitting directory &apos;%1&apos;</source>
+        <translation>-r nicht angegeben; Ordner „%1“ wird ausgelassen</translation>
+    </message>
+    <message>
+        <source>cannot create &apos;%1&apos;: Not a directory</source>
+        <translation>„%1“ kann nicht erstellt werden: Ist kein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>skipping special file &apos;%1&apos;</source>
+        <translation>Spezialdatei „%1“ wird übersprungen</translation>
+    </message>
+    <message>
+        <source>special file</source>
+        <translation>Spezialdatei</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::ui::MessageBar</name>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -115,4 +115,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ferry::ui::MessageBar</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and one more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -108,7 +108,7 @@ void CopyJob::pauseFile(int id)
         }
         break;
     case Node::Ready:
-        m_readyFiles.removeOne(id);
+        m_readyFiles.remove(id);
         settle(id, Node::Paused);
         setFileState(id, FileState::Paused);
         break;
@@ -134,7 +134,7 @@ void CopyJob::resumeFile(int id)
         m_paused = false;
         settle(id, Node::Ready);
         // A file the user resumes goes next, ahead of those never started.
-        m_readyFiles.prepend(id);
+        m_readyFiles.prepend(readyEntry(id));
         setFileState(id, FileState::Queued);
         schedulePump();
     }
@@ -216,7 +216,7 @@ void CopyJob::interrupt(int index, bool pause)
             settleCancelled(file, Error{ErrorCode::Cancelled, tr("cancelled")});
         } else {
             settle(file, Node::Ready);
-            m_readyFiles.prepend(file);
+            m_readyFiles.prepend(readyEntry(file));
             setFileState(file, FileState::Queued);
         }
     }
@@ -268,17 +268,10 @@ void CopyJob::runRemoteCopy(int index)
     const qint64 id = m_receiverFs->copy(copy, [this, index](const Expected<void> &reply) {
         if (!m_remoteCopies.remove(index))
             return;
-        --m_runningJobs;
-        releaseSlot();
-        const Error error = reply ? Error{} : reply.error();
+        transferEnded(nullptr);
         if (reply)
             Q_EMIT fileProgress(index, m_nodes.at(index).source.size);
-        if (error.code == ErrorCode::Cancelled && m_nodes.at(index).cancelRequested) {
-            settleCancelled(index, error);
-        } else {
-            Q_EMIT fileFinished(index, error);
-            finishNode(index, error);
-        }
+        fileTransferred(index, reply ? Error{} : reply.error());
         schedulePump();
         maybeFinishCopying();
     }, this);

@@ -40,12 +40,12 @@ void CopyJob::startCopying()
     maybeFinishCopying();
 }
 
-void CopyJob::settle(int index, int status)
+void CopyJob::settle(int index, Node::Status status)
 {
     Node &node = m_nodes[index];
     const auto open = [](int s) { return s == Node::Waiting || s == Node::Ready || s == Node::Running || s == Node::Paused; };
     const bool wasOpen = open(node.status);
-    node.status = Node::Status(status);
+    node.status = status;
     if (wasOpen && !open(status))
         --m_unfinished;
 }
@@ -89,7 +89,7 @@ void CopyJob::skipNode(int index, const QString &reason)
     if (status != Node::Waiting && status != Node::Ready && status != Node::Paused)
         return;
     if (status == Node::Ready)
-        m_readyFiles.removeOne(index);
+        m_readyFiles.remove(index);
     settle(index, Node::Skipped);
     ++m_skipped;
     if (isFile(m_nodes.at(index).source)) {
@@ -219,7 +219,6 @@ void CopyJob::rebase(int index)
 void CopyJob::proceed(int index)
 {
     Node &node = m_nodes[index];
-    node.decided = true;
     if (isDir(node.source)) {
         if (node.destExists) {
             // Merging into an existing directory.
@@ -242,7 +241,7 @@ void CopyJob::proceed(int index)
         }
     } else {
         settle(index, Node::Ready);
-        m_readyFiles.enqueue(index);
+        m_readyFiles.append(readyEntry(index));
         setFileState(index, FileState::Queued);
         schedulePump();
     }
@@ -312,41 +311,13 @@ void CopyJob::pump()
     if (sessionGone())
         return;
     while (!isFinished() && !m_paused && !m_readyFiles.isEmpty() && acquireSlot()) {
-        const int first = m_readyFiles.dequeue();
-        if (m_direction == Direction::Remote) {
-            runRemoteCopy(first);
-            continue;
-        }
-        const auto batchable = [this](int index) {
-            // Resuming needs the single-file path (partial files, prefixes).
-            return m_nodes.at(index).source.size <= client::kSmallFile && m_nodes.at(index).action != client::ConflictAction::Resume;
-        };
-        if (!batchable(first)) {
-            runFile(first);
-            continue;
-        }
-        QList<int> batch{first};
-        qint64 bytes = m_nodes.at(first).source.size;
-        // Small files travel together; a large one waits for its own slot.
-        QQueue<int> deferred;
-        while (!m_readyFiles.isEmpty() && batch.size() < client::kBatchFiles) {
-            const int next = m_readyFiles.head();
-            const qint64 size = m_nodes.at(next).source.size;
-            if (!batchable(next)) {
-                deferred.enqueue(m_readyFiles.dequeue());
-                continue;
-            }
-            if (bytes + size > client::kBatchBytes)
-                break;
-            batch.append(m_readyFiles.dequeue());
-            bytes += size;
-        }
-        while (!deferred.isEmpty())
-            m_readyFiles.prepend(deferred.takeLast());
-        if (batch.size() == 1)
-            runFile(first);
+        const QList<int> next = m_readyFiles.takeNext(ReadyQueue::Limits{client::kBatchFiles, client::kBatchBytes});
+        if (m_direction == Direction::Remote)
+            runRemoteCopy(next.first());
+        else if (next.size() == 1)
+            runFile(next.first());
         else
-            runBatch(batch);
+            runBatch(next);
     }
     maybeFinishCopying();
 }
@@ -376,24 +347,8 @@ void CopyJob::runFile(int index)
     connect(job, &transfer::Job::progress, this, [this, index](qint64 done) { Q_EMIT fileProgress(index, done); });
     connect(job, &transfer::Job::finished, this, [this, index](transfer::Job *finished) {
         addResumed(finished->resumedBytes());
-        m_inFlight.remove(finished);
-        m_running.remove(finished);
-        finished->deleteLater();
-        --m_runningJobs;
-        releaseSlot();
-        const Error error = finished->error();
-        if (error.code == ErrorCode::Paused) {
-            m_nodes[index].wasPaused = true;
-            settle(index, Node::Paused);
-            setFileState(index, FileState::Paused);
-        } else if (error.code == ErrorCode::Exists && m_nodes.at(index).wasPaused) {
-            settleAfterPause(index, error);
-        } else if (error.code == ErrorCode::Cancelled && m_nodes.at(index).cancelRequested) {
-            settleCancelled(index, error);
-        } else {
-            Q_EMIT fileFinished(index, error);
-            finishNode(index, error);
-        }
+        transferEnded(finished);
+        fileTransferred(index, finished->error());
         schedulePump();
         maybeFinishCopying();
     });
@@ -431,11 +386,7 @@ void CopyJob::runBatch(const QList<int> &indices)
     m_inFlight.insert(job, 0);
     m_running.insert(job, Running{indices, true});
     connect(job, &transfer::Job::finished, this, [this, indices, upload](transfer::Job *finished) {
-        m_inFlight.remove(finished);
-        m_running.remove(finished);
-        finished->deleteLater();
-        --m_runningJobs;
-        releaseSlot();
+        transferEnded(finished);
         const QList<Error> results = !finished->succeeded() ? QList<Error>()
                                      : upload               ? static_cast<client::BatchUploadJob *>(finished)->results()
                                                             : static_cast<client::BatchDownloadJob *>(finished)->results();
@@ -453,8 +404,7 @@ void CopyJob::runBatch(const QList<int> &indices)
                 stage(indices.at(i));
                 continue;
             }
-            Q_EMIT fileFinished(indices.at(i), error);
-            finishNode(indices.at(i), error);
+            fileTransferred(indices.at(i), error);
         }
         schedulePump();
         maybeCommit();
@@ -474,15 +424,61 @@ void CopyJob::runBatch(const QList<int> &indices)
         job->start();
 }
 
+ReadyQueue::File CopyJob::readyEntry(int index) const
+{
+    const Node &node = m_nodes.at(index);
+    // The agent copies one file per request; resuming needs the
+    // single-file path (partial files, prefixes).
+    const bool batchable = m_direction != Direction::Remote && node.source.size <= client::kSmallFile
+                           && node.action != client::ConflictAction::Resume;
+    return ReadyQueue::File{index, node.source.size, batchable};
+}
+
+void CopyJob::transferEnded(transfer::Job *job)
+{
+    if (job) {
+        m_inFlight.remove(job);
+        m_running.remove(job);
+        job->deleteLater();
+    }
+    --m_runningJobs;
+    releaseSlot();
+}
+
+void CopyJob::fileTransferred(int index, const Error &error)
+{
+    Node &node = m_nodes[index];
+    if (error.code == ErrorCode::Paused) {
+        node.wasPaused = true;
+        settle(index, Node::Paused);
+        setFileState(index, FileState::Paused);
+    } else if (error.code == ErrorCode::Exists && node.wasPaused) {
+        settleAfterPause(index, error);
+    } else if (error.code == ErrorCode::Cancelled && node.cancelRequested) {
+        settleCancelled(index, error);
+    } else {
+        Q_EMIT fileFinished(index, error);
+        finishNode(index, error);
+    }
+}
+
 void CopyJob::maybeFinishCopying()
 {
     if (isFinished() || m_state != State::Copying)
         return;
     maybeCommit();
-    if (m_unfinished > 0 || m_runningJobs > 0 || m_pendingOps > 0 || m_commits > 0 || m_asking || !m_askQueue.isEmpty() || !m_readyFiles.isEmpty()
-        || !m_remoteCopies.isEmpty())
-        return;
-    setAttributes();
+    if (copyingIsOver())
+        setAttributes();
+}
+
+bool CopyJob::copyingIsOver() const
+{
+    // Every entry settled, nothing under way that could still settle one
+    // differently, and nothing waiting for a slot or an answer.
+    const bool settled = m_unfinished == 0;
+    const bool nothingUnderWay = m_runningJobs == 0 && m_remoteCopies.isEmpty() && m_pendingOps == 0 && m_commits == 0;
+    const bool nothingWaiting = !m_asking && m_askQueue.isEmpty() && m_readyFiles.isEmpty();
+    return settled && nothingUnderWay && nothingWaiting;
 }
 
 void CopyJob::setAttributes()

@@ -61,7 +61,6 @@ void CopyJob::doStart()
 
 void CopyJob::doCancel()
 {
-    m_cancelled = true;
     delete m_planner;
     m_planner = nullptr;
     const auto jobs = m_inFlight.keys();

@@ -4,6 +4,7 @@
 #include "core/client/transferjob.h"
 #include "core/copy/conflict.h"
 #include "core/copy/copyplan.h"
+#include "core/copy/readyqueue.h"
 #include "core/error.h"
 #include "core/protocol/entry.h"
 #include "core/transfer/job.h"
@@ -152,7 +153,6 @@ private:
     struct Node : PlanNode {
         enum Status { Waiting, Ready, Running, Paused, Done, Skipped, Failed } status = Waiting;
         client::ConflictAction action = client::ConflictAction::Fail; ///< for files: what the conflict (if any) came to
-        bool decided = false;
         bool held = false;  ///< paused before it was ready: pause once it is
         bool cancelRequested = false;
         bool wasPaused = false; ///< paused once: it may have been put in place just then
@@ -186,6 +186,14 @@ private:
     void runSymlink(int index);
     void runRemoteCopy(int index);
     void settleAfterPause(int index, const Error &error);
+    /// A transfer job is over (@p job; null for a copy on the agent): it
+    /// leaves the books and its slot goes back.
+    void transferEnded(transfer::Job *job);
+    /// @p index as the ready queue holds it.
+    ReadyQueue::File readyEntry(int index) const;
+    /// What one file of a transfer that ended came to: paused, cancelled,
+    /// put in place already, failed or done.
+    void fileTransferred(int index, const Error &error);
     /// Deletes the part file the receiver keeps for @p index (a cancelled file).
     void dropPart(int index);
     /// A file the user cancelled: skipped in the totals, reported with @p error.
@@ -199,11 +207,13 @@ private:
     bool isQueuedFile(int id) const;
     void finishNode(int index, const Error &error);
     void skipNode(int index, const QString &reason);
+    /// In state Copying: once copyingIsOver(), on to SettingAttributes.
     void maybeFinishCopying();
+    bool copyingIsOver() const;
     void setAttributes();
     void finishJob();
     void proceed(int index);
-    void settle(int index, int status);
+    void settle(int index, Node::Status status);
     void skipDescendants(int index, const QString &reason);
     void announceQueued();
     void rebase(int index);
@@ -245,7 +255,7 @@ private:
     bool m_destIsDir = false;
     QList<Node> m_nodes;
     QList<int> m_roots;
-    QQueue<int> m_readyFiles;
+    ReadyQueue m_readyFiles;
     QQueue<int> m_askQueue;
     bool m_asking = false;
     int m_runningJobs = 0;
@@ -262,7 +272,6 @@ private:
     QHash<QString, QSet<QString>> m_destNames; ///< names taken in each listed destination directory
     qint64 m_unfinished = 0; ///< nodes not yet done, skipped or failed
     bool m_pumpScheduled = false;
-    bool m_cancelled = false;
     QList<int> m_staged;    ///< batched files written but not yet in place
     int m_commits = 0;      ///< group commits under way
     std::shared_ptr<int> m_alive = std::make_shared<int>(0); ///< guards local commits
