@@ -393,17 +393,26 @@ struct LocalFs::Work {
 
 namespace {
 
-/// Runs @p call on the main thread unless @p context went away; a call
-/// without a context always runs.
-void deliver(const QObject *context, std::function<void()> call)
-{
-    QPointer<const QObject> guard(context);
-    const bool guarded = context != nullptr;
-    QMetaObject::invokeMethod(QCoreApplication::instance(), [guard, guarded, call = std::move(call)] {
-        if (!guarded || guard)
-            call();
-    }, Qt::QueuedConnection);
-}
+/// Where a worker's answer goes: the caller's context, watched from the
+/// caller's thread (a call without a context always gets its answer).
+struct Receiver {
+    QPointer<const QObject> context;
+    bool guarded = false;
+
+    explicit Receiver(const QObject *c)
+        : context(c)
+        , guarded(c != nullptr)
+    {
+    }
+    /// Runs @p call on the main thread unless the context went away.
+    void deliver(std::function<void()> call) const
+    {
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [context = context, guarded = guarded, call = std::move(call)] {
+            if (!guarded || context)
+                call();
+        }, Qt::QueuedConnection);
+    }
+};
 
 } // namespace
 
@@ -474,10 +483,10 @@ void LocalFs::space(const QString &path, Done<SpaceInfo> done, const QObject *)
 qint64 LocalFs::copy(const FileCopy &copy, Done<void> done, const QObject *context)
 {
     auto [id, stop] = m_work->begin();
-    QThreadPool::globalInstance()->start([work = m_work, id, stop, copy, context, done = std::move(done)] {
+    QThreadPool::globalInstance()->start([work = m_work, id, stop, copy, receiver = Receiver(context), done = std::move(done)] {
         const Expected<void> result = localfs::copyFile(copy, *stop);
         work->end(id);
-        deliver(context, [result, done] { done(result); });
+        receiver.deliver([result, done] { done(result); });
     });
     return id;
 }
@@ -485,7 +494,7 @@ qint64 LocalFs::copy(const FileCopy &copy, Done<void> done, const QObject *conte
 qint64 LocalFs::hash(const QString &path, std::function<void(qint64, qint64)> progress, Done<Digest> done, const QObject *context)
 {
     auto [id, stop] = m_work->begin();
-    QThreadPool::globalInstance()->start([work = m_work, id, stop, path, context, progress, done = std::move(done)] {
+    QThreadPool::globalInstance()->start([work = m_work, id, stop, path, receiver = Receiver(context), progress, done = std::move(done)] {
         const auto result = [&]() -> Expected<Digest> {
             const UniqueFd fd(::open(pathcodec::toBytes(path).constData(), O_RDONLY | O_CLOEXEC));
             if (!fd)
@@ -514,13 +523,13 @@ qint64 LocalFs::hash(const QString &path, std::function<void(qint64, qint64)> pr
                 total += n;
                 if (progress && clock.elapsed() >= 250) {
                     clock.restart();
-                    deliver(context, [progress, total, size = qint64(st.st_size)] { progress(total, std::max(size, total)); });
+                    receiver.deliver([progress, total, size = qint64(st.st_size)] { progress(total, std::max(size, total)); });
                 }
             }
             return Digest{hasher.digest(), total};
         }();
         work->end(id);
-        deliver(context, [result, done] { done(result); });
+        receiver.deliver([result, done] { done(result); });
     });
     return id;
 }

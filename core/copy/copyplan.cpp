@@ -129,15 +129,7 @@ void CopyPlanner::onSourceStat(int index, const Expected<protocol::Entry> &entry
         } else if (!isDir(node.source) && trailingSlash) {
             fail(index, Error{ErrorCode::NotADirectory, tr("cannot create '%1': Not a directory").arg(pathcodec::escaped(m_request.destination))});
         } else if (isDir(node.source)) {
-            ++m_plan.directories;
-            ++m_pendingWalks;
-            m_sender.listAll(node.sourcePath, [this, index](const Expected<QList<protocol::Entry>> &entries) {
-                if (!entries)
-                    fail(index, entries.error());
-                else
-                    addChildren(index, *entries);
-                walked();
-            }, this);
+            walkDirectory(index);
         } else if (node.source.type == protocol::Entry::Type::Other) {
             const QString message = tr("skipping special file '%1'").arg(display(m_sender, node.sourcePath));
             Q_EMIT warning(message);
@@ -148,6 +140,19 @@ void CopyPlanner::onSourceStat(int index, const Expected<protocol::Entry> &entry
         }
     }
     walked();
+}
+
+void CopyPlanner::walkDirectory(int index)
+{
+    ++m_plan.directories;
+    ++m_pendingWalks;
+    m_sender.listAll(m_plan.nodes.at(index).sourcePath, [this, index](const Expected<QList<protocol::Entry>> &entries) {
+        if (!entries)
+            fail(index, entries.error());
+        else
+            addChildren(index, *entries);
+        walked();
+    }, this);
 }
 
 void CopyPlanner::addChildren(int parent, const QList<protocol::Entry> &entries)
@@ -163,19 +168,9 @@ void CopyPlanner::addChildren(int parent, const QList<protocol::Entry> &entries)
         m_plan.nodes.append(child);
         m_plan.nodes[parent].children.append(index);
         switch (entry.type) {
-        case protocol::Entry::Type::Directory: {
-            ++m_plan.directories;
-            ++m_pendingWalks;
-            const QString path = m_plan.nodes.at(index).sourcePath;
-            m_sender.listAll(path, [this, index](const Expected<QList<protocol::Entry>> &inside) {
-                if (!inside)
-                    fail(index, inside.error());
-                else
-                    addChildren(index, *inside);
-                walked();
-            }, this);
+        case protocol::Entry::Type::Directory:
+            walkDirectory(index);
             break;
-        }
         case protocol::Entry::Type::File:
             ++m_plan.files;
             m_plan.bytes += entry.size;

@@ -94,6 +94,8 @@ private:
     void onDestination(const Expected<protocol::Entry> &entry);
     void walkSource(int index);
     void onSourceStat(int index, const Expected<protocol::Entry> &entry);
+    /// Lists folder @p index and plans what it holds.
+    void walkDirectory(int index);
     void addChildren(int parent, const QList<protocol::Entry> &entries);
     void walked();
     void examine();
