@@ -390,6 +390,8 @@ std::optional<net::Outgoing> AgentGetMany::produce(qint64 maxData)
         return std::nullopt;
     Item &item = m_items[m_current];
     const qint64 want = std::min(maxData, item.size - m_currentDone);
+    if (m_currentDone == 0)
+        m_compression = m_session->connection()->compressionChooser(); // decided per file
     QByteArray frame = protocol::allocateData(m_stream, 0, quint64(m_position), want);
     char *payload = frame.data() + protocol::kDataHeaderSize;
     qint64 got = 0;
@@ -408,6 +410,7 @@ std::optional<net::Outgoing> AgentGetMany::produce(qint64 maxData)
     }
     m_currentDone += want;
     m_position += want;
+    m_compression.apply(frame);
     return net::Outgoing{frame, want};
 }
 

@@ -87,7 +87,9 @@ void AgentGet::begin(transfer::FileSource source, qint64 offset)
     // client's side closes it when the file is in place.
     callbacks.endSent = [this] { m_session->streamFinished(m_stream); };
     callbacks.failed = [this](const Error &) { m_session->streamFinished(m_stream); };
-    m_outgoing = std::make_unique<transfer::OutgoingFile>(m_stream, std::move(source), std::move(callbacks));
+    auto outgoing = std::make_unique<transfer::OutgoingFile>(m_stream, std::move(source), std::move(callbacks));
+    outgoing->setCompression(m_session->connection()->compressionChooser());
+    m_outgoing = std::move(outgoing);
     m_receiver = std::make_unique<Receiver>(this);
     m_session->connection()->openStream(m_stream, m_receiver.get(), m_outgoing.get());
     m_session->reply(m_requestId, meta);

@@ -136,6 +136,18 @@ void AgentSession::checkProof(const QCborMap &auth)
     const qint64 cw = reader.optionalInteger("cw"_L1, m_options.connectionWindow, kMinWindow, kMaxAnnouncedWindow);
     const qint64 sw = reader.optionalInteger("sw"_L1, m_options.streamWindow, kMinWindow, kMaxAnnouncedWindow);
     const bool byteNames = reader.optionalBool("bytenames"_L1);
+    // Compression: the first codec the client offers that this agent has,
+    // used as the client asks ("on": every file; "auto": what shrinks).
+    const QCborArray offered = auth.value("z"_L1).toArray();
+    const QString compressionMode = reader.optionalString("zm"_L1, u"auto"_s);
+    net::WireCodec codec = net::WireCodec::None;
+    const QStringList mine = net::offeredCodecs();
+    for (const QCborValue &name : offered) {
+        if (name.isString() && mine.contains(name.toString())) {
+            codec = net::codecFromName(name.toString()).value_or(net::WireCodec::None);
+            break;
+        }
+    }
     if (!reader.ok()) {
         failHandshake(QCoreApplication::translate("ferry::agent", "protocol error: %1").arg(reader.error()));
         return;
@@ -173,7 +185,11 @@ void AgentSession::checkProof(const QCborMap &auth)
                      {"dead"_L1, m_options.deadAfterMs}};
     if (!open)
         welcome.insert("mac"_L1, net::auth::agentProof(m_token, m_nonce, clientNonce));
+    if (codec != net::WireCodec::None)
+        welcome.insert("z"_L1, net::codecName(codec));
     sendHandshake(welcome);
+    m_options.codec = codec;
+    m_options.compression = compressionMode == "on"_L1 ? net::CompressionMode::On : net::CompressionMode::Auto;
     m_connection = new net::Connection(m_transport, m_options, net::PeerWindows{sw, cw}, this);
     connect(m_connection, &net::Connection::messageReceived, this, &AgentSession::onMessage);
     connect(m_connection, &net::Connection::closed, this, &AgentSession::onClosed);

@@ -141,10 +141,11 @@ bool CliApp::parseGlobal(const QStringList &arguments)
     const QCommandLineOption reconnectOption(u"reconnect-for"_s, QCoreApplication::translate("ferry::cli", "Keep reconnecting this many milliseconds after a drop; 0 never."), u"MS"_s, u"60000"_s);
     const QCommandLineOption trustOption(u"trust"_s, QCoreApplication::translate("ferry::cli", "wss://: trust the agent certificate with this SHA-256 fingerprint (pinned for later)."), u"FINGERPRINT"_s);
     const QCommandLineOption limitRateOption(u"limit-rate"_s, QCoreApplication::translate("ferry::cli", "Cap transfers at RATE bytes per second in each direction, e.g. 500K, 2M or 1.5M (K, M, G: 1024 multiples); 0 means no limit."), u"RATE"_s);
+    const QCommandLineOption compressOption(u"compress"_s, QCoreApplication::translate("ferry::cli", "Compress file data on the wire: auto (what shrinks; the default), on (every file) or off."), u"MODE"_s, u"auto"_s);
     const QCommandLineOption statsOption(u"stats"_s, QCoreApplication::translate("ferry::cli", "Write transfer statistics as JSON to FILE at the end."), u"FILE"_s);
     const QCommandLineOption progressOption(u"progress"_s, QCoreApplication::translate("ferry::cli", "Show progress even when not on a terminal."));
     const QCommandLineOption quietOption(u"quiet"_s, QCoreApplication::translate("ferry::cli", "No progress and no notices, errors only."));
-    parser.addOptions({urlOption, shellOption, remoteRootOption, bundleOption, tokenOption, heartbeatOption, deadAfterOption, reconnectOption, trustOption, limitRateOption, statsOption, progressOption, quietOption});
+    parser.addOptions({urlOption, shellOption, remoteRootOption, bundleOption, tokenOption, heartbeatOption, deadAfterOption, reconnectOption, trustOption, limitRateOption, compressOption, statsOption, progressOption, quietOption});
     parser.addPositionalArgument(u"command"_s, QCoreApplication::translate("ferry::cli", "The command to run, then its arguments."));
     if (!parser.parse(arguments)) {
         usage(parser.errorText());
@@ -250,6 +251,12 @@ bool CliApp::parseGlobal(const QStringList &arguments)
             return false;
         }
     }
+    if (const auto mode = net::compressionModeFromString(parser.value(compressOption))) {
+        m_options.compression = *mode;
+    } else {
+        usage(QCoreApplication::translate("ferry::cli", "--compress expects auto, on or off"));
+        return false;
+    }
     m_statsPath = parser.value(statsOption);
     m_quiet = parser.isSet(quietOption);
     m_progress = !m_quiet && (parser.isSet(progressOption) || (::isatty(STDOUT_FILENO) && ::isatty(STDERR_FILENO)));
@@ -346,6 +353,9 @@ void CliApp::writeStats()
     if (m_session->connection())
         peak = std::max(peak, m_session->connection()->peakWindow());
     QJsonObject stats{{u"bytes"_s, m_totals.bytes},
+                            {u"file_bytes"_s, m_totals.bytes},
+                            {u"wire_bytes"_s, m_session->wireBytes()},
+                            {u"compression"_s, net::codecName(m_session->codec())},
                             {u"files"_s, m_totals.files},
                             {u"seconds"_s, double(m_clock.elapsed()) / 1000.0},
                             {u"reconnects"_s, m_session->reconnects()},

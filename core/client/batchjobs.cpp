@@ -145,6 +145,8 @@ std::optional<net::Outgoing> BatchUploadJob::produce(qint64 maxData)
             m_source.emplace(std::move(*source));
     }
     const qint64 want = std::min(maxData, size - m_currentDone);
+    if (m_currentDone == 0 && m_session && m_session->connection())
+        m_compression = m_session->connection()->compressionChooser(); // decided per file
     QByteArray frame = protocol::allocateData(m_stream, 0, quint64(m_position), want);
     char *payload = frame.data() + protocol::kDataHeaderSize;
     qint64 got = 0;
@@ -163,6 +165,7 @@ std::optional<net::Outgoing> BatchUploadJob::produce(qint64 maxData)
     m_currentDone += want;
     m_position += want;
     setProcessed(m_position);
+    m_compression.apply(frame);
     return net::Outgoing{frame, want};
 }
 

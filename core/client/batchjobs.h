@@ -57,6 +57,7 @@ private:
     qsizetype m_current = 0;
     qint64 m_currentDone = 0;
     qint64 m_position = 0;
+    net::CompressionChooser m_compression; ///< for the current file
     qint64 m_total = 0;
     bool m_streaming = false;
     bool m_endSent = false;

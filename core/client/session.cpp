@@ -310,6 +310,11 @@ void Session::onSocketMessage(const QByteArray &message)
                       {"sw"_L1, m_options.connection.streamWindow},
                       // Names that are not UTF-8 may come as byte strings.
                       {"bytenames"_L1, true}};
+        if (m_options.compression != net::CompressionMode::Off) {
+            // The codecs this end has, best first; the agent picks one.
+            auth.insert("z"_L1, QCborArray::fromStringList(net::offeredCodecs()));
+            auth.insert("zm"_L1, m_options.compression == net::CompressionMode::On ? "on"_L1 : "auto"_L1);
+        }
         if (!open) {
             auth.insert("nonce"_L1, m_clientNonce);
             auth.insert("mac"_L1, net::auth::clientProof(m_options.token, m_agentNonce, m_clientNonce));
@@ -336,7 +341,14 @@ void Session::onSocketMessage(const QByteArray &message)
     m_transport->disconnect(this);
     net::Transport *transport = std::exchange(m_transport, nullptr);
     m_webSocket = nullptr;
-    m_connection = new net::Connection(transport, m_options.connection, net::PeerWindows{sw, cw}, this);
+    net::ConnectionOptions connectionOptions = m_options.connection;
+    // The codec the agent chose from those offered; anything else means none.
+    const QString chosen = frame->control.value("z"_L1).toString();
+    connectionOptions.codec = m_options.compression != net::CompressionMode::Off && net::offeredCodecs().contains(chosen)
+                                  ? net::codecFromName(chosen).value_or(net::WireCodec::None)
+                                  : net::WireCodec::None;
+    connectionOptions.compression = m_options.compression;
+    m_connection = new net::Connection(transport, connectionOptions, net::PeerWindows{sw, cw}, this);
     connect(m_connection, &net::Connection::messageReceived, this, &Session::onConnectionMessage);
     connect(m_connection, &net::Connection::closed, this, &Session::onConnectionClosed);
     connect(m_connection, &net::Connection::rttSampled, this, [this](double ms) {
@@ -412,6 +424,7 @@ void Session::onConnectionClosed(const Error &reason)
 {
     if (m_connection) {
         m_peakWindow = std::max(m_peakWindow, m_connection->peakWindow());
+        m_wireBytesBefore += m_connection->wireBytesSent() + m_connection->wireBytesReceived();
         m_connection->disconnect(this);
         m_connection->deleteLater();
         m_connection = nullptr;

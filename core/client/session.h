@@ -49,6 +49,8 @@ struct SessionOptions {
     /// wss://: a SHA-256 certificate fingerprint the user vouched for; it is
     /// pinned when the agent presents it.
     QByteArray trustFingerprint;
+    /// Compression of file data on the wire: offered to the agent unless off.
+    net::CompressionMode compression = net::CompressionMode::Auto;
     /// Average bytes per second of file data sent to the agent; 0 unlimited.
     qint64 uploadRateLimit = 0;
     /// Average bytes per second the agent may send us; 0 unlimited.
@@ -111,6 +113,13 @@ public:
     /// RTT samples over every connection of this session.
     const net::RttStats &rtt() const { return m_rtt; }
     qint64 peakWindow() const { return m_peakWindow; }
+    /// Bytes that crossed the connections of this session, both ways.
+    qint64 wireBytes() const
+    {
+        return m_wireBytesBefore + (m_connection ? m_connection->wireBytesSent() + m_connection->wireBytesReceived() : 0);
+    }
+    /// The codec the current connection agreed on.
+    net::WireCodec codec() const { return m_connection ? m_connection->options().codec : net::WireCodec::None; }
     /// Milliseconds until the next reconnection attempt (Reconnecting).
     qint64 reconnectInMs() const;
     /// SHA-256 of the certificate the agent presented (wss:// only), also
@@ -197,6 +206,7 @@ private:
     QElapsedTimer m_lostSince;
     net::RttStats m_rtt;
     qint64 m_peakWindow = 0;
+    qint64 m_wireBytesBefore = 0; ///< of the connections before the current one
     bool m_everConnected = false;
     QByteArray m_peerFingerprint;
     TransportInfo m_transportInfo;

@@ -136,6 +136,7 @@ void UploadJob::send(transfer::FileSource source, qint64 start)
     m_outgoing = std::make_unique<transfer::OutgoingFile>(m_stream, std::move(source), std::move(callbacks));
     m_listener = std::make_unique<AbortListener>(this);
     net::Connection *connection = m_session->connection();
+    m_outgoing->setCompression(connection->compressionChooser());
     connection->openStream(m_stream, m_listener.get(), m_outgoing.get());
     connection->wake(m_stream);
 }

@@ -67,6 +67,7 @@ qint64 Connection::bytesToWrite() const
 
 void Connection::writeFrame(const QByteArray &frame)
 {
+    m_wireSent += frame.size();
     m_transport->send(frame);
 }
 
@@ -186,6 +187,7 @@ void Connection::onBinaryMessage(const QByteArray &message)
     if (m_closed)
         return;
     m_lastReceivedMs = nowMs();
+    m_wireReceived += message.size();
     auto frame = protocol::decode(message);
     if (!frame) {
         close(frame.error());
@@ -197,8 +199,22 @@ void Connection::onBinaryMessage(const QByteArray &message)
         onControl(frame->control);
 }
 
-void Connection::onData(const protocol::DataFrame &frame)
+void Connection::onData(protocol::DataFrame frame)
 {
+    if (frame.channel & protocol::kCompressedChannel) {
+        // Flow control and offsets count the bytes before compression.
+        if (m_options.codec == WireCodec::None) {
+            close(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::net", "a compressed data frame on a connection without compression")});
+            return;
+        }
+        auto payload = decompressChunk(m_options.codec, frame.payload, protocol::kMaxChunk);
+        if (!payload) {
+            close(payload.error());
+            return;
+        }
+        frame.payload = std::move(*payload);
+        frame.channel &= quint8(~protocol::kCompressedChannel);
+    }
     const qint64 size = frame.payload.size();
     if (!m_connectionWindow.onReceived(size)) {
         close(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::net", "flow control violation: data beyond the connection window")});

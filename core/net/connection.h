@@ -6,6 +6,7 @@
 #include "core/net/rttstats.h"
 #include "core/net/sendscheduler.h"
 #include "core/net/transport.h"
+#include "core/net/wirecompression.h"
 #include "core/protocol/frame.h"
 
 #include <QCborMap>
@@ -32,6 +33,10 @@ struct ConnectionOptions {
     qint64 maxConnectionWindow = 32 * 1024 * 1024;
     qint64 lowWater = 128 * 1024;
     qint64 chunkSize = protocol::kDefaultChunk;
+    /// The codec both ends agreed on in the handshake (None: nothing is
+    /// compressed), and how this end uses it for the file data it sends.
+    WireCodec codec = WireCodec::None;
+    CompressionMode compression = CompressionMode::Auto;
 };
 
 /// What the peer announced in the handshake.
@@ -95,6 +100,11 @@ public:
     /// Bytes received but not yet consumed, over all streams.
     qint64 bufferedBytes() const { return m_connectionWindow.buffered(); }
     const ConnectionOptions &options() const { return m_options; }
+    /// A fresh per-file decision maker for file data this end sends.
+    CompressionChooser compressionChooser() const { return CompressionChooser(m_options.codec, m_options.compression); }
+    /// Bytes that crossed the transport: sent and received messages, whole.
+    qint64 wireBytesSent() const { return m_wireSent; }
+    qint64 wireBytesReceived() const { return m_wireReceived; }
     Transport *transport() const { return m_transport; }
 
 Q_SIGNALS:
@@ -112,7 +122,7 @@ private:
 
     void onBinaryMessage(const QByteArray &message);
     void onControl(const QCborMap &message);
-    void onData(const protocol::DataFrame &frame);
+    void onData(protocol::DataFrame frame);
     void onTick();
     void sendPing();
     void onThrottled(qint64 delayMs);
@@ -142,6 +152,8 @@ private:
     qint64 m_lastPingMs = 0;
     qint64 m_lastDataMs = -100000;
     qint64 m_peakWindow = 0;
+    qint64 m_wireSent = 0;
+    qint64 m_wireReceived = 0;
     qint64 m_peerStreamWindow = 0;
     bool m_closed = false;
     Error m_closeReason;

@@ -30,6 +30,10 @@ enum class FrameKind : quint8 {
 /// Binary header of a data frame (big endian on the wire):
 /// kind(1) channel(1) stream(4) offset(8), then the payload.
 inline constexpr qsizetype kDataHeaderSize = 14;
+/// Set in the channel byte of a data frame whose payload is compressed with
+/// the codec the connection agreed on; its offset, and the credit it takes,
+/// count the bytes as they are before compression.
+inline constexpr quint8 kCompressedChannel = 0x80;
 
 struct DataFrame {
     quint32 stream = 0;

@@ -42,6 +42,7 @@ std::optional<net::Outgoing> OutgoingFile::produce(qint64 maxData)
             return fail(n.error());
         if (m_callbacks.progress)
             m_callbacks.progress(m_source.position());
+        m_compression.apply(frame);
         return net::Outgoing{frame, want};
     }
     if (auto unchanged = m_source.checkUnchanged(); !unchanged)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/net/sendscheduler.h"
+#include "core/net/wirecompression.h"
 #include "core/transfer/filesource.h"
 
 #include <functional>
@@ -27,6 +28,9 @@ public:
     std::optional<net::Outgoing> produce(qint64 maxData) override;
     bool wantsToSend() const override { return !m_done && !m_source.atEnd(); }
 
+    /// How the file's frames are compressed (the connection's chooser).
+    void setCompression(const net::CompressionChooser &chooser) { m_compression = chooser; }
+
     const FileSource &source() const { return m_source; }
     FileSource &source() { return m_source; }
 
@@ -38,6 +42,7 @@ private:
     Callbacks m_callbacks;
     bool m_done = false;
     bool m_started = false;
+    net::CompressionChooser m_compression;
 };
 
 } // namespace ferry::transfer

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/net/wirecompression.h"
+
+#include "core/protocol/frame.h"
+
+#include <KCompressionDevice>
+
+#include <QBuffer>
+#include <QCoreApplication>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace ferry::net {
+
+namespace {
+
+KCompressionDevice::CompressionType filterType(WireCodec codec)
+{
+    switch (codec) {
+    case WireCodec::Zstd:
+        return KCompressionDevice::Zstd;
+    case WireCodec::Gzip:
+        return KCompressionDevice::GZip;
+    case WireCodec::None:
+        break;
+    }
+    return KCompressionDevice::None;
+}
+
+/// Samples taken before a file's compression is decided.
+constexpr int kSamples = 2;
+
+} // namespace
+
+QString codecName(WireCodec codec)
+{
+    switch (codec) {
+    case WireCodec::Zstd:
+        return u"zstd"_s;
+    case WireCodec::Gzip:
+        return u"gzip"_s;
+    case WireCodec::None:
+        break;
+    }
+    return u"none"_s;
+}
+
+std::optional<WireCodec> codecFromName(const QString &name)
+{
+    if (name == "zstd"_L1)
+        return WireCodec::Zstd;
+    if (name == "gzip"_L1)
+        return WireCodec::Gzip;
+    if (name == "none"_L1)
+        return WireCodec::None;
+    return std::nullopt;
+}
+
+QStringList offeredCodecs()
+{
+    QStringList codecs;
+    for (WireCodec codec : {WireCodec::Zstd, WireCodec::Gzip}) {
+        // KArchive may be built without a filter; then it is not offered.
+        QBuffer probe;
+        KCompressionDevice device(&probe, false, filterType(codec));
+        if (device.compressionType() == filterType(codec))
+            codecs.append(codecName(codec));
+    }
+    return codecs;
+}
+
+std::optional<CompressionMode> compressionModeFromString(const QString &text)
+{
+    if (text == "auto"_L1)
+        return CompressionMode::Auto;
+    if (text == "on"_L1)
+        return CompressionMode::On;
+    if (text == "off"_L1)
+        return CompressionMode::Off;
+    return std::nullopt;
+}
+
+QByteArray compressChunk(WireCodec codec, QByteArrayView data)
+{
+    QByteArray out;
+    out.reserve(data.size() / 2 + 64);
+    QBuffer buffer(&out);
+    buffer.open(QIODevice::WriteOnly);
+    KCompressionDevice device(&buffer, false, filterType(codec));
+    if (!device.open(QIODevice::WriteOnly))
+        return {};
+    if (device.write(data.data(), data.size()) != data.size())
+        return {};
+    device.close();
+    if (device.error() != QFileDevice::NoError)
+        return {};
+    return out;
+}
+
+Expected<QByteArray> decompressChunk(WireCodec codec, QByteArrayView data, qsizetype maxSize)
+{
+    const auto broken = [] {
+        return std::unexpected(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::net", "a compressed data frame does not decompress")});
+    };
+    QByteArray input = data.toByteArray();
+    QBuffer buffer(&input);
+    buffer.open(QIODevice::ReadOnly);
+    KCompressionDevice device(&buffer, false, filterType(codec));
+    if (!device.open(QIODevice::ReadOnly))
+        return broken();
+    QByteArray out(maxSize + 1, Qt::Uninitialized);
+    qsizetype filled = 0;
+    while (filled < out.size()) {
+        const qint64 n = device.read(out.data() + filled, out.size() - filled);
+        if (n < 0)
+            return broken();
+        if (n == 0)
+            break;
+        filled += n;
+    }
+    if (filled > maxSize)
+        return std::unexpected(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::net", "a compressed data frame holds more than a frame may")});
+    if (device.error() != QFileDevice::NoError)
+        return broken();
+    out.truncate(filled);
+    return out;
+}
+
+CompressionChooser::CompressionChooser(WireCodec codec, CompressionMode mode)
+    : m_codec(mode == CompressionMode::Off ? WireCodec::None : codec)
+    , m_mode(mode)
+{
+}
+
+QByteArray CompressionChooser::encode(QByteArrayView data, bool *compressed)
+{
+    *compressed = false;
+    if (!active() || data.size() < 512)
+        return data.toByteArray();
+    QByteArray packed = compressChunk(m_codec, data);
+    const bool shrank = !packed.isEmpty() && packed.size() <= data.size() - data.size() / 10;
+    if (m_samples < kSamples && m_mode == CompressionMode::Auto) {
+        ++m_samples;
+        m_shrunk += shrank ? 1 : 0;
+        if (m_samples == kSamples && m_shrunk == 0)
+            m_gaveUp = true;
+    }
+    if (packed.isEmpty() || packed.size() >= data.size())
+        return data.toByteArray();
+    *compressed = true;
+    return packed;
+}
+
+void CompressionChooser::apply(QByteArray &frame)
+{
+    if (!active() || frame.size() <= protocol::kDataHeaderSize)
+        return;
+    bool compressed = false;
+    QByteArray packed = encode(QByteArrayView(frame).sliced(protocol::kDataHeaderSize), &compressed);
+    if (!compressed)
+        return;
+    frame.truncate(protocol::kDataHeaderSize);
+    frame[1] = char(quint8(frame.at(1)) | protocol::kCompressedChannel);
+    frame.append(packed);
+}
+
+} // namespace ferry::net
