@@ -172,6 +172,7 @@ void MainWindow::connectTo(const client::SessionOptions &options)
     withPreferences.connection.deadAfterMs = m_prefs.deadAfterMs;
     withPreferences.uploadRateLimit = m_prefs.uploadLimit;
     withPreferences.downloadRateLimit = m_prefs.downloadLimit;
+    withPreferences.compression = m_prefs.compression;
     m_ownSession = std::make_unique<client::Session>(withPreferences);
     setSession(m_ownSession.get());
     if (previous) {

@@ -23,6 +23,7 @@ constexpr auto KeyDeadAfter = "deadAfterMs"_L1;
 constexpr auto KeyHidden = "showHiddenFiles"_L1;
 constexpr auto KeyLocalPane = "showLocalPane"_L1;
 constexpr auto KeyNotify = "notifyLongJobs"_L1;
+constexpr auto KeyCompression = "compression"_L1;
 
 // A value that does not convert (hand-edited file) keeps the default rather
 // than turning into 0.
@@ -73,6 +74,7 @@ Preferences Preferences::load(QSettings &settings)
     p.showHiddenFiles = read(settings, KeyHidden, defaults.showHiddenFiles);
     p.showLocalPane = read(settings, KeyLocalPane, defaults.showLocalPane);
     p.notifyLongJobs = read(settings, KeyNotify, defaults.notifyLongJobs);
+    p.compression = net::compressionModeFromString(settings.value(KeyCompression).toString()).value_or(defaults.compression);
     settings.endGroup();
     return p.normalized();
 }
@@ -99,6 +101,8 @@ void Preferences::save(QSettings &settings) const
     settings.setValue(KeyHidden, p.showHiddenFiles);
     settings.setValue(KeyLocalPane, p.showLocalPane);
     settings.setValue(KeyNotify, p.notifyLongJobs);
+    // The words of ferry-cli's --compress.
+    settings.setValue(KeyCompression, net::compressionModeName(p.compression));
     settings.endGroup();
 }
 

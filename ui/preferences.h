@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/copy/conflict.h"
+#include "core/net/wirecompression.h"
 
 #include <QtGlobal>
 
@@ -26,6 +27,8 @@ struct Preferences {
     qint64 downloadLimit = 0; ///< bytes per second, 0 unlimited
     int heartbeatMs = 5000;
     int deadAfterMs = 15000;  ///< always more than two heartbeats
+    /// File data on the wire: what shrinks (auto), everything, or nothing.
+    net::CompressionMode compression = net::CompressionMode::Auto;
     bool showHiddenFiles = false;
     bool showLocalPane = true;
     bool notifyLongJobs = true;

@@ -156,6 +156,16 @@ QWidget *PreferencesDialog::createConnectionPage()
     form->addRow(note(tr("A silent agent is declared lost after this time; it must be more than two heartbeats. "
                          "Changes apply at the next connection."),
                       page));
+
+    m_compression = new QComboBox(page);
+    m_compression->setAccessibleName(tr("Compression on the wire"));
+    m_compression->addItem(tr("Automatic (what shrinks)"), int(net::CompressionMode::Auto));
+    m_compression->addItem(tr("Always"), int(net::CompressionMode::On));
+    m_compression->addItem(tr("Never"), int(net::CompressionMode::Off));
+    form->addRow(tr("Compress data on the &wire:"), m_compression);
+    form->addRow(note(tr("Automatic compresses text, logs and the like and sends media, archives and other data that does not shrink as it is. "
+                         "Never suits a fast network and a busy agent."),
+                      page));
     connect(m_heartbeat, &QDoubleSpinBox::valueChanged, this, &PreferencesDialog::validate);
     connect(m_deadAfter, &QDoubleSpinBox::valueChanged, this, &PreferencesDialog::validate);
     return page;
@@ -199,6 +209,7 @@ void PreferencesDialog::setPreferences(const Preferences &preferences)
     m_downloadLimit->setValue(toKiB(p.downloadLimit));
     m_heartbeat->setValue(p.heartbeatMs / 1000.0);
     m_deadAfter->setValue(p.deadAfterMs / 1000.0);
+    m_compression->setCurrentIndex(std::max(0, m_compression->findData(int(p.compression))));
     m_notify->setChecked(p.notifyLongJobs);
     m_hidden->setChecked(p.showHiddenFiles);
     m_localPane->setChecked(p.showLocalPane);
@@ -216,6 +227,7 @@ Preferences PreferencesDialog::preferences() const
     p.downloadLimit = fromKiB(m_downloadLimit->value(), m_preferences.downloadLimit);
     p.heartbeatMs = qRound(m_heartbeat->value() * 1000);
     p.deadAfterMs = qRound(m_deadAfter->value() * 1000);
+    p.compression = net::CompressionMode(m_compression->currentData().toInt());
     p.notifyLongJobs = m_notify->isChecked();
     p.showHiddenFiles = m_hidden->isChecked();
     p.showLocalPane = m_localPane->isChecked();

@@ -55,6 +55,7 @@ private:
     QDoubleSpinBox *m_heartbeat = nullptr;
     QDoubleSpinBox *m_deadAfter = nullptr;
     QLabel *m_timingError = nullptr;
+    QComboBox *m_compression = nullptr;
     QCheckBox *m_notify = nullptr;
     QCheckBox *m_hidden = nullptr;
     QCheckBox *m_localPane = nullptr;

@@ -95,9 +95,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption handshakeTimeoutOption(QStringLiteral("handshake-timeout"), QCoreApplication::translate("main", "Close a connection that has not proved the token this many milliseconds after it opened."), QStringLiteral("MS"), QStringLiteral("10000"));
     const QCommandLineOption partTtlOption(QStringLiteral("part-ttl"), QCoreApplication::translate("main", "Remove part files of unfinished uploads not written for this long (e.g. 7d, 12h, 30m; 0 keeps them). Default 7d; with --stdio only when given."), QStringLiteral("DURATION"), QStringLiteral("7d"));
     const QCommandLineOption noExecOption(QStringLiteral("no-exec"), QCoreApplication::translate("main", "Refuse remote commands (exec): clients can only work on files under the root."));
+    const QCommandLineOption codecsOption(QStringLiteral("codecs"), QCoreApplication::translate("main", "Codecs accepted for compression on the wire, comma separated: zstd, gzip, or none."), QStringLiteral("LIST"), QStringLiteral("zstd,gzip"));
     const QCommandLineOption logLevelOption(QStringLiteral("log-level"), QCoreApplication::translate("main", "One of: error, warning, info, debug."), QStringLiteral("LEVEL"), QStringLiteral("info"));
     parser.addOptions({rootOption, stdioOption, listenOption, tokenOption, portFileOption, certOption, keyOption, heartbeatOption, deadAfterOption, maxClientsOption,
-                       maxPendingOption, maxPendingPerAddressOption, handshakeTimeoutOption, partTtlOption, noExecOption, logLevelOption});
+                       maxPendingOption, maxPendingPerAddressOption, handshakeTimeoutOption, partTtlOption, noExecOption, codecsOption, logLevelOption});
     parser.process(app);
 
     const QString level = parser.value(logLevelOption);
@@ -131,6 +132,14 @@ int main(int argc, char *argv[])
     if (!ok || options.maxClients < 1)
         return fail(QCoreApplication::translate("main", "--max-clients expects a positive number"), 2);
     options.allowExec = !parser.isSet(noExecOption);
+    options.connection.acceptedCodecs.clear();
+    for (const QString &name : parser.value(codecsOption).split(u',', Qt::SkipEmptyParts)) {
+        const auto codec = ferry::net::codecFromName(name.trimmed());
+        if (!codec)
+            return fail(QCoreApplication::translate("main", "--codecs expects zstd, gzip or none, not '%1'").arg(name), 2);
+        if (*codec != ferry::net::WireCodec::None)
+            options.connection.acceptedCodecs.append(ferry::net::codecName(*codec));
+    }
     options.admission.pendingTotal = parser.value(maxPendingOption).toInt(&ok);
     if (!ok || options.admission.pendingTotal < 1)
         return fail(QCoreApplication::translate("main", "--max-pending expects a positive number"), 2);

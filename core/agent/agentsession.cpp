@@ -143,7 +143,7 @@ void AgentSession::checkProof(const QCborMap &auth)
     net::WireCodec codec = net::WireCodec::None;
     const QStringList mine = net::offeredCodecs();
     for (const QCborValue &name : offered) {
-        if (name.isString() && mine.contains(name.toString())) {
+        if (name.isString() && mine.contains(name.toString()) && m_options.acceptedCodecs.contains(name.toString())) {
             codec = net::codecFromName(name.toString()).value_or(net::WireCodec::None);
             break;
         }

@@ -141,7 +141,7 @@ bool CliApp::parseGlobal(const QStringList &arguments)
     const QCommandLineOption reconnectOption(u"reconnect-for"_s, QCoreApplication::translate("ferry::cli", "Keep reconnecting this many milliseconds after a drop; 0 never."), u"MS"_s, u"60000"_s);
     const QCommandLineOption trustOption(u"trust"_s, QCoreApplication::translate("ferry::cli", "wss://: trust the agent certificate with this SHA-256 fingerprint (pinned for later)."), u"FINGERPRINT"_s);
     const QCommandLineOption limitRateOption(u"limit-rate"_s, QCoreApplication::translate("ferry::cli", "Cap transfers at RATE bytes per second in each direction, e.g. 500K, 2M or 1.5M (K, M, G: 1024 multiples); 0 means no limit."), u"RATE"_s);
-    const QCommandLineOption compressOption(u"compress"_s, QCoreApplication::translate("ferry::cli", "Compress file data on the wire: auto (what shrinks; the default), on (every file) or off."), u"MODE"_s, u"auto"_s);
+    const QCommandLineOption compressOption(u"compress"_s, QCoreApplication::translate("ferry::cli", "Compress file data on the wire: auto (what shrinks), on (every file) or off (default $FERRY_COMPRESS or auto)."), u"MODE"_s);
     const QCommandLineOption statsOption(u"stats"_s, QCoreApplication::translate("ferry::cli", "Write transfer statistics as JSON to FILE at the end."), u"FILE"_s);
     const QCommandLineOption progressOption(u"progress"_s, QCoreApplication::translate("ferry::cli", "Show progress even when not on a terminal."));
     const QCommandLineOption quietOption(u"quiet"_s, QCoreApplication::translate("ferry::cli", "No progress and no notices, errors only."));
@@ -251,10 +251,11 @@ bool CliApp::parseGlobal(const QStringList &arguments)
             return false;
         }
     }
-    if (const auto mode = net::compressionModeFromString(parser.value(compressOption))) {
+    const QString compress = parser.isSet(compressOption) ? parser.value(compressOption) : qEnvironmentVariable("FERRY_COMPRESS", u"auto"_s);
+    if (const auto mode = net::compressionModeFromString(compress)) {
         m_options.compression = *mode;
     } else {
-        usage(QCoreApplication::translate("ferry::cli", "--compress expects auto, on or off"));
+        usage(QCoreApplication::translate("ferry::cli", "--compress (or $FERRY_COMPRESS) expects auto, on or off, not \"%1\"").arg(compress));
         return false;
     }
     m_statsPath = parser.value(statsOption);

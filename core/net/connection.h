@@ -37,6 +37,8 @@ struct ConnectionOptions {
     /// compressed), and how this end uses it for the file data it sends.
     WireCodec codec = WireCodec::None;
     CompressionMode compression = CompressionMode::Auto;
+    /// The agent: the codecs it agrees to, of those this build has.
+    QStringList acceptedCodecs{QStringLiteral("zstd"), QStringLiteral("gzip")};
 };
 
 /// What the peer announced in the handshake.

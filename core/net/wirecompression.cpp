@@ -58,14 +58,15 @@ std::optional<WireCodec> codecFromName(const QString &name)
 
 QStringList offeredCodecs()
 {
-    QStringList codecs;
-    for (WireCodec codec : {WireCodec::Zstd, WireCodec::Gzip}) {
-        // KArchive may be built without a filter; then it is not offered.
-        QBuffer probe;
-        KCompressionDevice device(&probe, false, filterType(codec));
-        if (device.compressionType() == filterType(codec))
-            codecs.append(codecName(codec));
-    }
+    static const QStringList codecs = [] {
+        QStringList found;
+        for (WireCodec codec : {WireCodec::Zstd, WireCodec::Gzip}) {
+            // KArchive may be built without a filter; then it is not offered.
+            if (!compressChunk(codec, "probe").isEmpty())
+                found.append(codecName(codec));
+        }
+        return found;
+    }();
     return codecs;
 }
 
@@ -80,12 +81,29 @@ std::optional<CompressionMode> compressionModeFromString(const QString &text)
     return std::nullopt;
 }
 
+QString compressionModeName(CompressionMode mode)
+{
+    switch (mode) {
+    case CompressionMode::On:
+        return u"on"_s;
+    case CompressionMode::Off:
+        return u"off"_s;
+    case CompressionMode::Auto:
+        break;
+    }
+    return u"auto"_s;
+}
+
 QByteArray compressChunk(WireCodec codec, QByteArrayView data)
 {
     QByteArray out;
     out.reserve(data.size() / 2 + 64);
+    // The size before compression leads, so the receiver can refuse a frame
+    // too large before it unpacks a byte, and tell a cut one.
+    const quint32 size = quint32(data.size());
+    out.append(char(size >> 24)).append(char(size >> 16)).append(char(size >> 8)).append(char(size));
     QBuffer buffer(&out);
-    buffer.open(QIODevice::WriteOnly);
+    buffer.open(QIODevice::WriteOnly | QIODevice::Append);
     KCompressionDevice device(&buffer, false, filterType(codec));
     if (!device.open(QIODevice::WriteOnly))
         return {};
@@ -99,16 +117,26 @@ QByteArray compressChunk(WireCodec codec, QByteArrayView data)
 
 Expected<QByteArray> decompressChunk(WireCodec codec, QByteArrayView data, qsizetype maxSize)
 {
-    const auto broken = [] {
-        return std::unexpected(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::net", "a compressed data frame does not decompress")});
+    const auto protocolError = [](const QString &message) {
+        return std::unexpected(Error{ErrorCode::Protocol, message});
     };
-    QByteArray input = data.toByteArray();
+    const auto broken = [&] {
+        return protocolError(QCoreApplication::translate("ferry::net", "a compressed data frame does not decompress"));
+    };
+    if (data.size() < 4)
+        return broken();
+    const auto byte = [&](int i) { return quint32(quint8(data.at(i))); };
+    const qint64 claimed = qint64(byte(0) << 24 | byte(1) << 16 | byte(2) << 8 | byte(3));
+    if (claimed > maxSize)
+        return protocolError(QCoreApplication::translate("ferry::net", "a compressed data frame holds more than a frame may"));
+    QByteArray input = data.sliced(4).toByteArray();
     QBuffer buffer(&input);
     buffer.open(QIODevice::ReadOnly);
     KCompressionDevice device(&buffer, false, filterType(codec));
     if (!device.open(QIODevice::ReadOnly))
         return broken();
-    QByteArray out(maxSize + 1, Qt::Uninitialized);
+    // One byte more than claimed is read, to catch a frame that lies.
+    QByteArray out(claimed + 1, Qt::Uninitialized);
     qsizetype filled = 0;
     while (filled < out.size()) {
         const qint64 n = device.read(out.data() + filled, out.size() - filled);
@@ -118,9 +146,9 @@ Expected<QByteArray> decompressChunk(WireCodec codec, QByteArrayView data, qsize
             break;
         filled += n;
     }
-    if (filled > maxSize)
-        return std::unexpected(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::net", "a compressed data frame holds more than a frame may")});
-    if (device.error() != QFileDevice::NoError)
+    if (filled > claimed)
+        return protocolError(QCoreApplication::translate("ferry::net", "a compressed data frame holds more than it claims"));
+    if (filled < claimed || device.error() != QFileDevice::NoError)
         return broken();
     out.truncate(filled);
     return out;

@@ -27,11 +27,15 @@ std::optional<WireCodec> codecFromName(const QString &name);
 /// The codecs this build offers, best first.
 QStringList offeredCodecs();
 std::optional<CompressionMode> compressionModeFromString(const QString &text);
+/// "auto", "on" or "off": the words compressionModeFromString() reads.
+QString compressionModeName(CompressionMode mode);
 
-/// @p data compressed with @p codec (an empty result: the filter failed).
+/// @p data compressed with @p codec, led by its size before compression
+/// (u32, big endian); an empty result: the filter failed.
 QByteArray compressChunk(WireCodec codec, QByteArrayView data);
-/// @p data decompressed; a result above @p maxSize bytes is refused before
-/// it is produced in full (a frame that claims more than a frame may hold).
+/// What compressChunk() made, decompressed: exactly the size it claims, and
+/// at most @p maxSize bytes (refused before a byte is unpacked); a payload
+/// that unpacks to less (cut, corrupt) or more (a lie) is an error.
 Expected<QByteArray> decompressChunk(WireCodec codec, QByteArrayView data, qsizetype maxSize);
 
 /// Decides, per file, whether its frames are worth compressing: the first

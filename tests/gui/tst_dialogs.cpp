@@ -164,9 +164,11 @@ void TestDialogs::preferencesRoundTrip()
     p.showHiddenFiles = true;
     p.showLocalPane = false;
     p.notifyLongJobs = false;
+    p.compression = ferry::net::CompressionMode::On;
     p.save(settings);
     settings.sync();
     QCOMPARE(settings.value(u"preferences/conflictPolicy"_s).toString(), u"newer"_s);
+    QCOMPARE(settings.value(u"preferences/compression"_s).toString(), u"on"_s);
 
     QSettings reread;
     QCOMPARE(Preferences::load(reread), p);
@@ -185,6 +187,7 @@ void TestDialogs::preferencesOutOfRange()
     settings.setValue(u"deadAfterMs"_s, 1500);
     settings.setValue(u"showLocalPane"_s, u"not a number"_s);
     settings.setValue(u"downloadLimit"_s, u"lots"_s);
+    settings.setValue(u"compression"_s, u"sometimes"_s);
     settings.endGroup();
 
     const Preferences p = Preferences::load(settings);
@@ -194,6 +197,7 @@ void TestDialogs::preferencesOutOfRange()
     QCOMPARE(p.downloadLimit, qint64(0));
     QCOMPARE(p.heartbeatMs, Preferences::MinHeartbeatMs);
     QVERIFY(p.deadAfterMs > 2 * p.heartbeatMs);
+    QCOMPARE(p.compression, ferry::net::CompressionMode::Auto);
     settings.remove(u"preferences"_s);
 }
 
@@ -248,6 +252,12 @@ void TestDialogs::preferencesDialogKeyboard()
     retype(deadAfter, u"6.5"_s);
     QVERIFY(dialog.isValid());
     QVERIFY(!byName<QLabel>(&dialog, u"Timing error"_s)->isVisible());
+    QTest::keyClick(&dialog, Qt::Key_W, Qt::AltModifier);
+    auto *compression = byName<QComboBox>(&dialog, u"Compression on the wire"_s);
+    QVERIFY(compression->hasFocus());
+    QCOMPARE(compression->currentText(), u"Automatic (what shrinks)"_s);
+    QTest::keyClick(compression, Qt::Key_End);
+    QCOMPARE(compression->currentText(), u"Never"_s);
 
     // Notifications and view pages.
     QTest::keyClick(&dialog, Qt::Key_N, Qt::AltModifier);
@@ -275,6 +285,7 @@ void TestDialogs::preferencesDialogKeyboard()
     expected.downloadLimit = 0;
     expected.heartbeatMs = 3000;
     expected.deadAfterMs = 6500;
+    expected.compression = ferry::net::CompressionMode::Off;
     expected.notifyLongJobs = false;
     expected.showHiddenFiles = true;
     expected.showLocalPane = false;

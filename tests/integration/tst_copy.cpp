@@ -120,6 +120,13 @@ void makeTree(const QString &root)
     QVERIFY(writeRandomFile(root + QStringLiteral("/sub/big.bin"), 3 * 1024 * 1024 + 17, 6));
     for (int i = 0; i < 80; ++i)
         write(root + QStringLiteral("/many/f%1.txt").arg(i), QByteArray::number(i) + '\n', 0644, 1600001000 + i);
+    // Text that compresses, small enough to travel in a batch and too large
+    // to (the run with FERRY_COMPRESS=on sends both compressed).
+    QByteArray text;
+    for (int i = 0; text.size() < 700 * 1024; ++i)
+        text += "line " + QByteArray::number(i) + ",alpha,beta,gamma," + QByteArray::number(i * 7919 % 1000) + '\n';
+    write(root + QStringLiteral("/many/table.csv"), text.left(90 * 1024), 0644, 1600001500);
+    write(root + QStringLiteral("/sub/log.txt"), text, 0644, 1600001600);
     write(root + QStringLiteral("/locked/inside.txt"), "in\n", 0644, 1600000500);
     ::symlink("sub/deep/data.bin", QFile::encodeName(root + QStringLiteral("/link")).constData());
     ::symlink("../nowhere", QFile::encodeName(root + QStringLiteral("/dangling")).constData());

@@ -27,7 +27,7 @@ bool RawClient::connect()
     return connected.wait(5000) && waitForMessages(1);
 }
 
-bool RawClient::authenticate()
+bool RawClient::authenticate(const QCborMap &extra)
 {
     auto hello = ferry::protocol::decode(received.first());
     if (!hello)
@@ -38,12 +38,17 @@ bool RawClient::authenticate()
     if (!tokenFile.open(QIODevice::ReadOnly))
         return false;
     const QByteArray token = tokenFile.readLine().trimmed();
-    send(ferry::protocol::encodeControl(QCborMap{{"t"_L1, "auth"_L1}, {"v"_L1, 1}, {"nonce"_L1, nonce},
-                                                 {"mac"_L1, ferry::net::auth::clientProof(token, agentNonce, nonce)}}));
+    QCborMap auth{{"t"_L1, "auth"_L1}, {"v"_L1, 1}, {"nonce"_L1, nonce}, {"mac"_L1, ferry::net::auth::clientProof(token, agentNonce, nonce)}};
+    for (auto it = extra.cbegin(); it != extra.cend(); ++it)
+        auth.insert(it.key(), it.value());
+    send(ferry::protocol::encodeControl(auth));
     if (!waitForMessages(2))
         return false;
     auto welcome = ferry::protocol::decode(received.at(1));
-    return welcome && welcome->control.value("t"_L1).toString() == "welcome"_L1;
+    if (!welcome || welcome->control.value("t"_L1).toString() != "welcome"_L1)
+        return false;
+    this->welcome = welcome->control;
+    return true;
 }
 
 bool RawClient::waitForMessages(qsizetype count, int timeoutMs)

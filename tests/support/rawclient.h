@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCborMap>
 #include <QList>
 #include <QWebSocket>
 
@@ -16,8 +17,11 @@ public:
 
     /// Connects and waits for the agent's greeting.
     bool connect();
-    /// Answers the greeting with the right proof; true once welcomed.
-    bool authenticate();
+    /// Answers the greeting with the right proof, adding @p extra to the
+    /// answer (say, the codecs offered); true once welcomed.
+    bool authenticate(const QCborMap &extra = {});
+    /// The agent's welcome, once authenticated.
+    QCborMap welcome;
     void send(const QByteArray &message) { m_socket.sendBinaryMessage(message); }
     void sendText(const QString &text) { m_socket.sendTextMessage(text); }
     bool waitForMessages(qsizetype count, int timeoutMs = 5000);
