@@ -664,6 +664,16 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <source>, [c]ancel (capital letter: the same for all)</source>
         <translation>, [c] abbrechen (Großbuchstabe: dasselbe für alle)</translation>
     </message>
+    <message>
+        <location filename="../core/cli/cliapp.cpp"/>
+        <source>Compress file data on the wire: auto (what shrinks), on (every file) or off (default $FERRY_COMPRESS or auto).</source>
+        <translation>Dateidaten auf der Leitung komprimieren: auto (was kleiner wird), on (jede Datei) oder off (Vorgabe $FERRY_COMPRESS oder auto).</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliapp.cpp"/>
+        <source>--compress (or $FERRY_COMPRESS) expects auto, on or off, not &quot;%1&quot;</source>
+        <translation>--compress (oder $FERRY_COMPRESS) erwartet auto, on oder off, nicht „%1“</translation>
+    </message>
 </context>
 <context>
     <name>ferry::client</name>
@@ -1391,6 +1401,26 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../core/net/stdionegotiation.cpp" line="165"/>
         <source>the channel mangles the client&apos;s probe beyond recognition</source>
         <translation>der Kanal entstellt die Probe des Clients bis zur Unkenntlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../core/net/wirecompression.cpp"/>
+        <source>a compressed data frame does not decompress</source>
+        <translation>ein komprimierter Datenrahmen lässt sich nicht entpacken</translation>
+    </message>
+    <message>
+        <location filename="../core/net/wirecompression.cpp"/>
+        <source>a compressed data frame holds more than a frame may</source>
+        <translation>ein komprimierter Datenrahmen enthält mehr, als ein Rahmen darf</translation>
+    </message>
+    <message>
+        <location filename="../core/net/wirecompression.cpp"/>
+        <source>a compressed data frame holds more than it claims</source>
+        <translation>ein komprimierter Datenrahmen enthält mehr, als er angibt</translation>
+    </message>
+    <message>
+        <location filename="../core/net/connection.cpp"/>
+        <source>a compressed data frame on a connection without compression</source>
+        <translation>ein komprimierter Datenrahmen auf einer Verbindung ohne Kompression</translation>
     </message>
 </context>
 <context>
@@ -2743,6 +2773,36 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../ui/preferencesdialog.cpp" line="234"/>
         <source>The agent can only be declared lost after more than two heartbeats: more than %L1 s.</source>
         <translation>Der Agent kann erst nach mehr als zwei Heartbeats als verloren gelten: mehr als %L1 s.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp"/>
+        <source>Compression on the wire</source>
+        <translation>Kompression auf der Leitung</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp"/>
+        <source>Automatic (what shrinks)</source>
+        <translation>Automatisch (was kleiner wird)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp"/>
+        <source>Always</source>
+        <translation>Immer</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp"/>
+        <source>Compress data on the &amp;wire:</source>
+        <translation>Daten auf der Leitung <translation>Daten auf der &amp;Leitung komprimieren:</translation>amp;komprimieren:</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp"/>
+        <source>Automatic compresses text, logs and the like and sends media, archives and other data that does not shrink as it is. Never suits a fast network and a busy agent.</source>
+        <translation>Automatisch komprimiert Text, Protokolle und Ähnliches und sendet Medien, Archive und andere Daten, die nicht kleiner werden, unverändert. Nie passt zu einem schnellen Netz und einem ausgelasteten Agenten.</translation>
     </message>
 </context>
 <context>
