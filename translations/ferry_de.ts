@@ -2797,7 +2797,7 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <message>
         <location filename="../ui/preferencesdialog.cpp"/>
         <source>Compress data on the &amp;wire:</source>
-        <translation>Daten auf der Leitung <translation>Daten auf der &amp;Leitung komprimieren:</translation>amp;komprimieren:</translation>
+        <translation>Daten auf der Leitung &amp;komprimieren:</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp"/>
