@@ -3,6 +3,7 @@
 // small function each, which reads its fields and replies.
 #include "core/agent/agentsession.h"
 
+#include "core/agent/agentarchive.h"
 #include "core/agent/agentbatch.h"
 #include "core/agent/agentcopy.h"
 #include "core/agent/agentexec.h"
@@ -63,7 +64,7 @@ const QHash<QString, AgentSession::RequestHandler> &AgentSession::requestHandler
         {u"symlink"_s, &AgentSession::opSymlink}, {u"df"_s, &AgentSession::opDf},
         {u"commit"_s, &AgentSession::opCommit},   {u"copy"_s, &AgentSession::opCopy},
         {u"cancel"_s, &AgentSession::opCancel},   {u"limit"_s, &AgentSession::opLimit},
-        {u"hash"_s, &AgentSession::opHash},
+        {u"hash"_s, &AgentSession::opHash},       {u"archive"_s, &AgentSession::opArchive},
     };
     return handlers;
 }
@@ -128,6 +129,11 @@ void AgentSession::opPut(Request &request)
 void AgentSession::opGet(Request &request)
 {
     opStream(request, &AgentGet::start);
+}
+
+void AgentSession::opArchive(Request &request)
+{
+    opStream(request, &AgentArchive::start);
 }
 
 void AgentSession::opPutMany(Request &request)

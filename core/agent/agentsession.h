@@ -125,6 +125,7 @@ private:
     void opCancel(Request &request);
     void opLimit(Request &request);
     void opHash(Request &request);
+    void opArchive(Request &request);
     void onClosed(const Error &reason);
 
     net::Transport *m_transport;

@@ -45,6 +45,10 @@ QString helpText()
         "  cp [-r] [-T] [--no-perms] [--no-times] [--on-conflict=POLICY] SRC... DST\n"
         "                                  upload (local to remote), download, or copy\n"
         "                                  within the remote tree (:SRC... :DST)\n"
+        "  archive [--format=FORMAT] [--overwrite] :PATH... OUT\n"
+        "                                  download as one archive that the agent builds as it\n"
+        "                                  sends: tar, tar.gz, tar.bz2, tar.xz or tar.zst, by\n"
+        "                                  OUT's suffix unless --format says\n"
         "  exec [--cwd :DIR] [--shell 'STRING' | [--] CMD [ARGS...]]\n"
         "                                  run a command on the agent with our stdin/stdout/stderr\n"
         "\n"
@@ -458,6 +462,7 @@ const QHash<QString, CliApp::Command> &CliApp::commandTable()
         {u"ls"_s, &CliApp::cmdLs},       {u"stat"_s, &CliApp::cmdStat}, {u"mkdir"_s, &CliApp::cmdMkdir},
         {u"rm"_s, &CliApp::cmdRm},       {u"mv"_s, &CliApp::cmdMv},     {u"chmod"_s, &CliApp::cmdChmod},
         {u"df"_s, &CliApp::cmdDf},       {u"hash"_s, &CliApp::cmdHash}, {u"cp"_s, &CliApp::cmdCp},
+        {u"archive"_s, &CliApp::cmdArchive},
         {u"exec"_s, &CliApp::cmdExec},
     };
     return table;

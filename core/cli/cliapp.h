@@ -83,6 +83,7 @@ private:
     void cmdDf(const QStringList &args);
     void cmdHash(const QStringList &args);
     void cmdCp(const QStringList &args);
+    void cmdArchive(const QStringList &args);
     void cmdExec(const QStringList &args);
     /// Runs one simple request per remote path, in order, stopping at the first error.
     void forEachPath(const QStringList &paths, const std::function<void(const QString &path, std::function<void(const Error &)> next)> &step);

@@ -8,6 +8,7 @@
 #include "core/transfer/incomingfile.h"
 #include "core/transfer/streammessages.h"
 
+#include <QCborArray>
 #include <QCborMap>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -24,6 +25,13 @@ namespace ferry::client {
 DownloadJob::DownloadJob(Session *session, const FileTransferItem &item, QObject *parent)
     : TransferJob(session, parent)
     , m_item(item)
+{
+}
+
+DownloadJob::DownloadJob(Session *session, const FileTransferItem &item, const ArchiveRequest &archive, QObject *parent)
+    : TransferJob(session, parent)
+    , m_item(item)
+    , m_archive(archive)
 {
 }
 
@@ -55,7 +63,8 @@ void DownloadJob::attempt()
     }
     // A part file left by an earlier attempt is offered for resume; the
     // agent checks its checksum against the source before using it.
-    auto sink = transfer::FileSink::open(std::move(dirFd), pathcodec::toBytes(target.fileName()), m_item.localPath, true);
+    // An archive is built anew by every attempt: nothing to resume.
+    auto sink = transfer::FileSink::open(std::move(dirFd), pathcodec::toBytes(target.fileName()), m_item.localPath, !m_archive);
     if (!sink) {
         attemptFinished(sink.error());
         return;
@@ -63,10 +72,13 @@ void DownloadJob::attempt()
     // Hashing a part file, or seeding it from a shorter destination, reads
     // whole files: on a worker thread.
     auto shared = std::make_shared<transfer::FileSink>(std::move(*sink));
-    const bool seed = m_item.conflict == ConflictAction::Resume;
+    const bool seed = m_item.conflict == ConflictAction::Resume && !m_archive;
+    const bool resume = !m_archive;
     using Result = Expected<void>;
     runAttemptWork<Result>(
-        [shared, seed](const transfer::WorkProgress &check) -> Result {
+        [shared, seed, resume](const transfer::WorkProgress &check) -> Result {
+            if (!resume)
+                return {};
             if (auto hashed = shared->hashPrefix(check); !hashed)
                 return hashed;
             // The size is not known yet; the agent's checksum of the prefix
@@ -87,6 +99,19 @@ void DownloadJob::attempt()
 
 void DownloadJob::requestData()
 {
+    if (m_archive) {
+        QCborArray paths;
+        for (const QString &path : std::as_const(m_archive->remotePaths))
+            paths.append(protocol::pathValue(path));
+        const QCborMap args{{"s"_L1, qint64(m_stream)}, {"paths"_L1, paths}, {"format"_L1, m_archive->format}};
+        m_requestId = m_session->request(QStringLiteral("archive"), args, [this](const Expected<QCborMap> &reply, bool) {
+            if (!reply)
+                attemptFinished(reply.error());
+            else
+                onReady(*reply);
+        }, this);
+        return;
+    }
     const QCborMap args{{"s"_L1, qint64(m_stream)},
                         {"path"_L1, protocol::pathValue(m_item.remotePath)},
                         {"offset"_L1, m_sink->offset()},

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/agent/agentarchive.h"
+
+#include "core/agent/agentsession.h"
+#include "core/agent/archivebuilder.h"
+#include "core/net/connection.h"
+#include "core/protocol/frame.h"
+#include "core/protocol/messagereader.h"
+#include "core/transfer/hasher.h"
+#include "core/transfer/streammessages.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace ferry::agent {
+
+namespace {
+
+/// Paths one archive request may name.
+constexpr qsizetype kMaxArchivePaths = 4096;
+/// File bytes read per step of the builder.
+constexpr qint64 kStepBytes = 128 * 1024;
+/// File bytes read in one turn of the scheduler at most, so that a format
+/// that compresses very well (or slowly) never holds up the event loop.
+constexpr qint64 kTurnBytes = 2 * 1024 * 1024;
+
+} // namespace
+
+/// Pulls the archive out of the builder as credit allows.
+class AgentArchive::Source final : public net::BulkSource
+{
+public:
+    Source(AgentArchive *owner, std::unique_ptr<ArchiveBuilder> builder, std::unique_ptr<AppendDevice> device)
+        : m_owner(owner), m_device(std::move(device)), m_builder(std::move(builder))
+    {
+    }
+
+    std::optional<net::Outgoing> produce(qint64 maxData) override
+    {
+        if (m_done)
+            return std::nullopt;
+        if (!m_started) {
+            m_started = true;
+            return net::Outgoing{protocol::encodeControl(transfer::startMessage(m_owner->m_stream, 0)), 0};
+        }
+        const qint64 readBefore = m_builder->filesRead();
+        while (!m_built && m_device->pending() < maxData && m_builder->filesRead() - readBefore < kTurnBytes) {
+            auto more = m_builder->step(kStepBytes);
+            if (!more)
+                return fail(more.error());
+            m_built = !*more;
+        }
+        if (m_device->pending() > 0 && maxData > 0) {
+            const QByteArray data = m_device->take(maxData);
+            QByteArray frame = protocol::encodeData(m_owner->m_stream, 0, quint64(m_position), data);
+            m_hasher.add(data);
+            m_position += data.size();
+            m_compression.apply(frame);
+            return net::Outgoing{frame, data.size()};
+        }
+        if (m_built && m_device->pending() == 0) {
+            m_done = true;
+            const QByteArray end = protocol::encodeControl(transfer::endMessage(m_owner->m_stream, m_position, m_hasher.digest()));
+            m_owner->m_session->streamFinished(m_owner->m_stream);
+            return net::Outgoing{end, 0};
+        }
+        if (maxData > 0) {
+            // The turn's work is done and produced nothing yet: come back.
+            AgentArchive *owner = m_owner;
+            QTimer::singleShot(0, owner, [owner] {
+                if (net::Connection *connection = owner->m_session->connection())
+                    connection->wake(owner->m_stream);
+            });
+        }
+        return std::nullopt;
+    }
+
+    bool wantsToSend() const override { return !m_done; }
+    void setCompression(const net::CompressionChooser &chooser) { m_compression = chooser; }
+
+private:
+    net::Outgoing fail(const Error &error)
+    {
+        m_done = true;
+        const QByteArray abort = protocol::encodeControl(transfer::abortMessage(m_owner->m_stream, error));
+        m_owner->m_session->streamFinished(m_owner->m_stream);
+        return net::Outgoing{abort, 0};
+    }
+
+    AgentArchive *m_owner;
+    std::unique_ptr<AppendDevice> m_device;
+    std::unique_ptr<ArchiveBuilder> m_builder;
+    transfer::Hasher m_hasher;
+    net::CompressionChooser m_compression;
+    qint64 m_position = 0;
+    bool m_started = false;
+    bool m_built = false;
+    bool m_done = false;
+};
+
+/// Hears the client's abort (a failed write on its side, or a cancel).
+class AgentArchive::Receiver final : public net::StreamReceiver
+{
+public:
+    explicit Receiver(AgentArchive *owner) : m_owner(owner) {}
+    void onStreamData(const protocol::DataFrame &) override {}
+    void onStreamMessage(const QCborMap &message) override
+    {
+        if (message.value("t"_L1).toString() == "abort"_L1)
+            m_owner->m_session->streamFinished(m_owner->m_stream);
+    }
+
+private:
+    AgentArchive *m_owner;
+};
+
+AgentArchive::AgentArchive(AgentSession *session, qint64 requestId, quint32 stream)
+    : AgentStream(session, requestId, stream)
+{
+}
+
+AgentArchive::~AgentArchive() = default;
+
+void AgentArchive::start(AgentSession *session, qint64 requestId, quint32 stream, const QCborMap &request)
+{
+    protocol::MessageReader reader(request);
+    const QStringList paths = reader.pathList("paths"_L1, kMaxArchivePaths);
+    const QString formatName = reader.string("format"_L1);
+    if (!reader.ok() || paths.isEmpty()) {
+        session->replyError(requestId, Error{ErrorCode::Protocol, reader.ok() ? u"no paths to archive"_s : reader.error()});
+        return;
+    }
+    const auto format = protocol::archiveFormatFromName(formatName);
+    if (!format || !protocol::archiveFormatStreams(*format)) {
+        session->replyError(requestId, Error{ErrorCode::Unsupported, QCoreApplication::translate("ferry::agent", "cannot stream an archive in the format \"%1\"")
+                                                                         .arg(formatName)});
+        return;
+    }
+    auto device = std::make_unique<AppendDevice>();
+    auto builder = std::make_unique<ArchiveBuilder>(session->root(), paths, *format, device.get());
+    const auto measured = builder->measure();
+    if (!measured) {
+        session->replyError(requestId, measured.error());
+        return;
+    }
+    if (auto opened = builder->open(); !opened) {
+        session->replyError(requestId, opened.error());
+        return;
+    }
+    auto *archive = new AgentArchive(session, requestId, stream);
+    session->registerStream(archive);
+    auto source = std::make_unique<Source>(archive, std::move(builder), std::move(device));
+    source->setCompression(session->connection()->compressionChooser());
+    archive->m_source = std::move(source);
+    archive->m_receiver = std::make_unique<Receiver>(archive);
+    session->connection()->openStream(stream, archive->m_receiver.get(), archive->m_source.get());
+    session->reply(requestId, QCborMap{{"size"_L1, *measured},
+                                       {"mode"_L1, 0644},
+                                       {"mtime"_L1, QDateTime::currentMSecsSinceEpoch() * 1000000},
+                                       {"offset"_L1, 0}});
+    session->connection()->wake(stream);
+}
+
+} // namespace ferry::agent
