@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 
+#include "core/client/downloadjob.h"
 #include "core/client/session.h"
 #include "core/copy/movejob.h"
 #include "core/copy/transferslots.h"
 #include "core/humanformat.h"
 #include "core/pathcodec.h"
+#include "core/protocol/archiveformat.h"
+#include "core/protocol/remotepath.h"
 #include "ui/certificateprompt.h"
 #include "ui/conflictdialog.h"
 #include "ui/connectdialog.h"
@@ -26,6 +29,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -138,6 +142,7 @@ void MainWindow::setSession(client::Session *session)
     connect(m_remote, &RemoteBrowser::message, this, &MainWindow::showMessage);
     connect(m_remote, &RemoteBrowser::uploadRequested, this, [this](const QStringList &paths, const QString &dir) { upload(paths, dir); });
     connect(m_remote, &RemoteBrowser::downloadRequested, this, &MainWindow::downloadSelection);
+    connect(m_remote, &RemoteBrowser::archiveDownloadRequested, this, &MainWindow::chooseArchiveDownload);
     connect(m_remote, &RemoteBrowser::remoteDropRequested, this, [this](const QStringList &paths, const QString &dir, bool copy) {
         moveOrCopyRemote(paths, dir, copy);
     });
@@ -375,6 +380,49 @@ void MainWindow::downloadSelection(const QStringList &paths)
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Download To"), m_local->currentPath());
     if (!dir.isEmpty())
         download(paths, dir);
+}
+
+void MainWindow::chooseArchiveDownload(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return;
+    // Named after the one entry, or after the folder that holds them all.
+    QString base = remotepath::name(paths.size() == 1 ? paths.first() : remotepath::parent(paths.first()));
+    if (base.isEmpty())
+        base = tr("archive");
+    const QString suggested = QDir(m_local->currentPath()).filePath(pathcodec::escaped(base) + u".tar.gz"_s);
+    const QString filters = tr("gzip-compressed tar (*.tar.gz);;zstd-compressed tar (*.tar.zst);;xz-compressed tar (*.tar.xz);;"
+                               "bzip2-compressed tar (*.tar.bz2);;tar (*.tar)");
+    const QString file = QFileDialog::getSaveFileName(this, tr("Download as Archive"), suggested, filters);
+    if (!file.isEmpty())
+        downloadArchive(paths, file);
+}
+
+transfer::Job *MainWindow::downloadArchive(const QStringList &remotePaths, const QString &localFile)
+{
+    if (!m_session || remotePaths.isEmpty())
+        return nullptr;
+    QString target = QFileInfo(localFile).absoluteFilePath();
+    auto format = protocol::archiveFormatForFileName(target);
+    if (!format || !protocol::archiveFormatStreams(*format)) {
+        target += u".tar.gz"_s;
+        format = protocol::ArchiveFormat::TarGz;
+    }
+    client::FileTransferItem item;
+    item.localPath = target;
+    item.conflict = client::ConflictAction::Overwrite; // the save dialog asked
+    auto *job = new client::DownloadJob(m_session, item, client::ArchiveRequest{remotePaths, protocol::archiveFormatName(*format)}, this);
+    QStringList shown;
+    for (const QString &path : remotePaths)
+        shown.append(u':' + pathcodec::escaped(path));
+    m_transfers->addTransfer(job, pathcodec::escaped(QFileInfo(target).fileName()), shown.join(u", "_s), target, copy::Direction::Download);
+    connect(job, &transfer::Job::finished, this, [this](transfer::Job *finished) {
+        finished->deleteLater();
+        if (!finished->succeeded() && finished->error().code != ErrorCode::Cancelled)
+            showMessage(finished->error().message);
+    });
+    job->start();
+    return job;
 }
 
 transfer::Job *MainWindow::moveOrCopyRemote(const QStringList &remotePaths, const QString &remoteDirectory, bool copy)

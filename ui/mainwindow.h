@@ -79,6 +79,10 @@ public:
     copy::CopyJob *upload(const QStringList &localPaths, const QString &remoteDirectory);
     /// Copies remote entries into a local folder.
     copy::CopyJob *download(const QStringList &remotePaths, const QString &localDirectory);
+    /// @p remotePaths as one archive that the agent builds, to @p localFile
+    /// (replaced if it exists); its format by the suffix, .tar.gz added when
+    /// the name has none that Ferry writes.
+    transfer::Job *downloadArchive(const QStringList &remotePaths, const QString &localFile);
     /// Remote entries dropped on a remote folder: moved, or with @p copy
     /// copied by the agent.
     transfer::Job *moveOrCopyRemote(const QStringList &remotePaths, const QString &remoteDirectory, bool copy);
@@ -101,6 +105,7 @@ private:
     void createMenus();
     copy::CopyJob *startCopy(copy::Direction direction, const QStringList &sources, const QString &destination, bool exactTarget = false);
     void downloadSelection(const QStringList &paths);
+    void chooseArchiveDownload(const QStringList &paths);
     void updateTotals();
     void updateTitle();
     void restoreLayout();

@@ -175,6 +175,10 @@ void RemoteBrowser::createActions()
         if (!paths.isEmpty())
             Q_EMIT downloadRequested(paths);
     });
+    make(u"downloadArchive"_s, u"package-x-generic"_s, tr("Download as &Archive…"), QKeySequence(), [this] {
+        const QStringList paths = selectedPaths();
+        Q_EMIT archiveDownloadRequested(paths.isEmpty() ? QStringList{currentPath()} : paths);
+    });
     make(u"properties"_s, u"document-properties"_s, tr("P&roperties…"), QKeySequence(Qt::ALT | Qt::Key_Return), [this] { showProperties(); });
     make(u"copyPath"_s, u"edit-copy-path"_s, tr("Copy Remote &Path"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] {
         QStringList shown;
@@ -182,7 +186,7 @@ void RemoteBrowser::createActions()
             shown.append(pathcodec::escaped(path));
         QApplication::clipboard()->setText((shown.isEmpty() ? QStringList{pathcodec::escaped(currentPath())} : shown).join(u'\n'));
     });
-    for (const char *name : {"download", "rename", "delete", "copyPath", "newFolder", "properties"})
+    for (const char *name : {"download", "downloadArchive", "rename", "delete", "copyPath", "newFolder", "properties"})
         m_view->addAction(action(QLatin1StringView(name)));
 }
 
@@ -199,7 +203,7 @@ QAction *RemoteBrowser::action(const QString &name) const
 QList<QAction *> RemoteBrowser::fileActions() const
 {
     QList<QAction *> list;
-    for (const char *name : {"newFolder", "rename", "delete", "download", "copyPath", "properties"})
+    for (const char *name : {"newFolder", "rename", "delete", "download", "downloadArchive", "copyPath", "properties"})
         if (QAction *a = action(QLatin1StringView(name)))
             list.append(a);
     return list;

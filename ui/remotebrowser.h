@@ -71,6 +71,9 @@ Q_SIGNALS:
     void message(const QString &text);
     void uploadRequested(const QStringList &localPaths, const QString &remoteDirectory);
     void downloadRequested(const QStringList &remotePaths);
+    /// Download as Archive: the selection, or the folder shown when nothing
+    /// is selected.
+    void archiveDownloadRequested(const QStringList &remotePaths);
     void remoteDropRequested(const QStringList &remotePaths, const QString &remoteDirectory, bool copy);
     void showHiddenChanged(bool show);
 

@@ -95,6 +95,11 @@ void TransferDock::addJob(copy::CopyJob *job)
     m_model->addJob(job);
 }
 
+void TransferDock::addTransfer(transfer::Job *job, const QString &name, const QString &source, const QString &destination, copy::Direction direction)
+{
+    m_model->addTransfer(job, name, source, destination, direction);
+}
+
 QAction *TransferDock::action(const QString &name) const
 {
     return namedAction(this, name);

@@ -7,9 +7,14 @@ class QAction;
 class QSpinBox;
 class QTreeView;
 
+namespace ferry::transfer {
+class Job;
+}
+
 namespace ferry::copy {
 class CopyJob;
 class TransferSlots;
+enum class Direction;
 }
 
 namespace ferry::ui {
@@ -32,6 +37,8 @@ public:
     QTreeView *view() const { return m_view; }
     QSpinBox *parallelBox() const { return m_parallel; }
     void addJob(copy::CopyJob *job);
+    /// A transfer that is a row of its own (see TransferQueueModel::addTransfer()).
+    void addTransfer(transfer::Job *job, const QString &name, const QString &source, const QString &destination, copy::Direction direction);
     /// The dock's actions, by object name (pauseSelected, resumeSelected,
     /// cancelSelected, retrySelected, pauseAll, resumeAll, clearFinished).
     QAction *action(const QString &name) const;

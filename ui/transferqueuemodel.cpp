@@ -226,9 +226,58 @@ void TransferQueueModel::resume(const QList<int> &rows)
 
 void TransferQueueModel::cancel(const QList<int> &rows)
 {
-    for (int row : rows)
-        if (row >= 0 && row < m_rows.size() && m_rows.at(row).job && !isFinal(m_rows.at(row).state))
+    for (int row : rows) {
+        if (row < 0 || row >= m_rows.size() || isFinal(m_rows.at(row).state))
+            continue;
+        if (m_rows.at(row).single)
+            m_rows.at(row).single->cancel();
+        else if (m_rows.at(row).job)
             m_rows.at(row).job->cancelFile(m_rows.at(row).fileId);
+    }
+}
+
+void TransferQueueModel::addTransfer(transfer::Job *job, const QString &name, const QString &source, const QString &destination,
+                                     copy::Direction direction)
+{
+    const int row = int(m_rows.size());
+    beginInsertRows({}, row, row);
+    Row r;
+    r.single = job;
+    r.fileId = -1;
+    r.name = name;
+    r.source = source;
+    r.destination = destination;
+    r.direction = direction;
+    r.retryable = false;
+    r.state = State::Running;
+    m_rows.append(r);
+    endInsertRows();
+    const auto rowOfJob = [this, job] {
+        for (int i = 0; i < m_rows.size(); ++i)
+            if (m_rows.at(i).single == job)
+                return i;
+        return -1;
+    };
+    connect(job, &transfer::Job::progress, this, [this, rowOfJob](qint64 processed, qint64 total) {
+        if (const int i = rowOfJob(); i >= 0) {
+            m_rows[i].done = processed;
+            m_rows[i].size = std::max(total, processed);
+            markDirty(i);
+        }
+    });
+    connect(job, &transfer::Job::finished, this, [this, job, rowOfJob] {
+        const int i = rowOfJob();
+        if (i < 0)
+            return;
+        const Error error = job->error();
+        m_rows[i].error = error.message;
+        if (error.code == ErrorCode::None)
+            m_rows[i].size = m_rows[i].done = std::max(job->processedBytes(), m_rows[i].done);
+        // Kept for the row; the job itself goes away.
+        m_rows[i].single = nullptr;
+        setState(i, error.code == ErrorCode::None ? State::Done : error.code == ErrorCode::Cancelled ? State::Cancelled : State::Failed);
+        Q_EMIT totalsChanged();
+    });
 }
 
 void TransferQueueModel::retry(const QList<int> &rows)
@@ -294,6 +343,9 @@ void TransferQueueModel::cancelAll()
 {
     for (copy::CopyJob *job : liveJobs())
         job->cancel();
+    for (const Row &r : std::as_const(m_rows))
+        if (r.single && !isFinal(r.state))
+            r.single->cancel();
 }
 
 void TransferQueueModel::reindex()

@@ -41,6 +41,10 @@ public:
 
     /// Watches @p job (before it starts).
     void addJob(copy::CopyJob *job);
+    /// Watches a transfer that is one row of its own (an archive built as
+    /// it is downloaded), before it starts: cancelled, not paused or
+    /// retried, from the queue.
+    void addTransfer(transfer::Job *job, const QString &name, const QString &source, const QString &destination, copy::Direction direction);
     void setRetryFactory(RetryFactory factory) { m_retry = std::move(factory); }
 
     /// Actions on rows (view rows of this model).
@@ -85,6 +89,7 @@ Q_SIGNALS:
 private:
     struct Row {
         QPointer<copy::CopyJob> job;
+        QPointer<transfer::Job> single; ///< a transfer of its own (addTransfer())
         int fileId = 0;
         QString name;            ///< shown form (escaped)
         QString source;      ///< for display (":" prefix when remote)

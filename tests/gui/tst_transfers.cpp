@@ -31,6 +31,7 @@
 #include <QTest>
 #include <QTreeView>
 #include <QPointer>
+#include <QProcess>
 #include <QUrl>
 
 using ferry::copy::ConflictAnswer;
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void conflictDialog();
     void folderOperations();
     void namesThatAreNotUtf8();
+    void downloadAsArchive();
 
 private:
     QModelIndex remoteRow(const QString &shown) const;
@@ -349,6 +351,56 @@ void TestTransfers::namesThatAreNotUtf8()
     QTRY_VERIFY_WITH_TIMEOUT(!namesIn(root).contains("caf\xef\xbf\xbd.txt"), 5000);
     QVERIFY(namesIn(root).contains("neu\xfe.txt"));
     QTRY_VERIFY_WITH_TIMEOUT(!remoteRow(replacement).isValid(), 5000);
+}
+
+void TestTransfers::downloadAsArchive()
+{
+    QVERIFY(writeRandomFile(m_agent->root() + QStringLiteral("/proj/data.bin"), 3 * 1024 * 1024, 3));
+    QVERIFY(writeRandomFile(m_agent->root() + QStringLiteral("/proj/sub/small.txt"), 1000, 4));
+    ferry::ui::RemoteDirModel *model = m_window->remoteModel();
+    QSignalSpy loaded(model, &ferry::ui::RemoteDirModel::loaded);
+    model->refresh();
+    QVERIFY(loaded.wait(5000));
+    QTreeView *view = m_window->remoteView();
+    view->selectionModel()->select(remoteRow(QStringLiteral("proj")), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    // Offered in the pane's context menu.
+    QAction *action = view->findChild<QAction *>(QStringLiteral("downloadArchive"));
+    if (!action) {
+        for (QAction *a : view->actions())
+            if (a->objectName() == QStringLiteral("downloadArchive"))
+                action = a;
+    }
+    QVERIFY(action);
+    QVERIFY(action->isEnabled());
+
+    // A name without a suffix Ferry writes gets .tar.gz.
+    const QString out = m_agent->scratch() + QStringLiteral("/proj-backup");
+    QPointer<ferry::transfer::Job> job = m_window->downloadArchive(m_window->selectedPaths(), out);
+    QVERIFY(job);
+    QSignalSpy finished(job.data(), &ferry::transfer::Job::finished);
+    QVERIFY(finished.wait(30000));
+    QVERIFY(QFileInfo(out + QStringLiteral(".tar.gz")).size() > 3 * 1024 * 1024);
+    QProcess list;
+    list.start(QStringLiteral("tar"), {QStringLiteral("-tzf"), out + QStringLiteral(".tar.gz")});
+    QVERIFY(list.waitForFinished(30000));
+    QCOMPARE(QString::fromUtf8(list.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts),
+             (QStringList{QStringLiteral("proj/"), QStringLiteral("proj/data.bin"), QStringLiteral("proj/sub/"), QStringLiteral("proj/sub/small.txt")}));
+
+    // One row in the queue, done, named after the archive.
+    ferry::ui::TransferQueueModel *queue = m_window->transferDock()->model();
+    const int row = queue->rowCount() - 1;
+    QVERIFY(row >= 0);
+    QCOMPARE(queue->index(row, ferry::ui::TransferQueueModel::NameColumn).data().toString(), QStringLiteral("proj-backup.tar.gz"));
+    QCOMPARE(queue->state(row), ferry::ui::TransferQueueModel::State::Done);
+
+    // A path that went away: the row fails with the agent's reason.
+    QPointer<ferry::transfer::Job> missing = m_window->downloadArchive({QStringLiteral("gone")}, m_agent->scratch() + QStringLiteral("/gone.tar.zst"));
+    QVERIFY(missing);
+    QSignalSpy failed(missing.data(), &ferry::transfer::Job::finished);
+    QVERIFY(failed.wait(10000));
+    const int failedRow = queue->rowCount() - 1;
+    QCOMPARE(queue->state(failedRow), ferry::ui::TransferQueueModel::State::Failed);
+    QVERIFY(!QFileInfo::exists(m_agent->scratch() + QStringLiteral("/gone.tar.zst")));
 }
 
 QTEST_MAIN(TestTransfers)

@@ -8,6 +8,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTcpServer>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -221,6 +222,7 @@ quint16 freePort()
 
 bool writeRandomFile(const QString &path, qint64 size, quint32 seed)
 {
+    QDir().mkpath(QFileInfo(path).path());
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return false;
