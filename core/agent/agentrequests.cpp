@@ -9,6 +9,7 @@
 #include "core/agent/agentexec.h"
 #include "core/agent/agentput.h"
 #include "core/agent/agentstream.h"
+#include "core/agent/archiveextract.h"
 #include "core/logging.h"
 #include "core/pathcodec.h"
 #include "core/protocol/entry.h"
@@ -65,6 +66,7 @@ const QHash<QString, AgentSession::RequestHandler> &AgentSession::requestHandler
         {u"commit"_s, &AgentSession::opCommit},   {u"copy"_s, &AgentSession::opCopy},
         {u"cancel"_s, &AgentSession::opCancel},   {u"limit"_s, &AgentSession::opLimit},
         {u"hash"_s, &AgentSession::opHash},       {u"archive"_s, &AgentSession::opArchive},
+        {u"extract"_s, &AgentSession::opExtract}, {u"compress"_s, &AgentSession::opCompress},
     };
     return handlers;
 }
@@ -268,6 +270,76 @@ void AgentSession::opCommit(Request &request)
 void AgentSession::opCopy(Request &request)
 {
     handleCopy(this, request.id, request.message);
+}
+
+void AgentSession::opExtract(Request &request)
+{
+    const QString archive = request.reader.path("archive"_L1);
+    const QString to = request.reader.path("to"_L1);
+    const QString policyName = request.reader.optionalString("policy"_L1, u"fail"_s);
+    const QString shownName = request.reader.optionalString("name"_L1);
+    const bool progress = request.reader.optionalBool("progress"_L1);
+    if (!fieldsOk(request))
+        return;
+    const auto policy = extractPolicyFromName(policyName);
+    if (!policy)
+        return replyError(request.id, Error{ErrorCode::Protocol, u"unknown policy '%1'"_s.arg(policyName)});
+    runArchiveWork(request.id, progress, [root = m_root, archive, to, policy = *policy, shownName](const std::atomic_bool &cancelled, const ArchiveProgress &told) {
+        auto result = ArchiveExtractor(*root, archive, to, policy, shownName).run(cancelled, told);
+        if (!result)
+            return Expected<QCborMap>(std::unexpected(result.error()));
+        return Expected<QCborMap>(QCborMap{{"files"_L1, result->files}, {"dirs"_L1, result->directories}, {"links"_L1, result->links},
+                                           {"bytes"_L1, result->bytes}, {"skipped"_L1, result->skipped}});
+    });
+}
+
+void AgentSession::opCompress(Request &request)
+{
+    const QStringList paths = request.reader.pathList("paths"_L1, 4096);
+    const QString to = request.reader.path("to"_L1);
+    const QString formatName = request.reader.optionalString("format"_L1);
+    const bool replace = request.reader.optionalBool("replace"_L1);
+    const bool progress = request.reader.optionalBool("progress"_L1);
+    if (!fieldsOk(request))
+        return;
+    const auto format = formatName.isEmpty() ? protocol::archiveFormatForFileName(remotepath::name(to)) : protocol::archiveFormatFromName(formatName);
+    if (paths.isEmpty() || !format) {
+        return replyError(request.id, Error{ErrorCode::InvalidArgument, paths.isEmpty() ? u"no paths to compress"_s
+                                                                        : QCoreApplication::translate("ferry::agent", "cannot tell the archive format of %1").arg(pathcodec::escaped(to))});
+    }
+    runArchiveWork(request.id, progress, [root = m_root, paths, to, format = *format, replace](const std::atomic_bool &cancelled, const ArchiveProgress &told) {
+        auto size = compressInto(*root, paths, to, format, replace, cancelled, told);
+        if (!size)
+            return Expected<QCborMap>(std::unexpected(size.error()));
+        return Expected<QCborMap>(QCborMap{{"size"_L1, *size}});
+    });
+}
+
+void AgentSession::runArchiveWork(qint64 id, bool progress, ArchiveWork work)
+{
+    // Seconds to minutes of work: on a worker thread, with progress when
+    // asked for, and cancelled by "cancel" or the client's going away.
+    const std::shared_ptr<std::atomic_bool> cancelled = cancellable(id);
+    auto total = std::make_shared<std::atomic<qint64>>(0);
+    using Result = Expected<QCborMap>;
+    transfer::runFileWork<Result>(
+        this, cancelled,
+        [work = std::move(work), cancelled, total](const transfer::WorkProgress &check) {
+            const ArchiveProgress told = [&](qint64 done, qint64 all) {
+                total->store(all);
+                check(done); // throttled progress; the work watches the flag itself
+            };
+            return work(*cancelled, told);
+        },
+        progress ? std::function<void(qint64)>([this, id, total](qint64 done) {
+            if (m_cancellable.contains(id))
+                reply(id, QCborMap{{"done"_L1, done}, {"size"_L1, total->load()}}, false);
+        })
+                 : std::function<void(qint64)>(),
+        [this, id](Result result) {
+            forgetCancellable(id);
+            result ? reply(id, *result) : replyError(id, result.error());
+        });
 }
 
 void AgentSession::opHash(Request &request)

@@ -126,6 +126,13 @@ private:
     void opLimit(Request &request);
     void opHash(Request &request);
     void opArchive(Request &request);
+    void opExtract(Request &request);
+    void opCompress(Request &request);
+    /// Reports done and total bytes from a worker thread.
+    using ArchiveProgress = std::function<void(qint64 done, qint64 total)>;
+    using ArchiveWork = std::function<Expected<QCborMap>(const std::atomic_bool &cancelled, const ArchiveProgress &progress)>;
+    /// Runs @p work on a worker thread; its result is the reply.
+    void runArchiveWork(qint64 id, bool progress, ArchiveWork work);
     void onClosed(const Error &reason);
 
     net::Transport *m_transport;

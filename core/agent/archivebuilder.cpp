@@ -3,6 +3,7 @@
 
 #include "core/pathcodec.h"
 #include "core/protocol/remotepath.h"
+#include "core/transfer/filesink.h"
 
 #include <KCompressionDevice>
 #include <KTar>
@@ -187,6 +188,9 @@ Expected<bool> ArchiveBuilder::step(qint64 chunk)
 
 Expected<void> ArchiveBuilder::add(const EntryInfo &entry, const QString &wirePath, const QString &name)
 {
+    // Unfinished uploads (and an archive being written here) stay out.
+    if (transfer::FileSink::isPartName(pathcodec::toBytes(entry.name)))
+        return {};
     const QDateTime mtime = timeOf(entry.mtimeNs);
     switch (entry.type) {
     case EntryInfo::Type::Directory: {

@@ -49,6 +49,13 @@ QString helpText()
         "                                  download as one archive that the agent builds as it\n"
         "                                  sends: tar, tar.gz, tar.bz2, tar.xz or tar.zst, by\n"
         "                                  OUT's suffix unless --format says\n"
+        "  extract [--on-conflict=fail|overwrite|skip] ARCHIVE :DIR\n"
+        "                                  unpack an archive (tar, tar.*, zip) into DIR: a local one\n"
+        "                                  is uploaded first; a remote one (:ARCHIVE) is unpacked\n"
+        "                                  where it lies\n"
+        "  compress [--overwrite] :PATH... :ARCHIVE\n"
+        "                                  pack remote entries into a remote archive (tar, tar.gz,\n"
+        "                                  tar.bz2, tar.xz, tar.zst, zip, by ARCHIVE's suffix)\n"
         "  exec [--cwd :DIR] [--shell 'STRING' | [--] CMD [ARGS...]]\n"
         "                                  run a command on the agent with our stdin/stdout/stderr\n"
         "\n"
@@ -462,7 +469,7 @@ const QHash<QString, CliApp::Command> &CliApp::commandTable()
         {u"ls"_s, &CliApp::cmdLs},       {u"stat"_s, &CliApp::cmdStat}, {u"mkdir"_s, &CliApp::cmdMkdir},
         {u"rm"_s, &CliApp::cmdRm},       {u"mv"_s, &CliApp::cmdMv},     {u"chmod"_s, &CliApp::cmdChmod},
         {u"df"_s, &CliApp::cmdDf},       {u"hash"_s, &CliApp::cmdHash}, {u"cp"_s, &CliApp::cmdCp},
-        {u"archive"_s, &CliApp::cmdArchive},
+        {u"archive"_s, &CliApp::cmdArchive}, {u"extract"_s, &CliApp::cmdExtract}, {u"compress"_s, &CliApp::cmdCompress},
         {u"exec"_s, &CliApp::cmdExec},
     };
     return table;

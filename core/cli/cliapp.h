@@ -84,6 +84,11 @@ private:
     void cmdHash(const QStringList &args);
     void cmdCp(const QStringList &args);
     void cmdArchive(const QStringList &args);
+    void cmdExtract(const QStringList &args);
+    void cmdCompress(const QStringList &args);
+    /// Progress of work the agent does (hash, extract, compress) on the
+    /// terminal, like a transfer's; null without --progress.
+    std::function<void(qint64 done, qint64 total)> agentProgress(const QString &label) const;
     void cmdExec(const QStringList &args);
     /// Runs one simple request per remote path, in order, stopping at the first error.
     void forEachPath(const QStringList &paths, const std::function<void(const QString &path, std::function<void(const Error &)> next)> &step);

@@ -243,6 +243,20 @@ void CliApp::cmdDf(const QStringList &args)
     }, this);
 }
 
+std::function<void(qint64, qint64)> CliApp::agentProgress(const QString &label) const
+{
+    if (!m_progress)
+        return {};
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    return [label, clock](qint64 done, qint64 total) {
+        const double speed = clock->elapsed() > 0 ? double(done) * 1000.0 / double(clock->elapsed()) : 0.0;
+        const qint64 eta = speed > 0 ? qint64(double(total - done) / speed) : -1;
+        std::fprintf(stderr, "\r\033[K%s", qPrintable(progressLine(label, done, total, speed, eta)));
+        std::fflush(stderr);
+    };
+}
+
 void CliApp::cmdHash(const QStringList &args)
 {
     QStringList paths;
@@ -251,18 +265,7 @@ void CliApp::cmdHash(const QStringList &args)
     forEachPath(paths, [this](const QString &path, std::function<void(const Error &)> next) {
         // A large file takes a while: the agent reports progress, shown
         // like a transfer's.
-        auto clock = std::make_shared<QElapsedTimer>();
-        clock->start();
-        std::function<void(qint64, qint64)> progress;
-        if (m_progress) {
-            progress = [path, clock](qint64 done, qint64 size) {
-                const double speed = clock->elapsed() > 0 ? double(done) * 1000.0 / double(clock->elapsed()) : 0.0;
-                const qint64 eta = speed > 0 ? qint64(double(size - done) / speed) : -1;
-                std::fprintf(stderr, "\r\033[K%s", qPrintable(progressLine(u":"_s + pathcodec::escaped(path), done, size, speed, eta)));
-                std::fflush(stderr);
-            };
-        }
-        m_remote->hash(path, progress, [this, path, next](const Expected<client::Digest> &digest) {
+        m_remote->hash(path, agentProgress(u":"_s + pathcodec::escaped(path)), [this, path, next](const Expected<client::Digest> &digest) {
             if (m_progress)
                 std::fputs("\r\033[K", stderr);
             if (digest)

@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ferry-cli's cp (uploads and downloads), archive and exec.
+// ferry-cli's cp (uploads and downloads) and exec.
 #include "core/cli/cliapp.h"
 
 #include "core/cli/remotepath.h"
 #include "core/cli/terminalconflicthandler.h"
-#include "core/client/downloadjob.h"
 #include "core/client/execjob.h"
 #include "core/copy/copyjob.h"
 #include "core/humanformat.h"
 #include "core/pathcodec.h"
-#include "core/protocol/archiveformat.h"
 #include "core/protocol/entry.h"
 
 #include <QCommandLineParser>
@@ -118,51 +116,6 @@ void CliApp::cmdCp(const QStringList &args)
             finish(ExitFailure);
             return;
         }
-        fail(error);
-    });
-}
-
-void CliApp::cmdArchive(const QStringList &args)
-{
-    QCommandLineParser parser;
-    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-    const QCommandLineOption formatOption(u"format"_s, u"tar|tar.gz|tar.bz2|tar.xz|tar.zst"_s, u"FORMAT"_s);
-    const QCommandLineOption overwriteOption(u"overwrite"_s, u"replace OUT if it exists"_s);
-    parser.addOptions({formatOption, overwriteOption});
-    if (!parser.parse(QStringList{u"archive"_s} + args))
-        return usage(u"archive: "_s + parser.errorText());
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() < 2)
-        return usage(QCoreApplication::translate("ferry::cli", "archive: expects :PATH... OUT"));
-    QStringList remotePaths;
-    for (const QString &arg : positional.first(positional.size() - 1)) {
-        const Expected<CliPath> parsed = CliPath::parse(arg);
-        if (!parsed)
-            return usage(u"archive: "_s + parsed.error().message);
-        if (!parsed->remote)
-            return usage(QCoreApplication::translate("ferry::cli", "archive: what is archived is remote (:PATH), not %1").arg(arg));
-        remotePaths.append(parsed->path);
-    }
-    const Expected<CliPath> out = CliPath::parse(positional.last());
-    if (!out)
-        return usage(u"archive: "_s + out.error().message);
-    if (out->remote)
-        return usage(QCoreApplication::translate("ferry::cli", "archive: OUT is a local file, not %1").arg(positional.last()));
-    const QString formatText = parser.value(formatOption);
-    const auto format = parser.isSet(formatOption) ? protocol::archiveFormatFromName(formatText) : protocol::archiveFormatForFileName(out->path);
-    if (!format || !protocol::archiveFormatStreams(*format)) {
-        if (parser.isSet(formatOption))
-            return usage(QCoreApplication::translate("ferry::cli", "archive: unknown or unsupported --format '%1' (tar, tar.gz, tar.bz2, tar.xz, tar.zst)").arg(formatText));
-        return usage(QCoreApplication::translate("ferry::cli", "archive: cannot tell the format from '%1': name it .tar, .tar.gz, .tar.bz2, .tar.xz or .tar.zst, or give --format")
-                         .arg(QFileInfo(out->path).fileName()));
-    }
-    client::FileTransferItem item;
-    item.localPath = QFileInfo(out->path).absoluteFilePath();
-    item.conflict = parser.isSet(overwriteOption) ? client::ConflictAction::Overwrite : client::ConflictAction::Fail;
-    auto *job = new client::DownloadJob(m_session, item, client::ArchiveRequest{remotePaths, protocol::archiveFormatName(*format)});
-    runJob(job, pathcodec::escaped(QFileInfo(item.localPath).fileName()), [this](const Error &error) {
-        if (error.code == ErrorCode::None)
-            return finish(ExitOk);
         fail(error);
     });
 }

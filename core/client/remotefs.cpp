@@ -174,6 +174,63 @@ qint64 RemoteFs::hash(const QString &p, std::function<void(qint64, qint64)> prog
     }, context);
 }
 
+namespace {
+
+/// Replies with more:true carry progress; the last one the result.
+Session::ReplyHandler progressThen(std::function<void(qint64, qint64)> progress, std::function<void(const Expected<QCborMap> &)> last)
+{
+    return [progress = std::move(progress), last = std::move(last)](const Expected<QCborMap> &reply, bool final) {
+        if (reply && !final) {
+            if (progress)
+                progress(reply->value("done"_L1).toInteger(), reply->value("size"_L1).toInteger());
+            return;
+        }
+        last(reply);
+    };
+}
+
+} // namespace
+
+qint64 RemoteFs::extract(const QString &archive, const QString &to, const QString &policy, const QString &shownName,
+                         std::function<void(qint64, qint64)> progress, Done<ExtractSummary> done, const QObject *context)
+{
+    if (!m_session) {
+        done(std::unexpected(sessionGone()));
+        return 0;
+    }
+    QCborMap args{{"archive"_L1, wire(archive)}, {"to"_L1, wire(to)}, {"policy"_L1, policy}};
+    if (!shownName.isEmpty())
+        args.insert("name"_L1, shownName);
+    if (progress)
+        args.insert("progress"_L1, true);
+    return m_session->request(u"extract"_s, args, progressThen(std::move(progress), [done = std::move(done)](const Expected<QCborMap> &reply) {
+        if (!reply)
+            return done(std::unexpected(reply.error()));
+        done(ExtractSummary{reply->value("files"_L1).toInteger(), reply->value("dirs"_L1).toInteger(), reply->value("links"_L1).toInteger(),
+                            reply->value("bytes"_L1).toInteger(), reply->value("skipped"_L1).toInteger()});
+    }), context);
+}
+
+qint64 RemoteFs::compress(const QStringList &paths, const QString &to, bool replace, std::function<void(qint64, qint64)> progress,
+                          Done<qint64> done, const QObject *context)
+{
+    if (!m_session) {
+        done(std::unexpected(sessionGone()));
+        return 0;
+    }
+    QCborArray wirePaths;
+    for (const QString &path : paths)
+        wirePaths.append(wire(path));
+    QCborMap args{{"paths"_L1, wirePaths}, {"to"_L1, wire(to)}, {"replace"_L1, replace}};
+    if (progress)
+        args.insert("progress"_L1, true);
+    return m_session->request(u"compress"_s, args, progressThen(std::move(progress), [done = std::move(done)](const Expected<QCborMap> &reply) {
+        if (!reply)
+            return done(std::unexpected(reply.error()));
+        done(reply->value("size"_L1).toInteger());
+    }), context);
+}
+
 void RemoteFs::cancel(qint64 id)
 {
     if (m_session && id > 0)

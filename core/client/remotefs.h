@@ -9,6 +9,15 @@ namespace ferry::client {
 
 class Session;
 
+/// What an extraction on the agent made.
+struct ExtractSummary {
+    qint64 files = 0;
+    qint64 directories = 0;
+    qint64 links = 0;
+    qint64 bytes = 0;
+    qint64 skipped = 0;
+};
+
 /// FileSystem on the agent a Session reaches: each call is one request
 /// (docs/protocol.md), each reply read into typed results here and only
 /// here. Without a session (it was destroyed) every call fails with a
@@ -34,6 +43,20 @@ public:
     qint64 hash(const QString &path, std::function<void(qint64 done, qint64 size)> progress, Done<Digest> done,
                 const QObject *context) override;
     void cancel(qint64 id) override;
+
+    /// Work on archives that the agent does where they lie, with nothing
+    /// crossing the wire; both return an id that cancel() stops, and report
+    /// bytes done of the total to @p progress (may be null) now and then.
+    /// Extracts @p archive into the folder @p to (made if missing); an
+    /// existing file meets @p policy: "fail", "overwrite" or "skip".
+    /// @p shownName: how the agent's messages name the archive (a local
+    /// file uploaded for this); empty: its path.
+    qint64 extract(const QString &archive, const QString &to, const QString &policy, const QString &shownName,
+                   std::function<void(qint64 done, qint64 total)> progress, Done<ExtractSummary> done, const QObject *context);
+    /// Builds an archive of @p paths at @p to in the format its name asks
+    /// for; its size.
+    qint64 compress(const QStringList &paths, const QString &to, bool replace, std::function<void(qint64 done, qint64 total)> progress,
+                    Done<qint64> done, const QObject *context);
 
 private:
     void stat(const QString &path, bool follow, Done<protocol::Entry> done, const QObject *context);

@@ -7,6 +7,9 @@
 // an existing OUT, a format that cannot be told.
 #include "support/agentprocess.h"
 
+#include "core/client/remotefs.h"
+#include "core/client/session.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -14,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <sys/stat.h>
@@ -21,6 +25,9 @@
 #include <utime.h>
 
 using namespace Qt::Literals::StringLiterals;
+using ferry::Error;
+using ferry::ErrorCode;
+using ferry::Expected;
 
 namespace {
 
@@ -99,6 +106,13 @@ private Q_SLOTS:
     void everyFormat();
     void severalPathsAndTheRoot();
     void refusals();
+    void compressAndExtractOnTheAgent_data();
+    void compressAndExtractOnTheAgent();
+    void extractUploadsALocalArchive();
+    void conflictsInTheDestination();
+    void hostileArchives_data();
+    void hostileArchives();
+    void cancelStopsTheAgent();
 
 private:
     CliResult cli(const QStringList &args) { return runCli(*m_agent, args); }
@@ -236,6 +250,193 @@ void TestArchive::refusals()
     QCOMPARE(badFormat.exitCode, 2);
     const CliResult local = cli({u"archive"_s, m_tree, out});
     QCOMPARE(local.exitCode, 2);
+}
+
+void TestArchive::compressAndExtractOnTheAgent_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const char *suffix : {"zip", "tar", "tar.gz", "tar.bz2", "tar.xz", "tar.zst"})
+        QTest::newRow(suffix) << u"p."_s + QLatin1StringView(suffix);
+}
+
+void TestArchive::compressAndExtractOnTheAgent()
+{
+    QFETCH(QString, name);
+    const CliResult packed = cli({u"--quiet"_s, u"compress"_s, u":project"_s, u':' + name});
+    QVERIFY2(packed.exitCode == 0, packed.err.constData());
+    const QString archive = m_agent->root() + u'/' + name;
+    QVERIFY(QFileInfo(archive).size() > 0);
+    QVERIFY(!QFileInfo::exists(m_agent->root() + u"/."_s + name + u".ferry-part"_s));
+    // Python's own reader agrees on the tar formats.
+    if (name != "p.zip"_L1) {
+        const QString oracle = m_agent->scratch() + u"/oracle"_s;
+        QVERIFY(!unpack(archive, oracle).isEmpty());
+        QString why;
+        QVERIFY2(sameTree(m_tree, oracle + u"/project"_s, &why), qPrintable(why));
+    } else {
+        QProcess zipinfo;
+        zipinfo.start(u"python3"_s, {u"-c"_s, u"import sys, zipfile; print('\\n'.join(sorted(zipfile.ZipFile(sys.argv[1]).namelist())))"_s, archive});
+        QVERIFY(zipinfo.waitForFinished(30000));
+        QCOMPARE(zipinfo.exitCode(), 0);
+        QVERIFY2(zipinfo.readAllStandardOutput().contains("project/data/blob.bin"), "zipfile does not list project/data/blob.bin");
+    }
+    // Unpacked where it lies, into a folder that does not exist yet.
+    const CliResult unpacked = cli({u"--quiet"_s, u"extract"_s, u':' + name, u":here/there"_s});
+    QVERIFY2(unpacked.exitCode == 0, unpacked.err.constData());
+    QString why;
+    QVERIFY2(sameTree(m_tree, m_agent->root() + u"/here/there/project"_s, &why), qPrintable(why));
+}
+
+void TestArchive::extractUploadsALocalArchive()
+{
+    // Made by GNU tar, not by Ferry.
+    QProcess tar;
+    const QString archive = m_out + u"/made by tar.tar.gz"_s;
+    tar.start(u"tar"_s, {u"-C"_s, m_agent->root(), u"-czf"_s, archive, u"project"_s});
+    QVERIFY(tar.waitForFinished(30000));
+    QCOMPARE(tar.exitCode(), 0);
+    const CliResult r = cli({u"--quiet"_s, u"extract"_s, archive, u":unpacked"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QString why;
+    QVERIFY2(sameTree(m_tree, m_agent->root() + u"/unpacked/project"_s, &why), qPrintable(why));
+    // The uploaded archive went away afterwards.
+    QCOMPARE(QDir(m_agent->root() + u"/unpacked"_s).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{u"project"_s});
+
+    const CliResult missing = cli({u"extract"_s, m_out + u"/nothere.tar"_s, u":unpacked"_s});
+    QCOMPARE(missing.exitCode, 1);
+    const CliResult notRemote = cli({u"extract"_s, archive, m_out});
+    QCOMPARE(notRemote.exitCode, 2);
+}
+
+void TestArchive::conflictsInTheDestination()
+{
+    QVERIFY(cli({u"--quiet"_s, u"compress"_s, u":project"_s, u":p.tar"_s}).exitCode == 0);
+    QVERIFY(put(m_agent->root() + u"/d/project/README.md"_s, "mine\n", 0644, 1700000000));
+    const CliResult failed = cli({u"extract"_s, u":p.tar"_s, u":d"_s});
+    QCOMPARE(failed.exitCode, 1);
+    QVERIFY2(failed.err.contains("README.md: File exists"), failed.err.constData());
+    QCOMPARE(contentOf(m_agent->root() + u"/d/project/README.md"_s), QByteArray("mine\n"));
+    const CliResult skipped = cli({u"extract"_s, u"--on-conflict=skip"_s, u":p.tar"_s, u":d"_s});
+    QVERIFY2(skipped.exitCode == 0, skipped.err.constData());
+    QCOMPARE(contentOf(m_agent->root() + u"/d/project/README.md"_s), QByteArray("mine\n"));
+    QVERIFY(QFileInfo::exists(m_agent->root() + u"/d/project/run.sh"_s));
+    const CliResult replaced = cli({u"--quiet"_s, u"extract"_s, u"--on-conflict=overwrite"_s, u":p.tar"_s, u":d"_s});
+    QVERIFY2(replaced.exitCode == 0, replaced.err.constData());
+    QString why;
+    QVERIFY2(sameTree(m_tree, m_agent->root() + u"/d/project"_s, &why), qPrintable(why));
+}
+
+void TestArchive::hostileArchives_data()
+{
+    QTest::addColumn<QString>("script"); // Python writing the archive to sys.argv[1]
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<QString>("message");
+    const QString tarHead = u"import io, sys, tarfile\n"
+                            "def add(t, name, data=b'x', kind=tarfile.REGTYPE, link=''):\n"
+                            "    i = tarfile.TarInfo(name); i.type = kind; i.linkname = link\n"
+                            "    i.size = len(data) if kind == tarfile.REGTYPE else 0\n"
+                            "    t.addfile(i, io.BytesIO(data) if kind == tarfile.REGTYPE else None)\n"
+                            "t = tarfile.open(sys.argv[1], 'w')\n"_s;
+    QTest::newRow("..") << tarHead + u"add(t, 'fine.txt'); add(t, 'a/../../evil.txt')\n"_s << u"tar"_s << u"leads out of the folder"_s;
+    QTest::newRow("absolute") << tarHead + u"add(t, '/tmp/evil-absolute.txt')\n"_s << u"tar"_s << u"is an absolute path"_s;
+    QTest::newRow("symlink, then a file through it") << tarHead + u"add(t, 'l', kind=tarfile.SYMTYPE, link='/tmp'); add(t, 'l/evil.txt')\n"_s
+                                                     << u"tar"_s << u"a symlink that the archive makes"_s;
+    QTest::newRow("hard link out") << tarHead + u"add(t, 'h', kind=tarfile.LNKTYPE, link='../../etc/passwd')\n"_s << u"tar"_s << u"outside the folder"_s;
+    // The first entry's header says 10 bytes; 3000 follow.
+    QTest::newRow("entry bigger than its header says")
+        << u"import io, sys, tarfile\n"
+           "i = tarfile.TarInfo('big.txt'); i.size = 10\n"
+           "raw = i.tobuf(tarfile.GNU_FORMAT) + b'y' * 3000\n"
+           "raw += b'\\0' * (-len(raw) % 512) + b'\\0' * 1024\n"
+           "open(sys.argv[1], 'wb').write(raw)\n"_s
+        << u"tar"_s << u"wrong checksum"_s;
+    // A zip whose entries claim 4 GiB each, a thousand of them.
+    QTest::newRow("zip bomb beyond the free space")
+        << u"import struct, sys, zipfile\n"
+           "z = zipfile.ZipFile(sys.argv[1], 'w')\n"
+           "for n in range(1000): z.writestr('f%d' % n, b'')\n"
+           "z.close()\n"
+           "raw = bytearray(open(sys.argv[1], 'rb').read())\n"
+           "at = 0\n"
+           "while True:\n"
+           "    at = raw.find(b'PK\\x01\\x02', at)\n"
+           "    if at < 0: break\n"
+           "    raw[at + 24:at + 28] = struct.pack('<I', 0xFFFFFFF0); at += 4\n"
+           "open(sys.argv[1], 'wb').write(raw)\n"_s
+        << u"zip"_s << u"is free there"_s;
+    // Ten MiB of zeros whose header says 100 bytes.
+    QTest::newRow("zip entry bigger than its header says")
+        << u"import struct, sys, zipfile\n"
+           "z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)\n"
+           "z.writestr('zeros.bin', b'\\0' * (10 << 20))\n"
+           "z.close()\n"
+           "raw = bytearray(open(sys.argv[1], 'rb').read())\n"
+           "for sig, off in ((b'PK\\x03\\x04', 22), (b'PK\\x01\\x02', 24)):\n"
+           "    at = raw.find(sig); raw[at + off:at + off + 4] = struct.pack('<I', 100)\n"
+           "open(sys.argv[1], 'wb').write(raw)\n"_s
+        << u"zip"_s << u"more than its header says"_s;
+}
+
+void TestArchive::hostileArchives()
+{
+    QFETCH(QString, script);
+    QFETCH(QString, suffix);
+    QFETCH(QString, message);
+    const QString archive = m_out + u"/hostile."_s + suffix;
+    QProcess python;
+    python.start(u"python3"_s, {u"-c"_s, script, archive});
+    QVERIFY(python.waitForFinished(60000));
+    QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+
+    const QString target = m_agent->root() + u"/target"_s;
+    for (const bool remote : {false, true}) {
+        QString source = archive;
+        if (remote) {
+            QVERIFY(QFile::copy(archive, m_agent->root() + u"/hostile."_s + suffix));
+            source = u":hostile."_s + suffix;
+        }
+        const CliResult r = cli({u"extract"_s, source, u":target"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+        // Nothing outside the target, and nothing of the archive's in it but
+        // what came before the damage.
+        QVERIFY(!QFileInfo::exists(u"/tmp/evil-absolute.txt"_s));
+        QVERIFY(!QFileInfo::exists(u"/tmp/evil.txt"_s));
+        QVERIFY(!QFileInfo::exists(m_agent->root() + u"/evil.txt"_s));
+        QVERIFY(!QFileInfo::exists(target + u"/evil.txt"_s));
+        QVERIFY(!QFileInfo::exists(target + u"/zeros.bin"_s));
+        const QStringList left = QDir(target).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(u", "_s)));
+    }
+    // The agent serves on.
+    QCOMPARE(cli({u"ls"_s, u":"_s}).exitCode, 0);
+}
+
+void TestArchive::cancelStopsTheAgent()
+{
+    QVERIFY(writeRandomFile(m_tree + u"/big/one.bin"_s, 300 * 1024 * 1024, 8));
+    auto session = connectedSession(*m_agent);
+    QVERIFY(session);
+    ferry::client::RemoteFs fs(session.get());
+    qint64 id = 0;
+    bool cancelSent = false;
+    std::optional<Error> outcome;
+    id = fs.compress({u"project"_s}, u"slow.tar.xz"_s, false,
+                     [&](qint64 done, qint64 total) {
+                         QVERIFY(total >= 300 * 1024 * 1024);
+                         QVERIFY(done <= total);
+                         if (!cancelSent) {
+                             cancelSent = true;
+                             fs.cancel(id);
+                         }
+                     },
+                     [&](const Expected<qint64> &size) { outcome = size ? Error{} : size.error(); }, this);
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 60000);
+    QVERIFY(cancelSent);
+    QCOMPARE(int(outcome->code), int(ErrorCode::Cancelled));
+    // Neither the archive nor its part file is left.
+    QVERIFY(!QFileInfo::exists(m_agent->root() + u"/slow.tar.xz"_s));
+    QVERIFY(!QFileInfo::exists(m_agent->root() + u"/.slow.tar.xz.ferry-part"_s));
 }
 
 QTEST_GUILESS_MAIN(TestArchive)
