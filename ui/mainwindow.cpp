@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 
+#include "core/client/archivejobs.h"
 #include "core/client/downloadjob.h"
 #include "core/client/session.h"
 #include "core/copy/movejob.h"
@@ -33,7 +34,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -143,6 +146,19 @@ void MainWindow::setSession(client::Session *session)
     connect(m_remote, &RemoteBrowser::uploadRequested, this, [this](const QStringList &paths, const QString &dir) { upload(paths, dir); });
     connect(m_remote, &RemoteBrowser::downloadRequested, this, &MainWindow::downloadSelection);
     connect(m_remote, &RemoteBrowser::archiveDownloadRequested, this, &MainWindow::chooseArchiveDownload);
+    connect(m_remote, &RemoteBrowser::compressRequested, this, &MainWindow::chooseCompressName);
+    connect(m_remote, &RemoteBrowser::extractRequested, this, [this](const QStringList &archives, bool local, const QString &dir) {
+        for (const QString &archive : archives) {
+            // A remote archive beside itself, in a folder named after it
+            // unless it is one folder already; a local one where it was
+            // dropped or asked for.
+            if (local) {
+                extractArchive(archive, true, dir);
+                continue;
+            }
+            extractArchive(archive, false, remotepath::parent(archive), protocol::archiveStem(remotepath::name(archive)));
+        }
+    });
     connect(m_remote, &RemoteBrowser::remoteDropRequested, this, [this](const QStringList &paths, const QString &dir, bool copy) {
         moveOrCopyRemote(paths, dir, copy);
     });
@@ -423,6 +439,72 @@ transfer::Job *MainWindow::downloadArchive(const QStringList &remotePaths, const
     });
     job->start();
     return job;
+}
+
+void MainWindow::chooseCompressName(const QStringList &paths, const QString &remoteDirectory)
+{
+    if (paths.isEmpty())
+        return;
+    const QString base = paths.size() == 1 ? remotepath::name(paths.first()) : remotepath::name(remoteDirectory);
+    bool ok = false;
+    const QString typed = QInputDialog::getText(this, tr("Compress"),
+                                                tr("Archive name (.zip, .tar.gz, .tar.zst, .tar.xz, .tar.bz2 or .tar):"), QLineEdit::Normal,
+                                                pathcodec::escaped(base.isEmpty() ? tr("archive") : base) + u".zip"_s, &ok);
+    if (!ok || typed.trimmed().isEmpty())
+        return;
+    const Expected<QString> name = pathcodec::unescaped(typed.trimmed());
+    if (!name || !protocol::archiveFormatForFileName(*name)) {
+        m_remote->messageBar()->showMessage(MessageBar::Kind::Error,
+                                            name ? tr("Could not compress: \"%1\" does not end in .zip, .tar.gz, .tar.zst, .tar.xz, .tar.bz2 or .tar").arg(typed.trimmed())
+                                                 : name.error().message);
+        return;
+    }
+    compressRemote(paths, remotepath::join(remoteDirectory, *name));
+}
+
+transfer::Job *MainWindow::compressRemote(const QStringList &remotePaths, const QString &remoteArchive)
+{
+    if (!m_session || remotePaths.isEmpty())
+        return nullptr;
+    auto *job = new client::CompressJob(m_session, remotePaths, remoteArchive, false, this);
+    QStringList shown;
+    for (const QString &path : remotePaths)
+        shown.append(u':' + pathcodec::escaped(path));
+    startArchiveWork(job, pathcodec::escaped(remotepath::name(remoteArchive)), shown.join(u", "_s), u':' + pathcodec::escaped(remoteArchive));
+    return job;
+}
+
+transfer::Job *MainWindow::extractArchive(const QString &archive, bool local, const QString &remoteDirectory, const QString &wrap)
+{
+    if (!m_session)
+        return nullptr;
+    client::ExtractJob::Request request;
+    request.archive = local ? QFileInfo(archive).absoluteFilePath() : archive;
+    request.local = local;
+    request.destination = remoteDirectory;
+    request.wrap = wrap;
+    request.policy = m_copyDefaults.policy == copy::ConflictPolicy::Overwrite ? u"overwrite"_s
+                     : m_copyDefaults.policy == copy::ConflictPolicy::Skip    ? u"skip"_s
+                                                                              : u"fail"_s;
+    auto *job = new client::ExtractJob(m_session, request, this);
+    const QString name = local ? QFileInfo(archive).fileName() : remotepath::name(archive);
+    startArchiveWork(job, pathcodec::escaped(name), local ? archive : u':' + pathcodec::escaped(archive), u':' + pathcodec::escaped(remoteDirectory));
+    return job;
+}
+
+void MainWindow::startArchiveWork(transfer::Job *job, const QString &name, const QString &source, const QString &destination)
+{
+    m_transfers->addTransfer(job, name, source, destination, copy::Direction::Remote);
+    connect(job, &transfer::Job::finished, this, [this](transfer::Job *finished) {
+        finished->deleteLater();
+        if (!finished->succeeded() && finished->error().code != ErrorCode::Cancelled) {
+            if (m_remote)
+                m_remote->messageBar()->showMessage(MessageBar::Kind::Error, finished->error().message);
+        }
+        if (m_remote)
+            m_remote->model()->refresh();
+    });
+    job->start();
 }
 
 transfer::Job *MainWindow::moveOrCopyRemote(const QStringList &remotePaths, const QString &remoteDirectory, bool copy)

@@ -83,6 +83,12 @@ public:
     /// (replaced if it exists); its format by the suffix, .tar.gz added when
     /// the name has none that Ferry writes.
     transfer::Job *downloadArchive(const QStringList &remotePaths, const QString &localFile);
+    /// Unpacks @p archive (local: uploaded first) into @p remoteDirectory,
+    /// existing files met as the conflict preference says (asking becomes
+    /// failing: the agent unpacks on its own).
+    transfer::Job *extractArchive(const QString &archive, bool local, const QString &remoteDirectory, const QString &wrap = {});
+    /// Packs @p remotePaths into the remote archive @p remoteArchive.
+    transfer::Job *compressRemote(const QStringList &remotePaths, const QString &remoteArchive);
     /// Remote entries dropped on a remote folder: moved, or with @p copy
     /// copied by the agent.
     transfer::Job *moveOrCopyRemote(const QStringList &remotePaths, const QString &remoteDirectory, bool copy);
@@ -106,6 +112,10 @@ private:
     copy::CopyJob *startCopy(copy::Direction direction, const QStringList &sources, const QString &destination, bool exactTarget = false);
     void downloadSelection(const QStringList &paths);
     void chooseArchiveDownload(const QStringList &paths);
+    void chooseCompressName(const QStringList &paths, const QString &remoteDirectory);
+    /// Queues @p job (agent work on archives) and refreshes the remote pane
+    /// when it ends.
+    void startArchiveWork(transfer::Job *job, const QString &name, const QString &source, const QString &destination);
     void updateTotals();
     void updateTitle();
     void restoreLayout();

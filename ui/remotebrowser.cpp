@@ -4,6 +4,7 @@
 #include "core/client/remotefs.h"
 #include "core/client/session.h"
 #include "core/pathcodec.h"
+#include "core/protocol/archiveformat.h"
 #include "core/protocol/remotepath.h"
 #include "ui/locationbar.h"
 #include "ui/messagebar.h"
@@ -16,13 +17,20 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QCursor>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -93,7 +101,7 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     layout->addWidget(m_view);
 
     connect(m_view, &QTreeView::activated, this, &RemoteBrowser::activate);
-    connect(m_model, &RemoteDirModel::uploadRequested, this, &RemoteBrowser::uploadRequested);
+    connect(m_model, &RemoteDirModel::uploadRequested, this, &RemoteBrowser::onFilesDropped);
     connect(m_model, &RemoteDirModel::remoteDropRequested, this, &RemoteBrowser::remoteDropRequested);
     connect(m_model, &RemoteDirModel::renameRequested, this, &RemoteBrowser::renameEntry);
     connect(m_model, &RemoteDirModel::loaded, this, [this] {
@@ -179,6 +187,22 @@ void RemoteBrowser::createActions()
         const QStringList paths = selectedPaths();
         Q_EMIT archiveDownloadRequested(paths.isEmpty() ? QStringList{currentPath()} : paths);
     });
+    make(u"compress"_s, u"archive-insert"_s, tr("Co&mpress…"), QKeySequence(), [this] {
+        const QStringList paths = selectedPaths();
+        if (!paths.isEmpty())
+            Q_EMIT compressRequested(paths, currentPath());
+    });
+    make(u"extractHere"_s, u"archive-extract"_s, tr("E&xtract Here"), QKeySequence(), [this] {
+        const QStringList archives = selectedArchives();
+        if (!archives.isEmpty())
+            Q_EMIT extractRequested(archives, false, currentPath());
+    });
+    make(u"uploadExtract"_s, u"archive-extract"_s, tr("&Upload and Extract…"), QKeySequence(), [this] {
+        const QStringList archives = QFileDialog::getOpenFileNames(this, tr("Upload and Extract"), QDir::homePath(),
+                                                                   tr("Archives (*.zip *.tar *.tar.gz *.tgz *.tar.bz2 *.tbz2 *.tar.xz *.txz *.tar.zst *.tzst)"));
+        if (!archives.isEmpty())
+            Q_EMIT extractRequested(archives, true, currentPath());
+    });
     make(u"properties"_s, u"document-properties"_s, tr("P&roperties…"), QKeySequence(Qt::ALT | Qt::Key_Return), [this] { showProperties(); });
     make(u"copyPath"_s, u"edit-copy-path"_s, tr("Copy Remote &Path"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] {
         QStringList shown;
@@ -186,7 +210,7 @@ void RemoteBrowser::createActions()
             shown.append(pathcodec::escaped(path));
         QApplication::clipboard()->setText((shown.isEmpty() ? QStringList{pathcodec::escaped(currentPath())} : shown).join(u'\n'));
     });
-    for (const char *name : {"download", "downloadArchive", "rename", "delete", "copyPath", "newFolder", "properties"})
+    for (const char *name : {"download", "downloadArchive", "compress", "extractHere", "rename", "delete", "copyPath", "newFolder", "properties"})
         m_view->addAction(action(QLatin1StringView(name)));
 }
 
@@ -203,7 +227,7 @@ QAction *RemoteBrowser::action(const QString &name) const
 QList<QAction *> RemoteBrowser::fileActions() const
 {
     QList<QAction *> list;
-    for (const char *name : {"newFolder", "rename", "delete", "download", "downloadArchive", "copyPath", "properties"})
+    for (const char *name : {"newFolder", "rename", "delete", "download", "downloadArchive", "compress", "extractHere", "uploadExtract", "copyPath", "properties"})
         if (QAction *a = action(QLatin1StringView(name)))
             list.append(a);
     return list;
@@ -263,8 +287,50 @@ void RemoteBrowser::updateActions()
     action(u"back"_s)->setEnabled(!m_back.isEmpty());
     action(u"forward"_s)->setEnabled(!m_forward.isEmpty());
     action(u"up"_s)->setEnabled(!currentPath().isEmpty());
-    for (const char *name : {"rename", "delete", "download", "properties"})
+    for (const char *name : {"rename", "delete", "download", "compress", "properties"})
         action(QLatin1StringView(name))->setEnabled(selected);
+    action(u"extractHere"_s)->setEnabled(!selectedArchives().isEmpty());
+}
+
+QStringList RemoteBrowser::selectedArchives() const
+{
+    QStringList archives;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
+        const QString path = index.data(RemoteDirModel::PathRole).toString();
+        if (!index.data(RemoteDirModel::IsDirRole).toBool() && protocol::archiveFormatForFileName(remotepath::name(path)))
+            archives.append(path);
+    }
+    return archives;
+}
+
+void RemoteBrowser::onFilesDropped(const QStringList &localPaths, const QString &remoteDirectory)
+{
+    // Archives alone may also be unpacked where they land: asked, as file
+    // managers ask what a drop should do.
+    const bool archives = std::all_of(localPaths.cbegin(), localPaths.cend(), [](const QString &path) {
+        return QFileInfo(path).isFile() && protocol::archiveFormatForFileName(QFileInfo(path).fileName());
+    });
+    if (!archives || localPaths.isEmpty()) {
+        Q_EMIT uploadRequested(localPaths, remoteDirectory);
+        return;
+    }
+    QMenu menu(this);
+    menu.setObjectName(u"dropMenu"_s);
+    QAction *upload = menu.addAction(QIcon::fromTheme(u"document-send"_s), tr("&Upload Here"));
+    upload->setObjectName(u"dropUpload"_s);
+    QAction *extract = menu.addAction(QIcon::fromTheme(u"archive-extract"_s), tr("Upload and E&xtract Here"));
+    extract->setObjectName(u"dropExtract"_s);
+    menu.addSeparator();
+    menu.addAction(QIcon::fromTheme(u"process-stop"_s), tr("Cancel"))->setObjectName(u"dropCancel"_s);
+    // What was triggered, by the mouse, the keyboard or a program.
+    QAction *chosen = nullptr;
+    connect(&menu, &QMenu::triggered, &menu, [&chosen](QAction *action) { chosen = action; });
+    if (QAction *picked = menu.exec(QCursor::pos()))
+        chosen = picked;
+    if (chosen == upload)
+        Q_EMIT uploadRequested(localPaths, remoteDirectory);
+    else if (chosen == extract)
+        Q_EMIT extractRequested(localPaths, true, remoteDirectory);
 }
 
 void RemoteBrowser::confirmDelete()

@@ -50,7 +50,8 @@ public:
     QLineEdit *filterEdit() const { return m_filter; }
     /// Navigation and file actions, for menus and toolbars, by object name:
     /// back, forward, up, refresh, editLocation, showHidden, newFolder,
-    /// rename, delete, properties, download, copyPath.
+    /// rename, delete, properties, download, downloadArchive, compress,
+    /// extractHere, uploadExtract, copyPath.
     QAction *action(const QString &name) const;
     QList<QAction *> fileActions() const;
 
@@ -75,6 +76,11 @@ Q_SIGNALS:
     /// is selected.
     void archiveDownloadRequested(const QStringList &remotePaths);
     void remoteDropRequested(const QStringList &remotePaths, const QString &remoteDirectory, bool copy);
+    /// Compress: the selected entries into an archive in @p remoteDirectory.
+    void compressRequested(const QStringList &remotePaths, const QString &remoteDirectory);
+    /// Extract: @p archives (local ones, uploaded first, or remote ones)
+    /// unpacked in @p remoteDirectory.
+    void extractRequested(const QStringList &archives, bool local, const QString &remoteDirectory);
     void showHiddenChanged(bool show);
 
 private:
@@ -84,6 +90,11 @@ private:
     void confirmDelete();
     void showProperties();
     void updateActions();
+    /// The selected files that are archives Ferry reads.
+    QStringList selectedArchives() const;
+    /// Local files dropped on the pane: uploaded, or (archives only, when
+    /// the user says so) uploaded and extracted.
+    void onFilesDropped(const QStringList &localPaths, const QString &remoteDirectory);
     /// After an operation on the agent: on failure @p what (naming the
     /// path) and the agent's reason (without its own mention of one of
     /// @p paths) in the message bar; the listing is refreshed either way.

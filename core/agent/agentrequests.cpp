@@ -278,14 +278,19 @@ void AgentSession::opExtract(Request &request)
     const QString to = request.reader.path("to"_L1);
     const QString policyName = request.reader.optionalString("policy"_L1, u"fail"_s);
     const QString shownName = request.reader.optionalString("name"_L1);
+    const QString wrap = request.reader.optionalString("wrap"_L1);
     const bool progress = request.reader.optionalBool("progress"_L1);
     if (!fieldsOk(request))
         return;
     const auto policy = extractPolicyFromName(policyName);
     if (!policy)
         return replyError(request.id, Error{ErrorCode::Protocol, u"unknown policy '%1'"_s.arg(policyName)});
-    runArchiveWork(request.id, progress, [root = m_root, archive, to, policy = *policy, shownName](const std::atomic_bool &cancelled, const ArchiveProgress &told) {
-        auto result = ArchiveExtractor(*root, archive, to, policy, shownName).run(cancelled, told);
+    if (wrap.contains(u'/') || wrap == ".."_L1 || wrap == "."_L1)
+        return replyError(request.id, Error{ErrorCode::InvalidArgument, u"wrap must be one name"_s});
+    runArchiveWork(request.id, progress, [root = m_root, archive, to, policy = *policy, shownName, wrap](const std::atomic_bool &cancelled, const ArchiveProgress &told) {
+        ArchiveExtractor extractor(*root, archive, to, policy, shownName);
+        extractor.setWrapFolder(wrap);
+        auto result = extractor.run(cancelled, told);
         if (!result)
             return Expected<QCborMap>(std::unexpected(result.error()));
         return Expected<QCborMap>(QCborMap{{"files"_L1, result->files}, {"dirs"_L1, result->directories}, {"links"_L1, result->links},

@@ -126,9 +126,12 @@ Expected<void> ArchiveBuilder::open()
         m_filter = std::make_unique<KCompressionDevice>(m_target, false, filterOf(m_format));
         device = m_filter.get();
     }
-    if (m_format == ArchiveFormat::Zip)
-        m_archive = std::make_unique<KZip>(device);
-    else
+    if (m_format == ArchiveFormat::Zip) {
+        auto zip = std::make_unique<KZip>(device);
+        // Times to the second in the extended timestamp, not DOS's two.
+        zip->setExtraField(KZip::ModificationTime);
+        m_archive = std::move(zip);
+    } else
         m_archive = std::make_unique<KTar>(device);
     if (!m_archive->open(QIODevice::WriteOnly))
         return std::unexpected(Error{ErrorCode::Io, QCoreApplication::translate("ferry::agent", "could not start the archive: %1").arg(m_archive->errorString())});

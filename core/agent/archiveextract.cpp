@@ -198,6 +198,11 @@ Expected<ExtractResult> ArchiveExtractor::run(const std::atomic_bool &cancelled,
     qint64 total = 0;
     for (const Item &item : std::as_const(files))
         total += static_cast<const KArchiveFile *>(item.entry)->size();
+    const KArchiveDirectory *top = (*archive)->rootDirectory();
+    const QStringList topNames = top->entries();
+    const bool oneFolder = topNames.size() == 1 && top->entry(topNames.first()) && top->entry(topNames.first())->isDirectory();
+    if (!m_wrap.isEmpty() && !oneFolder)
+        m_destination = remotepath::join(m_destination, m_wrap);
 
     if (auto made = m_root.mkdir(m_destination, 0755, true); !made)
         return std::unexpected(made.error());

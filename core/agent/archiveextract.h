@@ -84,6 +84,10 @@ public:
     /// for this has a staging name on the agent); empty: its path.
     ArchiveExtractor(const RootFs &root, const QString &archivePath, const QString &destination, ExtractPolicy policy,
                      const QString &shownName = {});
+    /// Unless the archive holds one folder and nothing beside it, its
+    /// entries go into @p name inside the destination (a file manager's
+    /// "extract here, autodetect subfolder").
+    void setWrapFolder(const QString &name) { m_wrap = name; }
     Expected<ExtractResult> run(const std::atomic_bool &cancelled, const Progress &progress = {});
 
 private:
@@ -92,6 +96,7 @@ private:
     QString m_destination;
     ExtractPolicy m_policy;
     QString m_shownName;
+    QString m_wrap;
 };
 
 /// Builds an archive of @p paths at @p to (a part file renamed into place,

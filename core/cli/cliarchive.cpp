@@ -5,9 +5,8 @@
 #include "core/cli/cliapp.h"
 
 #include "core/cli/remotepath.h"
+#include "core/client/archivejobs.h"
 #include "core/client/downloadjob.h"
-#include "core/client/remotefs.h"
-#include "core/client/uploadjob.h"
 #include "core/humanformat.h"
 #include "core/pathcodec.h"
 #include "core/protocol/archiveformat.h"
@@ -17,7 +16,6 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
-#include <cstdio>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -89,52 +87,21 @@ void CliApp::cmdExtract(const QStringList &args)
     if (!dir->remote)
         return usage(QCoreApplication::translate("ferry::cli", "extract: DIR is remote (:DIR), not %1").arg(positional.at(1)));
 
-    const auto unpack = [this, dir = dir->path, policy](const QString &remoteArchive, const QString &shownName, std::function<void(const Error &)> then) {
-        m_remote->extract(remoteArchive, dir, policy, shownName, agentProgress(shownName.isEmpty() ? u":"_s + pathcodec::escaped(remoteArchive) : shownName),
-                          [this, then](const Expected<client::ExtractSummary> &summary) {
-                              if (m_progress)
-                                  std::fputs("\r\033[K", stderr);
-                              if (summary) {
-                                  m_totals.files += summary->files;
-                                  if (!m_quiet && summary->skipped > 0)
-                                      warn(QCoreApplication::translate("ferry::cli", "skipped %n existing entry(s)", nullptr, int(summary->skipped)));
-                              }
-                              then(summary ? Error{} : summary.error());
-                          }, this);
-    };
-    const auto done = [this](const Error &error) {
-        if (error.code == ErrorCode::None)
-            return finish(ExitOk);
-        fail(error);
-    };
-    if (archive->remote) {
-        // Where it lies: nothing crosses the wire.
-        unpack(archive->path, QString(), done);
-        return;
-    }
-    const QFileInfo local(archive->path);
-    if (!local.isFile())
-        return fail(Error::fromErrno(local.exists() ? EISDIR : ENOENT, archive->path));
-    // Uploaded first beside its destination (a hidden name, so the agent
-    // reads it from the same file system), unpacked there, then removed.
-    const QString staged = remotepath::join(dir->path, QString(u"."_s + local.fileName() + u".ferry-extract"_s));
-    m_remote->mkdir(dir->path, 0755, true, [this, local, staged, unpack, done](const Expected<void> &made) {
-        if (!made)
-            return done(made.error());
-        client::FileTransferItem item;
-        item.localPath = local.absoluteFilePath();
-        item.remotePath = staged;
-        item.conflict = client::ConflictAction::Overwrite;
-        item.preserveMode = false;
-        auto *job = new client::UploadJob(m_session, item);
-        runJob(job, pathcodec::escaped(local.fileName()), [this, local, staged, unpack, done](const Error &uploaded) {
-            if (uploaded.code != ErrorCode::None)
-                return done(uploaded);
-            unpack(staged, local.fileName(), [this, staged, done](const Error &unpacked) {
-                m_remote->remove(staged, false, [unpacked, done](const Expected<void> &) { done(unpacked); }, this);
-            });
-        });
-    }, this);
+    client::ExtractJob::Request request;
+    request.local = !archive->remote;
+    request.archive = archive->remote ? archive->path : QFileInfo(archive->path).absoluteFilePath();
+    request.destination = dir->path;
+    request.policy = policy;
+    auto *job = new client::ExtractJob(m_session, request);
+    const QString label = archive->remote ? u":"_s + pathcodec::escaped(archive->path) : pathcodec::escaped(QFileInfo(archive->path).fileName());
+    runJob(job, label, [this, job](const Error &error) {
+        if (error.code != ErrorCode::None)
+            return fail(error);
+        m_totals.files += job->summary().files;
+        if (!m_quiet && job->summary().skipped > 0)
+            warn(QCoreApplication::translate("ferry::cli", "skipped %n existing entry(s)", nullptr, int(job->summary().skipped)));
+        finish(ExitOk);
+    });
 }
 
 void CliApp::cmdCompress(const QStringList &args)
@@ -154,14 +121,12 @@ void CliApp::cmdCompress(const QStringList &args)
     if (!protocol::archiveFormatForFileName(remotepath::name(to)))
         return usage(QCoreApplication::translate("ferry::cli", "compress: cannot tell the format from '%1': name it .zip, .tar, .tar.gz, .tar.bz2, .tar.xz or .tar.zst")
                          .arg(pathcodec::escaped(remotepath::name(to))));
-    m_remote->compress(paths, to, parser.isSet(overwriteOption), agentProgress(u":"_s + pathcodec::escaped(to)),
-                       [this](const Expected<qint64> &size) {
-                           if (m_progress)
-                               std::fputs("\r\033[K", stderr);
-                           if (!size)
-                               return fail(size.error());
-                           finish(ExitOk);
-                       }, this);
+    auto *job = new client::CompressJob(m_session, paths, to, parser.isSet(overwriteOption));
+    runJob(job, u":"_s + pathcodec::escaped(to), [this](const Error &error) {
+        if (error.code != ErrorCode::None)
+            return fail(error);
+        finish(ExitOk);
+    });
 }
 
 } // namespace ferry::cli

@@ -191,7 +191,7 @@ Session::ReplyHandler progressThen(std::function<void(qint64, qint64)> progress,
 
 } // namespace
 
-qint64 RemoteFs::extract(const QString &archive, const QString &to, const QString &policy, const QString &shownName,
+qint64 RemoteFs::extract(const QString &archive, const QString &to, const QString &policy, const QString &shownName, const QString &wrap,
                          std::function<void(qint64, qint64)> progress, Done<ExtractSummary> done, const QObject *context)
 {
     if (!m_session) {
@@ -201,6 +201,8 @@ qint64 RemoteFs::extract(const QString &archive, const QString &to, const QStrin
     QCborMap args{{"archive"_L1, wire(archive)}, {"to"_L1, wire(to)}, {"policy"_L1, policy}};
     if (!shownName.isEmpty())
         args.insert("name"_L1, shownName);
+    if (!wrap.isEmpty())
+        args.insert("wrap"_L1, wrap);
     if (progress)
         args.insert("progress"_L1, true);
     return m_session->request(u"extract"_s, args, progressThen(std::move(progress), [done = std::move(done)](const Expected<QCborMap> &reply) {

@@ -50,8 +50,9 @@ public:
     /// Extracts @p archive into the folder @p to (made if missing); an
     /// existing file meets @p policy: "fail", "overwrite" or "skip".
     /// @p shownName: how the agent's messages name the archive (a local
-    /// file uploaded for this); empty: its path.
-    qint64 extract(const QString &archive, const QString &to, const QString &policy, const QString &shownName,
+    /// file uploaded for this); empty: its path. With @p wrap, an archive
+    /// that is not one folder goes into the folder @p wrap inside @p to.
+    qint64 extract(const QString &archive, const QString &to, const QString &policy, const QString &shownName, const QString &wrap,
                    std::function<void(qint64 done, qint64 total)> progress, Done<ExtractSummary> done, const QObject *context);
     /// Builds an archive of @p paths at @p to in the format its name asks
     /// for; its size.

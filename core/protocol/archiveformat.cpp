@@ -55,6 +55,17 @@ std::optional<ArchiveFormat> archiveFormatForFileName(const QString &fileName)
     return best;
 }
 
+QString archiveStem(const QString &fileName)
+{
+    qsizetype longest = 0;
+    for (const FormatName &known : kNames) {
+        const qsizetype suffix = known.name.size() + 1;
+        if (fileName.size() > suffix && fileName.endsWith(u'.' + known.name, Qt::CaseInsensitive))
+            longest = std::max(longest, suffix);
+    }
+    return fileName.chopped(longest);
+}
+
 bool archiveFormatStreams(ArchiveFormat format)
 {
     return format != ArchiveFormat::Zip;

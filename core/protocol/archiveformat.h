@@ -16,6 +16,8 @@ std::optional<ArchiveFormat> archiveFormatFromName(const QString &name);
 QString archiveFormatName(ArchiveFormat format);
 /// The format a file name asks for by its suffix (".tar.zst", ".zip", ...).
 std::optional<ArchiveFormat> archiveFormatForFileName(const QString &fileName);
+/// @p fileName without the suffix that names its format ("a.tar.gz" -> "a").
+QString archiveStem(const QString &fileName);
 /// Whether @p format can be written front to back, never going back (a
 /// zip's headers are completed after each entry's data).
 bool archiveFormatStreams(ArchiveFormat format);

@@ -23,6 +23,9 @@
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QApplication>
+#include <QTimer>
+#include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
@@ -57,6 +60,8 @@ private Q_SLOTS:
     void folderOperations();
     void namesThatAreNotUtf8();
     void downloadAsArchive();
+    void compressAndExtractHere();
+    void dropArchiveToExtract();
 
 private:
     QModelIndex remoteRow(const QString &shown) const;
@@ -401,6 +406,93 @@ void TestTransfers::downloadAsArchive()
     const int failedRow = queue->rowCount() - 1;
     QCOMPARE(queue->state(failedRow), ferry::ui::TransferQueueModel::State::Failed);
     QVERIFY(!QFileInfo::exists(m_agent->scratch() + QStringLiteral("/gone.tar.zst")));
+}
+
+void TestTransfers::compressAndExtractHere()
+{
+    QVERIFY(writeRandomFile(m_agent->root() + QStringLiteral("/site/index.html"), 4000, 5));
+    QVERIFY(writeRandomFile(m_agent->root() + QStringLiteral("/site/img/logo.png"), 20000, 6));
+    QPointer<ferry::transfer::Job> packed = m_window->compressRemote({QStringLiteral("site")}, QStringLiteral("site.zip"));
+    QVERIFY(packed);
+    QSignalSpy packedDone(packed.data(), &ferry::transfer::Job::finished);
+    QVERIFY(packedDone.wait(30000));
+    QVERIFY(QFileInfo(m_agent->root() + QStringLiteral("/site.zip")).size() > 0);
+    ferry::ui::TransferQueueModel *queue = m_window->transferDock()->model();
+    QCOMPARE(queue->index(queue->rowCount() - 1, ferry::ui::TransferQueueModel::NameColumn).data().toString(), QStringLiteral("site.zip"));
+    QCOMPARE(queue->state(queue->rowCount() - 1), ferry::ui::TransferQueueModel::State::Done);
+
+    // The pane shows it (refreshed), and Extract Here is offered for it
+    // alone: the archive is one folder, so it lands beside itself...
+    QVERIFY(QFile::rename(m_agent->root() + QStringLiteral("/site"), m_agent->root() + QStringLiteral("/original")));
+    QTRY_VERIFY_WITH_TIMEOUT(remoteRow(QStringLiteral("site.zip")).isValid(), 5000);
+    ferry::ui::RemoteDirModel *model = m_window->remoteModel();
+    QSignalSpy loaded(model, &ferry::ui::RemoteDirModel::loaded);
+    model->refresh();
+    QVERIFY(loaded.wait(5000));
+    QTreeView *view = m_window->remoteView();
+    QAction *extractHere = nullptr;
+    for (QAction *a : view->actions())
+        if (a->objectName() == QStringLiteral("extractHere"))
+            extractHere = a;
+    QVERIFY(extractHere);
+    view->selectionModel()->select(remoteRow(QStringLiteral("original")), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QVERIFY(!extractHere->isEnabled());
+    view->selectionModel()->select(remoteRow(QStringLiteral("site.zip")), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QVERIFY(extractHere->isEnabled());
+    extractHere->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(queue->state(queue->rowCount() - 1) == ferry::ui::TransferQueueModel::State::Done, 30000);
+    QCOMPARE(fileChecksum(m_agent->root() + QStringLiteral("/site/img/logo.png")), fileChecksum(m_agent->root() + QStringLiteral("/original/img/logo.png")));
+
+    // ...while one of loose files goes into a folder named after it.
+    QPointer<ferry::transfer::Job> loose = m_window->compressRemote({QStringLiteral("site/index.html"), QStringLiteral("site/img")}, QStringLiteral("loose.tar.gz"));
+    QSignalSpy looseDone(loose.data(), &ferry::transfer::Job::finished);
+    QVERIFY(looseDone.wait(30000));
+    QPointer<ferry::transfer::Job> unpacked = m_window->extractArchive(QStringLiteral("loose.tar.gz"), false, QString(), QStringLiteral("loose"));
+    QSignalSpy unpackedDone(unpacked.data(), &ferry::transfer::Job::finished);
+    QVERIFY(unpackedDone.wait(30000));
+    QVERIFY(QFileInfo::exists(m_agent->root() + QStringLiteral("/loose/index.html")));
+    QVERIFY(QFileInfo::exists(m_agent->root() + QStringLiteral("/loose/img/logo.png")));
+
+    // A failure is told in the pane, naming the archive.
+    QPointer<ferry::transfer::Job> broken = m_window->extractArchive(QStringLiteral("site/index.html"), false, QStringLiteral("x"));
+    QSignalSpy brokenDone(broken.data(), &ferry::transfer::Job::finished);
+    QVERIFY(brokenDone.wait(30000));
+    QCOMPARE(queue->state(queue->rowCount() - 1), ferry::ui::TransferQueueModel::State::Failed);
+}
+
+void TestTransfers::dropArchiveToExtract()
+{
+    // A local archive made by GNU tar, dropped on the pane: the drop asks,
+    // and "Upload and Extract Here" unpacks it in the folder shown.
+    QVERIFY(writeRandomFile(m_agent->scratch() + QStringLiteral("/pack/notes/a.txt"), 3000, 7));
+    const QString archive = m_agent->scratch() + QStringLiteral("/notes.tar.gz");
+    QProcess tar;
+    tar.start(QStringLiteral("tar"), {QStringLiteral("-C"), m_agent->scratch() + QStringLiteral("/pack"), QStringLiteral("-czf"), archive, QStringLiteral("notes")});
+    QVERIFY(tar.waitForFinished(30000));
+    QCOMPARE(tar.exitCode(), 0);
+    bool asked = false;
+    QTimer::singleShot(100, this, [&asked] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu || menu->objectName() != QStringLiteral("dropMenu"))
+            return;
+        asked = true;
+        for (QAction *a : menu->actions())
+            if (a->objectName() == QStringLiteral("dropExtract"))
+                a->trigger();
+        menu->close();
+    });
+    dropFiles({archive}, QPoint(5, m_window->remoteView()->viewport()->height() - 5));
+    QVERIFY(asked);
+    ferry::ui::TransferQueueModel *queue = m_window->transferDock()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(queue->rowCount() > 0 && ferry::ui::TransferQueueModel::isFinal(queue->state(queue->rowCount() - 1)), 30000);
+    QVERIFY2(queue->state(queue->rowCount() - 1) == ferry::ui::TransferQueueModel::State::Done,
+             qPrintable(queue->index(queue->rowCount() - 1, ferry::ui::TransferQueueModel::StateColumn).data(Qt::ToolTipRole).toString()
+                        + queue->index(queue->rowCount() - 1, ferry::ui::TransferQueueModel::StateColumn).data().toString()));
+    QVERIFY(QFileInfo::exists(m_agent->root() + QStringLiteral("/notes/a.txt")));
+    QCOMPARE(fileChecksum(m_agent->root() + QStringLiteral("/notes/a.txt")), fileChecksum(m_agent->scratch() + QStringLiteral("/pack/notes/a.txt")));
+    // The uploaded archive did not stay behind.
+    QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(m_agent->root() + QStringLiteral("/.notes.tar.gz.ferry-extract")), 5000);
+    QVERIFY(!QFileInfo::exists(m_agent->root() + QStringLiteral("/notes.tar.gz")));
 }
 
 QTEST_MAIN(TestTransfers)
