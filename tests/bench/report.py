@@ -104,6 +104,11 @@ def derive(rec, meta):
         else:
             rec["verdict"] = "pass" if seconds < limit else "fail"
 
+    if bench in ("compress_link", "compress_loopback") and ok and nbytes:
+        for key, ratio in (("wire_bytes", "wire_ratio"), ("link_bytes", "link_ratio")):
+            if num(rec.get(key)):
+                rec[ratio] = round(nbytes / rec[key], 2)
+
     if bench == "dead_peer" and rec.get("status") in ("ok", "fail"):
         detect = num(rec.get("detect_seconds"))
         target = num(rec.get("target_seconds"))
@@ -252,7 +257,8 @@ def verdict_text(v, checks=None):
 FIGURES = ("runs", "seconds", "mb_per_s", "files_per_s", "durable_seconds", "durable_mb_per_s", "durable_files_per_s",
            "client_rss_kib", "agent_rss_kib", "mbit_per_s", "link_share", "loaded_probe_ms", "heartbeat_rtt_ms",
            "bootstrap_seconds", "agent_uploaded_bytes", "server_rss_kib", "stream_seconds", "setup_seconds",
-           "raw_mb_per_s", "raw_share", "heartbeat_p99_max_ms")
+           "raw_mb_per_s", "raw_share", "heartbeat_p99_max_ms", "client_cpu_seconds", "server_cpu_seconds",
+           "wire_bytes", "link_bytes", "wire_ratio", "link_ratio", "codec")
 
 DURABLE_NOTE = ("Ferry reports success only once the data is durable; \"durable\" times add a `sync` after "
                 "every tool, so they compare the same guarantee.")
@@ -421,13 +427,14 @@ def render(meta, records, targets):
 
     lines += render_transport(meta, by)
     lines += render_webterm(meta, by)
+    lines += render_compress(meta, by)
 
     if targets:
         lines.append("## Targets")
         lines.append("")
         repeated = any((num(r.get("repeats")) or 1) > 1
                        for r in by.get("bulk", []) + by.get("tree", []) + by.get("transport", [])
-                       + by.get("webterm", []))
+                       + by.get("webterm", []) + by.get("compress_link", []) + by.get("compress_loopback", []))
         lines.append("Throughput and tree targets compare durable figures"
                      + (" (medians of the runs of each case)" if repeated else "")
                      + "; \"no data\" means a figure needed "
@@ -443,7 +450,8 @@ def render(meta, records, targets):
         lines.append("## Errors and failures")
         lines.append("")
         for r in errors:
-            what = " ".join(str(r.get(k)) for k in ("bench", "server", "tool", "direction", "phase") if r.get(k))
+            what = " ".join(str(r.get(k)) for k in ("bench", "server", "tool", "compress", "direction", "phase")
+                            if r.get(k))
             if r.get("bench") == "link":
                 size = f" {size_text(r.get('bytes'))}, added RTT {fmt(r.get('added_rtt_ms'), 0)} ms"
             elif r.get("bench") == "tree":
@@ -720,6 +728,7 @@ def targets_of(meta, records):
     })
     out += transport_targets(meta, records)
     out += webterm_targets(meta, records)
+    out += compress_targets(meta, records)
     return out
 
 
@@ -1041,6 +1050,190 @@ def webterm_targets(meta, records):
                           f"{limit / 1024:.0f} MiB",
                 "verdict": verdict, "detail": detail,
             })
+    return out
+
+
+# --- benchmark 8: compression on the wire -----------------------------------
+
+COMPRESS_CASES = (("ferry", "auto"), ("ferry", "off"), ("rsync", "-z"), ("scp", "-C"))
+
+
+def compress_name(tool, option):
+    """How a case of benchmark 8 is named: the tool with its option."""
+    if tool is None:
+        return "-"
+    if tool == "ferry":
+        return f"ferry --compress={option}"
+    return f"{tool} {option}" if option else str(tool)
+
+
+def find_compress(records, bench, tool, option, direction):
+    for rec in records:
+        if rec.get("bench") == bench and rec.get("tool") == tool and rec.get("compress") == option \
+                and rec.get("direction") == direction:
+            return rec
+    return None
+
+
+def ordered_compress(rows):
+    """The rows of one part of benchmark 8, ferry auto and off first, then rsync and scp."""
+    rank = {case: i for i, case in enumerate(COMPRESS_CASES)}
+    return sorted(rows, key=lambda r: (rank.get((r.get("tool"), r.get("compress")), len(rank)),
+                                       0 if r.get("direction") == "upload" else 1))
+
+
+def cpu_text(value):
+    return fmt(value, 1)
+
+
+def render_compress(meta, by):
+    """Table 8: compression on the wire over the shaped link (text) and on loopback (random bytes)."""
+    link, loop = by.get("compress_link", []), by.get("compress_loopback", [])
+    if not link and not loop:
+        return []
+    lines = ["## 8. Compression on the wire", ""]
+    mbit = meta.get("link_mbit", 100)
+    if link:
+        nbytes = next((r["bytes"] for r in link if num(r.get("bytes"))), meta.get("compress_text_bytes"))
+        n = repeats_of(meta, link)
+        if n == 1:
+            note = ("Every case ran once (the link part of this benchmark runs once per case unless `--repeats` is "
+                    "given).")
+        else:
+            note = repeats_note(meta, link)
+        lines.append(f"### {size_text(nbytes)} of log-like text over the {mbit} Mbit/s link, upload")
+        lines.append("")
+        lines.append("The text is `benchlib.py gentext`: web server access lines (a millisecond timestamp, host, "
+                     "level, region, method, path, status, size, latency, user, client) and now and then an "
+                     "application message, words from small vocabularies and numbers drawn line by line, so it "
+                     "never repeats as a block. The client runs in the client's namespace and the agent or the sshd "
+                     "in the agent's, across the shaped veth of benchmark 3 (no added RTT). ferry-cli "
+                     "`--compress=auto` (the default) compresses every 128 KiB frame on its own when samples of the "
+                     "file shrink, `--compress=off` sends it as it is; `rsync --whole-file -z` negotiates its codec "
+                     "(zstd between two rsync 3.2+, one stream over the whole file), `scp -C` is ssh's zlib "
+                     "compression under SFTP. \"wire\" is ferry-cli's `wire_bytes` (both directions, what crossed "
+                     "the connection) with the codec the two ends agreed on; \"on the link\" is what the client's end "
+                     "of the veth counted in both directions (IP packets with their headers, so ssh's and TCP's "
+                     "overhead are in it), \"ratio\" the file's size over that. \"vs off\" is ferry "
+                     "`--compress=off`'s durable time over the case's. CPU s is user + system time: the client's "
+                     "(with the ssh that rsync and scp start) and the other end's (ferry-agent; for rsync and scp "
+                     "the sshd session with its rsync or sftp-server). " + DURABLE_NOTE
+                     + (" " + note if note else ""))
+        lines.append("")
+        off = find_compress(link, "compress_link", "ferry", "off", "upload")
+        off_s = num((off or {}).get("durable_seconds")) if (off or {}).get("status") == "ok" else None
+
+        def vs_off(r):
+            d = num(r.get("durable_seconds"))
+            return "-" if d is None or not off_s else f"{off_s / d:.2f}x"
+
+        def wire(r):
+            return "-" if not num(r.get("wire_bytes")) else \
+                f"{size_text(r['wire_bytes'])} ({r.get('codec') or '?'}, {fmt(r.get('wire_ratio'), 1)}x)"
+
+        lines += table(
+            ["tool", "time s", "MB/s", "durable s", "durable MB/s"] + (["durable s runs"] if n and n > 1 else [])
+            + ["vs off", "wire", "on the link", "ratio", "client CPU s", "other end CPU s", "check"],
+            [[compress_name(r.get("tool"), r.get("compress")), fmt(r.get("seconds")), fmt(r.get("mb_per_s"), 1),
+              fmt(r.get("durable_seconds")), fmt(r.get("durable_mb_per_s"), 1)]
+             + ([runs_text(r)] if n and n > 1 else [])
+             + [vs_off(r), wire(r), size_text(r.get("link_bytes")) if num(r.get("link_bytes")) else "-",
+                fmt(r.get("link_ratio"), 1, "x"), cpu_text(r.get("client_cpu_seconds")),
+                cpu_text(r.get("server_cpu_seconds")), check_text(r)] for r in ordered_compress(link)])
+        lines.append("")
+    if loop:
+        nbytes = next((r["bytes"] for r in loop if num(r.get("bytes"))), meta.get("compress_random_bytes"))
+        note = repeats_note(meta, loop)
+        lines.append(f"### {size_text(nbytes)} random file over loopback, auto against off")
+        lines.append("")
+        lines.append("Random bytes do not shrink: with `--compress=auto` the sender (ferry-cli for the upload, the "
+                     "agent for the download) compresses the file's first two frames as samples and then sends the "
+                     "rest as it is. Measured like benchmark 1 (a listening agent on 127.0.0.1, `sync` before, "
+                     "durable `sync` after, checksum). \"of off\" is the durable MB/s as a multiple of "
+                     "`--compress=off`'s in the same direction; \"wire\" is ferry-cli's `wire_bytes` with the "
+                     "codec the two ends agreed on (agreed, even where the samples showed that nothing shrinks). "
+                     "CPU s is user + system time of ferry-cli and of ferry-agent. " + DURABLE_NOTE + (" " + note if note else ""))
+        lines.append("")
+
+        def of_off(r):
+            ref = find_compress(loop, "compress_loopback", "ferry", "off", r.get("direction"))
+            a = num(r.get("durable_mb_per_s"))
+            b = num((ref or {}).get("durable_mb_per_s")) if (ref or {}).get("status") == "ok" else None
+            return "-" if a is None or not b else f"{a / b:.3f}x"
+
+        lines += table(
+            ["tool", "direction", "time s", "MB/s", "durable s", "durable MB/s"] + (["durable s runs"] if note else [])
+            + ["of off", "wire", "client CPU s", "agent CPU s", "client RSS", "agent RSS", "check"],
+            [[compress_name(r.get("tool"), r.get("compress")), r.get("direction"), fmt(r.get("seconds")),
+              fmt(r.get("mb_per_s"), 1), fmt(r.get("durable_seconds")), fmt(r.get("durable_mb_per_s"), 1)]
+             + ([runs_text(r)] if note else [])
+             + [of_off(r), f"{size_text(r['wire_bytes'])} ({r.get('codec') or '?'})" if num(r.get("wire_bytes")) else "-",
+                cpu_text(r.get("client_cpu_seconds")), cpu_text(r.get("server_cpu_seconds")),
+                mib(r.get("client_rss_kib")), mib(r.get("agent_rss_kib")), check_text(r)]
+             for r in ordered_compress(loop)])
+        lines.append("")
+    return lines
+
+
+def compress_targets(meta, records):
+    """Benchmark 8: auto against off, rsync -z and scp -C over the link; auto against off on random bytes."""
+    out = []
+    mbit = meta.get("link_mbit", 100)
+    factor = num(meta.get("compress_auto_off_target")) or 2.5
+    share = num(meta.get("compress_random_share_target")) or 0.95
+    text = next((r["bytes"] for r in records if r.get("bench") == "compress_link" and num(r.get("bytes"))),
+                meta.get("compress_text_bytes"))
+    where = f"ferry over the {mbit} Mbit/s link, {size_text(text)} of text" if num(text) else \
+        f"ferry over the {mbit} Mbit/s link, text"
+    auto = find_compress(records, "compress_link", "ferry", "auto", "upload")
+    a, a_note = durable_figure(auto, "durable_seconds")
+    for tool, option, what, better in (
+            ("ferry", "off", f"compression auto at least {factor:g}x faster than off",
+             lambda x, y: y >= factor * x),
+            ("rsync", "-z", "compression auto faster than rsync -z", lambda x, y: x < y),
+            ("scp", "-C", "compression auto faster than scp -C", lambda x, y: x < y)):
+        ref = find_compress(records, "compress_link", tool, option, "upload")
+        b, b_note = durable_figure(ref, "durable_seconds")
+        name = compress_name(tool, option)
+        parts = [f"auto {fmt(a, 2)} s" if a is not None else f"auto: {a_note or 'no durable figure'}",
+                 f"{'off' if tool == 'ferry' else name} {fmt(b, 2)} s" if b is not None
+                 else f"{'off' if tool == 'ferry' else name}: {b_note or 'no durable figure'}"]
+        if auto is not None and auto.get("status") == "fail":
+            verdict = "fail"
+        elif not a or not b:
+            verdict = "no data"
+        else:
+            verdict = "pass" if better(a, b) else "fail"
+            parts.append(f"auto {b / a:.2f}x as fast (durable times)")
+        out.append({
+            "id": "compress_link_" + {"ferry": "off", "rsync": "rsync", "scp": "scp"}[tool], "bench": "compress_link",
+            "target": f"{where}: {what}", "verdict": verdict,
+            "detail": ", ".join(parts),
+            "figures": {"auto_durable_seconds": a, f"{'off' if tool == 'ferry' else tool}_durable_seconds": b},
+        })
+    rand = next((r["bytes"] for r in records if r.get("bench") == "compress_loopback" and num(r.get("bytes"))),
+                meta.get("compress_random_bytes"))
+    for direction in ("upload", "download"):
+        ours = find_compress(records, "compress_loopback", "ferry", "auto", direction)
+        ref = find_compress(records, "compress_loopback", "ferry", "off", direction)
+        a, a_note = durable_figure(ours, "durable_mb_per_s")
+        b, b_note = durable_figure(ref, "durable_mb_per_s")
+        parts = [f"auto {fmt(a, 1)} MB/s" if a is not None else f"auto: {a_note or 'no durable figure'}",
+                 f"off {fmt(b, 1)} MB/s" if b is not None else f"off: {b_note or 'no durable figure'}"]
+        if ours is not None and ours.get("status") == "fail":
+            verdict = "fail"
+        elif a is None or not b:
+            verdict = "no data"
+        else:
+            verdict = "pass" if a >= share * b else "fail"
+            parts.append(f"{a / b:.3f}x")
+        out.append({
+            "id": f"compress_loopback_{direction}", "bench": "compress_loopback", "direction": direction,
+            "target": f"{size_text(rand) if num(rand) else ''} random on loopback, ferry {direction}: compression "
+                      f"auto within {(1 - share) * 100:.0f} % of off (durable throughput)".lstrip(),
+            "verdict": verdict, "detail": ", ".join(parts),
+            "figures": {"auto_durable_mb_per_s": a, "off_durable_mb_per_s": b},
+        })
     return out
 
 
