@@ -58,8 +58,8 @@ public:
             QByteArray frame = protocol::encodeData(m_owner->m_stream, 0, quint64(m_position), data);
             m_hasher.add(data);
             m_position += data.size();
-            m_compression.apply(frame);
-            return net::Outgoing{frame, data.size()};
+            QList<QByteArray> rest = m_compression.apply(frame);
+            return net::Outgoing{frame, data.size(), std::move(rest)};
         }
         if (m_built && m_device->pending() == 0) {
             m_done = true;
@@ -79,6 +79,7 @@ public:
     }
 
     bool wantsToSend() const override { return !m_done; }
+    qint64 frameLimit(qint64 chunk) const override { return m_compression.frameLimit(chunk); }
     void setCompression(const net::CompressionChooser &chooser) { m_compression = chooser; }
 
 private:

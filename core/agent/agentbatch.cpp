@@ -410,8 +410,8 @@ std::optional<net::Outgoing> AgentGetMany::produce(qint64 maxData)
     }
     m_currentDone += want;
     m_position += want;
-    m_compression.apply(frame);
-    return net::Outgoing{frame, want};
+    QList<QByteArray> rest = m_compression.apply(frame);
+    return net::Outgoing{frame, want, std::move(rest)};
 }
 
 } // namespace ferry::agent

@@ -91,6 +91,7 @@ private:
     AgentGetMany(AgentSession *session, qint64 requestId, quint32 stream);
     std::optional<net::Outgoing> produce(qint64 maxData) override;
     bool wantsToSend() const override { return !m_endSent && m_position < m_total; }
+    qint64 frameLimit(qint64 chunk) const override { return m_compression.frameLimit(chunk); }
 
     struct Item {
         QString path;

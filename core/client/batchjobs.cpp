@@ -165,8 +165,8 @@ std::optional<net::Outgoing> BatchUploadJob::produce(qint64 maxData)
     m_currentDone += want;
     m_position += want;
     setProcessed(m_position);
-    m_compression.apply(frame);
-    return net::Outgoing{frame, want};
+    QList<QByteArray> rest = m_compression.apply(frame);
+    return net::Outgoing{frame, want, std::move(rest)};
 }
 
 void BatchUploadJob::onStreamMessage(const QCborMap &message)

@@ -46,6 +46,7 @@ private:
     void abandonAttempt(bool cancelled) override;
     std::optional<net::Outgoing> produce(qint64 maxData) override;
     bool wantsToSend() const override { return !m_endSent && m_streaming; }
+    qint64 frameLimit(qint64 chunk) const override { return m_compression.frameLimit(chunk); }
     void onStreamData(const protocol::DataFrame &) override {}
     void onStreamMessage(const QCborMap &message) override;
 

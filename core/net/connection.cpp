@@ -207,7 +207,7 @@ void Connection::onData(protocol::DataFrame frame)
             close(Error{ErrorCode::Protocol, QCoreApplication::translate("ferry::net", "a compressed data frame on a connection without compression")});
             return;
         }
-        auto payload = decompressChunk(m_options.codec, frame.payload, protocol::kMaxChunk);
+        auto payload = decompressChunk(m_options.codec, frame.payload, protocol::kMaxUnpackedChunk);
         if (!payload) {
             close(payload.error());
             return;

@@ -179,7 +179,7 @@ bool SendScheduler::pumpBulkOnce()
         if (it == m_streams.end())
             continue;
         StreamState &state = *it;
-        const qint64 allowance = std::min({state.credit, m_connectionCredit, maxFrame});
+        const qint64 allowance = std::min({state.credit, m_connectionCredit, m_rate > 0 ? maxFrame : state.source->frameLimit(maxFrame)});
         std::optional<Outgoing> out = state.source->produce(std::max<qint64>(allowance, 0));
         // produce() may have removed the stream (it finished): look it up again.
         it = m_streams.find(stream);
@@ -203,6 +203,8 @@ bool SendScheduler::pumpBulkOnce()
         if (m_rate > 0)
             m_tokensMilli -= out->dataBytes * 1000;
         m_sink->writeFrame(out->frame);
+        for (const QByteArray &frame : std::as_const(out->continuation))
+            m_sink->writeFrame(frame);
         return true;
     }
     return false;

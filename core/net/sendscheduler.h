@@ -24,7 +24,11 @@ public:
 /// One frame offered by a bulk stream.
 struct Outgoing {
     QByteArray frame;
-    qint64 dataBytes = 0; ///< payload bytes that count against credit
+    qint64 dataBytes = 0; ///< payload bytes that count against credit (of all the frames)
+    /// Frames written right after frame, counted in dataBytes: the rest of
+    /// a large frame meant for compression whose data did not shrink, cut
+    /// to the largest raw payload (CompressionChooser::apply()).
+    QList<QByteArray> continuation;
 };
 
 /// A stream with bulk data to send (a file being uploaded, command output).
@@ -40,6 +44,11 @@ public:
     virtual std::optional<Outgoing> produce(qint64 maxData) = 0;
     /// True while the source has payload waiting that credit would release.
     virtual bool wantsToSend() const = 0;
+    /// The most payload its next frame should carry, given the connection's
+    /// chunk size: a source whose frames shrink on the wire may take more
+    /// (up to protocol::kMaxUnpackedChunk), since what counts for the wait
+    /// of a heartbeat behind it is its size on the wire.
+    virtual qint64 frameLimit(qint64 chunk) const { return chunk; }
 };
 
 /// Smallest bucket (and largest frame) under a rate limit, so that a slow

@@ -6,6 +6,7 @@
 #include <KCompressionDevice>
 
 #include <QBuffer>
+#include <QtEndian>
 #include <QCoreApplication>
 
 using namespace Qt::Literals::StringLiterals;
@@ -173,23 +174,47 @@ QByteArray CompressionChooser::encode(QByteArrayView data, bool *compressed)
         if (m_samples == kSamples && m_shrunk == 0)
             m_gaveUp = true;
     }
+    m_lastShrank = shrank;
+    m_lastRatio = shrank ? double(data.size()) / double(packed.size()) : 1.0;
     if (packed.isEmpty() || packed.size() >= data.size())
         return data.toByteArray();
     *compressed = true;
     return packed;
 }
 
-void CompressionChooser::apply(QByteArray &frame)
+qint64 CompressionChooser::frameLimit(qint64 chunk) const
+{
+    if (!active() || !m_lastShrank)
+        return chunk;
+    return std::clamp(qint64(double(chunk) * m_lastRatio), chunk, qint64(protocol::kMaxUnpackedChunk));
+}
+
+QList<QByteArray> CompressionChooser::apply(QByteArray &frame)
 {
     if (!active() || frame.size() <= protocol::kDataHeaderSize)
-        return;
+        return {};
     bool compressed = false;
     QByteArray packed = encode(QByteArrayView(frame).sliced(protocol::kDataHeaderSize), &compressed);
-    if (!compressed)
-        return;
-    frame.truncate(protocol::kDataHeaderSize);
-    frame[1] = char(quint8(frame.at(1)) | protocol::kCompressedChannel);
-    frame.append(packed);
+    if (compressed && packed.size() <= protocol::kMaxChunk) {
+        frame.truncate(protocol::kDataHeaderSize);
+        frame[1] = char(quint8(frame.at(1)) | protocol::kCompressedChannel);
+        frame.append(packed);
+        return {};
+    }
+    const qsizetype payload = frame.size() - protocol::kDataHeaderSize;
+    if (payload <= protocol::kMaxChunk)
+        return {};
+    // As it is, in pieces a raw frame may carry (the header as
+    // protocol::allocateData() wrote it: kind, channel, stream, offset).
+    const quint8 channel = quint8(frame.at(1));
+    const quint32 stream = qFromBigEndian<quint32>(frame.constData() + 2);
+    const quint64 offset = qFromBigEndian<quint64>(frame.constData() + 6);
+    const QByteArrayView data = QByteArrayView(frame).sliced(protocol::kDataHeaderSize);
+    QList<QByteArray> rest;
+    for (qsizetype at = protocol::kMaxChunk; at < payload; at += protocol::kMaxChunk)
+        rest.append(protocol::encodeData(stream, channel, offset + quint64(at), data.sliced(at, std::min(protocol::kMaxChunk, payload - at))));
+    frame.truncate(protocol::kDataHeaderSize + protocol::kMaxChunk);
+    return rest;
 }
 
 } // namespace ferry::net

@@ -52,9 +52,18 @@ public:
     QByteArray encode(QByteArrayView data, bool *compressed);
     /// Replaces the payload of data frame @p frame (as protocol::allocateData
     /// made it) by its compressed form when that is worth it, and marks the
-    /// frame as compressed (protocol::kCompressedChannel).
-    void apply(QByteArray &frame);
+    /// frame as compressed (protocol::kCompressedChannel). A payload larger
+    /// than protocol::kMaxChunk (frameLimit() allowed it) that goes as it
+    /// is after all is cut: @p frame keeps the first kMaxChunk bytes, and
+    /// the frames with the rest are returned, to follow it at once.
+    [[nodiscard]] QList<QByteArray> apply(QByteArray &frame);
     bool active() const { return m_codec != WireCodec::None && !m_gaveUp; }
+    /// What a frame of this file may carry: while its frames shrink, as
+    /// much as would take about @p chunk bytes on the wire at the latest
+    /// frame's ratio, up to protocol::kMaxUnpackedChunk (fewer, larger zstd
+    /// frames compress better, and a heartbeat waits behind no more wire
+    /// bytes than before).
+    qint64 frameLimit(qint64 chunk) const;
 
 private:
     WireCodec m_codec = WireCodec::None;
@@ -62,6 +71,8 @@ private:
     int m_samples = 0;
     int m_shrunk = 0;
     bool m_gaveUp = false;
+    bool m_lastShrank = true; ///< the latest frame went compressed
+    double m_lastRatio = 1.0; ///< its size before compression over after
 };
 
 } // namespace ferry::net

@@ -34,6 +34,9 @@ inline constexpr qsizetype kDataHeaderSize = 14;
 /// the codec the connection agreed on; its offset, and the credit it takes,
 /// count the bytes as they are before compression.
 inline constexpr quint8 kCompressedChannel = 0x80;
+/// The most bytes a compressed data frame may hold before compression (on
+/// the wire it is still at most kMaxChunk).
+inline constexpr qsizetype kMaxUnpackedChunk = 1024 * 1024;
 
 struct DataFrame {
     quint32 stream = 0;

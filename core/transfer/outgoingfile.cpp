@@ -42,8 +42,8 @@ std::optional<net::Outgoing> OutgoingFile::produce(qint64 maxData)
             return fail(n.error());
         if (m_callbacks.progress)
             m_callbacks.progress(m_source.position());
-        m_compression.apply(frame);
-        return net::Outgoing{frame, want};
+        QList<QByteArray> rest = m_compression.apply(frame);
+        return net::Outgoing{frame, want, std::move(rest)};
     }
     if (auto unchanged = m_source.checkUnchanged(); !unchanged)
         return fail(unchanged.error());

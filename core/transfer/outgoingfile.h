@@ -27,6 +27,7 @@ public:
 
     std::optional<net::Outgoing> produce(qint64 maxData) override;
     bool wantsToSend() const override { return !m_done && !m_source.atEnd(); }
+    qint64 frameLimit(qint64 chunk) const override { return m_compression.frameLimit(chunk); }
 
     /// How the file's frames are compressed (the connection's chooser).
     void setCompression(const net::CompressionChooser &chooser) { m_compression = chooser; }
