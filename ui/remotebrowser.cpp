@@ -261,8 +261,10 @@ void RemoteBrowser::navigate(const QString &path, bool record)
 void RemoteBrowser::activate(const QModelIndex &index)
 {
     const QModelIndex source = m_proxy->mapToSource(index);
-    if (source.data(RemoteDirModel::IsDirRole).toBool())
-        openPath(source.data(RemoteDirModel::PathRole).toString());
+    const QString path = source.data(RemoteDirModel::PathRole).toString();
+    // An archive opens like a folder: the agent lists what it holds.
+    if (source.data(RemoteDirModel::IsDirRole).toBool() || protocol::archiveFormatForFileName(remotepath::name(path)))
+        openPath(path);
     else
         Q_EMIT downloadRequested({source.data(RemoteDirModel::PathRole).toString()});
 }

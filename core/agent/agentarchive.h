@@ -2,10 +2,14 @@
 #pragma once
 
 #include "core/agent/agentstream.h"
+#include "core/agent/archiveview.h"
+#include "core/error.h"
 
 #include <QCborMap>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace ferry::net {
 class BulkSource;
@@ -29,10 +33,16 @@ class AgentArchive final : public AgentStream
 
 public:
     static void start(AgentSession *session, qint64 requestId, quint32 stream, const QCborMap &request);
+    /// A "get" of a file inside an archive (archiveview.h): sent as it is
+    /// read out of the archive, never from an offset.
+    static void startEntry(AgentSession *session, qint64 requestId, quint32 stream, const archiveview::Split &where);
     ~AgentArchive() override;
 
 private:
     AgentArchive(AgentSession *session, qint64 requestId, quint32 stream);
+    /// Opens the stream on @p pull and replies @p reply.
+    static void begin(AgentSession *session, qint64 requestId, quint32 stream, std::function<Expected<std::optional<QByteArray>>(qint64)> pull,
+                      const QCborMap &reply);
     class Source;
     class Receiver;
 

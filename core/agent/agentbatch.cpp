@@ -326,6 +326,13 @@ void AgentGetMany::start(AgentSession *session, qint64 requestId, quint32 stream
         item.path = path;
         auto parent = session->root().parentIn(batch->m_parents, path);
         auto info = parent ? RootFs::statAt(*parent, path) : Expected<EntryInfo>(std::unexpected(parent.error()));
+        // A file inside an archive is read out of it (archiveview.h).
+        if (!info) {
+            if (const auto inside = archiveview::split(session->root(), path)) {
+                info = archiveview::stat(session->root(), *inside);
+                item.inArchive = inside;
+            }
+        }
         if (info && info->type != EntryInfo::Type::File)
             info = std::unexpected(info->type == EntryInfo::Type::Directory ? Error::fromErrno(EISDIR, path)
                                                                             : Error{ErrorCode::Unsupported, QCoreApplication::translate("ferry::agent", "%1: not a regular file").arg(pathcodec::escaped(path))});
@@ -367,8 +374,10 @@ std::optional<net::Outgoing> AgentGetMany::produce(qint64 maxData)
         }
         if (!item.opened) {
             item.opened = true;
-            auto parent = m_session->root().parentIn(m_parents, item.path);
-            auto fd = parent ? RootFs::openReadAt(*parent, item.path) : Expected<UniqueFd>(std::unexpected(parent.error()));
+            auto parent = item.inArchive ? Expected<ParentRef>(std::unexpected(Error{})) : m_session->root().parentIn(m_parents, item.path);
+            auto fd = item.inArchive ? archiveview::openAsFd(m_session->root(), *item.inArchive, kMaxBatchBytes)
+                      : parent       ? RootFs::openReadAt(*parent, item.path)
+                                     : Expected<UniqueFd>(std::unexpected(parent.error()));
             if (fd) {
                 auto source = transfer::FileSource::open(std::move(*fd), item.path);
                 if (source && source->size() >= item.size)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/agent/agentstream.h"
+#include "core/agent/archiveview.h"
 #include "core/agent/rootfs.h"
 #include "core/error.h"
 #include "core/net/connection.h"
@@ -100,6 +101,7 @@ private:
         bool ok = false;
         bool opened = false;
         QByteArray digest;
+        std::optional<archiveview::Split> inArchive; ///< a file inside an archive
     };
     std::vector<Item> m_items; ///< move-only parts: not a QList
     qsizetype m_current = 0;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/agent/agentput.h"
 
+#include "core/agent/agentarchive.h"
 #include "core/agent/agentsession.h"
+#include "core/agent/archiveview.h"
 #include "core/protocol/messagereader.h"
 #include "core/transfer/filework.h"
 #include "core/transfer/hasher.h"
@@ -46,6 +48,11 @@ void AgentGet::start(AgentSession *session, qint64 requestId, quint32 stream, co
     }
     auto fd = session->root().openRead(path);
     if (!fd) {
+        // A file inside an archive is read out of it (archiveview.h).
+        if (const auto inside = archiveview::split(session->root(), path)) {
+            AgentArchive::startEntry(session, requestId, stream, *inside);
+            return;
+        }
         session->replyError(requestId, fd.error());
         return;
     }

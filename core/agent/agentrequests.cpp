@@ -10,6 +10,7 @@
 #include "core/agent/agentput.h"
 #include "core/agent/agentstream.h"
 #include "core/agent/archiveextract.h"
+#include "core/agent/archiveview.h"
 #include "core/logging.h"
 #include "core/pathcodec.h"
 #include "core/protocol/entry.h"
@@ -165,6 +166,11 @@ void AgentSession::opList(Request &request)
     if (!fieldsOk(request))
         return;
     auto entries = m_root->list(path);
+    // An archive, or a folder inside one, lists its entries (archiveview.h).
+    if (!entries) {
+        if (const auto inside = archiveview::split(*m_root, path.endsWith(u'/') ? path : path + u'/'))
+            entries = archiveview::list(*m_root, *inside);
+    }
     if (!entries)
         return replyError(request.id, entries.error());
     // Pages keep every message far below the size limit, whatever the
@@ -185,6 +191,10 @@ void AgentSession::opStat(Request &request)
     if (!fieldsOk(request))
         return;
     auto info = follow ? m_root->statFollowed(path) : m_root->stat(path);
+    if (!info) {
+        if (const auto inside = archiveview::split(*m_root, path))
+            info = archiveview::stat(*m_root, *inside);
+    }
     info ? reply(request.id, QCborMap{{"e"_L1, toWire(*info).toCbor(m_byteNames)}}) : replyError(request.id, info.error());
 }
 

@@ -115,6 +115,32 @@ Expected<std::unique_ptr<OpenArchive>> OpenArchive::open(const RootFs &root, con
         *members = std::move(*scanned);
         archive->m_file.seek(0);
     }
+    if (!zip) {
+        // KTar takes anything for a tar with no entries: the first header
+        // must be one (or the end blocks of an empty archive).
+        QFile peek;
+        const int copy = ::dup(archive->m_file.handle());
+        bool isTar = false;
+        // A duplicate shares the file's offset: both start from 0, and the
+        // archive's own file goes back there afterwards.
+        if (copy >= 0 && peek.open(copy, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle) && peek.seek(0)) {
+            std::unique_ptr<KCompressionDevice> unpack;
+            QIODevice *head = &peek;
+            if (filter != KCompressionDevice::None) {
+                unpack = std::make_unique<KCompressionDevice>(&peek, false, filter);
+                unpack->open(QIODevice::ReadOnly);
+                head = unpack.get();
+            }
+            const QByteArray block = head->read(512);
+            isTar = block.size() == 512 && (block.mid(257, 5) == "ustar" || block.count('\0') == 512);
+        }
+        archive->m_file.seek(0);
+        if (!isTar) {
+            return std::unexpected(Error{ErrorCode::InvalidArgument, QCoreApplication::translate("ferry::agent", "%1 cannot be read as an archive: %2")
+                                                                         .arg(pathcodec::escaped(shownName.isEmpty() ? path : shownName),
+                                                                              QCoreApplication::translate("ferry::agent", "not a tar or zip archive"))});
+        }
+    }
     QIODevice *device = &archive->m_file;
     if (filter != KCompressionDevice::None) {
         archive->m_filter = std::make_unique<KCompressionDevice>(&archive->m_file, false, filter);

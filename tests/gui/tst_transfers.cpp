@@ -62,6 +62,7 @@ private Q_SLOTS:
     void downloadAsArchive();
     void compressAndExtractHere();
     void dropArchiveToExtract();
+    void archiveOpensLikeAFolder();
 
 private:
     QModelIndex remoteRow(const QString &shown) const;
@@ -493,6 +494,31 @@ void TestTransfers::dropArchiveToExtract()
     // The uploaded archive did not stay behind.
     QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(m_agent->root() + QStringLiteral("/.notes.tar.gz.ferry-extract")), 5000);
     QVERIFY(!QFileInfo::exists(m_agent->root() + QStringLiteral("/notes.tar.gz")));
+}
+
+void TestTransfers::archiveOpensLikeAFolder()
+{
+    QVERIFY(writeRandomFile(m_agent->root() + QStringLiteral("/docs/guide.txt"), 2000, 8));
+    QPointer<ferry::transfer::Job> packed = m_window->compressRemote({QStringLiteral("docs")}, QStringLiteral("docs.tar.gz"));
+    QSignalSpy packedDone(packed.data(), &ferry::transfer::Job::finished);
+    QVERIFY(packedDone.wait(30000));
+    ferry::ui::RemoteDirModel *model = m_window->remoteModel();
+    QTRY_VERIFY_WITH_TIMEOUT(remoteRow(QStringLiteral("docs.tar.gz")).isValid(), 5000);
+    // Activated (double-click, Return): entered like a folder.
+    QSignalSpy loaded(model, &ferry::ui::RemoteDirModel::loaded);
+    QTreeView *view = m_window->remoteView();
+    Q_EMIT view->activated(remoteRow(QStringLiteral("docs.tar.gz")));
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(model->path(), QStringLiteral("docs.tar.gz"));
+    QTRY_VERIFY_WITH_TIMEOUT(remoteRow(QStringLiteral("docs")).isValid(), 5000);
+    Q_EMIT view->activated(remoteRow(QStringLiteral("docs")));
+    QVERIFY(loaded.wait(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(remoteRow(QStringLiteral("guide.txt")).isValid(), 5000);
+    // A file in it downloads without the rest of the archive.
+    view->selectionModel()->select(remoteRow(QStringLiteral("guide.txt")), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QVERIFY(m_window->download(m_window->selectedPaths(), m_agent->scratch()));
+    QVERIFY(waitForJob());
+    QCOMPARE(fileChecksum(m_agent->scratch() + QStringLiteral("/guide.txt")), fileChecksum(m_agent->root() + QStringLiteral("/docs/guide.txt")));
 }
 
 QTEST_MAIN(TestTransfers)

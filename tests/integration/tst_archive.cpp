@@ -113,6 +113,8 @@ private Q_SLOTS:
     void hostileArchives_data();
     void hostileArchives();
     void cancelStopsTheAgent();
+    void archivesOpenLikeFolders_data();
+    void archivesOpenLikeFolders();
 
 private:
     CliResult cli(const QStringList &args) { return runCli(*m_agent, args); }
@@ -437,6 +439,52 @@ void TestArchive::cancelStopsTheAgent()
     // Neither the archive nor its part file is left.
     QVERIFY(!QFileInfo::exists(m_agent->root() + u"/slow.tar.xz"_s));
     QVERIFY(!QFileInfo::exists(m_agent->root() + u"/.slow.tar.xz.ferry-part"_s));
+}
+
+void TestArchive::archivesOpenLikeFolders_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const char *suffix : {"zip", "tar", "tar.gz", "tar.xz", "tar.zst"})
+        QTest::newRow(suffix) << u"p."_s + QLatin1StringView(suffix);
+}
+
+void TestArchive::archivesOpenLikeFolders()
+{
+    QFETCH(QString, name);
+    QVERIFY(put(m_tree + u"/many/one.txt"_s, "one\n", 0644, 1600000000));
+    QVERIFY(put(m_tree + u"/many/two.txt"_s, "two\n", 0600, 1600000001));
+    QVERIFY(cli({u"--quiet"_s, u"compress"_s, u":project"_s, u':' + name}).exitCode == 0);
+
+    // Listed like folders, at the top and further in.
+    const CliResult top = cli({u"ls"_s, u':' + name + u'/'});
+    QVERIFY2(top.exitCode == 0, top.err.constData());
+    QCOMPARE(QString::fromUtf8(top.out).split(u'\n', Qt::SkipEmptyParts), QStringList{u"project"_s});
+    const CliResult inner = cli({u"ls"_s, u':' + name + u"/project/data"_s});
+    QVERIFY2(inner.exitCode == 0, inner.err.constData());
+    QCOMPARE(QString::fromUtf8(inner.out).split(u'\n', Qt::SkipEmptyParts), QStringList{u"blob.bin"_s});
+    const CliResult stat = cli({u"stat"_s, u"--json"_s, u':' + name + u"/project/run.sh"_s});
+    QVERIFY2(stat.exitCode == 0, stat.err.constData());
+    QVERIFY2(stat.out.contains("\"0755\"") && stat.out.contains("\"file\""), stat.out.constData());
+
+    // One file out of it, and a folder with small (batched) and large files.
+    const QString one = m_out + u"/run.sh"_s;
+    const CliResult got = cli({u"--quiet"_s, u"cp"_s, u':' + name + u"/project/run.sh"_s, one});
+    QVERIFY2(got.exitCode == 0, got.err.constData());
+    QCOMPARE(contentOf(one), contentOf(m_tree + u"/run.sh"_s));
+    const CliResult tree = cli({u"--quiet"_s, u"cp"_s, u"-r"_s, u':' + name + u"/project"_s, m_out + u"/copy"_s});
+    QVERIFY2(tree.exitCode == 0, tree.err.constData());
+    QString why;
+    QVERIFY2(sameTree(m_tree, m_out + u"/copy"_s, &why), qPrintable(why));
+
+    // Read-only, and a path that is not there.
+    QCOMPARE(cli({u"ls"_s, u':' + name + u"/nothere"_s}).exitCode, 1);
+    QCOMPARE(cli({u"rm"_s, u':' + name + u"/project/run.sh"_s}).exitCode, 1);
+    QVERIFY(QFileInfo(m_agent->root() + u'/' + name).isFile());
+    // A file that only looks like an archive lists nothing.
+    QVERIFY(put(m_agent->root() + u"/fake.zip"_s, "not a zip", 0644, 1600000000));
+    const CliResult fake = cli({u"ls"_s, u":fake.zip/"_s});
+    QCOMPARE(fake.exitCode, 1);
+    QVERIFY2(fake.err.contains("cannot be read as an archive"), fake.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestArchive)
