@@ -289,6 +289,13 @@
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
+        <source>skipped %n existing entry(s)</source>
+        <translation>
+            <numerusform>%n vorhandenen Eintrag übersprungen</numerusform>
+            <numerusform>%n vorhandene Einträge übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n Datei</numerusform>
@@ -323,6 +330,17 @@
   cp [-r] [-T] [--no-perms] [--no-times] [--on-conflict=POLICY] SRC... DST
                                   upload (local to remote), download, or copy
                                   within the remote tree (:SRC... :DST)
+  archive [--format=FORMAT] [--overwrite] :PATH... OUT
+                                  download as one archive that the agent builds as it
+                                  sends: tar, tar.gz, tar.bz2, tar.xz or tar.zst, by
+                                  OUT&apos;s suffix unless --format says
+  extract [--on-conflict=fail|overwrite|skip] ARCHIVE :DIR
+                                  unpack an archive (tar, tar.*, zip) into DIR: a local one
+                                  is uploaded first; a remote one (:ARCHIVE) is unpacked
+                                  where it lies
+  compress [--overwrite] :PATH... :ARCHIVE
+                                  pack remote entries into a remote archive (tar, tar.gz,
+                                  tar.bz2, tar.xz, tar.zst, zip, by ARCHIVE&apos;s suffix)
   exec [--cwd :DIR] [--shell &apos;STRING&apos; | [--] CMD [ARGS...]]
                                   run a command on the agent with our stdin/stdout/stderr
 
@@ -351,6 +369,17 @@ exec exits with the remote command&apos;s status.</source>
   cp [-r] [-T] [--no-perms] [--no-times] [--on-conflict=POLICY] SRC... DST
                                   hochladen (lokal nach entfernt), herunterladen oder
                                   im entfernten Baum kopieren (:SRC... :DST)
+  archive [--format=FORMAT] [--overwrite] :PATH... OUT
+                                  als ein Archiv herunterladen, das der Agent beim Senden
+                                  baut: tar, tar.gz, tar.bz2, tar.xz oder tar.zst, nach
+                                  der Endung von OUT, außer --format sagt es
+  extract [--on-conflict=fail|overwrite|skip] ARCHIV :DIR
+                                  ein Archiv (tar, tar.*, zip) in DIR entpacken: ein lokales
+                                  wird zuerst hochgeladen, ein entferntes (:ARCHIV) dort
+                                  entpackt, wo es liegt
+  compress [--overwrite] :PATH... :ARCHIV
+                                  entfernte Einträge in ein entferntes Archiv packen (tar,
+                                  tar.gz, tar.bz2, tar.xz, tar.zst, zip, nach der Endung)
   exec [--cwd :DIR] [--shell &apos;STRING&apos; | [--] CMD [ARGS...]]
                                   einen Befehl auf dem Agenten ausführen, verbunden
                                   mit unserem stdin/stdout/stderr
@@ -673,6 +702,56 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../core/cli/cliapp.cpp"/>
         <source>--compress (or $FERRY_COMPRESS) expects auto, on or off, not &quot;%1&quot;</source>
         <translation>--compress (oder $FERRY_COMPRESS) erwartet auto, on oder off, nicht „%1“</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliarchive.cpp"/>
+        <source>archive: expects :PATH... OUT</source>
+        <translation>archive: erwartet :PATH... OUT</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliarchive.cpp"/>
+        <source>archive: what is archived is remote (:PATH), not %1</source>
+        <translation>archive: archiviert wird Entferntes (:PATH), nicht %1</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliarchive.cpp"/>
+        <source>archive: OUT is a local file, not %1</source>
+        <translation>archive: OUT ist eine lokale Datei, nicht %1</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliarchive.cpp"/>
+        <source>archive: unknown or unsupported --format &apos;%1&apos; (tar, tar.gz, tar.bz2, tar.xz, tar.zst)</source>
+        <translation>archive: unbekanntes oder nicht unterstütztes --format „%1“ (tar, tar.gz, tar.bz2, tar.xz, tar.zst)</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliarchive.cpp"/>
+        <source>archive: cannot tell the format from &apos;%1&apos;: name it .tar, .tar.gz, .tar.bz2, .tar.xz or .tar.zst, or give --format</source>
+        <translation>archive: das Format lässt sich an „%1“ nicht erkennen: Endung .tar, .tar.gz, .tar.bz2, .tar.xz oder .tar.zst wählen oder --format angeben</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliarchive.cpp"/>
+        <source>extract: expects ARCHIVE :DIR</source>
+        <translation>extract: erwartet ARCHIV :DIR</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliarchive.cpp"/>
+        <source>extract: --on-conflict takes fail, overwrite or skip, not &apos;%1&apos;</source>
+        <translation>extract: --on-conflict nimmt fail, overwrite oder skip, nicht „%1“</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliarchive.cpp"/>
+        <source>extract: DIR is remote (:DIR), not %1</source>
+        <translation>extract: DIR ist entfernt (:DIR), nicht %1</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliarchive.cpp"/>
+        <source>compress: expects :PATH... :ARCHIVE</source>
+        <translation>compress: erwartet :PATH... :ARCHIV</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliarchive.cpp"/>
+        <source>compress: cannot tell the format from &apos;%1&apos;: name it .zip, .tar, .tar.gz, .tar.bz2, .tar.xz or .tar.zst</source>
+        <translation>compress: das Format lässt sich an „%1“ nicht erkennen: Endung .zip, .tar, .tar.gz, .tar.bz2, .tar.xz oder .tar.zst wählen</translation>
     </message>
 </context>
 <context>
@@ -2498,6 +2577,36 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
             <numerusform>%n Übertragungen sind noch nicht abgeschlossen. Trotzdem beenden? Teilweise übertragene Dateien bleiben erhalten und werden beim nächsten Mal fortgesetzt.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp"/>
+        <source>archive</source>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp"/>
+        <source>gzip-compressed tar (*.tar.gz);;zstd-compressed tar (*.tar.zst);;xz-compressed tar (*.tar.xz);;bzip2-compressed tar (*.tar.bz2);;tar (*.tar)</source>
+        <translation>gzip-komprimiertes tar (*.tar.gz);;zstd-komprimiertes tar (*.tar.zst);;xz-komprimiertes tar (*.tar.xz);;bzip2-komprimiertes tar (*.tar.bz2);;tar (*.tar)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp"/>
+        <source>Download as Archive</source>
+        <translation>Als Archiv herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp"/>
+        <source>Compress</source>
+        <translation>Komprimieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp"/>
+        <source>Archive name (.zip, .tar.gz, .tar.zst, .tar.xz, .tar.bz2 or .tar):</source>
+        <translation>Name des Archivs (.zip, .tar.gz, .tar.zst, .tar.xz, .tar.bz2 oder .tar):</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp"/>
+        <source>Could not compress: &quot;%1&quot; does not end in .zip, .tar.gz, .tar.zst, .tar.xz, .tar.bz2 or .tar</source>
+        <translation>Komprimieren nicht möglich: „%1“ endet nicht auf .zip, .tar.gz, .tar.zst, .tar.xz, .tar.bz2 oder .tar</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ui::Notifier</name>
@@ -3153,6 +3262,51 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../ui/remotebrowser.cpp" line="321"/>
         <source>Changing the permissions</source>
         <translation>Ändern der Berechtigungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotebrowser.cpp"/>
+        <source>Download as &amp;Archive…</source>
+        <translation>Als &amp;Archiv herunterladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotebrowser.cpp"/>
+        <source>Co&amp;mpress…</source>
+        <translation>Ko&amp;mprimieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotebrowser.cpp"/>
+        <source>E&amp;xtract Here</source>
+        <translation>Hier e&amp;ntpacken</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotebrowser.cpp"/>
+        <source>&amp;Upload and Extract…</source>
+        <translation>&amp;Hochladen und entpacken…</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotebrowser.cpp"/>
+        <source>Upload and Extract</source>
+        <translation>Hochladen und entpacken</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotebrowser.cpp"/>
+        <source>Archives (*.zip *.tar *.tar.gz *.tgz *.tar.bz2 *.tbz2 *.tar.xz *.txz *.tar.zst *.tzst)</source>
+        <translation>Archive (*.zip *.tar *.tar.gz *.tgz *.tar.bz2 *.tbz2 *.tar.xz *.txz *.tar.zst *.tzst)</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotebrowser.cpp"/>
+        <source>&amp;Upload Here</source>
+        <translation>Hierher &amp;hochladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotebrowser.cpp"/>
+        <source>Upload and E&amp;xtract Here</source>
+        <translation>Hochladen und hier e&amp;ntpacken</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotebrowser.cpp"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

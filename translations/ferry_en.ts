@@ -64,6 +64,13 @@
 <context>
     <name>ferry::cli</name>
     <message numerus="yes">
+        <source>skipped %n existing entry(s)</source>
+        <translation>
+            <numerusform>skipped %n existing entry</numerusform>
+            <numerusform>skipped %n existing entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>
