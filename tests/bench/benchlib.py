@@ -49,11 +49,12 @@
         kernel refuses, hwm_kib is the highest VmRSS sampled instead.
     benchlib.py repeats RUNS.jsonl RECORDS.jsonl N
         Combine the records of repeated runs (one per run, same bench,
-        server, tool, compress, direction and phase = one case) into one
-        record per case, appended to RECORDS.jsonl in the order the cases
+        server, tool, compress, format, direction and phase = one case) into
+        one record per case, appended to RECORDS.jsonl in the order the cases
         first appear: the medians of seconds, durable_seconds,
-        bootstrap_seconds, stream_seconds, setup_seconds, the CPU seconds and
-        the bytes on the wire and on the link, the maxima of the RSS figures,
+        bootstrap_seconds, stream_seconds, setup_seconds, the CPU seconds,
+        the bytes on the wire and on the link and the archive's size, the
+        maxima of the RSS figures,
         the worst status, "repeats" (N) and "runs" (the figures of every
         run).  Prints one summary line per case.
 """
@@ -485,18 +486,19 @@ def cmd_jget(args):
 
 
 RUN_KEYS = ("seconds", "durable_seconds", "bootstrap_seconds", "stream_seconds", "setup_seconds",
-            "client_cpu_seconds", "server_cpu_seconds", "wire_bytes", "link_bytes",
+            "client_cpu_seconds", "server_cpu_seconds", "wire_bytes", "link_bytes", "archive_bytes",
             "client_rss_kib", "agent_rss_kib", "server_rss_kib", "agent_uploaded_bytes", "agent_lingered",
             "status", "error", "stats", "time")
 MEDIAN_KEYS = ("seconds", "durable_seconds", "bootstrap_seconds", "stream_seconds", "setup_seconds",
-               "client_cpu_seconds", "server_cpu_seconds", "wire_bytes", "link_bytes")
+               "client_cpu_seconds", "server_cpu_seconds", "wire_bytes", "link_bytes", "archive_bytes")
 MAX_KEYS = ("client_rss_kib", "agent_rss_kib", "server_rss_kib", "agent_uploaded_bytes")
 # Figures that only some benchmarks have: in the combined record only where a run had them.
 OPTIONAL_KEYS = ("bootstrap_seconds", "stream_seconds", "setup_seconds", "server_rss_kib", "agent_uploaded_bytes",
-                 "client_cpu_seconds", "server_cpu_seconds", "wire_bytes", "link_bytes")
+                 "client_cpu_seconds", "server_cpu_seconds", "wire_bytes", "link_bytes", "archive_bytes")
 # Figures of a run that the combined record lists per run where the run had them.
 RUN_EXTRA_KEYS = ("bootstrap_seconds", "stream_seconds", "setup_seconds", "server_rss_kib", "agent_uploaded_bytes",
-                  "agent_lingered", "client_cpu_seconds", "server_cpu_seconds", "wire_bytes", "link_bytes")
+                  "agent_lingered", "client_cpu_seconds", "server_cpu_seconds", "wire_bytes", "link_bytes",
+                  "archive_bytes")
 
 
 def number(value):
@@ -566,16 +568,16 @@ def cmd_repeats(args):
             if line:
                 rec = json.loads(line)
                 key = (rec.get("bench"), rec.get("server"), rec.get("tool"), rec.get("compress"),
-                       rec.get("direction"), rec.get("phase"))
+                       rec.get("format"), rec.get("direction"), rec.get("phase"))
                 cases.setdefault(key, []).append(rec)
     with open(dst, "a", encoding="utf-8") as f:
-        for (bench, server, tool, compress, direction, phase), runs in cases.items():
+        for (bench, server, tool, compress, form, direction, phase), runs in cases.items():
             rec = combine(runs, repeats)
             f.write(json.dumps(rec, sort_keys=False) + "\n")
             # Durable times where the case has them (copies), else times to exit.
             key = "durable_seconds" if "durable_seconds" in runs[0] else "seconds"
             each = " ".join("-" if number(r.get(key)) is None else f"{r[key]:.2f}" for r in runs)
-            what = " ".join(str(x) for x in (bench, server, tool, compress, direction, phase) if x)
+            what = " ".join(str(x) for x in (bench, server, tool, compress, form, direction, phase) if x)
             median = "?" if rec[key] is None else f"{rec[key]:.2f}"
             label = "median durable" if key == "durable_seconds" else "median"
             print(f"{what}: {rec['status']}, {label} {median}s of {len(runs)} of {repeats} runs ({each})"

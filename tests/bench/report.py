@@ -258,7 +258,7 @@ FIGURES = ("runs", "seconds", "mb_per_s", "files_per_s", "durable_seconds", "dur
            "client_rss_kib", "agent_rss_kib", "mbit_per_s", "link_share", "loaded_probe_ms", "heartbeat_rtt_ms",
            "bootstrap_seconds", "agent_uploaded_bytes", "server_rss_kib", "stream_seconds", "setup_seconds",
            "raw_mb_per_s", "raw_share", "heartbeat_p99_max_ms", "client_cpu_seconds", "server_cpu_seconds",
-           "wire_bytes", "link_bytes", "wire_ratio", "link_ratio", "codec")
+           "wire_bytes", "link_bytes", "wire_ratio", "link_ratio", "codec", "archive_bytes")
 
 DURABLE_NOTE = ("Ferry reports success only once the data is durable; \"durable\" times add a `sync` after "
                 "every tool, so they compare the same guarantee.")
@@ -434,7 +434,8 @@ def render(meta, records, targets):
         lines.append("")
         repeated = any((num(r.get("repeats")) or 1) > 1
                        for r in by.get("bulk", []) + by.get("tree", []) + by.get("transport", [])
-                       + by.get("webterm", []) + by.get("compress_link", []) + by.get("compress_loopback", []))
+                       + by.get("webterm", []) + by.get("compress_link", []) + by.get("compress_loopback", [])
+                       + by.get("compress_archive", []))
         lines.append("Throughput and tree targets compare durable figures"
                      + (" (medians of the runs of each case)" if repeated else "")
                      + "; \"no data\" means a figure needed "
@@ -450,11 +451,11 @@ def render(meta, records, targets):
         lines.append("## Errors and failures")
         lines.append("")
         for r in errors:
-            what = " ".join(str(r.get(k)) for k in ("bench", "server", "tool", "compress", "direction", "phase")
-                            if r.get(k))
+            what = " ".join(str(r.get(k)) for k in ("bench", "server", "tool", "compress", "format", "direction",
+                                                    "phase") if r.get(k))
             if r.get("bench") == "link":
                 size = f" {size_text(r.get('bytes'))}, added RTT {fmt(r.get('added_rtt_ms'), 0)} ms"
-            elif r.get("bench") == "tree":
+            elif r.get("bench") in ("tree", "compress_archive"):
                 size = f" {r.get('files')} files" if num(r.get("files")) else ""
             else:
                 size = f" {size_text(r.get('bytes'))}" if num(r.get("bytes")) else ""
@@ -1087,9 +1088,11 @@ def cpu_text(value):
 
 
 def render_compress(meta, by):
-    """Table 8: compression on the wire over the shaped link (text) and on loopback (random bytes)."""
+    """Table 8: compression on the wire over the shaped link (text) and on loopback (random bytes), and a
+    tree downloaded as one archive."""
     link, loop = by.get("compress_link", []), by.get("compress_loopback", [])
-    if not link and not loop:
+    archive, skipped = by.get("compress_archive", []), by.get("compress_archive_skip", [])
+    if not link and not loop and not archive and not skipped:
         return []
     lines = ["## 8. Compression on the wire", ""]
     mbit = meta.get("link_mbit", 100)
@@ -1172,6 +1175,103 @@ def render_compress(meta, by):
                 mib(r.get("client_rss_kib")), mib(r.get("agent_rss_kib")), check_text(r)]
              for r in ordered_compress(loop)])
         lines.append("")
+    if archive or skipped:
+        lines += render_archive(meta, archive, skipped)
+    return lines
+
+
+ARCHIVE_FORMATS = ("tar.gz", "tar.zst")
+ARCHIVE_TOOLS = ("ferry", "ssh-tar")
+
+
+def archive_name(tool, form):
+    """How a case of the archive part is named: the command."""
+    if tool == "ferry":
+        return "ferry-cli archive"
+    if tool == "ssh-tar":
+        return {"tar.gz": "ssh tar czf", "tar.zst": "ssh tar --zstd -cf"}.get(form, f"ssh tar ({form})")
+    return str(tool)
+
+
+def exact_size(nbytes):
+    """A size to compare with others of about the same: MiB with two decimals, KiB below 1 MiB."""
+    nbytes = num(nbytes)
+    if not nbytes:
+        return "-"
+    return f"{nbytes / MIB:.2f} MiB" if nbytes >= MIB else f"{nbytes / 1024:.1f} KiB"
+
+
+def find_archive(records, tool, form):
+    for rec in records:
+        if rec.get("bench") == "compress_archive" and rec.get("tool") == tool and rec.get("format") == form:
+            return rec
+    return None
+
+
+def archive_tree_text(meta, rows):
+    """'10,000 files of 1 KiB in 100 directories', from the records or the run's settings."""
+    first = next((r for r in rows if num(r.get("files"))), {})
+    files = num(first.get("files")) or num(meta.get("tree_files"))
+    dirs = num(first.get("dirs")) or num(meta.get("tree_dirs"))
+    size = num(first.get("file_size")) or num(meta.get("tree_file_size"))
+    text = f"{files:,} files" if files else "tree"
+    if size:
+        text += f" of {size_text(size)}"
+    if dirs:
+        text += f" in {dirs} directories"
+    return text
+
+
+def render_archive(meta, rows, skipped):
+    """The archive part of table 8: ferry-cli archive against tar through ssh, on loopback."""
+    lines = [f"### Download as archive: tree of {archive_tree_text(meta, rows)}, loopback", ""]
+    note = repeats_note(meta, rows) if rows else None
+    fs = next((r.get("filesystem") for r in rows if r.get("filesystem")), None)
+    where = ("a fresh ext4 on a loop device of its own (as in benchmark 5), holding the remote tree and the "
+             "local output" if fs == "fresh-ext4-loop" else "the work directory (no fresh ext4 was available)")
+    lines.append("The tree of benchmark 5, downloaded as one compressed tar. `ferry-cli archive :srctree "
+                 "OUT.tar.gz` (or OUT.tar.zst) from a listening agent on 127.0.0.1: the agent builds the archive "
+                 "with KArchive as it sends it, ferry-cli writes it through a part file. The reference is "
+                 "`ssh root@127.0.0.1 'tar czf - -C REMOTE srctree' > OUT.tar.gz` (`tar --zstd -cf` for "
+                 "tar.zst) through the loopback sshd of benchmarks 1 and 5. Every case runs on " + where + ". "
+                 "Every archive is unpacked with tar afterwards and must give srctree alone with the source "
+                 "tree's digest. \"of ssh tar\" is the reference's durable time over ferry's in the same format "
+                 "(above 1x: ferry is faster); \"archive\" the size of the file written; \"wire\" ferry-cli's "
+                 "`wire_bytes` with the codec on the wire. CPU s is user + system time: the client's (ferry-cli, "
+                 "or ssh) and the other end's (ferry-agent, or the ssh session with the shell, tar and gzip or "
+                 "zstd). " + DURABLE_NOTE + (" " + note if note else ""))
+    lines.append("")
+    rank_f = {f: i for i, f in enumerate(ARCHIVE_FORMATS)}
+    rank_t = {t: i for i, t in enumerate(ARCHIVE_TOOLS)}
+    ordered = sorted(rows, key=lambda r: (rank_f.get(r.get("format"), len(rank_f)),
+                                          rank_t.get(r.get("tool"), len(rank_t))))
+
+    def of_ssh(r):
+        if r.get("tool") != "ferry":
+            return "-"
+        ref = find_archive(rows, "ssh-tar", r.get("format"))
+        a = num(r.get("durable_seconds"))
+        b = num((ref or {}).get("durable_seconds")) if (ref or {}).get("status") == "ok" else None
+        return "-" if not a or b is None else f"{b / a:.2f}x"
+
+    def wire(r):
+        return "-" if not num(r.get("wire_bytes")) else f"{exact_size(r['wire_bytes'])} ({r.get('codec') or '?'})"
+
+    if ordered:
+        lines += table(
+            ["command", "format", "time s", "durable s", "durable files/s"] + (["durable s runs"] if note else [])
+            + ["of ssh tar", "archive", "wire", "client CPU s", "other end CPU s", "client RSS", "agent RSS",
+               "check"],
+            [[archive_name(r.get("tool"), r.get("format")), r.get("format") or "-", fmt(r.get("seconds")),
+              fmt(r.get("durable_seconds")), fmt(r.get("durable_files_per_s"), 0)]
+             + ([runs_text(r)] if note else [])
+             + [of_ssh(r), exact_size(r.get("archive_bytes")), wire(r),
+                fmt(r.get("client_cpu_seconds")), fmt(r.get("server_cpu_seconds")),
+                mib(r.get("client_rss_kib")), mib(r.get("agent_rss_kib")), check_text(r)] for r in ordered])
+        lines.append("")
+    for r in skipped:
+        lines.append(f"{r.get('format', '?')} was left out: {r.get('reason') or '(no reason recorded)'}.")
+        lines.append("")
     return lines
 
 
@@ -1233,6 +1333,40 @@ def compress_targets(meta, records):
                       f"auto within {(1 - share) * 100:.0f} % of off (durable throughput)".lstrip(),
             "verdict": verdict, "detail": ", ".join(parts),
             "figures": {"auto_durable_mb_per_s": a, "off_durable_mb_per_s": b},
+        })
+    out += archive_targets(meta, records)
+    return out
+
+
+def archive_targets(meta, records):
+    """Benchmark 8, download as archive: ferry-cli archive at least as fast as tar through ssh, per format
+    (tar.zst unless it was left out)."""
+    out = []
+    rows = [r for r in records if r.get("bench") == "compress_archive"]
+    skipped = {r.get("format") for r in records if r.get("bench") == "compress_archive_skip"}
+    files = next((r["files"] for r in rows if num(r.get("files"))), meta.get("tree_files"))
+    tree = f"{files:,}-file tree" if num(files) else "tree"
+    for form, ref_text in (("tar.gz", "ssh tar cz"), ("tar.zst", "ssh tar --zstd")):
+        if form in skipped:
+            continue
+        ours, ref = find_archive(records, "ferry", form), find_archive(records, "ssh-tar", form)
+        a, a_note = durable_figure(ours, "durable_seconds")
+        b, b_note = durable_figure(ref, "durable_seconds")
+        parts = [f"ferry {fmt(a, 2)} s" if a is not None else f"ferry: {a_note or 'no durable figure'}",
+                 f"{ref_text} {fmt(b, 2)} s" if b is not None else f"{ref_text}: {b_note or 'no durable figure'}"]
+        if ours is not None and ours.get("status") == "fail":
+            verdict = "fail"
+        elif not a or b is None:
+            verdict = "no data"
+        else:
+            verdict = "pass" if a <= b else "fail"
+            parts.append(f"ferry {b / a:.2f}x as fast (durable times)")
+        what = "ferry" if form == "tar.gz" else "ferry tar.zst"
+        out.append({
+            "id": "compress_archive_" + form.split(".")[-1], "bench": "compress_archive", "format": form,
+            "target": f"download as archive, {tree}: {what} at least as fast as {ref_text}",
+            "verdict": verdict, "detail": ", ".join(parts),
+            "figures": {"ferry_durable_seconds": a, "ssh_tar_durable_seconds": b},
         })
     return out
 
