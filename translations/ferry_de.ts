@@ -332,7 +332,7 @@
                                   within the remote tree (:SRC... :DST)
   archive [--format=FORMAT] [--overwrite] :PATH... OUT
                                   download as one archive that the agent builds as it
-                                  sends: tar, tar.gz, tar.bz2, tar.xz or tar.zst, by
+                                  sends: tar, tar.gz, tar.bz2, tar.xz, tar.zst or zip, by
                                   OUT&apos;s suffix unless --format says
   extract [--on-conflict=fail|overwrite|skip] ARCHIVE :DIR
                                   unpack an archive (tar, tar.*, zip) into DIR: a local one
@@ -371,7 +371,7 @@ exec exits with the remote command&apos;s status.</source>
                                   im entfernten Baum kopieren (:SRC... :DST)
   archive [--format=FORMAT] [--overwrite] :PATH... OUT
                                   als ein Archiv herunterladen, das der Agent beim Senden
-                                  baut: tar, tar.gz, tar.bz2, tar.xz oder tar.zst, nach
+                                  baut: tar, tar.gz, tar.bz2, tar.xz, tar.zst oder zip, nach
                                   der Endung von OUT, außer --format sagt es
   extract [--on-conflict=fail|overwrite|skip] ARCHIV :DIR
                                   ein Archiv (tar, tar.*, zip) in DIR entpacken: ein lokales
@@ -753,6 +753,16 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <source>compress: cannot tell the format from &apos;%1&apos;: name it .zip, .tar, .tar.gz, .tar.bz2, .tar.xz or .tar.zst</source>
         <translation>compress: das Format lässt sich an „%1“ nicht erkennen: Endung .zip, .tar, .tar.gz, .tar.bz2, .tar.xz oder .tar.zst wählen</translation>
     </message>
+    <message>
+        <location filename="../core/cli/cliarchive.cpp"/>
+        <source>archive: unknown --format &apos;%1&apos; (tar, tar.gz, tar.bz2, tar.xz, tar.zst, zip)</source>
+        <translation>archive: unbekanntes --format „%1“ (tar, tar.gz, tar.bz2, tar.xz, tar.zst, zip)</translation>
+    </message>
+    <message>
+        <location filename="../core/cli/cliarchive.cpp"/>
+        <source>archive: cannot tell the format from &apos;%1&apos;: name it .tar, .tar.gz, .tar.bz2, .tar.xz, .tar.zst or .zip, or give --format</source>
+        <translation>archive: das Format lässt sich an „%1“ nicht erkennen: Endung .tar, .tar.gz, .tar.bz2, .tar.xz, .tar.zst oder .zip wählen oder --format angeben</translation>
+    </message>
 </context>
 <context>
     <name>ferry::client</name>
@@ -1043,6 +1053,36 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../core/client/webterminal.cpp" line="569"/>
         <source>%1: the shell in the Jupyter terminal ended</source>
         <translation>%1: Die Shell im Jupyter-Terminal wurde beendet</translation>
+    </message>
+    <message>
+        <location filename="../core/client/incomingzip.cpp"/>
+        <source>the archive stream is damaged: %1</source>
+        <translation>der Archivstrom ist beschädigt: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/client/incomingzip.cpp"/>
+        <source>could not write the zip %1: %2</source>
+        <translation>das Zip %1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/client/incomingzip.cpp"/>
+        <source>data out of order</source>
+        <translation>Daten in falscher Reihenfolge</translation>
+    </message>
+    <message>
+        <location filename="../core/client/incomingzip.cpp"/>
+        <source>a long name of %1 bytes</source>
+        <translation>ein langer Name von %1 Bytes</translation>
+    </message>
+    <message>
+        <location filename="../core/client/incomingzip.cpp"/>
+        <source>%1: the archive did not arrive whole</source>
+        <translation>%1: das Archiv kam nicht vollständig an</translation>
+    </message>
+    <message>
+        <location filename="../core/client/incomingzip.cpp"/>
+        <source>it ends inside an entry</source>
+        <translation>es endet mitten in einem Eintrag</translation>
     </message>
 </context>
 <context>
@@ -1628,6 +1668,16 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../core/protocol/entry.cpp" line="25"/>
         <source>directory entry is not a map</source>
         <translation>Ordnereintrag ist keine Map</translation>
+    </message>
+    <message>
+        <location filename="../core/protocol/tarheader.cpp"/>
+        <source>wrong checksum</source>
+        <translation>falsche Prüfsumme</translation>
+    </message>
+    <message>
+        <location filename="../core/protocol/tarheader.cpp"/>
+        <source>a number that cannot be read</source>
+        <translation>eine Zahl, die sich nicht lesen lässt</translation>
     </message>
 </context>
 <context>
@@ -2606,6 +2656,11 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../ui/mainwindow.cpp"/>
         <source>Could not compress: &quot;%1&quot; does not end in .zip, .tar.gz, .tar.zst, .tar.xz, .tar.bz2 or .tar</source>
         <translation>Komprimieren nicht möglich: „%1“ endet nicht auf .zip, .tar.gz, .tar.zst, .tar.xz, .tar.bz2 oder .tar</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp"/>
+        <source>gzip-compressed tar (*.tar.gz);;zstd-compressed tar (*.tar.zst);;xz-compressed tar (*.tar.xz);;bzip2-compressed tar (*.tar.bz2);;tar (*.tar);;zip (*.zip)</source>
+        <translation>gzip-komprimiertes tar (*.tar.gz);;zstd-komprimiertes tar (*.tar.zst);;xz-komprimiertes tar (*.tar.xz);;bzip2-komprimiertes tar (*.tar.bz2);;tar (*.tar);;zip (*.zip)</translation>
     </message>
 </context>
 <context>

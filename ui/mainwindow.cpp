@@ -408,7 +408,7 @@ void MainWindow::chooseArchiveDownload(const QStringList &paths)
         base = tr("archive");
     const QString suggested = QDir(m_local->currentPath()).filePath(pathcodec::escaped(base) + u".tar.gz"_s);
     const QString filters = tr("gzip-compressed tar (*.tar.gz);;zstd-compressed tar (*.tar.zst);;xz-compressed tar (*.tar.xz);;"
-                               "bzip2-compressed tar (*.tar.bz2);;tar (*.tar)");
+                               "bzip2-compressed tar (*.tar.bz2);;tar (*.tar);;zip (*.zip)");
     const QString file = QFileDialog::getSaveFileName(this, tr("Download as Archive"), suggested, filters);
     if (!file.isEmpty())
         downloadArchive(paths, file);
@@ -420,7 +420,7 @@ transfer::Job *MainWindow::downloadArchive(const QStringList &remotePaths, const
         return nullptr;
     QString target = QFileInfo(localFile).absoluteFilePath();
     auto format = protocol::archiveFormatForFileName(target);
-    if (!format || !protocol::archiveFormatStreams(*format)) {
+    if (!format) {
         target += u".tar.gz"_s;
         format = protocol::ArchiveFormat::TarGz;
     }

@@ -2,6 +2,7 @@
 #include "core/agent/archivescan.h"
 
 #include "core/pathcodec.h"
+#include "core/protocol/tarheader.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -25,39 +26,6 @@ Error damaged(const QString &why)
 QString shown(const QByteArray &name)
 {
     return pathcodec::escaped(pathcodec::fromBytes(name));
-}
-
-/// A NUL- or space-terminated octal field, or GNU's base-256 form.
-std::optional<qint64> numberField(const char *field, int length)
-{
-    if (quint8(field[0]) & 0x80) {
-        qint64 value = 0;
-        for (int i = 1; i < length; ++i) {
-            if (value > (std::numeric_limits<qint64>::max() >> 8))
-                return std::nullopt;
-            value = (value << 8) | quint8(field[i]);
-        }
-        return value;
-    }
-    qint64 value = 0;
-    int i = 0;
-    while (i < length && field[i] == ' ')
-        ++i;
-    bool any = false;
-    for (; i < length && field[i] >= '0' && field[i] <= '7'; ++i) {
-        if (value > (std::numeric_limits<qint64>::max() >> 3))
-            return std::nullopt;
-        value = value * 8 + (field[i] - '0');
-        any = true;
-    }
-    if (i < length && field[i] != '\0' && field[i] != ' ')
-        return std::nullopt;
-    return any ? std::optional<qint64>(value) : std::optional<qint64>(0);
-}
-
-QByteArray stringField(const char *field, int length)
-{
-    return QByteArray(field, int(qstrnlen(field, uint(length))));
 }
 
 bool readFully(QIODevice *device, char *into, qint64 size)
@@ -84,112 +52,73 @@ bool skipBytes(QIODevice *device, qint64 size)
     return true;
 }
 
-/// "path" and "linkpath" of pax records ("LEN key=value\n"...).
-void readPax(const QByteArray &records, QByteArray *path, QByteArray *linkPath)
-{
-    qsizetype at = 0;
-    while (at < records.size()) {
-        const qsizetype space = records.indexOf(' ', at);
-        if (space < 0)
-            return;
-        bool ok = false;
-        const qsizetype length = records.mid(at, space - at).toLongLong(&ok);
-        if (!ok || length <= 0 || at + length > records.size())
-            return;
-        const QByteArray record = records.mid(space + 1, at + length - space - 2); // without the newline
-        const qsizetype equals = record.indexOf('=');
-        if (equals > 0) {
-            const QByteArray key = record.left(equals);
-            if (key == "path")
-                *path = record.mid(equals + 1);
-            else if (key == "linkpath")
-                *linkPath = record.mid(equals + 1);
-        }
-        at += length;
-    }
-}
-
 } // namespace
 
 Expected<QList<RawMember>> scanTar(QIODevice *device, qsizetype maxMembers)
 {
+    using protocol::TarHeader;
     QList<RawMember> members;
     QByteArray longName;
     QByteArray longLink;
     QByteArray paxPath;
     QByteArray paxLink;
-    char header[kBlock];
+    char block[kBlock];
     for (;;) {
-        const qint64 got = device->read(header, kBlock);
+        const qint64 got = device->read(block, kBlock);
         if (got == 0)
             break; // no end blocks: tolerated, as GNU tar does
-        if (got != kBlock && !readFully(device, header + got, kBlock - got))
+        if (got != kBlock && !readFully(device, block + got, kBlock - got))
             return std::unexpected(damaged(QCoreApplication::translate("ferry::agent", "it ends inside a header")));
-        if (std::all_of(header, header + kBlock, [](char c) { return c == 0; }))
+        if (protocol::isTarEndBlock(block))
             break;
-        // The checksum: the header's bytes with its own field as spaces.
-        const auto stored = numberField(header + 148, 8);
-        qint64 sum = 0;
-        for (int i = 0; i < kBlock; ++i)
-            sum += (i >= 148 && i < 156) ? ' ' : quint8(header[i]);
-        if (!stored || *stored != sum) {
-            const QString after = members.isEmpty() ? QCoreApplication::translate("ferry::agent", "its first header")
+        auto header = protocol::parseTarHeader(block);
+        if (!header) {
+            const QString where = members.isEmpty() ? QCoreApplication::translate("ferry::agent", "its first header")
                                                     : QCoreApplication::translate("ferry::agent", "the header after %1 (did that entry hold more than its header said?)")
                                                           .arg(shown(members.last().name));
-            return std::unexpected(damaged(QCoreApplication::translate("ferry::agent", "wrong checksum in %1").arg(after)));
+            return std::unexpected(damaged(u"%1 in %2"_s.arg(header.error().message, where)));
         }
-        const auto size = numberField(header + 124, 12);
-        if (!size || *size < 0)
-            return std::unexpected(damaged(QCoreApplication::translate("ferry::agent", "an entry's size cannot be read")));
-        const char type = header[156];
-        const qint64 padded = (*size + kBlock - 1) / kBlock * kBlock;
-        if (type == 'L' || type == 'K' || type == 'x') {
-            if (*size > kMaxName)
-                return std::unexpected(damaged(QCoreApplication::translate("ferry::agent", "a long name of %1 bytes").arg(*size)));
+        const qint64 padded = protocol::tarPadded(header->size);
+        if (header->type == TarHeader::Type::LongName || header->type == TarHeader::Type::LongLink || header->type == TarHeader::Type::Pax) {
+            if (header->size > kMaxName)
+                return std::unexpected(damaged(QCoreApplication::translate("ferry::agent", "a long name of %1 bytes").arg(header->size)));
             QByteArray data(padded, Qt::Uninitialized);
             if (!readFully(device, data.data(), padded))
                 return std::unexpected(damaged(QCoreApplication::translate("ferry::agent", "it ends inside a long name")));
-            data.truncate(*size);
-            if (type == 'L')
-                longName = stringField(data.constData(), int(data.size()));
-            else if (type == 'K')
-                longLink = stringField(data.constData(), int(data.size()));
+            data.truncate(header->size);
+            const QByteArray text(data.constData(), int(qstrnlen(data.constData(), uint(data.size()))));
+            if (header->type == TarHeader::Type::LongName)
+                longName = text;
+            else if (header->type == TarHeader::Type::LongLink)
+                longLink = text;
             else
-                readPax(data, &paxPath, &paxLink);
+                protocol::readPaxRecords(data, &paxPath, &paxLink);
             continue;
         }
-        if (type == 'g') { // global pax header: nothing we use
+        if (header->type == TarHeader::Type::GlobalPax) { // nothing we use
             if (!skipBytes(device, padded))
                 return std::unexpected(damaged(QCoreApplication::translate("ferry::agent", "it ends inside an entry")));
             continue;
         }
         RawMember member;
-        QByteArray name = stringField(header, 100);
-        if (QByteArray(header + 257, 5) == "ustar") {
-            const QByteArray prefix = stringField(header + 345, 155);
-            if (!prefix.isEmpty())
-                name = prefix + '/' + name;
-        }
-        member.name = !paxPath.isEmpty() ? paxPath : !longName.isEmpty() ? longName : name;
-        member.link = !paxLink.isEmpty() ? paxLink : !longLink.isEmpty() ? longLink : stringField(header + 157, 100);
+        member.name = !paxPath.isEmpty() ? paxPath : !longName.isEmpty() ? longName : header->name;
+        member.link = !paxLink.isEmpty() ? paxLink : !longLink.isEmpty() ? longLink : header->link;
         longName.clear();
         longLink.clear();
         paxPath.clear();
         paxLink.clear();
-        member.size = *size;
-        switch (type) {
-        case '0':
-        case '\0':
-        case '7':
-            member.type = member.name.endsWith('/') ? RawMember::Type::Directory : RawMember::Type::File;
+        member.size = header->size;
+        switch (header->type) {
+        case TarHeader::Type::File:
+            member.type = RawMember::Type::File;
             break;
-        case '5':
+        case TarHeader::Type::Directory:
             member.type = RawMember::Type::Directory;
             break;
-        case '2':
+        case TarHeader::Type::Symlink:
             member.type = RawMember::Type::Symlink;
             break;
-        case '1':
+        case TarHeader::Type::HardLink:
             member.type = RawMember::Type::HardLink;
             break;
         default:

@@ -47,7 +47,7 @@ QString helpText()
         "                                  within the remote tree (:SRC... :DST)\n"
         "  archive [--format=FORMAT] [--overwrite] :PATH... OUT\n"
         "                                  download as one archive that the agent builds as it\n"
-        "                                  sends: tar, tar.gz, tar.bz2, tar.xz or tar.zst, by\n"
+        "                                  sends: tar, tar.gz, tar.bz2, tar.xz, tar.zst or zip, by\n"
         "                                  OUT's suffix unless --format says\n"
         "  extract [--on-conflict=fail|overwrite|skip] ARCHIVE :DIR\n"
         "                                  unpack an archive (tar, tar.*, zip) into DIR: a local one\n"

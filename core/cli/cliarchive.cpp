@@ -25,7 +25,7 @@ void CliApp::cmdArchive(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-    const QCommandLineOption formatOption(u"format"_s, u"tar|tar.gz|tar.bz2|tar.xz|tar.zst"_s, u"FORMAT"_s);
+    const QCommandLineOption formatOption(u"format"_s, u"tar|tar.gz|tar.bz2|tar.xz|tar.zst|zip"_s, u"FORMAT"_s);
     const QCommandLineOption overwriteOption(u"overwrite"_s, u"replace OUT if it exists"_s);
     parser.addOptions({formatOption, overwriteOption});
     if (!parser.parse(QStringList{u"archive"_s} + args))
@@ -49,10 +49,10 @@ void CliApp::cmdArchive(const QStringList &args)
         return usage(QCoreApplication::translate("ferry::cli", "archive: OUT is a local file, not %1").arg(positional.last()));
     const QString formatText = parser.value(formatOption);
     const auto format = parser.isSet(formatOption) ? protocol::archiveFormatFromName(formatText) : protocol::archiveFormatForFileName(out->path);
-    if (!format || !protocol::archiveFormatStreams(*format)) {
+    if (!format) {
         if (parser.isSet(formatOption))
-            return usage(QCoreApplication::translate("ferry::cli", "archive: unknown or unsupported --format '%1' (tar, tar.gz, tar.bz2, tar.xz, tar.zst)").arg(formatText));
-        return usage(QCoreApplication::translate("ferry::cli", "archive: cannot tell the format from '%1': name it .tar, .tar.gz, .tar.bz2, .tar.xz or .tar.zst, or give --format")
+            return usage(QCoreApplication::translate("ferry::cli", "archive: unknown --format '%1' (tar, tar.gz, tar.bz2, tar.xz, tar.zst, zip)").arg(formatText));
+        return usage(QCoreApplication::translate("ferry::cli", "archive: cannot tell the format from '%1': name it .tar, .tar.gz, .tar.bz2, .tar.xz, .tar.zst or .zip, or give --format")
                          .arg(QFileInfo(out->path).fileName()));
     }
     client::FileTransferItem item;

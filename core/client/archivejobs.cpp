@@ -54,7 +54,7 @@ void ExtractJob::doStart()
         connect(m_upload, &transfer::Job::finished, this, [this, name = local.fileName()](transfer::Job *upload) {
             upload->deleteLater();
             if (!upload->succeeded()) {
-                removeStaged();
+                m_staged.clear(); // a failed upload leaves no file under that name
                 return emitResult(upload->error());
             }
             unpack(m_staged, name);
@@ -72,13 +72,16 @@ void ExtractJob::unpack(const QString &remoteArchive, const QString &shownName)
     m_requestId = m_fs->extract(remoteArchive, m_request.destination, m_request.policy, shownName, m_request.wrap, progress,
                                 [this](const Expected<ExtractSummary> &summary) {
                                     m_requestId = 0;
-                                    removeStaged();
-                                    if (!summary)
-                                        return emitResult(summary.error());
-                                    m_summary = *summary;
-                                    setTotal(summary->bytes);
-                                    setProcessed(summary->bytes);
-                                    emitResult();
+                                    if (summary) {
+                                        m_summary = *summary;
+                                        setTotal(summary->bytes);
+                                        setProcessed(summary->bytes);
+                                    }
+                                    const Error error = summary ? Error{} : summary.error();
+                                    // The uploaded archive is gone before the job ends.
+                                    if (m_staged.isEmpty())
+                                        return emitResult(error);
+                                    m_fs->remove(std::exchange(m_staged, QString()), false, [this, error](const Expected<void> &) { emitResult(error); }, this);
                                 }, this);
 }
 

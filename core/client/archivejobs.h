@@ -44,6 +44,7 @@ private:
     void doStart() override;
     void doCancel() override;
     void unpack(const QString &remoteArchive, const QString &shownName);
+    /// Removes the uploaded archive (a cancel: without waiting).
     void removeStaged();
 
     QPointer<Session> m_session;

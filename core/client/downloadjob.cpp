@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/client/downloadjob.h"
 
+#include "core/client/incomingzip.h"
 #include "core/client/session.h"
 #include "core/pathcodec.h"
 #include "core/protocol/messagereader.h"
@@ -43,6 +44,7 @@ DownloadJob::~DownloadJob()
 void DownloadJob::attempt()
 {
     m_retired.reset();
+    m_retiredZip.reset();
     const QFileInfo target(m_item.localPath);
     struct stat st {};
     if (::lstat(pathcodec::toBytes(m_item.localPath).constData(), &st) == 0) {
@@ -103,12 +105,18 @@ void DownloadJob::requestData()
         QCborArray paths;
         for (const QString &path : std::as_const(m_archive->remotePaths))
             paths.append(protocol::pathValue(path));
-        const QCborMap args{{"s"_L1, qint64(m_stream)}, {"paths"_L1, paths}, {"format"_L1, m_archive->format}};
+        // A zip is made here out of the tar the agent streams (IncomingZip).
+        const QString format = m_archive->format == "zip"_L1 ? u"tar"_s : m_archive->format;
+        const QCborMap args{{"s"_L1, qint64(m_stream)}, {"paths"_L1, paths}, {"format"_L1, format}};
         m_requestId = m_session->request(QStringLiteral("archive"), args, [this](const Expected<QCborMap> &reply, bool) {
-            if (!reply)
+            if (!reply) {
+                // Nothing to resume from: no part file stays behind.
+                if (m_sink)
+                    m_sink->discard();
                 attemptFinished(reply.error());
-            else
+            } else {
                 onReady(*reply);
+            }
         }, this);
         return;
     }
@@ -152,6 +160,12 @@ void DownloadJob::onReady(const QCborMap &reply)
         attemptFinished(result ? Error{} : result.error());
     };
     const auto replace = m_item.conflict == ConflictAction::Fail ? transfer::Replace::Never : transfer::Replace::Always;
+    if (m_archive && m_archive->format == "zip"_L1) {
+        m_zip = std::make_unique<IncomingZip>(m_session->connection(), m_stream, std::move(*m_sink), replace, std::move(callbacks));
+        m_sink.reset();
+        m_session->connection()->openStream(m_stream, m_zip.get(), nullptr);
+        return;
+    }
     m_incoming = std::make_unique<transfer::IncomingFile>(m_session->connection(), m_stream, std::move(*m_sink), attributes, replace, std::move(callbacks));
     m_sink.reset();
     m_session->connection()->openStream(m_stream, m_incoming.get(), nullptr);
@@ -162,6 +176,7 @@ void DownloadJob::abandonAttempt(bool cancelled)
     endAttemptWork();
     if (!m_session) {
         m_retired = std::move(m_incoming);
+        m_retiredZip = std::move(m_zip);
         m_sink.reset();
         return;
     }
@@ -169,9 +184,13 @@ void DownloadJob::abandonAttempt(bool cancelled)
     closeAttemptStream(Error{ErrorCode::Cancelled, tr("cancelled")});
     if (cancelled && m_incoming)
         m_incoming->discard();
+    // A zip half made is no start for the next attempt.
+    if (m_zip)
+        m_zip->discard();
     // Kept until the next attempt or the job's end: this may run inside its
     // own callback.
     m_retired = std::move(m_incoming);
+    m_retiredZip = std::move(m_zip);
     m_sink.reset();
 }
 

@@ -15,10 +15,12 @@ class IncomingFile;
 
 namespace ferry::client {
 
+class IncomingZip;
+
 /// What the agent packs into one archive for a download (op "archive").
 struct ArchiveRequest {
     QStringList remotePaths; ///< entries beneath the root, named in the archive by their last component
-    QString format;          ///< "tar", "tar.gz", "tar.bz2", "tar.xz" or "tar.zst"
+    QString format;          ///< "tar", "tar.gz", "tar.bz2", "tar.xz", "tar.zst" or "zip" (made here from a tar)
 };
 
 /// Downloads one file from beneath the agent's root to a local path,
@@ -48,6 +50,8 @@ private:
     std::optional<transfer::FileSink> m_sink;
     std::unique_ptr<transfer::IncomingFile> m_incoming;
     std::unique_ptr<transfer::IncomingFile> m_retired;
+    std::unique_ptr<IncomingZip> m_zip; ///< instead of m_incoming, for a zip
+    std::unique_ptr<IncomingZip> m_retiredZip;
 };
 
 } // namespace ferry::client

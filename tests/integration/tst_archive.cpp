@@ -180,6 +180,7 @@ void TestArchive::everyFormat_data()
     QTest::newRow("tar.xz") << u"p.tar.xz"_s << QString();
     QTest::newRow("tar.zst") << u"p.tar.zst"_s << QString();
     QTest::newRow("--format tar.xz") << u"p.backup"_s << u"tar.xz"_s;
+    QTest::newRow("zip") << u"p.zip"_s << QString(); // made by the client from a tar
 }
 
 void TestArchive::everyFormat()
@@ -231,6 +232,8 @@ void TestArchive::refusals()
     const CliResult missing = cli({u"archive"_s, u":nothere"_s, out});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY2(missing.err.contains("nothere: No such file or directory"), missing.err.constData());
+    // Not even a part file stays.
+    QCOMPARE(QDir(m_out).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
     const CliResult outside = cli({u"archive"_s, u":../.."_s, out});
     QCOMPARE(outside.exitCode, 1);
     QVERIFY2(outside.err.contains("outside"), outside.err.constData());
