@@ -125,12 +125,21 @@ std::optional<Split> split(const RootFs &root, const QString &path)
     return std::nullopt;
 }
 
-Expected<QList<EntryInfo>> list(const RootFs &root, const Split &where)
+/// The entry @p where names, in an archive kept open (it lives while the
+/// cache or the caller holds it).
+Expected<const KArchiveEntry *> lookup(const RootFs &root, const Split &where, std::shared_ptr<OpenArchive> *holder)
 {
     auto archive = opened(root, where.archive);
     if (!archive)
         return std::unexpected(archive.error());
-    auto entry = find(**archive, where);
+    *holder = *archive;
+    return find(**archive, where);
+}
+
+Expected<QList<EntryInfo>> list(const RootFs &root, const Split &where)
+{
+    std::shared_ptr<OpenArchive> holder;
+    auto entry = lookup(root, where, &holder);
     if (!entry)
         return std::unexpected(entry.error());
     if (!(*entry)->isDirectory())
@@ -148,10 +157,8 @@ Expected<QList<EntryInfo>> list(const RootFs &root, const Split &where)
 
 Expected<EntryInfo> stat(const RootFs &root, const Split &where)
 {
-    auto archive = opened(root, where.archive);
-    if (!archive)
-        return std::unexpected(archive.error());
-    auto entry = find(**archive, where);
+    std::shared_ptr<OpenArchive> holder;
+    auto entry = lookup(root, where, &holder);
     if (!entry)
         return std::unexpected(entry.error());
     return infoOf(*entry, where.inner.isEmpty() ? remotepath::name(where.archive) : remotepath::name(where.inner));

@@ -43,55 +43,6 @@ bool put(const QString &path, const QByteArray &content, mode_t mode, qint64 mti
     return ::chmod(name.constData(), mode) == 0 && ::utime(name.constData(), &times) == 0;
 }
 
-QByteArray contentOf(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(unreadable)");
-}
-
-/// @p copy holds what @p original holds: names, types, bytes, permission
-/// bits, files' modification times, link targets.
-bool sameTree(const QString &original, const QString &copy, QString *why)
-{
-    const auto names = [](const QString &root) {
-        QStringList list;
-        QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            list.append(QDir(root).relativeFilePath(it.next()));
-        list.sort();
-        return list;
-    };
-    if (names(original) != names(copy)) {
-        *why = u"entries differ: %1 against %2"_s.arg(names(original).join(u", "_s), names(copy).join(u", "_s));
-        return false;
-    }
-    for (const QString &name : names(original)) {
-        struct stat a {};
-        struct stat b {};
-        ::lstat(QFile::encodeName(original + u'/' + name).constData(), &a);
-        ::lstat(QFile::encodeName(copy + u'/' + name).constData(), &b);
-        if ((a.st_mode & S_IFMT) != (b.st_mode & S_IFMT)) {
-            *why = name + u": types differ"_s;
-            return false;
-        }
-        if (S_ISLNK(a.st_mode)) {
-            if (QFileInfo(original + u'/' + name).readSymLink() != QFileInfo(copy + u'/' + name).readSymLink()) {
-                *why = name + u": link targets differ"_s;
-                return false;
-            }
-            continue;
-        }
-        if ((a.st_mode & 07777) != (b.st_mode & 07777)) {
-            *why = u"%1: mode %2 against %3"_s.arg(name).arg(a.st_mode & 07777, 0, 8).arg(b.st_mode & 07777, 0, 8);
-            return false;
-        }
-        if (S_ISREG(a.st_mode) && (a.st_mtime != b.st_mtime || contentOf(original + u'/' + name) != contentOf(copy + u'/' + name))) {
-            *why = name + u": content or time differs"_s;
-            return false;
-        }
-    }
-    return true;
-}
 
 } // namespace
 
@@ -202,7 +153,7 @@ void TestArchive::everyFormat()
     QVERIFY(!members.isEmpty());
     QCOMPARE(members.first().value("name"_L1).toString(), u"project"_s);
     QString why;
-    QVERIFY2(sameTree(m_tree, unpacked + u"/project"_s, &why), qPrintable(why));
+    QVERIFY2(treeMatches(m_tree, unpacked + u"/project"_s, &why), qPrintable(why));
 }
 
 void TestArchive::severalPathsAndTheRoot()
@@ -223,7 +174,7 @@ void TestArchive::severalPathsAndTheRoot()
     const QString unpacked = m_agent->scratch() + u"/all"_s;
     QVERIFY(!unpack(all, unpacked).isEmpty());
     QString why;
-    QVERIFY2(sameTree(m_agent->root(), unpacked, &why), qPrintable(why));
+    QVERIFY2(treeMatches(m_agent->root(), unpacked, &why), qPrintable(why));
 }
 
 void TestArchive::refusals()
@@ -277,7 +228,7 @@ void TestArchive::compressAndExtractOnTheAgent()
         const QString oracle = m_agent->scratch() + u"/oracle"_s;
         QVERIFY(!unpack(archive, oracle).isEmpty());
         QString why;
-        QVERIFY2(sameTree(m_tree, oracle + u"/project"_s, &why), qPrintable(why));
+        QVERIFY2(treeMatches(m_tree, oracle + u"/project"_s, &why), qPrintable(why));
     } else {
         QProcess zipinfo;
         zipinfo.start(u"python3"_s, {u"-c"_s, u"import sys, zipfile; print('\\n'.join(sorted(zipfile.ZipFile(sys.argv[1]).namelist())))"_s, archive});
@@ -289,7 +240,7 @@ void TestArchive::compressAndExtractOnTheAgent()
     const CliResult unpacked = cli({u"--quiet"_s, u"extract"_s, u':' + name, u":here/there"_s});
     QVERIFY2(unpacked.exitCode == 0, unpacked.err.constData());
     QString why;
-    QVERIFY2(sameTree(m_tree, m_agent->root() + u"/here/there/project"_s, &why), qPrintable(why));
+    QVERIFY2(treeMatches(m_tree, m_agent->root() + u"/here/there/project"_s, &why), qPrintable(why));
 }
 
 void TestArchive::extractUploadsALocalArchive()
@@ -303,7 +254,7 @@ void TestArchive::extractUploadsALocalArchive()
     const CliResult r = cli({u"--quiet"_s, u"extract"_s, archive, u":unpacked"_s});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QString why;
-    QVERIFY2(sameTree(m_tree, m_agent->root() + u"/unpacked/project"_s, &why), qPrintable(why));
+    QVERIFY2(treeMatches(m_tree, m_agent->root() + u"/unpacked/project"_s, &why), qPrintable(why));
     // The uploaded archive went away afterwards.
     QCOMPARE(QDir(m_agent->root() + u"/unpacked"_s).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{u"project"_s});
 
@@ -328,7 +279,7 @@ void TestArchive::conflictsInTheDestination()
     const CliResult replaced = cli({u"--quiet"_s, u"extract"_s, u"--on-conflict=overwrite"_s, u":p.tar"_s, u":d"_s});
     QVERIFY2(replaced.exitCode == 0, replaced.err.constData());
     QString why;
-    QVERIFY2(sameTree(m_tree, m_agent->root() + u"/d/project"_s, &why), qPrintable(why));
+    QVERIFY2(treeMatches(m_tree, m_agent->root() + u"/d/project"_s, &why), qPrintable(why));
 }
 
 void TestArchive::hostileArchives_data()
@@ -477,7 +428,7 @@ void TestArchive::archivesOpenLikeFolders()
     const CliResult tree = cli({u"--quiet"_s, u"cp"_s, u"-r"_s, u':' + name + u"/project"_s, m_out + u"/copy"_s});
     QVERIFY2(tree.exitCode == 0, tree.err.constData());
     QString why;
-    QVERIFY2(sameTree(m_tree, m_out + u"/copy"_s, &why), qPrintable(why));
+    QVERIFY2(treeMatches(m_tree, m_out + u"/copy"_s, &why), qPrintable(why));
 
     // Read-only, and a path that is not there.
     QCOMPARE(cli({u"ls"_s, u':' + name + u"/nothere"_s}).exitCode, 1);

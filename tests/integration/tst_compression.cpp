@@ -50,52 +50,6 @@ bool put(const QString &path, const QByteArray &content)
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size();
 }
 
-QByteArray contentOf(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(unreadable)");
-}
-
-/// Every entry under @p a is under @p b with the same type, bytes, link
-/// target and permissions, and nothing more is there.
-bool sameTree(const QString &a, const QString &b, QString *why)
-{
-    const auto names = [](const QString &root) {
-        QStringList list;
-        QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            list.append(QDir(root).relativeFilePath(it.next()));
-        list.sort();
-        return list;
-    };
-    const QStringList left = names(a);
-    const QStringList right = names(b);
-    if (left != right) {
-        *why = u"entries differ: %1 against %2"_s.arg(left.join(u", "_s), right.join(u", "_s));
-        return false;
-    }
-    for (const QString &name : left) {
-        const QFileInfo x(a + u'/' + name);
-        const QFileInfo y(b + u'/' + name);
-        if (x.isSymLink() || y.isSymLink()) {
-            if (x.readSymLink() != y.readSymLink() || x.isSymLink() != y.isSymLink()) {
-                *why = name + u": links differ"_s;
-                return false;
-            }
-            continue;
-        }
-        if (x.isDir() != y.isDir() || x.permissions() != y.permissions()) {
-            *why = name + u": type or permissions differ"_s;
-            return false;
-        }
-        if (x.isFile() && contentOf(x.filePath()) != contentOf(y.filePath())) {
-            *why = name + u": content differs"_s;
-            return false;
-        }
-    }
-    return true;
-}
-
 QJsonObject stats(const QString &path)
 {
     return QJsonDocument::fromJson(contentOf(path)).object();
@@ -189,14 +143,14 @@ void TestCompression::roundTrips()
     const CliResult up = cli({u"--quiet"_s, u"--compress="_s + mode, u"--stats"_s, upStats, u"cp"_s, u"-r"_s, source, u":"_s});
     QVERIFY2(up.exitCode == 0, qPrintable(why(up)));
     QString difference;
-    QVERIFY2(sameTree(source, m_agent->root() + u"/tree"_s, &difference), qPrintable(difference));
+    QVERIFY2(treeMatches(source, m_agent->root() + u"/tree"_s, &difference), qPrintable(difference));
 
     const QString back = m_scratch + u"/back"_s;
     QVERIFY(QDir().mkpath(back));
     const QString downStats = m_scratch + u"/down.json"_s;
     const CliResult down = cli({u"--quiet"_s, u"--compress="_s + mode, u"--stats"_s, downStats, u"cp"_s, u"-r"_s, u":tree"_s, back});
     QVERIFY2(down.exitCode == 0, qPrintable(why(down)));
-    QVERIFY2(sameTree(source, back + u"/tree"_s, &difference), qPrintable(difference));
+    QVERIFY2(treeMatches(source, back + u"/tree"_s, &difference), qPrintable(difference));
 
     for (const QString &path : {upStats, downStats}) {
         const QJsonObject s = stats(path);

@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QTcpServer>
@@ -129,6 +130,8 @@ QString AgentProcess::output()
     m_output += QString::fromUtf8(m_process.readAll());
     return m_output;
 }
+
+using namespace Qt::Literals::StringLiterals;
 
 static QProcessEnvironment cliEnvironment(const AgentProcess &agent)
 {
@@ -327,4 +330,52 @@ QJsonObject readStats(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+QByteArray contentOf(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(unreadable)");
+}
+
+bool treeMatches(const QString &original, const QString &copy, QString *why)
+{
+    const auto names = [](const QString &root) {
+        QStringList list;
+        QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            list.append(QDir(root).relativeFilePath(it.next()));
+        list.sort();
+        return list;
+    };
+    if (names(original) != names(copy)) {
+        *why = u"entries differ: %1 against %2"_s.arg(names(original).join(u", "_s), names(copy).join(u", "_s));
+        return false;
+    }
+    for (const QString &name : names(original)) {
+        struct stat a {};
+        struct stat b {};
+        ::lstat(QFile::encodeName(original + u'/' + name).constData(), &a);
+        ::lstat(QFile::encodeName(copy + u'/' + name).constData(), &b);
+        if ((a.st_mode & S_IFMT) != (b.st_mode & S_IFMT)) {
+            *why = name + u": types differ"_s;
+            return false;
+        }
+        if (S_ISLNK(a.st_mode)) {
+            if (QFileInfo(original + u'/' + name).readSymLink() != QFileInfo(copy + u'/' + name).readSymLink()) {
+                *why = name + u": link targets differ"_s;
+                return false;
+            }
+            continue;
+        }
+        if ((a.st_mode & 07777) != (b.st_mode & 07777)) {
+            *why = u"%1: mode %2 against %3"_s.arg(name).arg(a.st_mode & 07777, 0, 8).arg(b.st_mode & 07777, 0, 8);
+            return false;
+        }
+        if (S_ISREG(a.st_mode) && (a.st_mtime != b.st_mtime || contentOf(original + u'/' + name) != contentOf(copy + u'/' + name))) {
+            *why = name + u": content or time differs"_s;
+            return false;
+        }
+    }
+    return true;
 }

@@ -96,6 +96,11 @@ QList<QByteArray> namesIn(const QByteArray &path);
 bool removeTree(const QByteArray &path);
 /// SHA-256 of a file's contents, hex.
 QByteArray fileChecksum(const QString &path);
+/// The bytes of the file at @p path ("(unreadable)" when it cannot be read).
+QByteArray contentOf(const QString &path);
+/// @p copy holds what @p original holds: names, types, bytes, permission
+/// bits, files' modification times, symlink targets; @p why says what differs.
+bool treeMatches(const QString &original, const QString &copy, QString *why);
 /// The JSON object in a file, such as ferry-cli's --stats; empty when the
 /// file is missing or holds no object.
 QJsonObject readStats(const QString &path);
