@@ -38,6 +38,9 @@ LocalBrowser::LocalBrowser(QWidget *parent)
     m_view->setDragDropMode(QAbstractItemView::DragDrop);
     m_view->setDefaultDropAction(Qt::CopyAction);
     m_view->setDropIndicatorShown(true);
+    // A double-click opens a folder; renaming is F2 or a click on a
+    // selected row, as in the remote pane.
+    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
     m_view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
     m_location->setObjectName(u"localLocation"_s);

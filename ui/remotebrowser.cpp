@@ -84,6 +84,15 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     m_filter->setClearButtonEnabled(true);
     m_filter->setMaximumWidth(220);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &RemoteFilterModel::setNameFilter);
+    // Esc in the filter clears it and goes back to the list.
+    auto *clearFilter = new QAction(m_filter);
+    clearFilter->setShortcut(QKeySequence(Qt::Key_Escape));
+    clearFilter->setShortcutContext(Qt::WidgetShortcut);
+    connect(clearFilter, &QAction::triggered, this, [this] {
+        m_filter->clear();
+        m_view->setFocus();
+    });
+    m_filter->addAction(clearFilter);
 
     createActions();
     auto *bar = new QToolBar(tr("Remote Navigation"), this);
@@ -143,12 +152,14 @@ void RemoteBrowser::createActions()
         m_back.append(currentPath());
         navigate(m_forward.takeLast(), false);
     });
-    make(u"up"_s, u"go-up"_s, tr("&Up"), QKeySequence(Qt::ALT | Qt::Key_Up), [this] {
+    QAction *up = make(u"up"_s, u"go-up"_s, tr("&Up"), QKeySequence(Qt::ALT | Qt::Key_Up), [this] {
         const QString path = currentPath();
         if (path.isEmpty())
             return;
         openPath(remotepath::parent(path));
     });
+    // Backspace too, as in file managers; a field being typed in keeps it.
+    up->setShortcuts({QKeySequence(Qt::ALT | Qt::Key_Up), QKeySequence(Qt::Key_Backspace)});
     make(u"refresh"_s, u"view-refresh"_s, tr("&Refresh"), QKeySequence::Refresh, [this] { m_model->refresh(); });
     make(u"editLocation"_s, u"document-open-folder"_s, tr("Edit &Location"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] { m_location->startEditing(); });
     make(u"focusFilter"_s, u"view-filter"_s, tr("F&ilter"), QKeySequence::Find, [this] {

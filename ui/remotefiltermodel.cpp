@@ -3,7 +3,13 @@
 
 #include "ui/remotedirmodel.h"
 
+#include "core/pathcodec.h"
+#include "core/protocol/remotepath.h"
+#include "core/transfer/filesink.h"
+
 #include <QRegularExpression>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace ferry::ui {
 
@@ -37,6 +43,11 @@ bool RemoteFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
 {
     const QModelIndex index = sourceModel()->index(sourceRow, RemoteDirModel::NameColumn, sourceParent);
     if (!m_showHidden && index.data(RemoteDirModel::IsHiddenRole).toBool())
+        return false;
+    // Files on their way in (part files, archives waiting to be unpacked)
+    // are Ferry's own business, hidden files shown or not.
+    const QString name = remotepath::name(index.data(RemoteDirModel::PathRole).toString());
+    if (name.startsWith(u'.') && (transfer::FileSink::isPartName(pathcodec::toBytes(name)) || name.endsWith(u".ferry-extract"_s)))
         return false;
     return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
 }

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void navigationFilterAndHidden();
     void indicatorCountsDownToReconnect();
     void failedOperationsAreToldNamingThePath();
+    void localDoubleClickEntersFolders();
 
 private:
     void dropRemote(QAbstractItemView *view, const QStringList &paths, const QPoint &where, Qt::DropAction action);
@@ -272,6 +273,66 @@ void TestPanes::navigationFilterAndHidden()
     browser->action(QStringLiteral("up"))->trigger();
     QVERIFY(changed.wait(5000));
     QCOMPARE(browser->currentPath(), QString());
+
+    // Backspace goes up as well, from the list.
+    browser->openPath(QStringLiteral("archive"));
+    QVERIFY(changed.wait(5000));
+    m_window->activateWindow();
+    m_window->remoteView()->setFocus();
+    QTRY_VERIFY(m_window->remoteView()->hasFocus());
+    QTest::keyClick(m_window->remoteView(), Qt::Key_Backspace);
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(browser->currentPath(), QString());
+
+    // Esc in the filter clears it and hands the keyboard back to the list.
+    QTRY_VERIFY(remoteRow(QStringLiteral("report.txt")).isValid());
+    const int all = m_window->remoteView()->model()->rowCount();
+    browser->filterEdit()->setFocus();
+    QTest::keyClicks(browser->filterEdit(), QStringLiteral("*.txt"));
+    QTRY_VERIFY(m_window->remoteView()->model()->rowCount() < all);
+    QTest::keyClick(browser->filterEdit(), Qt::Key_Escape);
+    QVERIFY(browser->filterEdit()->text().isEmpty());
+    QTRY_COMPARE(m_window->remoteView()->model()->rowCount(), all);
+    QTRY_VERIFY(m_window->remoteView()->hasFocus());
+
+    // Part files and archives waiting to be unpacked stay out of sight,
+    // hidden files shown or not.
+    QVERIFY(writeFileBytes(QFile::encodeName(m_agent->root()) + "/.big.iso.ferry-part", "partial"));
+    QVERIFY(writeFileBytes(QFile::encodeName(m_agent->root()) + "/.site.zip.ferry-extract", "staged"));
+    QSignalSpy loaded(browser->model(), &ferry::ui::RemoteDirModel::loaded);
+    browser->model()->refresh();
+    QVERIFY(loaded.wait(5000));
+    QVERIFY(remoteRow(QStringLiteral(".hidden")).isValid());
+    QVERIFY(!remoteRow(QStringLiteral(".big.iso.ferry-part")).isValid());
+    QVERIFY(!remoteRow(QStringLiteral(".site.zip.ferry-extract")).isValid());
+}
+
+void TestPanes::localDoubleClickEntersFolders()
+{
+    QVERIFY(QDir().mkpath(m_agent->scratch() + QStringLiteral("/inner")));
+    ferry::ui::LocalBrowser *local = m_window->localBrowser();
+    local->openPath(m_agent->scratch());
+    QTreeView *view = local->view();
+    QModelIndex inner;
+    QTRY_VERIFY_WITH_TIMEOUT((inner = [&] {
+        const QModelIndex root = view->rootIndex();
+        for (int row = 0; row < view->model()->rowCount(root); ++row)
+            if (view->model()->index(row, 0, root).data().toString() == QStringLiteral("inner"))
+                return view->model()->index(row, 0, root);
+        return QModelIndex();
+    }()).isValid(), 5000);
+    QVERIFY(!(view->editTriggers() & QAbstractItemView::DoubleClicked));
+    QSignalSpy changed(local, &ferry::ui::LocalBrowser::pathChanged);
+    view->scrollTo(inner);
+    const QPoint center = view->visualRect(inner).center();
+    QSignalSpy doubleClicked(view, &QAbstractItemView::doubleClicked);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, center);
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, center);
+    QCOMPARE(doubleClicked.count(), 1);
+    // Entered, not renamed.
+    QTRY_COMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().first().toString(), m_agent->scratch() + QStringLiteral("/inner"));
+    QVERIFY(!view->findChild<QLineEdit *>());
 }
 
 void TestPanes::indicatorCountsDownToReconnect()
