@@ -52,4 +52,15 @@ bool RemoteFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
 }
 
+bool RemoteFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const bool leftDir = left.data(RemoteDirModel::IsDirRole).toBool();
+    const bool rightDir = right.data(RemoteDirModel::IsDirRole).toBool();
+    // A descending sort compares the other way round: a folder must still
+    // come out first.
+    if (leftDir != rightDir)
+        return sortOrder() == Qt::AscendingOrder ? leftDir : rightDir;
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
 } // namespace ferry::ui

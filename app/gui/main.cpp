@@ -20,6 +20,13 @@
 
 int main(int argc, char *argv[])
 {
+    // Help and the version need no display: without one, a window system
+    // plugin would abort before they are printed.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version" || arg == "-?")
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
     ferry::setupApplicationIdentity(QStringLiteral("ferry"));
     if (QIcon::themeName().isEmpty() || QIcon::themeName() == QStringLiteral("hicolor"))

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void indicatorCountsDownToReconnect();
     void failedOperationsAreToldNamingThePath();
     void localDoubleClickEntersFolders();
+    void foldersStayFirst();
 
 private:
     void dropRemote(QAbstractItemView *view, const QStringList &paths, const QPoint &where, Qt::DropAction action);
@@ -380,6 +381,26 @@ void TestPanes::failedOperationsAreToldNamingThePath()
     QTRY_VERIFY(remoteRow(QStringLiteral("notes.txt")).isValid());
     QVERIFY(QFile::exists(m_agent->root() + QStringLiteral("/notes.txt")));
     QVERIFY(bar->isHidden());
+}
+
+void TestPanes::foldersStayFirst()
+{
+    QTreeView *view = m_window->remoteView();
+    QAbstractItemModel *model = view->model();
+    const auto firstIsFolder = [model] { return model->index(0, 0).data(ferry::ui::RemoteDirModel::IsDirRole).toBool(); };
+    for (const int column : {int(ferry::ui::RemoteDirModel::NameColumn), int(ferry::ui::RemoteDirModel::SizeColumn), int(ferry::ui::RemoteDirModel::ModifiedColumn)}) {
+        for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            view->sortByColumn(column, order);
+            QVERIFY2(firstIsFolder(), qPrintable(QStringLiteral("column %1, order %2").arg(column).arg(int(order))));
+            // Files after every folder.
+            bool seenFile = false;
+            for (int row = 0; row < model->rowCount(); ++row) {
+                const bool dir = model->index(row, 0).data(ferry::ui::RemoteDirModel::IsDirRole).toBool();
+                QVERIFY(!(dir && seenFile));
+                seenFile = seenFile || !dir;
+            }
+        }
+    }
 }
 
 QTEST_MAIN(TestPanes)
