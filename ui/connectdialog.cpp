@@ -64,6 +64,14 @@ ConnectDialog::ConnectDialog(SiteStore *store, QWidget *parent)
 
     connect(m_sites, &QListWidget::itemSelectionChanged, this, &ConnectDialog::siteActivated);
     connect(m_recent, &QListWidget::itemSelectionChanged, this, &ConnectDialog::recentActivated);
+    // A double-click (or Return) on a site or a recent connection connects.
+    for (QListWidget *list : {m_sites, m_recent}) {
+        connect(list, &QListWidget::itemActivated, this, [this, list](QListWidgetItem *item) {
+            list->setCurrentItem(item);
+            item->setSelected(true);
+            accept();
+        });
+    }
     connect(m_deleteSite, &QPushButton::clicked, this, &ConnectDialog::deleteSelectedSite);
     // A message about the other kind's fields no longer applies.
     connect(m_form, &ConnectionForm::kindChanged, this, [this] { showMessage({}, false); });

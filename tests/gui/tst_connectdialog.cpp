@@ -58,6 +58,7 @@ private Q_SLOTS:
     void pastedTokenWithoutKeychainAsksToGoOn();
     void selectingSiteFillsFields();
     void recentConnectionFillsUrl();
+    void doubleClickConnects();
     void deletesSite();
     void keychainSiteWithoutKeychainIsShown();
     void tabReachesEveryControl();
@@ -336,6 +337,26 @@ void TestConnectDialog::recentConnectionFillsUrl()
     if (dialog->recentList()->selectedItems().isEmpty())
         QTest::keyClick(dialog->recentList(), Qt::Key_Space);
     QCOMPARE(dialog->urlEdit()->text(), QStringLiteral("ws://recent.example:7707"));
+}
+
+void TestConnectDialog::doubleClickConnects()
+{
+    Site site;
+    site.name = QStringLiteral("lab");
+    site.url = QUrl(QStringLiteral("ws://127.0.0.1:7707"));
+    site.tokenFile = tokenFile();
+    m_store->saveSite(site);
+    auto dialog = showDialog();
+    QSignalSpy accepted(dialog.get(), &QDialog::accepted);
+    QListWidget *sites = dialog->siteList();
+    QCOMPARE(sites->count(), 1);
+    const QRect rect = sites->visualItemRect(sites->item(0));
+    QTest::mouseClick(sites->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(sites->viewport(), Qt::LeftButton, {}, rect.center());
+    QTRY_COMPARE(accepted.count(), 1);
+    QCOMPARE(dialog->sessionOptions().url, site.url);
+    QCOMPARE(dialog->sessionOptions().token, kToken);
+    QCOMPARE(dialog->siteName(), QStringLiteral("lab"));
 }
 
 void TestConnectDialog::deletesSite()
