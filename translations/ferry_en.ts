@@ -15,6 +15,20 @@
 <context>
     <name>ferry::ui::MainWindow</name>
     <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n item(s)</source>
+        <translation>
+            <numerusform>%1 of %n item</numerusform>
+            <numerusform>%1 of %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../ui/mainwindow.cpp" line="85"/>
         <source>%n file(s) copied</source>
         <translation>

@@ -59,6 +59,7 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     , m_indicator(new ConnectionIndicator(this))
     , m_totalProgress(new QProgressBar(this))
     , m_rateLabel(new QLabel(this))
+    , m_itemCount(new QLabel(this))
 {
     setWindowTitle(tr("Ferry"));
     m_notifier = new Notifier(this);
@@ -74,6 +75,8 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     m_totalProgress->setMaximumWidth(200);
     m_totalProgress->setVisible(false);
     m_rateLabel->setObjectName(u"rateLabel"_s);
+    m_itemCount->setObjectName(u"itemCount"_s);
+    statusBar()->addPermanentWidget(m_itemCount);
     statusBar()->addPermanentWidget(m_rateLabel);
     statusBar()->addPermanentWidget(m_totalProgress);
     statusBar()->addPermanentWidget(m_indicator);
@@ -143,6 +146,9 @@ void MainWindow::setSession(client::Session *session)
     connect(m_remote, &RemoteBrowser::listingShown, this, &MainWindow::listingShown);
     connect(m_remote, &RemoteBrowser::pathChanged, this, &MainWindow::updateTitle);
     connect(m_remote, &RemoteBrowser::message, this, &MainWindow::showMessage);
+    connect(m_remote, &RemoteBrowser::countChanged, this, [this](int shown, int total) {
+        m_itemCount->setText(shown == total ? tr("%n item(s)", nullptr, total) : tr("%1 of %n item(s)", nullptr, total).arg(shown));
+    });
     connect(m_remote, &RemoteBrowser::uploadRequested, this, [this](const QStringList &paths, const QString &dir) { upload(paths, dir); });
     connect(m_remote, &RemoteBrowser::downloadRequested, this, &MainWindow::downloadSelection);
     connect(m_remote, &RemoteBrowser::archiveDownloadRequested, this, &MainWindow::chooseArchiveDownload);

@@ -134,6 +134,7 @@ private:
     ConnectionIndicator *m_indicator;
     QProgressBar *m_totalProgress;
     QLabel *m_rateLabel;
+    QLabel *m_itemCount; ///< the remote pane's entries, shown and in all
     QList<QAction *> m_actions;
     copy::CopyOptions m_copyDefaults;
     int m_lastPercent = -1;

@@ -116,12 +116,18 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     connect(m_model, &RemoteDirModel::loaded, this, [this] {
         m_location->setPath(m_model->path());
         m_view->resizeColumnToContents(RemoteDirModel::SizeColumn);
-        Q_EMIT message(tr("%n item(s)", nullptr, m_model->rowCount()));
         Q_EMIT pathChanged(m_model->path());
         updateActions();
         if (!std::exchange(m_shown, true))
             Q_EMIT listingShown();
     });
+    // The count follows the listing, the filter and the hidden files.
+    const auto recount = [this] { Q_EMIT countChanged(m_proxy->rowCount(), m_proxy->unfilteredCount()); };
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, recount);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, recount);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, recount);
+    connect(m_model, &RemoteDirModel::loaded, this, recount);
     connect(m_model, &RemoteDirModel::failed, this, [this](const QString &text) {
         m_location->setPath(m_model->path());
         m_messages->showMessage(MessageBar::Kind::Error, text);

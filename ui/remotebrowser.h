@@ -82,6 +82,8 @@ Q_SIGNALS:
     /// unpacked in @p remoteDirectory.
     void extractRequested(const QStringList &archives, bool local, const QString &remoteDirectory);
     void showHiddenChanged(bool show);
+    /// Entries shown, of those there are to see (the name filter aside).
+    void countChanged(int shown, int total);
 
 private:
     void createActions();

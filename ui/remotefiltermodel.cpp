@@ -39,17 +39,31 @@ void RemoteFilterModel::setNameFilter(const QString &text)
         setFilterFixedString(trimmed);
 }
 
-bool RemoteFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+bool RemoteFilterModel::visible(const QModelIndex &index) const
 {
-    const QModelIndex index = sourceModel()->index(sourceRow, RemoteDirModel::NameColumn, sourceParent);
     if (!m_showHidden && index.data(RemoteDirModel::IsHiddenRole).toBool())
         return false;
     // Files on their way in (part files, archives waiting to be unpacked)
     // are Ferry's own business, hidden files shown or not.
     const QString name = remotepath::name(index.data(RemoteDirModel::PathRole).toString());
-    if (name.startsWith(u'.') && (transfer::FileSink::isPartName(pathcodec::toBytes(name)) || name.endsWith(u".ferry-extract"_s)))
+    return !(name.startsWith(u'.') && (transfer::FileSink::isPartName(pathcodec::toBytes(name)) || name.endsWith(u".ferry-extract"_s)));
+}
+
+bool RemoteFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (!visible(sourceModel()->index(sourceRow, RemoteDirModel::NameColumn, sourceParent)))
         return false;
     return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
+}
+
+int RemoteFilterModel::unfilteredCount() const
+{
+    if (!sourceModel())
+        return 0;
+    int count = 0;
+    for (int row = 0; row < sourceModel()->rowCount(); ++row)
+        count += visible(sourceModel()->index(row, RemoteDirModel::NameColumn)) ? 1 : 0;
+    return count;
 }
 
 bool RemoteFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const

@@ -19,9 +19,14 @@ public:
     void setShowHidden(bool show);
     bool showHidden() const { return m_showHidden; }
     void setNameFilter(const QString &text);
+    /// Entries there are to see before the name filter: without the hidden
+    /// ones while they are not shown, never with Ferry's own part files.
+    int unfilteredCount() const;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    /// What filterAcceptsRow() keeps before the name filter.
+    bool visible(const QModelIndex &sourceIndex) const;
     /// Folders before files in either order, as file managers keep them.
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 

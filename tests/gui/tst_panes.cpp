@@ -25,6 +25,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSettings>
@@ -255,9 +256,21 @@ void TestPanes::navigationFilterAndHidden()
     browser->action(QStringLiteral("showHidden"))->trigger();
     QTRY_VERIFY(remoteRow(QStringLiteral(".hidden")).isValid());
 
+    // The status bar counts what there is to see: hidden entries only while
+    // shown, and the filter's share of them.
+    auto *count = m_window->findChild<QLabel *>(QStringLiteral("itemCount"));
+    QVERIFY(count);
+    const int all = m_window->remoteView()->model()->rowCount();
+    const auto items = [](int n) { return QCoreApplication::translate("ferry::ui::MainWindow", "%n item(s)", nullptr, n); };
+    QTRY_COMPARE(count->text(), items(all));
     browser->filterEdit()->setText(QStringLiteral("*.txt"));
     QTRY_COMPARE(m_window->remoteView()->model()->rowCount(), 1);
+    QTRY_COMPARE(count->text(), QCoreApplication::translate("ferry::ui::MainWindow", "%1 of %n item(s)", nullptr, all).arg(1));
     browser->filterEdit()->clear();
+    browser->action(QStringLiteral("showHidden"))->trigger();
+    QTRY_COMPARE(count->text(), items(all - 1));
+    browser->action(QStringLiteral("showHidden"))->trigger();
+    QTRY_COMPARE(count->text(), items(all));
 
     QSignalSpy changed(browser, &ferry::ui::RemoteBrowser::pathChanged);
     browser->openPath(QStringLiteral("archive"));
@@ -287,13 +300,13 @@ void TestPanes::navigationFilterAndHidden()
 
     // Esc in the filter clears it and hands the keyboard back to the list.
     QTRY_VERIFY(remoteRow(QStringLiteral("report.txt")).isValid());
-    const int all = m_window->remoteView()->model()->rowCount();
+    const int everything = m_window->remoteView()->model()->rowCount();
     browser->filterEdit()->setFocus();
     QTest::keyClicks(browser->filterEdit(), QStringLiteral("*.txt"));
-    QTRY_VERIFY(m_window->remoteView()->model()->rowCount() < all);
+    QTRY_VERIFY(m_window->remoteView()->model()->rowCount() < everything);
     QTest::keyClick(browser->filterEdit(), Qt::Key_Escape);
     QVERIFY(browser->filterEdit()->text().isEmpty());
-    QTRY_COMPARE(m_window->remoteView()->model()->rowCount(), all);
+    QTRY_COMPARE(m_window->remoteView()->model()->rowCount(), everything);
     QTRY_VERIFY(m_window->remoteView()->hasFocus());
 
     // Part files and archives waiting to be unpacked stay out of sight,
