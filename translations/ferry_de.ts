@@ -2676,6 +2676,11 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <source>gzip-compressed tar (*.tar.gz);;zstd-compressed tar (*.tar.zst);;xz-compressed tar (*.tar.xz);;bzip2-compressed tar (*.tar.bz2);;tar (*.tar);;zip (*.zip)</source>
         <translation>gzip-komprimiertes tar (*.tar.gz);;zstd-komprimiertes tar (*.tar.zst);;xz-komprimiertes tar (*.tar.xz);;bzip2-komprimiertes tar (*.tar.bz2);;tar (*.tar);;zip (*.zip)</translation>
     </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp"/>
+        <source>%1 (not connected)</source>
+        <translation>%1 (nicht verbunden)</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ui::Notifier</name>

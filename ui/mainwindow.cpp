@@ -169,6 +169,7 @@ void MainWindow::setSession(client::Session *session)
         moveOrCopyRemote(paths, dir, copy);
     });
     connect(session, &client::Session::connected, m_remote, [this] { m_remote->model()->refresh(); });
+    connect(session, &client::Session::stateChanged, this, &MainWindow::updateTitle);
     connect(session, &client::Session::failed, this, [this, session](const Error &error) {
         showMessage(error.message);
         // A wss:// agent seen for the first time (or with a new certificate).
@@ -556,6 +557,9 @@ void MainWindow::updateTitle()
         // An agent's host, or a web terminal's.
         base = tr("%1 — Ferry").arg(m_session->options().url.host() + u":/"_s + pathcodec::escaped(currentPath()));
     }
+    // Not reached (yet, or any more): said in the title too.
+    if (m_session && m_session->state() != client::Session::State::Connected)
+        base = tr("%1 (not connected)").arg(base);
     setWindowTitle(m_lastPercent >= 0 ? tr("%1% · %2").arg(m_lastPercent).arg(base) : base);
 }
 

@@ -353,10 +353,14 @@ void TestPanes::indicatorCountsDownToReconnect()
 {
     ferry::ui::ConnectionIndicator *indicator = m_window->connectionIndicator();
     QTRY_VERIFY(indicator->text().startsWith(QStringLiteral("Connected")));
+    QVERIFY(!m_window->windowTitle().contains(QStringLiteral("not connected")));
     m_agent->kill();
     QTRY_VERIFY_WITH_TIMEOUT(indicator->text().startsWith(QStringLiteral("Reconnecting")), 20000);
+    // The title no longer claims the host while it is away.
+    QTRY_VERIFY(m_window->windowTitle().contains(QStringLiteral("(not connected)")));
     QVERIFY(m_agent->restart());
     QTRY_VERIFY_WITH_TIMEOUT(indicator->text().startsWith(QStringLiteral("Connected")), 30000);
+    QTRY_VERIFY(!m_window->windowTitle().contains(QStringLiteral("not connected")));
 }
 
 void TestPanes::failedOperationsAreToldNamingThePath()
