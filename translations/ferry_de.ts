@@ -3382,6 +3382,11 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message>
+        <location filename="../ui/remotebrowser.cpp"/>
+        <source>Clear Filter</source>
+        <translation>Filter leeren</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ui::RemoteDirModel</name>

@@ -85,7 +85,8 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     m_filter->setMaximumWidth(220);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &RemoteFilterModel::setNameFilter);
     // Esc in the filter clears it and goes back to the list.
-    auto *clearFilter = new QAction(m_filter);
+    auto *clearFilter = new QAction(tr("Clear Filter"), m_filter);
+    clearFilter->setObjectName(u"clearFilter"_s);
     clearFilter->setShortcut(QKeySequence(Qt::Key_Escape));
     clearFilter->setShortcutContext(Qt::WidgetShortcut);
     connect(clearFilter, &QAction::triggered, this, [this] {
