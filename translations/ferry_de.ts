@@ -1541,6 +1541,21 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <source>a compressed data frame on a connection without compression</source>
         <translation>ein komprimierter Datenrahmen auf einer Verbindung ohne Kompression</translation>
     </message>
+    <message>
+        <location filename="../core/net/websockettransport.cpp"/>
+        <source>nothing listens there (connection refused): is the agent running, and on this port?</source>
+        <translation>dort lauscht nichts (Verbindung abgelehnt): Läuft der Agent, und auf diesem Port?</translation>
+    </message>
+    <message>
+        <location filename="../core/net/websockettransport.cpp"/>
+        <source>no such host: check the name in the URL</source>
+        <translation>diesen Rechner gibt es nicht: Stimmt der Name in der URL?</translation>
+    </message>
+    <message>
+        <location filename="../core/net/websockettransport.cpp"/>
+        <source>cannot reach it (%1): check the network and the address</source>
+        <translation>nicht erreichbar (%1): Stimmen Netz und Adresse?</translation>
+    </message>
 </context>
 <context>
     <name>ferry::pathcodec</name>

@@ -208,7 +208,11 @@ void Session::attachTransport(net::Transport *transport)
     connect(transport, &net::Transport::messageReceived, this, &Session::onSocketMessage);
     connect(transport, &net::Transport::closed, this, [this](const Error &reason) {
         QString message = reason.message;
-        if (m_webSocket && m_webSocket->closeReason().isEmpty() && reason.code == ErrorCode::Connection)
+        // Closed by the agent only if it was reached; before that, what
+        // kept the socket from opening (refused, no such host...).
+        if (m_webSocket && !m_upgraded && m_webSocket->error() != QAbstractSocket::UnknownSocketError)
+            message = net::openErrorText(*m_webSocket);
+        else if (m_webSocket && m_webSocket->closeReason().isEmpty() && reason.code == ErrorCode::Connection)
             message = QCoreApplication::translate("ferry::client", "the agent closed the connection");
         if (!message.startsWith(transportDescription()))
             message = QCoreApplication::translate("ferry::client", "%1: %2").arg(transportDescription(), message);

@@ -94,6 +94,18 @@ void WebSocketTransport::finish(const Error &reason)
 
 QString openErrorText(const QWebSocket &socket)
 {
+    // Told apart in words of their own: nothing there, no such name, no way.
+    switch (socket.error()) {
+    case QAbstractSocket::ConnectionRefusedError:
+        return QCoreApplication::translate("ferry::net", "nothing listens there (connection refused): is the agent running, and on this port?");
+    case QAbstractSocket::HostNotFoundError:
+        return QCoreApplication::translate("ferry::net", "no such host: check the name in the URL");
+    case QAbstractSocket::NetworkError:
+    case QAbstractSocket::SocketTimeoutError:
+        return QCoreApplication::translate("ferry::net", "cannot reach it (%1): check the network and the address").arg(socket.errorString());
+    default:
+        break;
+    }
     const QString text = socket.errorString();
     // QWebSocket tells the status of a refused upgrade in its error text
     // only: "...: Unhandled http status code: 502 (Bad Gateway)."

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QTcpServer>
 #include <QTest>
 
 #include <csignal>
@@ -70,6 +71,8 @@ private Q_SLOTS:
     void agentDropsSilentClient();
     void wholeFileWorkOffTheEventLoop_data();
     void wholeFileWorkOffTheEventLoop();
+    void unreachableAgentsToldApart_data();
+    void unreachableAgentsToldApart();
 };
 
 void TestLiveness::clientNoticesFrozenAgent()
@@ -193,6 +196,34 @@ void TestLiveness::wholeFileWorkOffTheEventLoop()
     // A resumed upload's part file is kept for a later attempt.
     if (op == "put"_L1)
         QCOMPARE(QFileInfo(agent.root() + u"/.huge.bin.ferry-part"_s).size(), kHugeFile);
+}
+
+void TestLiveness::unreachableAgentsToldApart_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("said");
+    // A port just given back: nothing listens there.
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    QTest::newRow("refused") << QStringLiteral("ws://127.0.0.1:%1").arg(port) << QStringLiteral("nothing listens there (connection refused)");
+    QTest::newRow("no such host") << QStringLiteral("ws://no-such-host.invalid:7707") << QStringLiteral("no such host");
+}
+
+void TestLiveness::unreachableAgentsToldApart()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, said);
+    AgentProcess agent; // for its token file only
+    QVERIFY2(agent.start(), qPrintable(agent.errorString()));
+    const CliResult r = runCli(agent, {QStringLiteral("--url"), url, QStringLiteral("--reconnect-for"), QStringLiteral("0"), QStringLiteral("ls"), QStringLiteral(":")});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(said.toUtf8()), r.err.constData());
+    // Never "the agent closed the connection": it was never reached.
+    QVERIFY2(!r.err.contains("closed the connection"), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestLiveness)
