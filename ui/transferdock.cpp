@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QSpinBox>
 #include <QToolBar>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -86,6 +87,14 @@ TransferDock::TransferDock(copy::TransferSlots *pool, QWidget *parent)
     setWidget(content);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TransferDock::updateActions);
+    // What was just queued comes into view (the rows of a job arrive at
+    // the end).
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int, int last) {
+        QTimer::singleShot(0, m_view, [this, last] {
+            if (last < m_model->rowCount())
+                m_view->scrollTo(m_model->index(last, TransferQueueModel::NameColumn));
+        });
+    });
     connect(m_model, &TransferQueueModel::totalsChanged, this, &TransferDock::updateActions);
     updateActions();
 }

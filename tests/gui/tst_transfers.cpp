@@ -63,6 +63,7 @@ private Q_SLOTS:
     void compressAndExtractHere();
     void dropArchiveToExtract();
     void archiveOpensLikeAFolder();
+    void newRowsComeIntoView();
 
 private:
     QModelIndex remoteRow(const QString &shown) const;
@@ -519,6 +520,35 @@ void TestTransfers::archiveOpensLikeAFolder()
     QVERIFY(m_window->download(m_window->selectedPaths(), m_agent->scratch()));
     QVERIFY(waitForJob());
     QCOMPARE(fileChecksum(m_agent->scratch() + QStringLiteral("/guide.txt")), fileChecksum(m_agent->root() + QStringLiteral("/docs/guide.txt")));
+}
+
+namespace {
+
+/// A transfer that waits to be cancelled: rows for the queue.
+class WaitingJob final : public ferry::transfer::Job
+{
+public:
+    using ferry::transfer::Job::Job;
+
+private:
+    void doStart() override {}
+};
+
+} // namespace
+
+void TestTransfers::newRowsComeIntoView()
+{
+    ferry::ui::TransferDock *dock = m_window->transferDock();
+    QTreeView *view = dock->view();
+    for (int i = 0; i < 60; ++i) {
+        auto *job = new WaitingJob(this);
+        dock->addTransfer(job, QStringLiteral("waiting-%1.bin").arg(i), QStringLiteral("here"), QStringLiteral(":there"), ferry::copy::Direction::Upload);
+    }
+    const QModelIndex last = dock->model()->index(dock->model()->rowCount() - 1, 0);
+    QCOMPARE(last.data().toString(), QStringLiteral("waiting-59.bin"));
+    QTRY_VERIFY(view->viewport()->rect().contains(view->visualRect(last).center()));
+    dock->model()->cancelAll();
+    QTRY_COMPARE(dock->model()->activeCount(), 0);
 }
 
 QTEST_MAIN(TestTransfers)
