@@ -220,7 +220,12 @@ void MainWindow::showConnectDialog()
         dialog->setShellCommand(m_session->options().shellCommand, m_session->options().remoteRoot);
     else if (m_session)
         dialog->setUrl(m_session->options().url);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { connectTo(dialog->sessionOptions()); });
+    if (m_session && !m_session->isShellSession() && !m_session->isWebTerminalSession() && !m_tokenFile.isEmpty())
+        dialog->setTokenFile(m_tokenFile);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_tokenFile = dialog->kind() == ConnectionKind::Agent ? dialog->tokenFileEdit()->text().trimmed() : QString();
+        connectTo(dialog->sessionOptions());
+    });
     dialog->open();
 }
 

@@ -49,6 +49,9 @@ public:
     void setSession(client::Session *session);
     /// Opens a session of the window's own to @p options (replacing any).
     void connectTo(const client::SessionOptions &options);
+    /// The agent token file of the current connection, offered again by
+    /// Connect… (the session holds the token, not where it came from).
+    void setTokenFile(const QString &path) { m_tokenFile = path; }
     /// The connection dialog: saved sites, recent connections, a new one.
     void showConnectDialog();
     SiteStore *siteStore() const { return m_sites; }
@@ -135,6 +138,7 @@ private:
     QProgressBar *m_totalProgress;
     QLabel *m_rateLabel;
     QLabel *m_itemCount; ///< the remote pane's entries, shown and in all
+    QString m_tokenFile;
     QList<QAction *> m_actions;
     copy::CopyOptions m_copyDefaults;
     int m_lastPercent = -1;

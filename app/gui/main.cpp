@@ -122,6 +122,9 @@ int main(int argc, char *argv[])
                 return 4;
             }
             options.token = *token;
+            // Offered again by Connect… after a Disconnect.
+            if (!ferry::client::isJupyterUrl(options.url))
+                window.setTokenFile(tokenPath);
         }
     }
 

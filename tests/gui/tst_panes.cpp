@@ -11,6 +11,7 @@
 #include "core/copy/copyjob.h"
 #include "core/copy/transferslots.h"
 #include "core/net/auth.h"
+#include "ui/connectdialog.h"
 #include "ui/connectionindicator.h"
 #include "ui/localbrowser.h"
 #include "ui/mainwindow.h"
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void failedOperationsAreToldNamingThePath();
     void localDoubleClickEntersFolders();
     void foldersStayFirst();
+    void connectOffersTheTokenFileAgain();
 
 private:
     void dropRemote(QAbstractItemView *view, const QStringList &paths, const QPoint &where, Qt::DropAction action);
@@ -418,6 +420,18 @@ void TestPanes::foldersStayFirst()
             }
         }
     }
+}
+
+void TestPanes::connectOffersTheTokenFileAgain()
+{
+    // Connect… (after a Disconnect, say) offers the agent and its token file.
+    m_window->setTokenFile(m_agent->tokenFile());
+    m_window->action(QStringLiteral("connect"))->trigger();
+    ferry::ui::ConnectDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<ferry::ui::ConnectDialog *>()));
+    QCOMPARE(dialog->urlEdit()->text(), m_session->options().url.toString());
+    QCOMPARE(dialog->tokenFileEdit()->text(), m_agent->tokenFile());
+    dialog->reject();
 }
 
 QTEST_MAIN(TestPanes)
