@@ -223,10 +223,11 @@ void RemoteBrowser::createActions()
     });
     make(u"properties"_s, u"document-properties"_s, tr("P&roperties…"), QKeySequence(Qt::ALT | Qt::Key_Return), [this] { showProperties(); });
     make(u"copyPath"_s, u"edit-copy-path"_s, tr("Copy Remote &Path"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] {
+        // In ferry-cli's form (":dir/name"), which the location bar takes too.
         QStringList shown;
         for (const QString &path : selectedPaths())
-            shown.append(pathcodec::escaped(path));
-        QApplication::clipboard()->setText((shown.isEmpty() ? QStringList{pathcodec::escaped(currentPath())} : shown).join(u'\n'));
+            shown.append(u':' + pathcodec::escaped(path));
+        QApplication::clipboard()->setText((shown.isEmpty() ? QStringList{u':' + pathcodec::escaped(currentPath())} : shown).join(u'\n'));
     });
     for (const char *name : {"download", "downloadArchive", "compress", "extractHere", "rename", "delete", "copyPath", "newFolder", "properties"})
         m_view->addAction(action(QLatin1StringView(name)));

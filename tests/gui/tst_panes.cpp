@@ -14,6 +14,7 @@
 #include "ui/connectdialog.h"
 #include "ui/connectionindicator.h"
 #include "ui/localbrowser.h"
+#include "ui/locationbar.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebar.h"
 #include "ui/remotebrowser.h"
@@ -23,6 +24,8 @@
 #include "ui/transferqueuemodel.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -60,6 +63,7 @@ private Q_SLOTS:
     void localDoubleClickEntersFolders();
     void foldersStayFirst();
     void connectOffersTheTokenFileAgain();
+    void copiedPathsPasteEverywhere();
 
 private:
     void dropRemote(QAbstractItemView *view, const QStringList &paths, const QPoint &where, Qt::DropAction action);
@@ -432,6 +436,29 @@ void TestPanes::connectOffersTheTokenFileAgain()
     QCOMPARE(dialog->urlEdit()->text(), m_session->options().url.toString());
     QCOMPARE(dialog->tokenFileEdit()->text(), m_agent->tokenFile());
     dialog->reject();
+}
+
+void TestPanes::copiedPathsPasteEverywhere()
+{
+    ferry::ui::RemoteBrowser *browser = m_window->remoteBrowser();
+    QSignalSpy changed(browser, &ferry::ui::RemoteBrowser::pathChanged);
+    browser->openPath(QStringLiteral("archive"));
+    QVERIFY(changed.wait(5000));
+    // Nothing selected: the folder shown, as ferry-cli writes remote paths.
+    browser->view()->clearSelection();
+    browser->action(QStringLiteral("copyPath"))->trigger();
+    const QString copied = QApplication::clipboard()->text();
+    if (copied.isEmpty())
+        QSKIP("no clipboard on this platform");
+    QCOMPARE(copied, QStringLiteral(":archive"));
+    // The location bar takes it back as it is.
+    browser->openPath(QString());
+    QVERIFY(changed.wait(5000));
+    browser->locationBar()->startEditing();
+    browser->locationEdit()->setText(copied);
+    QTest::keyClick(browser->locationEdit(), Qt::Key_Return);
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(browser->currentPath(), QStringLiteral("archive"));
 }
 
 QTEST_MAIN(TestPanes)
