@@ -104,22 +104,6 @@ private:
     bool m_done = false;
 };
 
-/// Hears the client's abort (a failed write on its side, or a cancel).
-class AgentArchive::Receiver final : public net::StreamReceiver
-{
-public:
-    explicit Receiver(AgentArchive *owner) : m_owner(owner) {}
-    void onStreamData(const protocol::DataFrame &) override {}
-    void onStreamMessage(const QCborMap &message) override
-    {
-        if (message.value("t"_L1).toString() == "abort"_L1)
-            m_owner->m_session->streamFinished(m_owner->m_stream);
-    }
-
-private:
-    AgentArchive *m_owner;
-};
-
 AgentArchive::AgentArchive(AgentSession *session, qint64 requestId, quint32 stream)
     : AgentStream(session, requestId, stream)
 {
@@ -185,7 +169,7 @@ void AgentArchive::begin(AgentSession *session, qint64 requestId, quint32 stream
     auto source = std::make_unique<Source>(archive, std::move(pull));
     source->setCompression(session->connection()->compressionChooser());
     archive->m_source = std::move(source);
-    archive->m_receiver = std::make_unique<Receiver>(archive);
+    archive->m_receiver = std::make_unique<AbortListener>(session, stream);
     session->connection()->openStream(stream, archive->m_receiver.get(), archive->m_source.get());
     session->reply(requestId, reply);
     session->connection()->wake(stream);

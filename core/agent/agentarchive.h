@@ -44,7 +44,6 @@ private:
     static void begin(AgentSession *session, qint64 requestId, quint32 stream, std::function<Expected<std::optional<QByteArray>>(qint64)> pull,
                       const QCborMap &reply);
     class Source;
-    class Receiver;
 
     std::unique_ptr<Source> m_source;
     std::unique_ptr<net::StreamReceiver> m_receiver;

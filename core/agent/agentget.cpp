@@ -13,22 +13,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace ferry::agent {
 
-/// Hears the client's abort of a download (a failed write on its side).
-class AgentGet::Receiver final : public net::StreamReceiver
-{
-public:
-    explicit Receiver(AgentGet *get) : m_get(get) {}
-    void onStreamData(const protocol::DataFrame &) override {}
-    void onStreamMessage(const QCborMap &message) override
-    {
-        if (message.value("t"_L1).toString() == "abort"_L1)
-            m_get->m_session->streamFinished(m_get->m_stream);
-    }
-
-private:
-    AgentGet *m_get;
-};
-
 AgentGet::AgentGet(AgentSession *session, qint64 requestId, quint32 stream)
     : AgentStream(session, requestId, stream)
 {
@@ -97,7 +81,7 @@ void AgentGet::begin(transfer::FileSource source, qint64 offset)
     auto outgoing = std::make_unique<transfer::OutgoingFile>(m_stream, std::move(source), std::move(callbacks));
     outgoing->setCompression(m_session->connection()->compressionChooser());
     m_outgoing = std::move(outgoing);
-    m_receiver = std::make_unique<Receiver>(this);
+    m_receiver = std::make_unique<AbortListener>(m_session, m_stream);
     m_session->connection()->openStream(m_stream, m_receiver.get(), m_outgoing.get());
     m_session->reply(m_requestId, meta);
     m_session->connection()->wake(m_stream);

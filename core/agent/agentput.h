@@ -59,7 +59,6 @@ public:
 
 private:
     AgentGet(AgentSession *session, qint64 requestId, quint32 stream);
-    class Receiver;
     /// Opens the stream on @p source, positioned at @p offset.
     void begin(transfer::FileSource source, qint64 offset);
 

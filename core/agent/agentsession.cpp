@@ -224,6 +224,12 @@ void AgentSession::replyError(qint64 id, const Error &error)
     m_connection->sendControl(m);
 }
 
+void AbortListener::onStreamMessage(const QCborMap &message)
+{
+    if (message.value("t"_L1).toString() == "abort"_L1)
+        m_session->streamFinished(m_stream);
+}
+
 AgentStream::~AgentStream()
 {
     // Aborted, or the client went away, while its file was being read.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/net/connection.h"
+
 #include <QObject>
 
 #include <atomic>
@@ -39,6 +41,20 @@ protected:
 
 private:
     std::shared_ptr<std::atomic_bool> m_workCancelled;
+};
+
+/// The receiving side of a stream the agent only sends on: it hears the
+/// client's abort (a failed write there, or a cancel) and ends the stream.
+class AbortListener final : public net::StreamReceiver
+{
+public:
+    AbortListener(AgentSession *session, quint32 stream) : m_session(session), m_stream(stream) {}
+    void onStreamData(const protocol::DataFrame &) override {}
+    void onStreamMessage(const QCborMap &message) override;
+
+private:
+    AgentSession *m_session;
+    quint32 m_stream;
 };
 
 } // namespace ferry::agent

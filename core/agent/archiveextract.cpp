@@ -118,20 +118,9 @@ Expected<std::unique_ptr<OpenArchive>> OpenArchive::open(const RootFs &root, con
     if (!zip) {
         // KTar takes anything for a tar with no entries: the first header
         // must be one (or the end blocks of an empty archive).
-        QFile peek;
-        const int copy = ::dup(archive->m_file.handle());
         bool isTar = false;
-        // A duplicate shares the file's offset: both start from 0, and the
-        // archive's own file goes back there afterwards.
-        if (copy >= 0 && peek.open(copy, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle) && peek.seek(0)) {
-            std::unique_ptr<KCompressionDevice> unpack;
-            QIODevice *head = &peek;
-            if (filter != KCompressionDevice::None) {
-                unpack = std::make_unique<KCompressionDevice>(&peek, false, filter);
-                unpack->open(QIODevice::ReadOnly);
-                head = unpack.get();
-            }
-            const QByteArray block = head->read(512);
+        if (auto second = archive->secondReader()) {
+            const QByteArray block = (*second)->device->read(512);
             isTar = block.size() == 512 && (block.mid(257, 5) == "ustar" || block.count('\0') == 512);
         }
         archive->m_file.seek(0);
@@ -168,22 +157,30 @@ const KArchiveDirectory *OpenArchive::rootDirectory() const
     return m_archive->directory();
 }
 
+Expected<std::unique_ptr<OpenArchive::SecondReader>> OpenArchive::secondReader() const
+{
+    // A duplicate shares the file's offset: it starts from 0, and the
+    // archive's own file must seek back before it reads again.
+    auto reader = std::make_unique<SecondReader>();
+    const int fd = ::dup(m_file.handle());
+    if (fd < 0 || !reader->file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle) || !reader->file.seek(0))
+        return std::unexpected(Error::fromErrno(errno, m_path));
+    reader->device = &reader->file;
+    if (m_kind == Kind::Tar && m_filterType != int(KCompressionDevice::None)) {
+        reader->filter = std::make_unique<KCompressionDevice>(&reader->file, false, KCompressionDevice::CompressionType(m_filterType));
+        if (!reader->filter->open(QIODevice::ReadOnly))
+            return std::unexpected(Error{ErrorCode::Io, reader->filter->errorString()});
+        reader->device = reader->filter.get();
+    }
+    return reader;
+}
+
 Expected<QList<RawMember>> OpenArchive::scan(qsizetype maxMembers) const
 {
-    // A reader of its own over the same open file.
-    QFile file;
-    const int fd = ::dup(m_file.handle());
-    if (fd < 0 || !file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle))
-        return std::unexpected(Error::fromErrno(errno, m_path));
-    file.seek(0);
-    if (m_kind == Kind::Zip)
-        return scanZip(&file, maxMembers);
-    if (m_filterType == int(KCompressionDevice::None))
-        return scanTar(&file, maxMembers);
-    KCompressionDevice filter(&file, false, KCompressionDevice::CompressionType(m_filterType));
-    if (!filter.open(QIODevice::ReadOnly))
-        return std::unexpected(Error{ErrorCode::Io, filter.errorString()});
-    return scanTar(&filter, maxMembers);
+    auto reader = secondReader();
+    if (!reader)
+        return std::unexpected(reader.error());
+    return m_kind == Kind::Zip ? scanZip((*reader)->device, maxMembers) : scanTar((*reader)->device, maxMembers);
 }
 
 std::optional<ExtractPolicy> extractPolicyFromName(const QString &name)

@@ -43,6 +43,14 @@ private:
     /// The members as the archive's own headers name them, read apart from
     /// KArchive's view of it.
     Expected<QList<RawMember>> scan(qsizetype maxMembers) const;
+    /// The archive read again from its start, decompressed for a tar,
+    /// beside KArchive's reading of it.
+    struct SecondReader {
+        QFile file;
+        std::unique_ptr<KCompressionDevice> filter;
+        QIODevice *device = nullptr;
+    };
+    Expected<std::unique_ptr<SecondReader>> secondReader() const;
     QString m_path;
     Kind m_kind = Kind::Tar;
     int m_filterType = 0; ///< KCompressionDevice::CompressionType

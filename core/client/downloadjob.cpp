@@ -101,34 +101,28 @@ void DownloadJob::attempt()
 
 void DownloadJob::requestData()
 {
+    QString op = u"get"_s;
+    QCborMap args{{"s"_L1, qint64(m_stream)}};
     if (m_archive) {
         QCborArray paths;
         for (const QString &path : std::as_const(m_archive->remotePaths))
             paths.append(protocol::pathValue(path));
+        op = u"archive"_s;
+        args.insert("paths"_L1, paths);
         // A zip is made here out of the tar the agent streams (IncomingZip).
-        const QString format = m_archive->format == "zip"_L1 ? u"tar"_s : m_archive->format;
-        const QCborMap args{{"s"_L1, qint64(m_stream)}, {"paths"_L1, paths}, {"format"_L1, format}};
-        m_requestId = m_session->request(QStringLiteral("archive"), args, [this](const Expected<QCborMap> &reply, bool) {
-            if (!reply) {
-                // Nothing to resume from: no part file stays behind.
-                if (m_sink)
-                    m_sink->discard();
-                attemptFinished(reply.error());
-            } else {
-                onReady(*reply);
-            }
-        }, this);
-        return;
+        args.insert("format"_L1, m_archive->format == "zip"_L1 ? u"tar"_s : m_archive->format);
+    } else {
+        args.insert("path"_L1, protocol::pathValue(m_item.remotePath));
+        args.insert("offset"_L1, m_sink->offset());
+        args.insert("prefix"_L1, m_sink->prefixDigest());
     }
-    const QCborMap args{{"s"_L1, qint64(m_stream)},
-                        {"path"_L1, protocol::pathValue(m_item.remotePath)},
-                        {"offset"_L1, m_sink->offset()},
-                        {"prefix"_L1, m_sink->prefixDigest()}};
-    m_requestId = m_session->request(QStringLiteral("get"), args, [this](const Expected<QCborMap> &reply, bool) {
-        if (!reply)
-            attemptFinished(reply.error());
-        else
-            onReady(*reply);
+    m_requestId = m_session->request(op, args, [this](const Expected<QCborMap> &reply, bool) {
+        if (reply)
+            return onReady(*reply);
+        // An archive leaves nothing to resume from: no part file stays.
+        if (m_archive && m_sink)
+            m_sink->discard();
+        attemptFinished(reply.error());
     }, this);
 }
 

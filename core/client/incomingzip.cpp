@@ -11,8 +11,6 @@
 #include <QDateTime>
 #include <QTimeZone>
 
-#include <cerrno>
-#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -225,18 +223,9 @@ void IncomingZip::onStreamMessage(const QCborMap &message)
             m_sink.discard();
             return complete(std::unexpected(zipError()));
         }
-        if (::fdatasync(m_sink.fileFd()) != 0) {
-            const int error = errno;
-            m_sink.discard();
-            return complete(std::unexpected(Error::fromErrno(error, m_sink.displayPath())));
-        }
         transfer::FinalAttributes attributes;
         attributes.mode = 0644;
-        if (auto committed = m_sink.commit(attributes, m_replace); !committed)
-            return complete(committed);
-        if (UniqueFd dir = m_sink.openDirectory())
-            ::fsync(dir.get());
-        complete({});
+        transfer::commitDurably(m_sink, attributes, m_replace, m_alive, [this](const Expected<void> &result) { complete(result); });
     } else if (type == "abort"_L1) {
         m_sink.discard();
         complete(std::unexpected(transfer::errorFromMessage(message)));

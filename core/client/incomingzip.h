@@ -50,6 +50,9 @@ private:
     transfer::Hasher m_hasher;
     qint64 m_received = 0;
     bool m_done = false;
+    /// The flushes at the end run on a worker thread; their results are
+    /// dropped once this object is gone.
+    std::shared_ptr<int> m_alive = std::make_shared<int>(0);
 
     State m_state = State::Header;
     QByteArray m_block;      ///< a header being gathered

@@ -85,25 +85,31 @@ void IncomingFile::finishDurably(qint64 size, const QByteArray &digest)
         return;
     }
     m_done = true; // no more data is accepted while the flush runs
+    commitDurably(m_sink, m_attributes, m_replace, m_alive, [this](const Expected<void> &result) { complete(result); });
+}
+
+void commitDurably(FileSink &sink, const FinalAttributes &attributes, Replace replace, const std::weak_ptr<void> &guard,
+                   std::function<void(const Expected<void> &)> done)
+{
     // Data first, then the name: off the event loop, so a slow disk stalls
     // nobody else's transfer or heartbeat.
-    flushInBackground(m_sink.fileFd(), FlushKind::FileData, m_alive, [this](int error) {
+    flushInBackground(sink.fileFd(), FlushKind::FileData, guard, [&sink, attributes, replace, guard, done = std::move(done)](int error) {
         if (error != 0) {
             // Data that did not reach the disk cannot be resumed from.
-            m_sink.discard();
-            complete(std::unexpected(Error::fromErrno(error, m_sink.displayPath())));
+            sink.discard();
+            done(std::unexpected(Error::fromErrno(error, sink.displayPath())));
             return;
         }
-        if (auto committed = m_sink.commit(m_attributes, m_replace); !committed) {
-            complete(committed);
+        if (auto committed = sink.commit(attributes, replace); !committed) {
+            done(committed);
             return;
         }
-        UniqueFd dir = m_sink.openDirectory();
+        UniqueFd dir = sink.openDirectory();
         if (!dir) {
-            complete({});
+            done({});
             return;
         }
-        flushInBackground(dir.get(), FlushKind::Directory, m_alive, [this](int) { complete({}); });
+        flushInBackground(dir.get(), FlushKind::Directory, guard, [done](int) { done({}); });
     });
 }
 

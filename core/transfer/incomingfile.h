@@ -9,6 +9,13 @@
 
 namespace ferry::transfer {
 
+/// Flushes what @p sink holds, gives it @p attributes and its name, and
+/// flushes its folder, off the event loop; @p done then runs here, unless
+/// @p guard (the owner of @p sink) is gone. Data that did not reach the disk
+/// is discarded.
+void commitDurably(FileSink &sink, const FinalAttributes &attributes, Replace replace, const std::weak_ptr<void> &guard,
+                   std::function<void(const Expected<void> &)> done);
+
 /// Receives one file from a stream into a FileSink. Credit goes back to the
 /// sender only after each chunk was written to the file, so memory stays
 /// bounded by the window. On "end" the file is verified and moved into place.
