@@ -16,6 +16,10 @@ FERRY_PACKAGES=(
   libkf6archive-dev libxxhash-dev libgl-dev
   xvfb xauth fonts-dejavu-core breeze-icon-theme adwaita-icon-theme
   shared-mime-info openssl e2fsprogs qt6-translations-l10n
+  # Opening remote files in the desktop's applications: xdg-open (which
+  # asks file(1) for a file's type outside a known desktop), and the tools
+  # that read and check .desktop entries.
+  xdg-utils file desktop-file-utils
   # The portable agent: its launcher is static and unpacks a zstd payload;
   # its tests run it in a chroot that holds nothing but a static busybox.
   busybox-static zstd libzstd-dev

@@ -4,6 +4,7 @@
 #include "core/copy/copyjob.h"
 #include "core/humanformat.h"
 #include "core/pathcodec.h"
+#include "ui/displayformat.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -38,7 +39,7 @@ QGroupBox *describe(const QString &title, const QString &path, const protocol::E
     auto *where = new QLabel(pathcodec::escaped(path), box);
     where->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(ConflictDialog::tr("Location:"), where);
-    form->addRow(ConflictDialog::tr("Size:"), new QLabel(entry.isDir() ? ConflictDialog::tr("Folder") : formatSize(entry.size), box));
+    form->addRow(ConflictDialog::tr("Size:"), new QLabel(entry.isDir() ? ConflictDialog::tr("Folder") : displaySize(entry.size), box));
     form->addRow(ConflictDialog::tr("Modified:"), new QLabel(QLocale().toString(QDateTime::fromMSecsSinceEpoch(entry.mtimeNs / 1000000), QLocale::LongFormat), box));
     layout->addLayout(form, 1);
     return box;

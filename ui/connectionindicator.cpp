@@ -3,6 +3,7 @@
 
 #include "core/client/session.h"
 #include "core/humanformat.h"
+#include "ui/displayformat.h"
 #include "ui/webterminaladdress.h"
 
 #include <QHBoxLayout>
@@ -84,7 +85,7 @@ void ConnectionIndicator::onBootstrapProgress(const QString &stage, qint64 done,
     if (total > 0) {
         m_bootstrap->setRange(0, 1000);
         m_bootstrap->setValue(int(std::clamp<qint64>(done * 1000 / total, 0, 1000)));
-        m_bootstrap->setToolTip(tr("%1 of %2").arg(formatSize(done), formatSize(total)));
+        m_bootstrap->setToolTip(tr("%1 of %2").arg(displaySize(done), displaySize(total)));
     }
     m_uploading = total > 0;
     update();
@@ -109,7 +110,7 @@ QString ConnectionIndicator::describeWay() const
     // How the agent came to be there, through a shell.
     const client::TransportInfo &info = m_session->transportInfo();
     if (m_session->isShellSession() && info.kind != "websocket"_L1 && !info.kind.isEmpty()) {
-        lines.append(info.agentUploadedBytes > 0 ? tr("Agent uploaded (%1) and started in %2 ms").arg(formatSize(info.agentUploadedBytes)).arg(info.bootstrapMs)
+        lines.append(info.agentUploadedBytes > 0 ? tr("Agent uploaded (%1) and started in %2 ms").arg(displaySize(info.agentUploadedBytes)).arg(info.bootstrapMs)
                                                  : tr("Agent found on the remote and started in %1 ms").arg(info.bootstrapMs));
     }
     const net::RttStats &rtt = m_session->rtt();

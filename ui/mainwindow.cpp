@@ -14,13 +14,16 @@
 #include "ui/conflictdialog.h"
 #include "ui/connectdialog.h"
 #include "ui/connectionindicator.h"
+#include "ui/displayformat.h"
 #include "ui/localbrowser.h"
 #include "ui/messagebar.h"
 #include "ui/namedaction.h"
 #include "ui/notifier.h"
 #include "ui/preferencesdialog.h"
+#include "ui/ratelimitedit.h"
 #include "ui/remotebrowser.h"
 #include "ui/remotedirmodel.h"
+#include "ui/remoteeditor.h"
 #include "ui/remotefiltermodel.h"
 #include "ui/shelltarget.h"
 #include "ui/sitestore.h"
@@ -30,7 +33,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -44,7 +49,10 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTextBrowser>
+#include <QToolBar>
 #include <QTreeView>
+#include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -96,8 +104,27 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
                                     : tr("%n file(s) copied", nullptr, int(job->doneFiles()));
         m_notifier->jobFinished(this, {}, body, failed, std::chrono::milliseconds(elapsedMs));
     });
+    connect(m_local, &LocalBrowser::uploadRequested, this, [this](const QStringList &paths) {
+        if (m_remote)
+            upload(paths, currentPath());
+    });
+    connect(m_local, &LocalBrowser::showHiddenChanged, this, [this](bool show) {
+        m_prefs.showHiddenFiles = show;
+        m_prefs.save();
+        if (m_remote)
+            m_remote->setShowHidden(show);
+    });
+    connect(m_local->view()->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updatePaneProxies);
+    // File actions, menus and the tool bar follow the pane with the focus.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        if (now && m_local->isAncestorOf(now))
+            setActivePane(Pane::Local);
+        else if (now && m_remote && m_remote->isAncestorOf(now))
+            setActivePane(Pane::Remote);
+    });
     resize(1200, 760);
     m_prefs = Preferences::load();
+    createToolBar();
     setSession(session);
     createMenus();
     restoreLayout();
@@ -118,13 +145,17 @@ void MainWindow::applyPreferences(const Preferences &preferences)
         pane->setChecked(m_prefs.showLocalPane);
     if (m_remote)
         m_remote->setShowHidden(m_prefs.showHiddenFiles);
+    m_local->setShowHidden(m_prefs.showHiddenFiles);
+    m_uploadLimit->setValue(m_prefs.uploadLimit);
+    m_downloadLimit->setValue(m_prefs.downloadLimit);
     if (m_session)
         m_session->setRateLimit(m_prefs.uploadLimit, m_prefs.downloadLimit);
 }
 
 MainWindow::~MainWindow()
 {
-    // The remote pane goes before a session of our own does.
+    // The remote pane and the opened files go before a session of our own does.
+    delete std::exchange(m_editor, nullptr);
     delete m_remote;
     m_remote = nullptr;
 }
@@ -134,9 +165,14 @@ void MainWindow::setSession(client::Session *session)
     if (m_remote)
         m_remote->deleteLater();
     m_remote = nullptr;
+    // Opened files belong to the connection they came from.
+    delete std::exchange(m_editor, nullptr);
     m_session = session;
     m_indicator->setSession(session);
     if (!session) {
+        m_activePane = Pane::Local;
+        if (!m_actions.isEmpty())
+            createMenus();
         updateTitle();
         return;
     }
@@ -151,6 +187,10 @@ void MainWindow::setSession(client::Session *session)
     });
     connect(m_remote, &RemoteBrowser::uploadRequested, this, [this](const QStringList &paths, const QString &dir) { upload(paths, dir); });
     connect(m_remote, &RemoteBrowser::downloadRequested, this, &MainWindow::downloadSelection);
+    m_editor = new RemoteEditor(session, m_remote, m_transfers, this);
+    connect(m_remote, &RemoteBrowser::openRequested, m_editor, &RemoteEditor::open);
+    connect(m_remote, &RemoteBrowser::openWithRequested, m_editor, &RemoteEditor::chooseApplication);
+    connect(m_editor, &RemoteEditor::message, this, &MainWindow::showMessage);
     connect(m_remote, &RemoteBrowser::archiveDownloadRequested, this, &MainWindow::chooseArchiveDownload);
     connect(m_remote, &RemoteBrowser::compressRequested, this, &MainWindow::chooseCompressName);
     connect(m_remote, &RemoteBrowser::extractRequested, this, [this](const QStringList &archives, bool local, const QString &dir) {
@@ -181,7 +221,9 @@ void MainWindow::setSession(client::Session *session)
     connect(m_remote, &RemoteBrowser::showHiddenChanged, this, [this](bool show) {
         m_prefs.showHiddenFiles = show;
         m_prefs.save();
+        m_local->setShowHidden(show);
     });
+    connect(m_remote->view()->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updatePaneProxies);
     m_remote->view()->header()->restoreState(settings.value(u"layout/remoteHeader"_s).toByteArray());
     if (!m_actions.isEmpty())
         createMenus();
@@ -261,6 +303,32 @@ void MainWindow::createFolder(const QString &name)
         m_remote->createFolder(name);
 }
 
+void MainWindow::showHandbook()
+{
+    if (!m_handbook) {
+        auto *dialog = new QDialog(this);
+        dialog->setObjectName(u"handbook"_s);
+        dialog->setWindowTitle(tr("Ferry Handbook"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        auto *browser = new QTextBrowser(dialog);
+        browser->setObjectName(u"handbookText"_s);
+        browser->setAccessibleName(tr("Handbook"));
+        browser->setOpenExternalLinks(true);
+        QFile file(u":/handbook/handbook.md"_s);
+        browser->setMarkdown(file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : tr("The handbook is missing from this build."));
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+        auto *layout = new QVBoxLayout(dialog);
+        layout->addWidget(browser);
+        layout->addWidget(buttons);
+        dialog->resize(760, 640);
+        m_handbook = dialog;
+    }
+    m_handbook->show();
+    m_handbook->raise();
+    m_handbook->activateWindow();
+}
+
 QAction *MainWindow::action(const QString &name) const
 {
     return namedAction(this, name);
@@ -272,6 +340,8 @@ void MainWindow::createMenus()
     qDeleteAll(menuBar()->findChildren<QMenu *>(Qt::FindDirectChildrenOnly));
     qDeleteAll(m_actions);
     m_actions.clear();
+    m_proxies.clear();
+    m_viewPaneActions.clear();
     const auto make = [this](const QString &name, const QString &icon, const QString &text, const QKeySequence &key, auto slot) {
         QAction *action = createNamedAction(this, name, icon, text, key);
         connect(action, &QAction::triggered, this, slot);
@@ -295,44 +365,33 @@ void MainWindow::createMenus()
     });
     uploadFiles->setEnabled(m_remote);
     file->addAction(uploadFiles);
-    QAction *uploadSelected = make(u"uploadSelected"_s, u"go-next"_s, tr("Upload &Selected Local Files"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), [this] {
-        const QStringList files = m_local->selectedPaths();
-        if (!files.isEmpty())
-            upload(files, currentPath());
-    });
-    uploadSelected->setEnabled(m_remote);
-    file->addAction(uploadSelected);
+    // The local pane's selection, from its context menu or here.
+    m_local->action(u"upload"_s)->setEnabled(m_remote && !m_local->selectedPaths().isEmpty());
+    file->addAction(m_local->action(u"upload"_s));
     file->addSeparator();
     file->addAction(make(u"quit"_s, u"application-exit"_s, tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), [this] { close(); }));
 
-    if (m_remote) {
-        QMenu *remote = menuBar()->addMenu(tr("&Remote"));
-        remote->addActions(m_remote->fileActions());
-    }
+    // The file operations of the pane that has the focus, named after it.
+    m_paneMenu = menuBar()->addMenu(QString());
+    m_paneMenu->setObjectName(u"paneMenu"_s);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
     QAction *localPane = make(u"showLocalPane"_s, u"view-split-left-right"_s, tr("Show &Local Pane"), QKeySequence(Qt::Key_F3), [this](bool on) {
         m_local->setVisible(on);
         m_prefs.showLocalPane = on;
         m_prefs.save();
+        if (!on)
+            setActivePane(Pane::Remote);
     });
     localPane->setCheckable(true);
     localPane->setChecked(!m_local->isHidden());
-    view->addAction(localPane);
-    if (m_remote) {
-        view->addAction(m_remote->action(u"showHidden"_s));
-        view->addSeparator();
-        for (const char *name : {"back", "forward", "up", "refresh", "editLocation", "focusFilter"})
-            view->addAction(m_remote->action(QLatin1StringView(name)));
-        // Shortcuts reach the remote pane from anywhere in the window.
-        for (QAction *action : m_remote->findChildren<QAction *>())
-            action->setShortcutContext(Qt::WindowShortcut);
-    }
-    view->addSeparator();
+    m_viewMenu->addAction(localPane);
+    m_viewMenu->addAction(m_toolBar->toggleViewAction());
     QAction *queue = m_transfers->toggleViewAction();
     queue->setText(tr("&Transfer Queue"));
     queue->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
-    view->addAction(queue);
+    m_viewMenu->addAction(queue);
+    m_viewMenu->addSeparator();
 
     QMenu *transfers = menuBar()->addMenu(tr("&Transfers"));
     for (const char *name : {"pauseSelected", "resumeSelected", "cancelSelected", "retrySelected"})
@@ -353,13 +412,142 @@ void MainWindow::createMenus()
     }));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(make(u"handbook"_s, u"help-contents"_s, tr("Ferry &Handbook"), QKeySequence::HelpContents, [this] { showHandbook(); }));
+    help->addSeparator();
     help->addAction(make(u"about"_s, u"help-about"_s, tr("&About Ferry"), QKeySequence(), [this] {
         QMessageBox::about(this, tr("About Ferry"),
                            tr("<h3>Ferry %1</h3><p>Browse and transfer files on a remote machine whose only door is a WebSocket or a shell.</p>")
                                .arg(QCoreApplication::applicationVersion()));
     }));
+
+    // The tool bar: the connection, the two directions, and what acts on
+    // the active pane.
+    m_toolBar->clear();
+    m_toolBar->addAction(action(u"connect"_s));
+    m_toolBar->addSeparator();
+    QAction *uploadAction = make(u"upload"_s, u"go-up"_s, tr("&Upload"), QKeySequence(), [this] {
+        // The local pane's selection when it has the focus, else a choice.
+        const QStringList selected = m_activePane == Pane::Local ? m_local->selectedPaths() : QStringList();
+        if (!selected.isEmpty())
+            this->upload(selected, currentPath());
+        else
+            action(u"uploadFiles"_s)->trigger();
+    });
+    uploadAction->setToolTip(tr("Upload the selected local files, or files you choose, into the remote folder"));
+    uploadAction->setEnabled(m_remote);
+    m_toolBar->addAction(uploadAction);
+    QAction *download = make(u"download"_s, u"go-down"_s, tr("&Download"), QKeySequence(), [this] {
+        if (m_remote)
+            downloadSelection(m_remote->selectedPaths());
+    });
+    download->setToolTip(tr("Download the selected remote entries into the local folder"));
+    m_toolBar->addAction(download);
+    m_toolBar->addSeparator();
+    const auto proxy = [this, &make](const QString &name, const QString &icon, const QString &text, const QString &remoteName, const QString &localName) {
+        QAction *action = make(name, icon, text, QKeySequence(), [this, remoteName, localName] {
+            if (QAction *target = paneAction(remoteName, localName))
+                target->trigger();
+        });
+        m_proxies.append({action, remoteName, localName});
+        m_toolBar->addAction(action);
+    };
+    proxy(u"newFolder"_s, u"folder-new"_s, tr("New &Folder"), u"newFolder"_s, u"newFolder"_s);
+    proxy(u"delete"_s, u"edit-delete"_s, tr("&Delete"), u"delete"_s, u"trash"_s);
+    proxy(u"refresh"_s, u"view-refresh"_s, tr("&Refresh"), u"refresh"_s, u"refresh"_s);
+    m_toolBar->addSeparator();
+    auto *limitLabel = new QLabel(tr("Limit ↑"), m_toolBar);
+    limitLabel->setObjectName(u"uploadLimitLabel"_s);
+    limitLabel->setBuddy(m_uploadLimit->numberBox());
+    m_toolBar->addWidget(limitLabel);
+    m_toolBar->addWidget(m_uploadLimit);
+    auto *downLabel = new QLabel(tr("↓"), m_toolBar);
+    downLabel->setObjectName(u"downloadLimitLabel"_s);
+    downLabel->setBuddy(m_downloadLimit->numberBox());
+    m_toolBar->addWidget(downLabel);
+    m_toolBar->addWidget(m_downloadLimit);
+    // The pane actions' enabled state shows on the tool bar.
+    QList<QAction *> watched = m_local->actions();
+    if (m_remote)
+        watched += m_remote->actions();
+    for (QAction *target : std::as_const(watched))
+        connect(target, &QAction::changed, this, &MainWindow::updatePaneProxies);
+    fillPaneMenus();
     for (QAction *action : std::as_const(m_actions))
         addAction(action);
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = new QToolBar(tr("Main Toolbar"), this);
+    m_toolBar->setObjectName(u"mainToolbar"_s);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->toggleViewAction()->setText(tr("Show &Toolbar"));
+    m_toolBar->toggleViewAction()->setObjectName(u"showToolbar"_s);
+    addToolBar(Qt::TopToolBarArea, m_toolBar);
+    m_uploadLimit = new RateLimitEdit(tr("Upload limit"), m_toolBar);
+    m_uploadLimit->setObjectName(u"toolUploadLimit"_s);
+    m_uploadLimit->setToolTip(tr("Upload limit for all transfers (0: unlimited)"));
+    m_downloadLimit = new RateLimitEdit(tr("Download limit"), m_toolBar);
+    m_downloadLimit->setObjectName(u"toolDownloadLimit"_s);
+    m_downloadLimit->setToolTip(tr("Download limit for all transfers (0: unlimited)"));
+    const auto limitEdited = [this] {
+        m_prefs.uploadLimit = m_uploadLimit->value();
+        m_prefs.downloadLimit = m_downloadLimit->value();
+        m_prefs.save();
+        if (m_session)
+            m_session->setRateLimit(m_prefs.uploadLimit, m_prefs.downloadLimit);
+    };
+    connect(m_uploadLimit, &RateLimitEdit::valueEdited, this, limitEdited);
+    connect(m_downloadLimit, &RateLimitEdit::valueEdited, this, limitEdited);
+}
+
+QAction *MainWindow::paneAction(const QString &remoteName, const QString &localName) const
+{
+    if (m_activePane == Pane::Local && !m_local->isHidden())
+        return m_local->action(localName);
+    return m_remote ? m_remote->action(remoteName) : nullptr;
+}
+
+void MainWindow::updatePaneProxies()
+{
+    for (const PaneProxy &proxy : std::as_const(m_proxies)) {
+        QAction *target = paneAction(proxy.remoteName, proxy.localName);
+        proxy.action->setEnabled(target && target->isEnabled());
+        proxy.action->setToolTip(target ? target->toolTip() : proxy.action->text().remove(u'&'));
+    }
+    if (QAction *upload = action(u"upload"_s))
+        upload->setEnabled(m_remote);
+    if (QAction *download = action(u"download"_s))
+        download->setEnabled(m_remote && m_remote->action(u"download"_s)->isEnabled());
+    m_local->action(u"upload"_s)->setEnabled(m_remote && !m_local->selectedPaths().isEmpty());
+}
+
+void MainWindow::setActivePane(Pane pane)
+{
+    if (pane == Pane::Remote && !m_remote)
+        pane = Pane::Local;
+    if (pane == m_activePane)
+        return;
+    m_activePane = pane;
+    fillPaneMenus();
+    Q_EMIT activePaneChanged(pane);
+}
+
+void MainWindow::fillPaneMenus()
+{
+    const bool local = m_activePane == Pane::Local || !m_remote;
+    m_paneMenu->clear();
+    m_paneMenu->setTitle(local ? tr("&Local") : tr("&Remote"));
+    m_paneMenu->addActions(local ? m_local->fileActions() : m_remote->fileActions());
+    for (QAction *action : std::as_const(m_viewPaneActions))
+        m_viewMenu->removeAction(action);
+    m_viewPaneActions.clear();
+    const QStringList names = local ? QStringList{u"showHidden"_s, u"up"_s, u"home"_s, u"refresh"_s, u"editLocation"_s, u"focusFilter"_s}
+                                    : QStringList{u"showHidden"_s, u"back"_s, u"forward"_s, u"up"_s, u"refresh"_s, u"editLocation"_s, u"focusFilter"_s};
+    for (const QString &name : names)
+        m_viewPaneActions.append(local ? m_local->action(name) : m_remote->action(name));
+    m_viewMenu->addActions(m_viewPaneActions);
+    updatePaneProxies();
 }
 
 copy::CopyJob *MainWindow::startCopy(copy::Direction direction, const QStringList &sources, const QString &destination, bool exactTarget)
@@ -579,7 +767,7 @@ void MainWindow::updateTotals()
     m_totalProgress->setValue(percent);
     const double speed = queue->totalSpeed();
     const qint64 eta = speed > 1 ? qint64(double(total - queue->doneBytes()) / speed) : -1;
-    m_rateLabel->setText(eta >= 0 ? tr("%1/s · %2 left").arg(formatSize(qint64(speed)), formatDuration(eta)) : tr("%1/s").arg(formatSize(qint64(speed))));
+    m_rateLabel->setText(eta >= 0 ? tr("%1/s · %2 left").arg(displaySize(qint64(speed)), formatDuration(eta)) : tr("%1/s").arg(displaySize(qint64(speed))));
     m_lastPercent = active ? percent : -1;
     updateTitle();
 }
@@ -624,6 +812,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
     }
     saveLayout();
+    if (m_editor)
+        m_editor->removeCache();
     event->accept();
 }
 

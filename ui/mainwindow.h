@@ -11,9 +11,12 @@
 #include <memory>
 
 class QAction;
+class QDialog;
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QSplitter;
+class QToolBar;
 class QTreeView;
 
 namespace ferry::copy {
@@ -26,8 +29,10 @@ class ConnectionIndicator;
 class DialogConflictHandler;
 class LocalBrowser;
 class Notifier;
+class RateLimitEdit;
 class RemoteBrowser;
 class RemoteDirModel;
+class RemoteEditor;
 class SiteStore;
 class TransferDock;
 
@@ -62,6 +67,8 @@ public:
     client::Session *session() const { return m_session; }
 
     RemoteBrowser *remoteBrowser() const { return m_remote; }
+    /// Opens remote files in applications and uploads their saves (per connection).
+    RemoteEditor *remoteEditor() const { return m_editor; }
     LocalBrowser *localBrowser() const { return m_local; }
     QTreeView *remoteView() const;
     RemoteDirModel *remoteModel() const;
@@ -71,8 +78,18 @@ public:
     DialogConflictHandler *conflictHandler() const { return m_conflicts; }
     copy::TransferSlots *transferSlots() const { return m_slots; }
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
-    /// Window-level actions by object name (connect, disconnect, showLocalPane, ...).
+    /// Window-level actions by object name (connect, disconnect,
+    /// showLocalPane, the tool bar's newFolder, delete, refresh, upload,
+    /// download, handbook, ...).
     QAction *action(const QString &name) const;
+    QToolBar *toolBar() const { return m_toolBar; }
+
+    /// The pane that file actions, menus and the tool bar act on: the one
+    /// that last had the keyboard focus.
+    enum class Pane { Local, Remote };
+    Pane activePane() const { return m_activePane; }
+    /// The handbook (docs/handbook.md, shipped inside the program), F1.
+    void showHandbook();
 
     /// Options every new copy starts from (conflict policy, modes, times).
     void setCopyDefaults(const copy::CopyOptions &options) { m_copyDefaults = options; }
@@ -102,6 +119,7 @@ public:
 Q_SIGNALS:
     /// The first listing after connecting is on screen.
     void listingShown();
+    void activePaneChanged(ferry::ui::MainWindow::Pane pane);
     /// A copy started (from a drop, an action or a call).
     void jobStarted(ferry::copy::CopyJob *job);
     /// A move or agent-side copy within the remote tree started.
@@ -112,6 +130,14 @@ protected:
 
 private:
     void createMenus();
+    void createToolBar();
+    /// The pane menu and the View menu's pane part, for the active pane.
+    void fillPaneMenus();
+    void setActivePane(Pane pane);
+    /// The active pane's action @p remoteName or @p localName (null offline
+    /// for the remote pane).
+    QAction *paneAction(const QString &remoteName, const QString &localName) const;
+    void updatePaneProxies();
     copy::CopyJob *startCopy(copy::Direction direction, const QStringList &sources, const QString &destination, bool exactTarget = false);
     void downloadSelection(const QStringList &paths);
     void chooseArchiveDownload(const QStringList &paths);
@@ -130,6 +156,7 @@ private:
     QSplitter *m_splitter;
     LocalBrowser *m_local;
     RemoteBrowser *m_remote = nullptr;
+    RemoteEditor *m_editor = nullptr;
     TransferDock *m_transfers;
     DialogConflictHandler *m_conflicts;
     copy::TransferSlots *m_slots;
@@ -140,6 +167,21 @@ private:
     QLabel *m_itemCount; ///< the remote pane's entries, shown and in all
     QString m_tokenFile;
     QList<QAction *> m_actions;
+    /// Tool bar actions that act on the active pane's action of a name.
+    struct PaneProxy {
+        QAction *action;
+        QString remoteName;
+        QString localName;
+    };
+    QList<PaneProxy> m_proxies;
+    QToolBar *m_toolBar = nullptr;
+    QMenu *m_paneMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QList<QAction *> m_viewPaneActions; ///< what fillPaneMenus put in View
+    RateLimitEdit *m_uploadLimit = nullptr;
+    RateLimitEdit *m_downloadLimit = nullptr;
+    QPointer<QDialog> m_handbook;
+    Pane m_activePane = Pane::Remote;
     copy::CopyOptions m_copyDefaults;
     int m_lastPercent = -1;
     Preferences m_prefs;

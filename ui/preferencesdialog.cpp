@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/preferencesdialog.h"
 
+#include "ui/ratelimitedit.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -14,27 +16,11 @@
 
 #include <algorithm>
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace ferry::ui {
 
 namespace {
-
-// About 3.8 GiB/s: beyond any link Ferry runs over, well inside an int.
-constexpr int MaxLimitKiB = 4000000;
-
-int toKiB(qint64 bytesPerSecond)
-{
-    if (bytesPerSecond <= 0)
-        return 0;
-    // A tiny non-zero limit must not turn into "Unlimited".
-    return int(std::clamp<qint64>((bytesPerSecond + 512) / 1024, 1, MaxLimitKiB));
-}
-
-// An untouched box keeps the exact byte value from the settings file rather
-// than its rounding to whole KiB.
-qint64 fromKiB(int kib, qint64 original)
-{
-    return kib == toKiB(original) ? std::max<qint64>(original, 0) : qint64(kib) * 1024;
-}
 
 QLabel *note(const QString &text, QWidget *parent)
 {
@@ -111,23 +97,17 @@ QWidget *PreferencesDialog::createTransfersPage()
     m_parallel->setAccessibleName(tr("Parallel transfers"));
     form->addRow(tr("Para&llel transfers:"), m_parallel);
 
-    m_uploadLimit = createLimitBox(tr("Upload limit"));
-    m_downloadLimit = createLimitBox(tr("Download limit"));
+    m_uploadLimit = new RateLimitEdit(tr("Upload limit"), this);
+    m_uploadLimit->setObjectName(u"uploadLimit"_s);
+    m_downloadLimit = new RateLimitEdit(tr("Download limit"), this);
+    m_downloadLimit->setObjectName(u"downloadLimit"_s);
     form->addRow(tr("&Upload limit:"), m_uploadLimit);
     form->addRow(tr("&Download limit:"), m_downloadLimit);
+    // The label's key goes to the number, not to its unit.
+    for (RateLimitEdit *edit : {m_uploadLimit, m_downloadLimit})
+        if (auto *label = qobject_cast<QLabel *>(form->labelForField(edit)))
+            label->setBuddy(edit->numberBox());
     return page;
-}
-
-QSpinBox *PreferencesDialog::createLimitBox(const QString &accessibleName)
-{
-    auto *box = new QSpinBox(this);
-    box->setRange(0, MaxLimitKiB);
-    box->setSingleStep(128);
-    box->setSuffix(tr(" KiB/s"));
-    box->setSpecialValueText(tr("Unlimited"));
-    box->setAccessibleName(accessibleName);
-    box->setAccessibleDescription(tr("0 means unlimited"));
-    return box;
 }
 
 QWidget *PreferencesDialog::createConnectionPage()
@@ -205,8 +185,8 @@ void PreferencesDialog::setPreferences(const Preferences &preferences)
     m_permissions->setChecked(p.preservePermissions);
     m_times->setChecked(p.preserveTimes);
     m_parallel->setValue(p.parallelTransfers);
-    m_uploadLimit->setValue(toKiB(p.uploadLimit));
-    m_downloadLimit->setValue(toKiB(p.downloadLimit));
+    m_uploadLimit->setValue(p.uploadLimit);
+    m_downloadLimit->setValue(p.downloadLimit);
     m_heartbeat->setValue(p.heartbeatMs / 1000.0);
     m_deadAfter->setValue(p.deadAfterMs / 1000.0);
     m_compression->setCurrentIndex(std::max(0, m_compression->findData(int(p.compression))));
@@ -223,8 +203,8 @@ Preferences PreferencesDialog::preferences() const
     p.preservePermissions = m_permissions->isChecked();
     p.preserveTimes = m_times->isChecked();
     p.parallelTransfers = m_parallel->value();
-    p.uploadLimit = fromKiB(m_uploadLimit->value(), m_preferences.uploadLimit);
-    p.downloadLimit = fromKiB(m_downloadLimit->value(), m_preferences.downloadLimit);
+    p.uploadLimit = m_uploadLimit->value();
+    p.downloadLimit = m_downloadLimit->value();
     p.heartbeatMs = qRound(m_heartbeat->value() * 1000);
     p.deadAfterMs = qRound(m_deadAfter->value() * 1000);
     p.compression = net::CompressionMode(m_compression->currentData().toInt());

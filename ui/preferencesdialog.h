@@ -15,6 +15,8 @@ class QTabWidget;
 
 namespace ferry::ui {
 
+class RateLimitEdit;
+
 /// Edits a copy of the Preferences; the caller reads preferences() after
 /// accepted() and saves or applies them. Works with open() as well as exec().
 class PreferencesDialog final : public QDialog
@@ -41,7 +43,6 @@ private:
     QWidget *createConnectionPage();
     QWidget *createNotificationsPage();
     QWidget *createViewPage();
-    QSpinBox *createLimitBox(const QString &accessibleName);
     void validate();
 
     Preferences m_preferences; ///< carries values no page edits
@@ -50,8 +51,8 @@ private:
     QCheckBox *m_permissions = nullptr;
     QCheckBox *m_times = nullptr;
     QSpinBox *m_parallel = nullptr;
-    QSpinBox *m_uploadLimit = nullptr;
-    QSpinBox *m_downloadLimit = nullptr;
+    RateLimitEdit *m_uploadLimit = nullptr;
+    RateLimitEdit *m_downloadLimit = nullptr;
     QDoubleSpinBox *m_heartbeat = nullptr;
     QDoubleSpinBox *m_deadAfter = nullptr;
     QLabel *m_timingError = nullptr;

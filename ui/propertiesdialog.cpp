@@ -4,6 +4,7 @@
 #include "core/humanformat.h"
 #include "core/pathcodec.h"
 #include "core/protocol/remotepath.h"
+#include "ui/displayformat.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -142,8 +143,8 @@ QWidget *PropertiesDialog::createDetails()
     form->addRow(tr("Type:"), selectable(type, box));
     if (m_entry.type == Type::File) {
         // The exact count too: "1.5 MiB" alone cannot tell two files apart.
-        const QString size = m_entry.size < 1024 ? formatSize(m_entry.size)
-                                                 : tr("%1 (%L2 bytes)").arg(formatSize(m_entry.size)).arg(m_entry.size);
+        const QString size = m_entry.size < 1024 ? displaySize(m_entry.size)
+                                                 : tr("%1 (%L2 bytes)").arg(displaySize(m_entry.size)).arg(m_entry.size);
         form->addRow(tr("Size:"), selectable(size, box));
     }
     const QDateTime modified = QDateTime::fromMSecsSinceEpoch(m_entry.mtimeNs / 1000000);

@@ -196,6 +196,16 @@ void RemoteBrowser::createActions()
             m_view->edit(current.siblingAtColumn(RemoteDirModel::NameColumn));
     });
     make(u"delete"_s, u"edit-delete"_s, tr("&Delete"), QKeySequence::Delete, [this] { confirmDelete(); });
+    make(u"open"_s, u"document-open"_s, tr("&Open"), QKeySequence(), [this] {
+        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+        if (!rows.isEmpty())
+            activate(rows.contains(m_view->currentIndex().siblingAtColumn(0)) ? m_view->currentIndex() : rows.first());
+    });
+    make(u"openWith"_s, u"document-open"_s, tr("Open Wit&h…"), QKeySequence(), [this] {
+        const QModelIndex file = selectedFile();
+        if (file.isValid())
+            Q_EMIT openWithRequested(file.data(RemoteDirModel::PathRole).toString());
+    });
     make(u"download"_s, u"document-save"_s, tr("Do&wnload…"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] {
         const QStringList paths = selectedPaths();
         if (!paths.isEmpty())
@@ -229,7 +239,7 @@ void RemoteBrowser::createActions()
             shown.append(u':' + pathcodec::escaped(path));
         QApplication::clipboard()->setText((shown.isEmpty() ? QStringList{u':' + pathcodec::escaped(currentPath())} : shown).join(u'\n'));
     });
-    for (const char *name : {"download", "downloadArchive", "compress", "extractHere", "rename", "delete", "copyPath", "newFolder", "properties"})
+    for (const char *name : {"open", "openWith", "download", "downloadArchive", "compress", "extractHere", "rename", "delete", "copyPath", "newFolder", "properties"})
         m_view->addAction(action(QLatin1StringView(name)));
 }
 
@@ -246,7 +256,7 @@ QAction *RemoteBrowser::action(const QString &name) const
 QList<QAction *> RemoteBrowser::fileActions() const
 {
     QList<QAction *> list;
-    for (const char *name : {"newFolder", "rename", "delete", "download", "downloadArchive", "compress", "extractHere", "uploadExtract", "copyPath", "properties"})
+    for (const char *name : {"open", "openWith", "newFolder", "rename", "delete", "download", "downloadArchive", "compress", "extractHere", "uploadExtract", "copyPath", "properties"})
         if (QAction *a = action(QLatin1StringView(name)))
             list.append(a);
     return list;
@@ -285,7 +295,15 @@ void RemoteBrowser::activate(const QModelIndex &index)
     if (source.data(RemoteDirModel::IsDirRole).toBool() || protocol::archiveFormatForFileName(remotepath::name(path)))
         openPath(path);
     else
-        Q_EMIT downloadRequested({source.data(RemoteDirModel::PathRole).toString()});
+        Q_EMIT openRequested(path);
+}
+
+QModelIndex RemoteBrowser::selectedFile() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.size() != 1 || rows.first().data(RemoteDirModel::IsDirRole).toBool())
+        return {};
+    return rows.first();
 }
 
 QStringList RemoteBrowser::selectedPaths() const
@@ -308,8 +326,9 @@ void RemoteBrowser::updateActions()
     action(u"back"_s)->setEnabled(!m_back.isEmpty());
     action(u"forward"_s)->setEnabled(!m_forward.isEmpty());
     action(u"up"_s)->setEnabled(!currentPath().isEmpty());
-    for (const char *name : {"rename", "delete", "download", "compress", "properties"})
+    for (const char *name : {"open", "rename", "delete", "download", "compress", "properties"})
         action(QLatin1StringView(name))->setEnabled(selected);
+    action(u"openWith"_s)->setEnabled(selectedFile().isValid());
     action(u"extractHere"_s)->setEnabled(!selectedArchives().isEmpty());
 }
 

@@ -49,8 +49,8 @@ public:
     QLineEdit *locationEdit() const;
     QLineEdit *filterEdit() const { return m_filter; }
     /// Navigation and file actions, for menus and toolbars, by object name:
-    /// back, forward, up, refresh, editLocation, showHidden, newFolder,
-    /// rename, delete, properties, download, downloadArchive, compress,
+    /// back, forward, up, refresh, editLocation, showHidden, open, openWith,
+    /// newFolder, rename, delete, properties, download, downloadArchive, compress,
     /// extractHere, uploadExtract, copyPath.
     QAction *action(const QString &name) const;
     QList<QAction *> fileActions() const;
@@ -72,6 +72,10 @@ Q_SIGNALS:
     void message(const QString &text);
     void uploadRequested(const QStringList &localPaths, const QString &remoteDirectory);
     void downloadRequested(const QStringList &remotePaths);
+    /// A file (not a folder, not an archive) to open in an application:
+    /// activated, or Open; with Open With… the user picks the application.
+    void openRequested(const QString &remotePath);
+    void openWithRequested(const QString &remotePath);
     /// Download as Archive: the selection, or the folder shown when nothing
     /// is selected.
     void archiveDownloadRequested(const QStringList &remotePaths);
@@ -89,6 +93,8 @@ private:
     void createActions();
     void navigate(const QString &path, bool record);
     void activate(const QModelIndex &index);
+    /// The selected file, when one file is selected (or current).
+    QModelIndex selectedFile() const;
     void confirmDelete();
     void showProperties();
     void updateActions();

@@ -5,6 +5,7 @@
 #include "core/humanformat.h"
 #include "core/pathcodec.h"
 #include "core/protocol/remotepath.h"
+#include "ui/displayformat.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -143,9 +144,9 @@ QVariant RemoteDirModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         // Shown escaped, so that two names never look the same.
         case NameColumn: return pathcodec::escaped(e.name);
-        case SizeColumn: return e.isDir() ? QString() : formatSize(e.size);
+        case SizeColumn: return e.isDir() ? QString() : displaySize(e.size);
         case TypeColumn: return typeText(row);
-        case ModifiedColumn: return QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.mtimeNs / 1000000), QLocale::ShortFormat);
+        case ModifiedColumn: return displayTimeNs(e.mtimeNs);
         case PermissionsColumn: return formatMode(e.isDir() ? 'd' : e.type == protocol::Entry::Type::Symlink ? 'l' : '-', e.mode);
         }
         return {};

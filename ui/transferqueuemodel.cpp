@@ -3,6 +3,7 @@
 
 #include "core/humanformat.h"
 #include "core/pathcodec.h"
+#include "ui/displayformat.h"
 
 #include <QFileInfo>
 #include <QIcon>
@@ -476,9 +477,9 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
         case copy::Direction::Remote: return tr("Remote copy");
         }
         return {};
-    case SizeColumn: return r.source.isEmpty() ? QString() : formatSize(r.size);
+    case SizeColumn: return r.source.isEmpty() ? QString() : displaySize(r.size);
     case ProgressColumn: return tr("%1%").arg(percent);
-    case RateColumn: return running ? tr("%1/s").arg(formatSize(qint64(r.meter.bytesPerSecond()))) : QString();
+    case RateColumn: return running ? tr("%1/s").arg(displaySize(qint64(r.meter.bytesPerSecond()))) : QString();
     case EtaColumn: return running ? formatDuration(r.meter.etaSeconds(r.size - r.done)) : QString();
     case StateColumn: return stateText(r);
     }

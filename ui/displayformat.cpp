@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/displayformat.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+
+namespace ferry::ui {
+
+QString displaySize(qint64 bytes)
+{
+    // The unit symbols are the same in every language (IEC 80000-13).
+    static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+    const QLocale locale;
+    if (bytes < 1024)
+        return locale.toString(bytes) + u" B";
+    double value = double(bytes);
+    int unit = 0;
+    while (value >= 1024.0 && unit < 5) {
+        value /= 1024.0;
+        ++unit;
+    }
+    return locale.toString(value, 'f', value < 10 ? 1 : 0) + u' ' + QLatin1StringView(units[unit]);
+}
+
+QString displayTime(const QDateTime &time)
+{
+    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : QString();
+}
+
+QString displayTimeNs(qint64 mtimeNs)
+{
+    return displayTime(QDateTime::fromMSecsSinceEpoch(mtimeNs / 1000000));
+}
+
+} // namespace ferry::ui
