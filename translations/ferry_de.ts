@@ -2444,6 +2444,114 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <source>&amp;Home</source>
         <translation>&amp;Persönlicher Ordner</translation>
     </message>
+    <message>
+        <source>Filter local files by name</source>
+        <translation>Lokale Dateien nach Namen filtern</translation>
+    </message>
+    <message>
+        <source>Filter (e.g. *.log)</source>
+        <translation>Filter (z. B. *.log)</translation>
+    </message>
+    <message>
+        <source>Clear Filter</source>
+        <translation>Filter leeren</translation>
+    </message>
+    <message>
+        <source>No such folder: %1</source>
+        <translation>Ordner nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>&amp;Nach oben</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Location</source>
+        <translation>&amp;Adresse bearbeiten</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter</source>
+        <translation>F&amp;ilter</translation>
+    </message>
+    <message>
+        <source>Show &amp;Hidden Files</source>
+        <translation>&amp;Versteckte Dateien anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Upload</source>
+        <translation>&amp;Hochladen</translation>
+    </message>
+    <message>
+        <source>New &amp;Folder…</source>
+        <translation>Neuer &amp;Ordner …</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Neuer Ordner</translation>
+    </message>
+    <message>
+        <source>Name of the new folder:</source>
+        <translation>Name des neuen Ordners:</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>Move to &amp;Trash</source>
+        <translation>In den &amp;Papierkorb werfen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Copy Local &amp;Path</source>
+        <translation>Lokalen &amp;Pfad kopieren</translation>
+    </message>
+    <message>
+        <source>a name cannot contain &quot;/&quot; or be &quot;.&quot; or &quot;..&quot;</source>
+        <translation>ein Name darf kein „/“ enthalten und nicht „.“ oder „..“ sein</translation>
+    </message>
+    <message>
+        <source>an entry of that name exists</source>
+        <translation>ein Eintrag dieses Namens existiert bereits</translation>
+    </message>
+    <message>
+        <source>the folder cannot be written to</source>
+        <translation>in den Ordner kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1: %2</source>
+        <translation>Der Ordner %1 konnte nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not move %1 to the trash: %2 (Shift+Del deletes it for good)</source>
+        <translation>%1 konnte nicht in den Papierkorb verschoben werden: %2 (Umschalt+Entf löscht endgültig)</translation>
+    </message>
+    <message>
+        <source>Could not delete %1: it or something in it cannot be removed</source>
+        <translation>%1 konnte nicht gelöscht werden: es selbst oder etwas darin lässt sich nicht entfernen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete “%1” for good? This cannot be undone.</source>
+        <translation>„%1“ endgültig löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Delete %1 items for good? This cannot be undone.</source>
+        <translation>%1 Einträge endgültig löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ui::LocationBar</name>
@@ -2477,6 +2585,10 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../ui/locationbar.cpp" line="107"/>
         <source>Go to %1</source>
         <translation>Zu %1 wechseln</translation>
+    </message>
+    <message>
+        <source>Back down to %1</source>
+        <translation>Zurück hinunter nach %1</translation>
     </message>
 </context>
 <context>
@@ -2695,6 +2807,86 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../ui/mainwindow.cpp"/>
         <source>%1 (not connected)</source>
         <translation>%1 (nicht verbunden)</translation>
+    </message>
+    <message>
+        <source>Ferry Handbook</source>
+        <translation>Ferry-Handbuch</translation>
+    </message>
+    <message>
+        <source>Handbook</source>
+        <translation>Handbuch</translation>
+    </message>
+    <message>
+        <source>The handbook is missing from this build.</source>
+        <translation>Das Handbuch fehlt in diesem Build.</translation>
+    </message>
+    <message>
+        <source>Ferry &amp;Handbook</source>
+        <translation>Ferry-&amp;Handbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Upload</source>
+        <translation>&amp;Hochladen</translation>
+    </message>
+    <message>
+        <source>Upload the selected local files, or files you choose, into the remote folder</source>
+        <translation>Die ausgewählten lokalen Dateien oder Dateien Ihrer Wahl in den entfernten Ordner hochladen</translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <translation>Herunter&amp;laden</translation>
+    </message>
+    <message>
+        <source>Download the selected remote entries into the local folder</source>
+        <translation>Die ausgewählten entfernten Einträge in den lokalen Ordner herunterladen</translation>
+    </message>
+    <message>
+        <source>New &amp;Folder</source>
+        <translation>Neuer &amp;Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Limit ↑</source>
+        <translation>Limit ↑</translation>
+    </message>
+    <message>
+        <source>↓</source>
+        <translation>↓</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Show &amp;Toolbar</source>
+        <translation>&amp;Werkzeugleiste anzeigen</translation>
+    </message>
+    <message>
+        <source>Upload limit</source>
+        <translation>Upload-Limit</translation>
+    </message>
+    <message>
+        <source>Upload limit for all transfers (0: unlimited)</source>
+        <translation>Upload-Limit für alle Übertragungen (0: unbegrenzt)</translation>
+    </message>
+    <message>
+        <source>Download limit</source>
+        <translation>Download-Limit</translation>
+    </message>
+    <message>
+        <source>Download limit for all transfers (0: unlimited)</source>
+        <translation>Download-Limit für alle Übertragungen (0: unbegrenzt)</translation>
+    </message>
+    <message>
+        <source>&amp;Local</source>
+        <translation>&amp;Lokal</translation>
     </message>
 </context>
 <context>
@@ -3001,6 +3193,22 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../ui/preferencesdialog.cpp"/>
         <source>Automatic compresses text, logs and the like and sends media, archives and other data that does not shrink as it is. Never suits a fast network and a busy agent.</source>
         <translation>Automatisch komprimiert Text, Protokolle und Ähnliches und sendet Medien, Archive und andere Daten, die nicht kleiner werden, unverändert. Nie passt zu einem schnellen Netz und einem ausgelasteten Agenten.</translation>
+    </message>
+    <message>
+        <source>As the desktop has it</source>
+        <translation>Wie die Arbeitsumgebung</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Colors:</source>
+        <translation>&amp;Farben:</translation>
     </message>
 </context>
 <context>
@@ -3401,6 +3609,14 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../ui/remotebrowser.cpp"/>
         <source>Clear Filter</source>
         <translation>Filter leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open Wit&amp;h…</source>
+        <translation>Öffnen &amp;mit …</translation>
     </message>
 </context>
 <context>
@@ -4066,6 +4282,150 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
             <numerusform>… und %n weitere</numerusform>
             <numerusform>… und %n weitere</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ferry::ui::LocalFileModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>a name cannot contain &quot;/&quot; or be &quot;.&quot; or &quot;..&quot;</source>
+        <translation>ein Name darf kein „/“ enthalten und nicht „.“ oder „..“ sein</translation>
+    </message>
+    <message>
+        <source>an entry of that name exists</source>
+        <translation>ein Eintrag dieses Namens existiert bereits</translation>
+    </message>
+    <message>
+        <source>Could not rename %1 to %2: %3</source>
+        <translation>%1 konnte nicht in %2 umbenannt werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::ui::OpenWithDialog</name>
+    <message>
+        <source>Open With</source>
+        <translation>Öffnen mit</translation>
+    </message>
+    <message>
+        <source>Open “%1” with:</source>
+        <translation>„%1“ öffnen mit:</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Anwendungen</translation>
+    </message>
+    <message>
+        <source>Other command…</source>
+        <translation>Anderer Befehl …</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Command, e.g. kate or gedit --new-window %f</source>
+        <translation>Befehl, z. B. kate oder gedit --new-window %f</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::ui::RateLimitEdit</name>
+    <message>
+        <source>0 means unlimited</source>
+        <translation>0 bedeutet unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>%1 unit</source>
+        <translation>%1: Einheit</translation>
+    </message>
+    <message>
+        <source>KiB/s</source>
+        <translation>KiB/s</translation>
+    </message>
+    <message>
+        <source>MiB/s</source>
+        <translation>MiB/s</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::ui::RemoteEditor</name>
+    <message>
+        <source>Could not start %1 to open %2</source>
+        <translation>%1 konnte nicht gestartet werden, um %2 zu öffnen</translation>
+    </message>
+    <message>
+        <source>There is no application to open %1</source>
+        <translation>Es gibt keine Anwendung, die %1 öffnet</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not open %1: it is not a file</source>
+        <translation>%1 konnte nicht geöffnet werden: es ist keine Datei</translation>
+    </message>
+    <message>
+        <source>Could not open %1: the folder %2 cannot be made</source>
+        <translation>%1 konnte nicht geöffnet werden: der Ordner %2 lässt sich nicht anlegen</translation>
+    </message>
+    <message>
+        <source>%1 is inside an archive: it is opened read-only, and changes to it are not uploaded.</source>
+        <translation>%1 liegt in einem Archiv: Es wird schreibgeschützt geöffnet, Änderungen daran werden nicht hochgeladen.</translation>
+    </message>
+    <message>
+        <source>Could not fetch %1 again: %2</source>
+        <translation>%1 konnte nicht erneut geholt werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not upload changes to %1: %2</source>
+        <translation>Die Änderungen an %1 konnten nicht hochgeladen werden: %2</translation>
+    </message>
+    <message>
+        <source>Remote File Changed</source>
+        <translation>Entfernte Datei geändert</translation>
+    </message>
+    <message>
+        <source>%1 was changed on the remote machine after it was opened here. Replace it with your changes, save your changes beside it as %2, or keep the remote one and drop your changes?</source>
+        <translation>%1 wurde auf dem entfernten Rechner geändert, nachdem es hier geöffnet wurde. Durch Ihre Änderungen ersetzen, Ihre Änderungen daneben als %2 speichern oder die entfernte Fassung behalten und Ihre Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>Ü&amp;berschreiben</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Copy</source>
+        <translation>Als &amp;Kopie speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Remote</source>
+        <translation>&amp;Entfernte behalten</translation>
+    </message>
+    <message>
+        <source>Uploaded changes to %1</source>
+        <translation>Änderungen an %1 hochgeladen</translation>
+    </message>
+    <message>
+        <source> (edited)</source>
+        <translation> (bearbeitet)</translation>
     </message>
 </context>
 </TS>

@@ -459,14 +459,17 @@ void ConnectDialog::withToken(const QByteArray &token, TokenSource source)
     m_store->storeToken(name, token);
 }
 
-void ConnectDialog::finish()
+RecentConnection ConnectDialog::recentConnection() const
 {
     if (!m_options.shellCommand.isEmpty())
-        m_store->addRecent({QUrl(), m_acceptedSite, ConnectionKind::Command, m_options.shellCommand, m_options.remoteRoot});
-    else if (client::isWebTerminalUrl(m_options.url))
-        m_store->addRecent({m_options.url, m_acceptedSite, ConnectionKind::WebTerminal, {}, m_options.remoteRoot});
-    else
-        m_store->addRecent({m_options.url, m_acceptedSite});
+        return {QUrl(), m_acceptedSite, ConnectionKind::Command, m_options.shellCommand, m_options.remoteRoot};
+    if (client::isWebTerminalUrl(m_options.url))
+        return {m_options.url, m_acceptedSite, ConnectionKind::WebTerminal, {}, m_options.remoteRoot};
+    return {m_options.url, m_acceptedSite};
+}
+
+void ConnectDialog::finish()
+{
     QDialog::accept();
 }
 

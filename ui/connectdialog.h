@@ -53,6 +53,9 @@ public:
     /// The saved site the connection is for (selected or just saved); empty
     /// for a one-off connection.
     const QString &siteName() const { return m_acceptedSite; }
+    /// The Recent entry for what was accepted. The window adds it once the
+    /// connection works, so an address that never connected is not kept.
+    RecentConnection recentConnection() const;
     /// The error or notice on display; empty when there is none.
     QString message() const;
 

@@ -54,6 +54,9 @@ LocationBar::LocationBar(QWidget *parent)
 void LocationBar::setPath(const QString &path)
 {
     m_path = path;
+    const bool onTrail = path.isEmpty() || m_trail == path || m_trail.startsWith(path + u'/');
+    if (!onTrail)
+        m_trail = path;
     m_edit->setText(u'/' + pathcodec::escaped(path));
     rebuild();
 }
@@ -85,7 +88,8 @@ void LocationBar::rebuild()
         delete item->widget();
         delete item;
     }
-    const QStringList parts = m_path.split(u'/', Qt::SkipEmptyParts);
+    const QStringList parts = m_trail.split(u'/', Qt::SkipEmptyParts);
+    const qsizetype current = m_path.split(u'/', Qt::SkipEmptyParts).size() - 1;
     for (qsizetype i = -1; i < parts.size(); ++i) {
         if (i >= 0) {
             auto *separator = new QLabel(QStringLiteral("›"), m_crumbPage);
@@ -108,8 +112,15 @@ void LocationBar::rebuild()
         crumb->setAutoRaise(true);
         crumb->setCheckable(false);
         QFont font = crumb->font();
-        font.setBold(i == parts.size() - 1);
+        font.setBold(i == current);
         crumb->setFont(font);
+        if (i > current) {
+            // The trail: where the user came up from, shown lighter.
+            QPalette palette = crumb->palette();
+            palette.setColor(QPalette::ButtonText, palette.color(QPalette::Disabled, QPalette::ButtonText));
+            crumb->setPalette(palette);
+            crumb->setToolTip(tr("Back down to %1").arg(u'/' + pathcodec::escaped(target)));
+        }
         connect(crumb, &QToolButton::clicked, this, [this, target] { Q_EMIT pathRequested(target); });
         m_crumbLayout->addWidget(crumb);
         m_crumbs.append(crumb);

@@ -13,7 +13,9 @@ namespace ferry::ui {
 /// A breadcrumb bar for a remote path, like Dolphin's: one button per
 /// folder from the root down, a click goes there. Clicking beside the
 /// buttons, or Ctrl+L, turns it into a line to type a path into; Enter goes
-/// there, Escape gives the buttons back.
+/// there, Escape gives the buttons back. Going up to an ancestor keeps
+/// the deeper folders as crumbs after the current one (the trail), so a
+/// click leads back down, until a path off the trail is shown.
 class LocationBar final : public QWidget
 {
     Q_OBJECT
@@ -26,8 +28,11 @@ public:
     void setPath(const QString &path);
     const QString &path() const { return m_path; }
     QLineEdit *lineEdit() const { return m_edit; }
-    /// The crumb buttons, root first (for tests and accessibility checks).
+    /// The crumb buttons, root first, the trail included (for tests and
+    /// accessibility checks).
     QList<QToolButton *> crumbs() const { return m_crumbs; }
+    /// The deepest path of the trail: path() or a folder below it.
+    const QString &trail() const { return m_trail; }
     bool isEditing() const;
 
 public Q_SLOTS:
@@ -46,6 +51,7 @@ private:
     void rebuild();
 
     QString m_path;
+    QString m_trail;
     QStackedLayout *m_stack;
     QWidget *m_crumbPage;
     QHBoxLayout *m_crumbLayout;

@@ -150,6 +150,7 @@ void MainWindow::applyPreferences(const Preferences &preferences)
     m_downloadLimit->setValue(m_prefs.downloadLimit);
     if (m_session)
         m_session->setRateLimit(m_prefs.uploadLimit, m_prefs.downloadLimit);
+    applyColorScheme(m_prefs.colorScheme);
 }
 
 MainWindow::~MainWindow()
@@ -209,6 +210,11 @@ void MainWindow::setSession(client::Session *session)
         moveOrCopyRemote(paths, dir, copy);
     });
     connect(session, &client::Session::connected, m_remote, [this] { m_remote->model()->refresh(); });
+    // Recent connections are the ones that worked.
+    connect(session, &client::Session::connected, this, [this, session] {
+        if (m_pendingRecent && session == m_session)
+            m_sites->addRecent(*std::exchange(m_pendingRecent, std::nullopt));
+    });
     connect(session, &client::Session::stateChanged, this, &MainWindow::updateTitle);
     connect(session, &client::Session::failed, this, [this, session](const Error &error) {
         showMessage(error.message);
@@ -236,6 +242,7 @@ void MainWindow::connectTo(const client::SessionOptions &options)
     // their rows can no longer be retried against the new one.
     m_transfers->model()->cancelAll();
     m_transfers->model()->detachFinished();
+    m_pendingRecent.reset();
     auto previous = std::move(m_ownSession);
     client::SessionOptions withPreferences = options;
     withPreferences.connection.heartbeatMs = m_prefs.heartbeatMs;
@@ -267,6 +274,7 @@ void MainWindow::showConnectDialog()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_tokenFile = dialog->kind() == ConnectionKind::Agent ? dialog->tokenFileEdit()->text().trimmed() : QString();
         connectTo(dialog->sessionOptions());
+        m_pendingRecent = dialog->recentConnection(); // kept once it connects
     });
     dialog->open();
 }

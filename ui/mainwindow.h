@@ -4,11 +4,13 @@
 #include "core/client/session.h"
 #include "core/copy/copyjob.h"
 #include "ui/preferences.h"
+#include "ui/sitestore.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QDialog;
@@ -182,6 +184,8 @@ private:
     RateLimitEdit *m_downloadLimit = nullptr;
     QPointer<QDialog> m_handbook;
     Pane m_activePane = Pane::Remote;
+    /// What the connect dialog accepted, for Recent once it connects.
+    std::optional<RecentConnection> m_pendingRecent;
     copy::CopyOptions m_copyDefaults;
     int m_lastPercent = -1;
     Preferences m_prefs;

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/preferences.h"
 
+#include <QApplication>
+#include <QPalette>
 #include <QSettings>
+#include <QStyle>
+#include <QStyleHints>
 
 #include <algorithm>
 
@@ -24,6 +28,57 @@ constexpr auto KeyHidden = "showHiddenFiles"_L1;
 constexpr auto KeyLocalPane = "showLocalPane"_L1;
 constexpr auto KeyNotify = "notifyLongJobs"_L1;
 constexpr auto KeyCompression = "compression"_L1;
+constexpr auto KeyColorScheme = "colorScheme"_L1;
+
+QString colorSchemeName(Preferences::ColorScheme scheme)
+{
+    switch (scheme) {
+    case Preferences::ColorScheme::Light: return u"light"_s;
+    case Preferences::ColorScheme::Dark: return u"dark"_s;
+    case Preferences::ColorScheme::System: break;
+    }
+    return u"system"_s;
+}
+
+Preferences::ColorScheme colorSchemeFromName(const QString &name)
+{
+    if (name == "light"_L1)
+        return Preferences::ColorScheme::Light;
+    if (name == "dark"_L1)
+        return Preferences::ColorScheme::Dark;
+    return Preferences::ColorScheme::System;
+}
+
+QPalette darkPalette()
+{
+    // Fusion's colours on a dark ground, as Qt's own dark Fusion palette.
+    const QColor window(0x2d, 0x2d, 0x30), base(0x1e, 0x1e, 0x20), text(0xe6, 0xe6, 0xe6), disabled(0x80, 0x80, 0x80);
+    const QColor highlight(0x3d, 0xae, 0xe9);
+    QPalette p(window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, disabled);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Light, window.lighter(150));
+    p.setColor(QPalette::Midlight, window.lighter(125));
+    p.setColor(QPalette::Mid, window.darker(120));
+    p.setColor(QPalette::Dark, window.darker(150));
+    p.setColor(QPalette::Shadow, Qt::black);
+    p.setColor(QPalette::Highlight, highlight);
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, highlight.lighter(120));
+    p.setColor(QPalette::LinkVisited, highlight.darker(110));
+    for (const QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    p.setColor(QPalette::Disabled, QPalette::Highlight, window.lighter(130));
+    return p;
+}
 
 // A value that does not convert (hand-edited file) keeps the default rather
 // than turning into 0.
@@ -43,6 +98,32 @@ T read(const QSettings &settings, QLatin1StringView key, T fallback)
 }
 
 } // namespace
+
+void applyColorScheme(Preferences::ColorScheme scheme)
+{
+    static const QString platformStyle = QApplication::style() ? QApplication::style()->name() : QString();
+    static bool changed = false;
+    if (scheme == Preferences::ColorScheme::System && !changed)
+        return; // as the desktop has it, untouched
+    changed = true;
+    const Qt::ColorScheme wanted = scheme == Preferences::ColorScheme::Dark    ? Qt::ColorScheme::Dark
+                                   : scheme == Preferences::ColorScheme::Light ? Qt::ColorScheme::Light
+                                                                               : Qt::ColorScheme::Unknown;
+    QStyleHints *hints = QGuiApplication::styleHints();
+    hints->setColorScheme(wanted);
+    if (wanted == Qt::ColorScheme::Unknown || hints->colorScheme() == wanted) {
+        // The platform follows (or the desktop decides): its own palette.
+        if (QApplication::style() && QApplication::style()->name() != platformStyle && !platformStyle.isEmpty())
+            QApplication::setStyle(platformStyle);
+        QApplication::setPalette(QPalette()); // the platform's, resolved
+        return;
+    }
+    // A platform that cannot switch (a bare X server, say): Fusion, whose
+    // palettes look the same everywhere.
+    if (QApplication::style()->name().compare("fusion"_L1, Qt::CaseInsensitive) != 0)
+        QApplication::setStyle(u"Fusion"_s);
+    QApplication::setPalette(wanted == Qt::ColorScheme::Dark ? darkPalette() : QApplication::style()->standardPalette());
+}
 
 QString policyToString(copy::ConflictPolicy policy)
 {
@@ -75,6 +156,7 @@ Preferences Preferences::load(QSettings &settings)
     p.showLocalPane = read(settings, KeyLocalPane, defaults.showLocalPane);
     p.notifyLongJobs = read(settings, KeyNotify, defaults.notifyLongJobs);
     p.compression = net::compressionModeFromString(settings.value(KeyCompression).toString()).value_or(defaults.compression);
+    p.colorScheme = colorSchemeFromName(settings.value(KeyColorScheme).toString());
     settings.endGroup();
     return p.normalized();
 }
@@ -103,6 +185,7 @@ void Preferences::save(QSettings &settings) const
     settings.setValue(KeyNotify, p.notifyLongJobs);
     // The words of ferry-cli's --compress.
     settings.setValue(KeyCompression, net::compressionModeName(p.compression));
+    settings.setValue(KeyColorScheme, colorSchemeName(p.colorScheme));
     settings.endGroup();
 }
 

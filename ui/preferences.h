@@ -32,6 +32,9 @@ struct Preferences {
     bool showHiddenFiles = false;
     bool showLocalPane = true;
     bool notifyLongJobs = true;
+    /// Light or dark colours, or what the desktop says.
+    enum class ColorScheme { System, Light, Dark };
+    ColorScheme colorScheme = ColorScheme::System;
 
     /// The smallest dead-after that leaves room for one lost heartbeat.
     static int minDeadAfterMs(int heartbeatMs) { return 2 * heartbeatMs + 1; }
@@ -49,6 +52,10 @@ struct Preferences {
 
     bool operator==(const Preferences &) const = default;
 };
+
+/// Applies @p scheme to the application: through the platform where it
+/// can switch, otherwise with the Fusion style's light or dark palette.
+void applyColorScheme(Preferences::ColorScheme scheme);
 
 /// "ask", "overwrite", ...: the words policyFromString() reads.
 QString policyToString(copy::ConflictPolicy policy);

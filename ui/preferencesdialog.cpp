@@ -173,6 +173,14 @@ QWidget *PreferencesDialog::createViewPage()
     m_localPane->setAccessibleName(tr("Show the local pane"));
     layout->addWidget(m_hidden);
     layout->addWidget(m_localPane);
+    m_colorScheme = new QComboBox(page);
+    m_colorScheme->setObjectName(u"colorScheme"_s);
+    m_colorScheme->addItem(tr("As the desktop has it"), int(Preferences::ColorScheme::System));
+    m_colorScheme->addItem(tr("Light"), int(Preferences::ColorScheme::Light));
+    m_colorScheme->addItem(tr("Dark"), int(Preferences::ColorScheme::Dark));
+    auto *colors = new QFormLayout;
+    colors->addRow(tr("&Colors:"), m_colorScheme);
+    layout->addLayout(colors);
     layout->addStretch(1);
     return page;
 }
@@ -193,6 +201,7 @@ void PreferencesDialog::setPreferences(const Preferences &preferences)
     m_notify->setChecked(p.notifyLongJobs);
     m_hidden->setChecked(p.showHiddenFiles);
     m_localPane->setChecked(p.showLocalPane);
+    m_colorScheme->setCurrentIndex(std::max(0, m_colorScheme->findData(int(p.colorScheme))));
     validate();
 }
 
@@ -211,6 +220,7 @@ Preferences PreferencesDialog::preferences() const
     p.notifyLongJobs = m_notify->isChecked();
     p.showHiddenFiles = m_hidden->isChecked();
     p.showLocalPane = m_localPane->isChecked();
+    p.colorScheme = Preferences::ColorScheme(m_colorScheme->currentData().toInt());
     return p.normalized();
 }
 

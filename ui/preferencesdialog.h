@@ -60,6 +60,7 @@ private:
     QCheckBox *m_notify = nullptr;
     QCheckBox *m_hidden = nullptr;
     QCheckBox *m_localPane = nullptr;
+    QComboBox *m_colorScheme = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
 

@@ -6,6 +6,7 @@
 #include "ui/preferencesdialog.h"
 #include "ui/propertiesdialog.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDBusConnection>
@@ -14,6 +15,7 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPalette>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -96,6 +98,7 @@ private Q_SLOTS:
     void cleanupTestCase();
 
     void preferencesRoundTrip();
+    void colorSchemes();
     void preferencesOutOfRange();
     void preferencesDialogKeyboard();
     void preferencesDialogRestoreDefaults();
@@ -165,14 +168,40 @@ void TestDialogs::preferencesRoundTrip()
     p.showLocalPane = false;
     p.notifyLongJobs = false;
     p.compression = ferry::net::CompressionMode::On;
+    p.colorScheme = Preferences::ColorScheme::Dark;
     p.save(settings);
     settings.sync();
     QCOMPARE(settings.value(u"preferences/conflictPolicy"_s).toString(), u"newer"_s);
     QCOMPARE(settings.value(u"preferences/compression"_s).toString(), u"on"_s);
+    QCOMPARE(settings.value(u"preferences/colorScheme"_s).toString(), u"dark"_s);
 
     QSettings reread;
     QCOMPARE(Preferences::load(reread), p);
     QCOMPARE(Preferences::load(), p); // the default QSettings is the same file
+}
+
+void TestDialogs::colorSchemes()
+{
+    // Dark and light whatever the platform can do, and back to its own.
+    const QColor platformWindow = QApplication::palette().color(QPalette::Window);
+    ferry::ui::applyColorScheme(Preferences::ColorScheme::Dark);
+    QVERIFY2(QApplication::palette().color(QPalette::Window).lightness() < 100, qPrintable(QApplication::palette().color(QPalette::Window).name()));
+    QVERIFY(QApplication::palette().color(QPalette::WindowText).lightness() > 160);
+    QWidget widget;
+    QVERIFY(widget.palette().color(QPalette::Base).lightness() < 100);
+    ferry::ui::applyColorScheme(Preferences::ColorScheme::Light);
+    QVERIFY2(QApplication::palette().color(QPalette::Window).lightness() > 160, qPrintable(QApplication::palette().color(QPalette::Window).name()));
+    ferry::ui::applyColorScheme(Preferences::ColorScheme::System);
+    QCOMPARE(QApplication::palette().color(QPalette::Window), platformWindow);
+
+    // Chosen in the dialog's View page.
+    Preferences chosen;
+    PreferencesDialog dialog(chosen);
+    auto *scheme = dialog.findChild<QComboBox *>(u"colorScheme"_s);
+    QVERIFY(scheme);
+    QCOMPARE(scheme->currentData().toInt(), int(Preferences::ColorScheme::System));
+    scheme->setCurrentIndex(scheme->findData(int(Preferences::ColorScheme::Dark)));
+    QCOMPARE(dialog.preferences().colorScheme, Preferences::ColorScheme::Dark);
 }
 
 void TestDialogs::preferencesOutOfRange()

@@ -185,6 +185,23 @@ void TestMainWindow::breadcrumbs()
     bar->crumbs().at(1)->click();
     QVERIFY(changed.wait(5000));
     QCOMPARE(browser->currentPath(), QStringLiteral("a"));
+    // Up at an ancestor, the way back down stays (Dolphin's trail).
+    QCOMPARE(bar->crumbs().size(), 4);
+    QVERIFY(bar->crumbs().at(1)->font().bold());
+    QVERIFY(!bar->crumbs().at(3)->font().bold());
+    bar->crumbs().at(3)->click();
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(browser->currentPath(), QStringLiteral("a/b/c"));
+    // Off the trail, it is the new path's alone.
+    browser->openPath(QString());
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(bar->crumbs().size(), 4);
+    QVERIFY(QDir().mkpath(c.agent->root() + QStringLiteral("/d")));
+    browser->openPath(QStringLiteral("d"));
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(bar->crumbs().size(), 2);
+    browser->openPath(QStringLiteral("a"));
+    QVERIFY(changed.wait(5000));
 
     // Ctrl+L: a path to type; Escape gives the crumbs back.
     browser->action(QStringLiteral("editLocation"))->trigger();

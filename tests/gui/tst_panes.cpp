@@ -20,6 +20,7 @@
 #include "ui/remotebrowser.h"
 #include "ui/remotedirmodel.h"
 #include "ui/remotefiltermodel.h"
+#include "ui/sitestore.h"
 #include "ui/transferdock.h"
 #include "ui/transferqueuemodel.h"
 
@@ -35,8 +36,11 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTcpServer>
+#include <QPointer>
 #include <QStandardPaths>
 #include <QTest>
+#include <QPushButton>
 #include <QToolButton>
 #include <QTreeView>
 
@@ -63,6 +67,7 @@ private Q_SLOTS:
     void localDoubleClickEntersFolders();
     void foldersStayFirst();
     void connectOffersTheTokenFileAgain();
+    void recentKeepsWhatConnected();
     void copiedPathsPasteEverywhere();
 
 private:
@@ -436,6 +441,41 @@ void TestPanes::connectOffersTheTokenFileAgain()
     QCOMPARE(dialog->urlEdit()->text(), m_session->options().url.toString());
     QCOMPARE(dialog->tokenFileEdit()->text(), m_agent->tokenFile());
     dialog->reject();
+}
+
+void TestPanes::recentKeepsWhatConnected()
+{
+    ferry::ui::SiteStore *store = m_window->siteStore();
+    store->clearRecent();
+    const auto connectThroughDialog = [this](const QString &url) {
+        m_window->setTokenFile(m_agent->tokenFile());
+        m_window->action(QStringLiteral("connect"))->trigger();
+        QPointer<ferry::ui::ConnectDialog> dialog;
+        QTRY_VERIFY(dialog = m_window->findChild<ferry::ui::ConnectDialog *>());
+        dialog->urlEdit()->setText(url);
+        dialog->connectButton()->click();
+        QTRY_VERIFY(!dialog);
+    };
+
+    // A port where nothing listens: told as such, and not remembered.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const QString refusedUrl = QStringLiteral("ws://127.0.0.1:%1").arg(closed.serverPort());
+    closed.close();
+    connectThroughDialog(refusedUrl);
+    QVERIFY(m_window->session() != m_session.get());
+    QString reason;
+    QObject listener;
+    connect(m_window->session(), &ferry::client::Session::failed, &listener, [&reason](const ferry::Error &error) { reason = error.message; });
+    QTRY_VERIFY_WITH_TIMEOUT(!reason.isEmpty(), 10000);
+    QVERIFY2(reason.contains(QStringLiteral("refused")), qPrintable(reason));
+    QVERIFY(store->recent().isEmpty());
+
+    // The agent itself: remembered once it has connected.
+    connectThroughDialog(m_agent->url());
+    QTRY_COMPARE(m_window->session()->state(), ferry::client::Session::State::Connected);
+    QTRY_COMPARE(store->recent().size(), 1);
+    QCOMPARE(store->recent().first().url, QUrl(m_agent->url()));
 }
 
 void TestPanes::copiedPathsPasteEverywhere()
