@@ -2888,6 +2888,10 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <source>&amp;Local</source>
         <translation>&amp;Lokal</translation>
     </message>
+    <message>
+        <source>Rate Limits</source>
+        <translation>Übertragungslimits</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ui::Notifier</name>

@@ -3,7 +3,11 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHeaderView>
 #include <QLocale>
+#include <QStyle>
+
+#include <algorithm>
 
 namespace ferry::ui {
 
@@ -31,6 +35,15 @@ QString displayTime(const QDateTime &time)
 QString displayTimeNs(qint64 mtimeNs)
 {
     return displayTime(QDateTime::fromMSecsSinceEpoch(mtimeNs / 1000000));
+}
+
+void fitTimeColumn(QHeaderView *header, int column)
+{
+    // The widest day and hour of the year, with a margin for the sort arrow.
+    const QString widest = displayTime(QDateTime(QDate(2026, 12, 28), QTime(23, 58, 58)));
+    const QString morning = displayTime(QDateTime(QDate(2026, 12, 28), QTime(10, 58, 58)));
+    const int text = std::max(header->fontMetrics().horizontalAdvance(widest), header->fontMetrics().horizontalAdvance(morning));
+    header->resizeSection(column, std::max(header->sectionSize(column), text + 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin) + 24));
 }
 
 } // namespace ferry::ui

@@ -4,6 +4,7 @@
 #include <QString>
 
 class QDateTime;
+class QHeaderView;
 
 namespace ferry::ui {
 
@@ -15,5 +16,8 @@ QString displaySize(qint64 bytes);
 QString displayTime(const QDateTime &time);
 /// The same from nanoseconds since the epoch, as the agent sends them.
 QString displayTimeNs(qint64 mtimeNs);
+/// Makes @p column of @p header wide enough for displayTime() in the
+/// user's locale (a saved layout restored afterwards still wins).
+void fitTimeColumn(QHeaderView *header, int column);
 
 } // namespace ferry::ui

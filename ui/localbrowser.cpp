@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/localbrowser.h"
 
+#include "ui/displayformat.h"
 #include "ui/localfilemodel.h"
 #include "ui/messagebar.h"
 #include "ui/namedaction.h"
@@ -107,6 +108,7 @@ LocalBrowser::LocalBrowser(QWidget *parent)
     setModel(new LocalFileModel(this));
     m_view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
+    fitTimeColumn(m_view->header(), LocalFileModel::ModifiedColumn);
     openPath(QDir::homePath());
 }
 

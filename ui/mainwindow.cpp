@@ -40,6 +40,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -51,6 +52,7 @@
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QToolBar>
+#include <QWidgetAction>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -430,9 +432,14 @@ void MainWindow::createMenus()
 
     // The tool bar: the connection, the two directions, and what acts on
     // the active pane.
-    m_toolBar->clear();
-    m_toolBar->addAction(action(u"connect"_s));
-    m_toolBar->addSeparator();
+    // The old actions went with m_actions; the limits stay, since a widget
+    // taken off a tool bar stays hidden. Everything else goes before them.
+    for (QAction *old : m_toolBar->actions()) {
+        if (old->isSeparator())
+            delete old;
+    }
+    m_toolBar->insertAction(m_limits, action(u"connect"_s));
+    m_toolBar->insertSeparator(m_limits);
     QAction *uploadAction = make(u"upload"_s, u"go-up"_s, tr("&Upload"), QKeySequence(), [this] {
         // The local pane's selection when it has the focus, else a choice.
         const QStringList selected = m_activePane == Pane::Local ? m_local->selectedPaths() : QStringList();
@@ -443,36 +450,26 @@ void MainWindow::createMenus()
     });
     uploadAction->setToolTip(tr("Upload the selected local files, or files you choose, into the remote folder"));
     uploadAction->setEnabled(m_remote);
-    m_toolBar->addAction(uploadAction);
+    m_toolBar->insertAction(m_limits, uploadAction);
     QAction *download = make(u"download"_s, u"go-down"_s, tr("&Download"), QKeySequence(), [this] {
         if (m_remote)
             downloadSelection(m_remote->selectedPaths());
     });
     download->setToolTip(tr("Download the selected remote entries into the local folder"));
-    m_toolBar->addAction(download);
-    m_toolBar->addSeparator();
+    m_toolBar->insertAction(m_limits, download);
+    m_toolBar->insertSeparator(m_limits);
     const auto proxy = [this, &make](const QString &name, const QString &icon, const QString &text, const QString &remoteName, const QString &localName) {
         QAction *action = make(name, icon, text, QKeySequence(), [this, remoteName, localName] {
             if (QAction *target = paneAction(remoteName, localName))
                 target->trigger();
         });
         m_proxies.append({action, remoteName, localName});
-        m_toolBar->addAction(action);
+        m_toolBar->insertAction(m_limits, action);
     };
     proxy(u"newFolder"_s, u"folder-new"_s, tr("New &Folder"), u"newFolder"_s, u"newFolder"_s);
     proxy(u"delete"_s, u"edit-delete"_s, tr("&Delete"), u"delete"_s, u"trash"_s);
     proxy(u"refresh"_s, u"view-refresh"_s, tr("&Refresh"), u"refresh"_s, u"refresh"_s);
-    m_toolBar->addSeparator();
-    auto *limitLabel = new QLabel(tr("Limit ↑"), m_toolBar);
-    limitLabel->setObjectName(u"uploadLimitLabel"_s);
-    limitLabel->setBuddy(m_uploadLimit->numberBox());
-    m_toolBar->addWidget(limitLabel);
-    m_toolBar->addWidget(m_uploadLimit);
-    auto *downLabel = new QLabel(tr("↓"), m_toolBar);
-    downLabel->setObjectName(u"downloadLimitLabel"_s);
-    downLabel->setBuddy(m_downloadLimit->numberBox());
-    m_toolBar->addWidget(downLabel);
-    m_toolBar->addWidget(m_downloadLimit);
+    m_toolBar->insertSeparator(m_limits);
     // The pane actions' enabled state shows on the tool bar.
     QList<QAction *> watched = m_local->actions();
     if (m_remote)
@@ -507,6 +504,29 @@ void MainWindow::createToolBar()
     };
     connect(m_uploadLimit, &RateLimitEdit::valueEdited, this, limitEdited);
     connect(m_downloadLimit, &RateLimitEdit::valueEdited, this, limitEdited);
+    auto *limits = new QWidget(m_toolBar);
+    limits->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred); // no wider than it needs
+    auto *row = new QHBoxLayout(limits);
+    row->setContentsMargins(4, 0, 4, 0);
+    auto *limitLabel = new QLabel(tr("Limit ↑"), limits);
+    limitLabel->setObjectName(u"uploadLimitLabel"_s);
+    limitLabel->setBuddy(m_uploadLimit->numberBox());
+    auto *downLabel = new QLabel(tr("↓"), limits);
+    downLabel->setObjectName(u"downloadLimitLabel"_s);
+    downLabel->setBuddy(m_downloadLimit->numberBox());
+    m_uploadLimit->setParent(limits);
+    m_downloadLimit->setParent(limits);
+    row->addWidget(limitLabel);
+    row->addWidget(m_uploadLimit);
+    row->addSpacing(6);
+    row->addWidget(downLabel);
+    row->addWidget(m_downloadLimit);
+    auto *limitsAction = new QWidgetAction(this);
+    limitsAction->setObjectName(u"rateLimits"_s);
+    limitsAction->setText(tr("Rate Limits"));
+    limitsAction->setDefaultWidget(limits);
+    m_limits = limitsAction;
+    m_toolBar->addAction(m_limits);
 }
 
 QAction *MainWindow::paneAction(const QString &remoteName, const QString &localName) const
@@ -786,7 +806,7 @@ void MainWindow::restoreLayout()
     restoreGeometry(settings.value(u"layout/geometry"_s).toByteArray());
     restoreState(settings.value(u"layout/state"_s).toByteArray());
     if (!m_splitter->restoreState(settings.value(u"layout/splitter"_s).toByteArray()))
-        m_splitter->setSizes({width() / 3, width() * 2 / 3});
+        m_splitter->setSizes({width() * 9 / 20, width() * 11 / 20}); // the remote pane a little wider
     m_transfers->view()->header()->restoreState(settings.value(u"layout/queueHeader"_s).toByteArray());
     m_local->view()->header()->restoreState(settings.value(u"layout/localHeader"_s).toByteArray());
     const QString localPath = settings.value(u"view/localPath"_s).toString();

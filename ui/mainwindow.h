@@ -182,6 +182,7 @@ private:
     QList<QAction *> m_viewPaneActions; ///< what fillPaneMenus put in View
     RateLimitEdit *m_uploadLimit = nullptr;
     RateLimitEdit *m_downloadLimit = nullptr;
+    QAction *m_limits = nullptr; ///< the two limits on the tool bar
     QPointer<QDialog> m_handbook;
     Pane m_activePane = Pane::Remote;
     /// What the connect dialog accepted, for Recent once it connects.

@@ -2,6 +2,7 @@
 #include "ui/preferences.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QPalette>
 #include <QSettings>
 #include <QStyle>
@@ -103,9 +104,15 @@ void applyColorScheme(Preferences::ColorScheme scheme)
 {
     static const QString platformStyle = QApplication::style() ? QApplication::style()->name() : QString();
     static bool changed = false;
+    static const QString platformIcons = QIcon::themeName();
     if (scheme == Preferences::ColorScheme::System && !changed)
         return; // as the desktop has it, untouched
     changed = true;
+    // Breeze's icons are drawn for a light or a dark ground.
+    if (platformIcons.startsWith("breeze"_L1))
+        QIcon::setThemeName(scheme == Preferences::ColorScheme::System ? platformIcons
+                            : scheme == Preferences::ColorScheme::Dark ? u"breeze-dark"_s
+                                                                        : u"breeze"_s);
     const Qt::ColorScheme wanted = scheme == Preferences::ColorScheme::Dark    ? Qt::ColorScheme::Dark
                                    : scheme == Preferences::ColorScheme::Light ? Qt::ColorScheme::Light
                                                                                : Qt::ColorScheme::Unknown;

@@ -6,6 +6,7 @@
 #include "core/pathcodec.h"
 #include "core/protocol/archiveformat.h"
 #include "core/protocol/remotepath.h"
+#include "ui/displayformat.h"
 #include "ui/locationbar.h"
 #include "ui/messagebar.h"
 #include "ui/namedaction.h"
@@ -73,6 +74,7 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     m_view->header()->setSectionResizeMode(RemoteDirModel::NameColumn, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSortIndicatorShown(true);
+    fitTimeColumn(m_view->header(), RemoteDirModel::ModifiedColumn);
 
     connect(m_location, &LocationBar::pathRequested, this, [this](const QString &path) {
         openPath(path);

@@ -416,6 +416,14 @@ void TestWindow::rateLimitsWithUnits()
     QCOMPARE(again->value(), qint64(1000));
     QCOMPARE(again->unitBox()->currentText(), u"KiB/s"_s);
     QCOMPARE(again->numberBox()->value(), 1);
+    // As the app starts: no session, then one; the tool bar is made again
+    // and the limits stay on it.
+    second.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&second));
+    second.connectTo(m_session->options());
+    QVERIFY(again->isVisible());
+    QVERIFY(second.findChild<QLabel *>(u"uploadLimitLabel"_s)->isVisible());
+    QVERIFY(second.toolBar()->actions().contains(second.findChild<QAction *>(u"rateLimits"_s)));
 }
 
 void TestWindow::handbookOnF1()
