@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QAbstractItemModel>
 #include <QHeaderView>
 #include <QLocale>
 #include <QStyle>
@@ -44,6 +45,20 @@ void fitTimeColumn(QHeaderView *header, int column)
     const QString morning = displayTime(QDateTime(QDate(2026, 12, 28), QTime(10, 58, 58)));
     const int text = std::max(header->fontMetrics().horizontalAdvance(widest), header->fontMetrics().horizontalAdvance(morning));
     header->resizeSection(column, std::max(header->sectionSize(column), text + 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin) + 24));
+}
+
+void fitHeaderTitles(QHeaderView *header)
+{
+    const QAbstractItemModel *model = header->model();
+    if (!model)
+        return;
+    const int margins = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin) + 20; // and the sort arrow
+    for (int section = 0; section < header->count(); ++section) {
+        const QString title = model->headerData(section, header->orientation()).toString();
+        const int needed = header->fontMetrics().horizontalAdvance(title) + margins;
+        if (header->sectionResizeMode(section) == QHeaderView::Interactive && header->sectionSize(section) < needed)
+            header->resizeSection(section, needed);
+    }
 }
 
 } // namespace ferry::ui

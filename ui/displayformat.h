@@ -19,5 +19,8 @@ QString displayTimeNs(qint64 mtimeNs);
 /// Makes @p column of @p header wide enough for displayTime() in the
 /// user's locale (a saved layout restored afterwards still wins).
 void fitTimeColumn(QHeaderView *header, int column);
+/// Widens every section of @p header that is too narrow for its title
+/// (German titles run longer than English ones).
+void fitHeaderTitles(QHeaderView *header);
 
 } // namespace ferry::ui

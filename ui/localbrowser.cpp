@@ -109,6 +109,7 @@ LocalBrowser::LocalBrowser(QWidget *parent)
     m_view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
     fitTimeColumn(m_view->header(), LocalFileModel::ModifiedColumn);
+    fitHeaderTitles(m_view->header());
     openPath(QDir::homePath());
 }
 

@@ -75,6 +75,7 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSortIndicatorShown(true);
     fitTimeColumn(m_view->header(), RemoteDirModel::ModifiedColumn);
+    fitHeaderTitles(m_view->header());
 
     connect(m_location, &LocationBar::pathRequested, this, [this](const QString &path) {
         openPath(path);

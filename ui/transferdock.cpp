@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/transferdock.h"
 
+#include "ui/displayformat.h"
 #include "core/copy/transferslots.h"
 #include "ui/namedaction.h"
 #include "ui/progressdelegate.h"
@@ -83,6 +84,7 @@ TransferDock::TransferDock(copy::TransferSlots *pool, QWidget *parent)
     m_view->header()->setStretchLastSection(false);
     m_view->header()->resizeSection(TransferQueueModel::ProgressColumn, 160);
     m_view->header()->resizeSection(TransferQueueModel::StateColumn, 220);
+    fitHeaderTitles(m_view->header());
     layout->addWidget(m_view);
     setWidget(content);
 
