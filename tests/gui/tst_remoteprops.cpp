@@ -30,6 +30,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
@@ -429,7 +430,11 @@ void TestRemoteProps::uploadFolderFromThePicker()
         poll->deleteLater();
         picked = dialog->fileMode() == QFileDialog::Directory;
         dialog->setDirectory(QFileInfo(local).path());
-        dialog->selectFile(local);
+        // Typed into its name field, as selectFile() leaves a field that
+        // has the focus alone.
+        if (auto *name = dialog->findChild<QLineEdit *>(u"fileNameEdit"_s))
+            name->setText(QFileInfo(local).fileName());
+        picked = picked && dialog->selectedFiles() == QStringList{local};
         static_cast<QDialog *>(dialog)->accept(); // as the Choose button does
         if (dialog->isVisible())
             dialog->reject(); // never leave the test waiting on it
