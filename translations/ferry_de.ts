@@ -2892,6 +2892,22 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <source>Rate Limits</source>
         <translation>Übertragungslimits</translation>
     </message>
+    <message>
+        <source>Upload F&amp;older…</source>
+        <translation>&amp;Ordner hochladen…</translation>
+    </message>
+    <message>
+        <source>Upload Folder</source>
+        <translation>Ordner hochladen</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Could not change the permissions of %1: %2</source>
+        <translation>Die Berechtigungen von %1 konnten nicht geändert werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ui::Notifier</name>
@@ -3397,6 +3413,30 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <source>A link has no permissions of its own; open the properties of its target to change them.</source>
         <translation>Eine Verknüpfung hat keine eigenen Berechtigungen; öffnen Sie die Eigenschaften ihres Ziels, um sie zu ändern.</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Eigentümer:</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>Gruppe:</translation>
+    </message>
+    <message>
+        <source>&amp;Apply changes to all contents</source>
+        <translation>Änderungen auf den gesamten &amp;Inhalt anwenden</translation>
+    </message>
+    <message>
+        <source>The bits you change are changed in every file and folder inside as well; execute bits only on folders and on files that already have one</source>
+        <translation>Die geänderten Berechtigungen werden auch für alle Dateien und Ordner darin übernommen; Ausführungsrechte nur für Ordner und für Dateien, die bereits eines haben</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ui::RemoteBrowser</name>
@@ -3665,6 +3705,14 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <source>Permissions</source>
         <translation>Berechtigungen</translation>
     </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ui::SiteStore</name>
@@ -3914,6 +3962,17 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../ui/transferqueuemodel.cpp" line="447"/>
         <source>State</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4430,6 +4489,20 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <message>
         <source> (edited)</source>
         <translation> (bearbeitet)</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::client::ChmodJob</name>
+    <message>
+        <source>%1 is a link, which has no permissions of its own</source>
+        <translation>%1 ist eine Verknüpfung und hat keine eigenen Berechtigungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>could not change the permissions of %n item(s), the first: %1</source>
+        <translation>
+            <numerusform>die Berechtigungen von %n Eintrag konnten nicht geändert werden: %1</numerusform>
+            <numerusform>die Berechtigungen von %n Einträgen konnten nicht geändert werden, der erste: %1</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -74,6 +74,13 @@
             <numerusform>the retry found %n files where one was expected</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ferry::cli</name>
@@ -143,6 +150,16 @@
         <translation>
             <numerusform>… and one more</numerusform>
             <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ferry::client::ChmodJob</name>
+    <message numerus="yes">
+        <source>could not change the permissions of %n item(s), the first: %1</source>
+        <translation>
+            <numerusform>could not change the permissions of %n item: %1</numerusform>
+            <numerusform>could not change the permissions of %n items, the first: %1</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 #include "ui/mainwindow.h"
 
 #include "core/client/archivejobs.h"
+#include "core/client/chmodjob.h"
 #include "core/client/downloadjob.h"
 #include "core/client/session.h"
 #include "core/copy/movejob.h"
@@ -208,6 +209,7 @@ void MainWindow::setSession(client::Session *session)
             extractArchive(archive, false, remotepath::parent(archive), protocol::archiveStem(remotepath::name(archive)));
         }
     });
+    connect(m_remote, &RemoteBrowser::recursiveChmodRequested, this, &MainWindow::changeModeRecursively);
     connect(m_remote, &RemoteBrowser::remoteDropRequested, this, [this](const QStringList &paths, const QString &dir, bool copy) {
         moveOrCopyRemote(paths, dir, copy);
     });
@@ -233,6 +235,7 @@ void MainWindow::setSession(client::Session *session)
     });
     connect(m_remote->view()->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updatePaneProxies);
     m_remote->view()->header()->restoreState(settings.value(u"layout/remoteHeader"_s).toByteArray());
+    m_remote->applyColumnSettings();
     if (!m_actions.isEmpty())
         createMenus();
     updateTitle();
@@ -375,6 +378,13 @@ void MainWindow::createMenus()
     });
     uploadFiles->setEnabled(m_remote);
     file->addAction(uploadFiles);
+    QAction *folder = make(u"uploadFolder"_s, u"folder"_s, tr("Upload F&older…"), QKeySequence(), [this] {
+        const QString chosen = QFileDialog::getExistingDirectory(this, tr("Upload Folder"), m_local->currentPath());
+        if (!chosen.isEmpty())
+            uploadFolder(chosen, currentPath());
+    });
+    folder->setEnabled(m_remote);
+    file->addAction(folder);
     // The local pane's selection, from its context menu or here.
     m_local->action(u"upload"_s)->setEnabled(m_remote && !m_local->selectedPaths().isEmpty());
     file->addAction(m_local->action(u"upload"_s));
@@ -607,6 +617,39 @@ copy::CopyJob *MainWindow::startCopy(copy::Direction direction, const QStringLis
 copy::CopyJob *MainWindow::upload(const QStringList &localPaths, const QString &remoteDirectory)
 {
     return startCopy(copy::Direction::Upload, localPaths, remoteDirectory);
+}
+
+copy::CopyJob *MainWindow::uploadFolder(const QString &localFolder, const QString &remoteDirectory)
+{
+    // The same way as a folder dropped on the remote pane.
+    return upload({QDir::cleanPath(localFolder)}, remoteDirectory);
+}
+
+transfer::Job *MainWindow::changeModeRecursively(const QString &remotePath, quint32 mode, quint32 mask)
+{
+    if (!m_session)
+        return nullptr;
+    auto *job = new client::ChmodJob(m_session, remotePath, mode, mask, this);
+    m_transfers->addTask(job, pathcodec::escaped(remotepath::name(remotePath)), u':' + pathcodec::escaped(remotePath),
+                         tr("Permissions"));
+    // Each failure is told as it comes, naming the path; the others go on.
+    connect(job, &client::ChmodJob::itemFailed, this, [this](const QString &path, const Error &error) {
+        if (!m_remote)
+            return;
+        // The agent's reason names the path already ("a/b: No such file").
+        const QString prefix = pathcodec::escaped(path) + u": "_s;
+        const QString reason = error.message.startsWith(prefix) ? error.message.mid(prefix.size()) : error.message;
+        m_remote->messageBar()->showMessage(MessageBar::Kind::Error,
+                                            tr("Could not change the permissions of %1: %2").arg(u':' + pathcodec::escaped(path), reason));
+    });
+    connect(job, &transfer::Job::finished, this, [this](transfer::Job *finished) {
+        finished->deleteLater();
+        if (m_remote)
+            m_remote->model()->refresh();
+    });
+    Q_EMIT remoteJobStarted(job);
+    job->start();
+    return job;
 }
 
 copy::CopyJob *MainWindow::download(const QStringList &remotePaths, const QString &localDirectory)

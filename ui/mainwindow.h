@@ -114,6 +114,13 @@ public:
     /// Remote entries dropped on a remote folder: moved, or with @p copy
     /// copied by the agent.
     transfer::Job *moveOrCopyRemote(const QStringList &remotePaths, const QString &remoteDirectory, bool copy);
+    /// Changes the bits in @p mask to those of @p mode in the remote folder
+    /// @p remotePath and everything beneath it (execute bits of files only
+    /// where they had one), as a row of the queue.
+    transfer::Job *changeModeRecursively(const QString &remotePath, quint32 mode, quint32 mask);
+    /// Uploads a local folder with all it holds into @p remoteDirectory,
+    /// as a drop of it would.
+    copy::CopyJob *uploadFolder(const QString &localFolder, const QString &remoteDirectory);
     /// Remote operations on the current folder (also the toolbar's actions).
     void createFolder(const QString &name);
     QStringList selectedPaths() const;

@@ -105,7 +105,9 @@ PropertiesDialog::PropertiesDialog(const protocol::Entry &entry, const QString &
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         if (m_editable && !m_octal->hasAcceptableInput())
             return;
-        if (modeChanged())
+        if (modeChanged() && applyRecursively())
+            Q_EMIT recursiveChmodRequested(m_path, m_mode, m_mode ^ (m_entry.mode & 07777));
+        else if (modeChanged())
             Q_EMIT chmodRequested(m_path, m_mode);
         accept();
     });
@@ -151,6 +153,19 @@ QWidget *PropertiesDialog::createDetails()
     form->addRow(tr("Modified:"), selectable(QLocale().toString(modified, QLocale::LongFormat), box));
     if (m_entry.type == Type::Symlink)
         form->addRow(tr("Link target:"), selectable(pathcodec::escaped(m_entry.linkTarget), box));
+    // The name, with the number beside it; the number alone when the
+    // agent's system has no name for it; nothing from an older agent.
+    const auto owner = [](const QString &name, qint64 id) {
+        if (id < 0)
+            return name.isEmpty() ? tr("unknown") : name;
+        return name.isEmpty() ? QString::number(id) : tr("%1 (%2)").arg(name).arg(id);
+    };
+    QLabel *user = selectable(owner(m_entry.user, m_entry.uid), box);
+    user->setObjectName(u"ownerValue"_s);
+    form->addRow(tr("Owner:"), user);
+    QLabel *group = selectable(owner(m_entry.group, m_entry.gid), box);
+    group->setObjectName(u"groupValue"_s);
+    form->addRow(tr("Group:"), group);
     row->addLayout(form, 1);
     return box;
 }
@@ -217,8 +232,13 @@ QWidget *PropertiesDialog::createPermissions()
         label->setWordWrap(true);
         grid->addWidget(label, nextRow++, 0, 1, 4);
     };
-    if (m_entry.isDir())
-        addNote(tr("Apply to the folder only: the files and folders inside keep their permissions."));
+    if (m_entry.isDir() && m_editable) {
+        m_recursive = new QCheckBox(tr("&Apply changes to all contents"), group);
+        m_recursive->setObjectName(u"applyRecursively"_s);
+        m_recursive->setToolTip(tr("The bits you change are changed in every file and folder inside as well; execute bits only on "
+                                   "folders and on files that already have one"));
+        grid->addWidget(m_recursive, nextRow++, 0, 1, 4);
+    }
     if (!m_editable) {
         addNote(tr("A link has no permissions of its own; open the properties of its target to change them."));
         group->setEnabled(false);
@@ -233,6 +253,11 @@ QWidget *PropertiesDialog::createPermissions()
     connect(m_octal, &QLineEdit::textEdited, this, &PropertiesDialog::octalEdited);
     connect(m_octal, &QLineEdit::editingFinished, this, &PropertiesDialog::showMode);
     return group;
+}
+
+bool PropertiesDialog::applyRecursively() const
+{
+    return m_recursive && m_recursive->isChecked();
 }
 
 void PropertiesDialog::setMode(quint32 mode)

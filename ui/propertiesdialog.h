@@ -38,12 +38,18 @@ public:
     void setMode(quint32 mode);
     /// False for links, whose permissions cannot be changed.
     bool isModeEditable() const { return m_editable; }
+    /// For a folder: whether the changed bits go to everything inside too.
+    bool applyRecursively() const;
 
 Q_SIGNALS:
     /// Any change of the edited bits, from a checkbox or the octal field.
     void modeEdited(quint32 mode);
     /// OK was pressed with a changed mode.
     void chmodRequested(const QString &remotePath, quint32 mode);
+    /// OK was pressed with a changed mode and "Apply changes to all
+    /// contents": the bits in @p mask become those of @p mode in the
+    /// folder and beneath it (instead of chmodRequested()).
+    void recursiveChmodRequested(const QString &remotePath, quint32 mode, quint32 mask);
 
 private:
     // Checkbox order: the bits from 04000 down to 00001.
@@ -63,6 +69,7 @@ private:
     std::array<QCheckBox *, BitCount> m_bits{};
     QLineEdit *m_octal = nullptr;
     QLabel *m_symbolic = nullptr;
+    QCheckBox *m_recursive = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
 

@@ -27,6 +27,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QSettings>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -51,6 +52,10 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     , m_filter(new QLineEdit(this))
 {
     setObjectName(u"remoteBrowser"_s);
+    // A listing of the same folder (a refresh after a rename, a change of
+    // permissions, a job) keeps what was selected. Connected before the
+    // proxy is, so the selection is read before the reset reaches the view.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, &RemoteBrowser::keepSelection);
     m_proxy->setSourceModel(m_model);
     m_view->setObjectName(u"remoteView"_s);
     m_view->setAccessibleName(tr("Remote files"));
@@ -76,6 +81,7 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     m_view->header()->setSortIndicatorShown(true);
     fitTimeColumn(m_view->header(), RemoteDirModel::ModifiedColumn);
     fitHeaderTitles(m_view->header());
+    createColumnActions();
 
     connect(m_location, &LocationBar::pathRequested, this, [this](const QString &path) {
         openPath(path);
@@ -118,6 +124,7 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     connect(m_model, &RemoteDirModel::remoteDropRequested, this, &RemoteBrowser::remoteDropRequested);
     connect(m_model, &RemoteDirModel::renameRequested, this, &RemoteBrowser::renameEntry);
     connect(m_model, &RemoteDirModel::loaded, this, [this] {
+        restoreSelection();
         m_location->setPath(m_model->path());
         m_view->resizeColumnToContents(RemoteDirModel::SizeColumn);
         Q_EMIT pathChanged(m_model->path());
@@ -405,6 +412,7 @@ void RemoteBrowser::showProperties()
     auto *dialog = new PropertiesDialog(m_model->entry(source.row()), source.data(RemoteDirModel::PathRole).toString(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &PropertiesDialog::chmodRequested, this, &RemoteBrowser::changeMode);
+    connect(dialog, &PropertiesDialog::recursiveChmodRequested, this, &RemoteBrowser::recursiveChmodRequested);
     dialog->open();
 }
 
@@ -447,7 +455,10 @@ void RemoteBrowser::renameEntry(const QString &path, const QString &newName)
 {
     const QString target = remotepath::join(remotepath::parent(path), newName);
     // Never onto an existing name: that would replace it without a word.
-    m_fs->move(path, target, false, [this, path, target](const Expected<void> &result) {
+    m_fs->move(path, target, false, [this, path, target, newName](const Expected<void> &result) {
+        // The renamed entry stays selected under its new name.
+        if (result && remotepath::parent(path) == currentPath())
+            m_renamed.insert(remotepath::name(path), newName);
         settled(tr("Could not rename %1 to %2").arg(m_fs->displayPath(path), m_fs->displayPath(target)), {target, path},
                 result ? nullptr : &result.error());
     }, this);
@@ -458,6 +469,127 @@ void RemoteBrowser::changeMode(const QString &path, quint32 mode)
     m_fs->setAttributes(path, client::Attributes{mode, std::nullopt}, [this, path](const Expected<void> &result) {
         settled(tr("Could not change the permissions of %1").arg(m_fs->displayPath(path)), {path}, result ? nullptr : &result.error());
     }, this);
+}
+
+namespace {
+
+// Keys of the optional columns in the settings, by column.
+QString columnKey(int column)
+{
+    switch (column) {
+    case RemoteDirModel::SizeColumn: return u"size"_s;
+    case RemoteDirModel::TypeColumn: return u"type"_s;
+    case RemoteDirModel::ModifiedColumn: return u"modified"_s;
+    case RemoteDirModel::PermissionsColumn: return u"permissions"_s;
+    case RemoteDirModel::OwnerColumn: return u"owner"_s;
+    case RemoteDirModel::GroupColumn: return u"group"_s;
+    }
+    return {};
+}
+
+const auto kColumnsKey = "view/remoteColumns"_L1;
+
+} // namespace
+
+void RemoteBrowser::createColumnActions()
+{
+    QHeaderView *header = m_view->header();
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, &RemoteBrowser::showColumnMenu);
+    m_columnActions.resize(RemoteDirModel::ColumnCount);
+    for (int column = RemoteDirModel::SizeColumn; column < RemoteDirModel::ColumnCount; ++column) {
+        auto *action = new QAction(m_model->headerData(column, Qt::Horizontal).toString(), header);
+        const QString key = columnKey(column);
+        action->setObjectName(u"column"_s + key.at(0).toUpper() + key.mid(1));
+        action->setCheckable(true);
+        connect(action, &QAction::toggled, this, [this, column](bool on) {
+            m_view->setColumnHidden(column, !on);
+            saveColumnSettings();
+        });
+        m_columnActions[column] = action;
+    }
+    applyColumnSettings();
+}
+
+QAction *RemoteBrowser::columnAction(int column) const
+{
+    return column >= 0 && column < m_columnActions.size() ? m_columnActions.at(column) : nullptr;
+}
+
+void RemoteBrowser::applyColumnSettings()
+{
+    const QSettings settings;
+    const QStringList shown = settings.contains(kColumnsKey)
+                                  ? settings.value(kColumnsKey).toStringList()
+                                  : QStringList{u"size"_s, u"type"_s, u"modified"_s, u"permissions"_s};
+    for (int column = RemoteDirModel::SizeColumn; column < RemoteDirModel::ColumnCount; ++column) {
+        const bool on = shown.contains(columnKey(column));
+        const QSignalBlocker quiet(m_columnActions.at(column));
+        m_columnActions.at(column)->setChecked(on);
+        m_view->setColumnHidden(column, !on);
+    }
+}
+
+void RemoteBrowser::saveColumnSettings() const
+{
+    QStringList shown;
+    for (int column = RemoteDirModel::SizeColumn; column < RemoteDirModel::ColumnCount; ++column)
+        if (!m_view->isColumnHidden(column))
+            shown.append(columnKey(column));
+    QSettings().setValue(kColumnsKey, shown);
+}
+
+void RemoteBrowser::showColumnMenu(const QPoint &pos)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"columnMenu"_s);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (int column = RemoteDirModel::SizeColumn; column < RemoteDirModel::ColumnCount; ++column)
+        menu->addAction(m_columnActions.at(column));
+    menu->popup(m_view->header()->mapToGlobal(pos));
+}
+
+void RemoteBrowser::keepSelection()
+{
+    // Only a listing of the folder on screen: entering another one starts afresh.
+    if (m_model->loadingPath() != m_model->path() || m_model->rowCount() == 0) {
+        m_kept.reset();
+        m_renamed.clear();
+        return;
+    }
+    KeptSelection kept{m_model->path(), {}, {}};
+    for (const QModelIndex &row : m_view->selectionModel()->selectedRows())
+        kept.names.append(m_model->entry(m_proxy->mapToSource(row).row()).name);
+    const QModelIndex current = m_view->currentIndex();
+    if (current.isValid())
+        kept.current = m_model->entry(m_proxy->mapToSource(current).row()).name;
+    if (!kept.names.isEmpty() || !kept.current.isEmpty())
+        m_kept = kept;
+}
+
+void RemoteBrowser::restoreSelection()
+{
+    const std::optional<KeptSelection> kept = std::exchange(m_kept, std::nullopt);
+    const QHash<QString, QString> renamed = std::exchange(m_renamed, {});
+    // Something the user picked while the listing came in wins.
+    if (!kept || kept->folder != m_model->path() || m_view->selectionModel()->hasSelection())
+        return;
+    const auto indexOf = [this, &renamed](const QString &name) {
+        const int row = m_model->rowOf(renamed.value(name, name));
+        return row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(row, RemoteDirModel::NameColumn));
+    };
+    QItemSelection selection;
+    for (const QString &name : kept->names) {
+        const QModelIndex index = indexOf(name);
+        if (index.isValid())
+            selection.select(index, index.siblingAtColumn(m_proxy->columnCount() - 1));
+    }
+    const QModelIndex current = indexOf(kept->current);
+    if (current.isValid()) {
+        m_view->selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+        m_view->scrollTo(current);
+    }
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 } // namespace ferry::ui

@@ -4,7 +4,10 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <QHash>
+
 #include <memory>
+#include <optional>
 
 class QAction;
 class QLineEdit;
@@ -64,6 +67,11 @@ public:
     void removeEntries(const QStringList &paths);
     void renameEntry(const QString &path, const QString &newName);
     void changeMode(const QString &path, quint32 mode);
+    /// Shows the columns the user chose (Owner and Group start hidden);
+    /// after the header's saved state is restored, which may predate them.
+    void applyColumnSettings();
+    /// The header menu's action that shows or hides @p column.
+    QAction *columnAction(int column) const;
 
 Q_SIGNALS:
     /// The first listing is on screen.
@@ -86,6 +94,8 @@ Q_SIGNALS:
     /// unpacked in @p remoteDirectory.
     void extractRequested(const QStringList &archives, bool local, const QString &remoteDirectory);
     void showHiddenChanged(bool show);
+    /// Properties asked for a change of permissions in a whole folder.
+    void recursiveChmodRequested(const QString &remotePath, quint32 mode, quint32 mask);
     /// Entries shown, of those there are to see (the name filter aside).
     void countChanged(int shown, int total);
 
@@ -107,6 +117,13 @@ private:
     /// path) and the agent's reason (without its own mention of one of
     /// @p paths) in the message bar; the listing is refreshed either way.
     void settled(const QString &what, const QStringList &paths, const Error *error);
+    void createColumnActions();
+    void showColumnMenu(const QPoint &pos);
+    void saveColumnSettings() const;
+    /// Before a listing of the same folder replaces the rows: what was
+    /// selected and current, by name, to select again once it is loaded.
+    void keepSelection();
+    void restoreSelection();
 
     client::Session *m_session;
     std::unique_ptr<client::RemoteFs> m_fs;
@@ -119,6 +136,15 @@ private:
     QStringList m_back;
     QStringList m_forward;
     bool m_shown = false;
+    QList<QAction *> m_columnActions; ///< by column; none for the name
+    struct KeptSelection {
+        QString folder;
+        QStringList names;
+        QString current;
+    };
+    std::optional<KeptSelection> m_kept;
+    /// Renames in the folder shown since the last listing: old name -> new.
+    QHash<QString, QString> m_renamed;
 };
 
 } // namespace ferry::ui

@@ -89,6 +89,21 @@ QString RemoteDirModel::childPath(const QString &name) const
     return remotepath::join(m_path, name);
 }
 
+int RemoteDirModel::rowOf(const QString &name) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).entry.name == name)
+            return i;
+    return -1;
+}
+
+QString RemoteDirModel::ownerText(const QString &name, qint64 id)
+{
+    if (!name.isEmpty())
+        return name;
+    return id >= 0 ? QString::number(id) : QString();
+}
+
 int RemoteDirModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -136,6 +151,8 @@ QVariant RemoteDirModel::data(const QModelIndex &index, int role) const
         case TypeColumn: return QString(prefix + typeText(row));
         case ModifiedColumn: return e.mtimeNs;
         case PermissionsColumn: return e.mode;
+        case OwnerColumn: return ownerText(e.user, e.uid).toLower();
+        case GroupColumn: return ownerText(e.group, e.gid).toLower();
         }
         return {};
     }
@@ -148,6 +165,8 @@ QVariant RemoteDirModel::data(const QModelIndex &index, int role) const
         case TypeColumn: return typeText(row);
         case ModifiedColumn: return displayTimeNs(e.mtimeNs);
         case PermissionsColumn: return formatMode(e.isDir() ? 'd' : e.type == protocol::Entry::Type::Symlink ? 'l' : '-', e.mode);
+        case OwnerColumn: return ownerText(e.user, e.uid);
+        case GroupColumn: return ownerText(e.group, e.gid);
         }
         return {};
     case Qt::EditRole:
@@ -288,6 +307,8 @@ QVariant RemoteDirModel::headerData(int section, Qt::Orientation orientation, in
     case TypeColumn: return tr("Type");
     case ModifiedColumn: return tr("Modified");
     case PermissionsColumn: return tr("Permissions");
+    case OwnerColumn: return tr("Owner");
+    case GroupColumn: return tr("Group");
     }
     return {};
 }

@@ -30,7 +30,7 @@ class RemoteDirModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(RemoteDirModel)
 
 public:
-    enum Column { NameColumn, SizeColumn, TypeColumn, ModifiedColumn, PermissionsColumn, ColumnCount };
+    enum Column { NameColumn, SizeColumn, TypeColumn, ModifiedColumn, PermissionsColumn, OwnerColumn, GroupColumn, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1, IsDirRole, PathRole, IsHiddenRole, EntryRole };
     /// Remote paths, one per line, of entries dragged out of a remote view.
     static constexpr QLatin1StringView kRemotePathsMime{"application/x-ferry-remote-paths"};
@@ -41,6 +41,13 @@ public:
     void setPath(const QString &path);
     const QString &path() const { return m_path; }
     void refresh() { setPath(m_loadingPath.isNull() ? m_path : m_loadingPath); }
+    /// The folder being listed (null when none is).
+    const QString &loadingPath() const { return m_loadingPath; }
+    /// The row of the entry named @p name, or -1.
+    int rowOf(const QString &name) const;
+    /// An owner or group as shown: the name, else the number (empty when
+    /// the agent told neither).
+    static QString ownerText(const QString &name, qint64 id);
     QString childPath(const QString &name) const;
     /// The payload of kRemotePathsMime: one escaped path per line.
     static QByteArray encodeRemotePaths(const QStringList &paths);

@@ -111,6 +111,11 @@ void TransferDock::addTransfer(transfer::Job *job, const QString &name, const QS
     m_model->addTransfer(job, name, source, destination, direction);
 }
 
+void TransferDock::addTask(transfer::Job *job, const QString &name, const QString &target, const QString &kind)
+{
+    m_model->addTask(job, name, target, kind);
+}
+
 QAction *TransferDock::action(const QString &name) const
 {
     return namedAction(this, name);

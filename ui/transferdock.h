@@ -39,6 +39,8 @@ public:
     void addJob(copy::CopyJob *job);
     /// A transfer that is a row of its own (see TransferQueueModel::addTransfer()).
     void addTransfer(transfer::Job *job, const QString &name, const QString &source, const QString &destination, copy::Direction direction);
+    /// Work counted in items (see TransferQueueModel::addTask()).
+    void addTask(transfer::Job *job, const QString &name, const QString &target, const QString &kind);
     /// The dock's actions, by object name (pauseSelected, resumeSelected,
     /// cancelSelected, retrySelected, pauseAll, resumeAll, clearFinished).
     QAction *action(const QString &name) const;

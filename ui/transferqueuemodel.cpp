@@ -281,6 +281,14 @@ void TransferQueueModel::addTransfer(transfer::Job *job, const QString &name, co
     });
 }
 
+void TransferQueueModel::addTask(transfer::Job *job, const QString &name, const QString &target, const QString &kind)
+{
+    addTransfer(job, name, target, QString(), copy::Direction::Remote);
+    Row &r = m_rows.last();
+    r.kind = kind;
+    r.countsItems = true;
+}
+
 void TransferQueueModel::retry(const QList<int> &rows)
 {
     if (!m_retry)
@@ -375,7 +383,7 @@ qint64 TransferQueueModel::totalBytes() const
 {
     qint64 total = 0;
     for (const Row &r : m_rows)
-        if (r.state != State::Skipped && r.state != State::Cancelled)
+        if (r.state != State::Skipped && r.state != State::Cancelled && !r.countsItems)
             total += r.size;
     return total;
 }
@@ -384,7 +392,7 @@ qint64 TransferQueueModel::doneBytes() const
 {
     qint64 done = 0;
     for (const Row &r : m_rows)
-        if (r.state != State::Skipped && r.state != State::Cancelled)
+        if (r.state != State::Skipped && r.state != State::Cancelled && !r.countsItems)
             done += r.state == State::Failed ? r.size : r.done;
     return done;
 }
@@ -393,7 +401,7 @@ double TransferQueueModel::totalSpeed() const
 {
     double speed = 0;
     for (const Row &r : m_rows)
-        if (r.state == State::Running)
+        if (r.state == State::Running && !r.countsItems)
             speed += r.meter.bytesPerSecond();
     return speed;
 }
@@ -448,8 +456,11 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
         return percent;
     if (role == StateRole)
         return int(r.state);
-    if (role == Qt::ToolTipRole)
-        return r.state == State::Failed || r.state == State::Skipped ? stateText(r) : tr("%1 → %2").arg(pathcodec::escaped(r.source), pathcodec::escaped(r.destination));
+    if (role == Qt::ToolTipRole) {
+        if (r.state == State::Failed || r.state == State::Skipped)
+            return stateText(r);
+        return r.countsItems ? tr("%1: %2").arg(r.kind, r.source) : tr("%1 → %2").arg(pathcodec::escaped(r.source), pathcodec::escaped(r.destination));
+    }
     if (role == Qt::DecorationRole && index.column() == NameColumn) {
         switch (r.state) {
         case State::Done: return QIcon::fromTheme(QStringLiteral("emblem-ok-symbolic"), QIcon::fromTheme(QStringLiteral("dialog-ok")));
@@ -471,15 +482,20 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case NameColumn: return r.name;
     case DirectionColumn:
+        if (!r.kind.isEmpty())
+            return r.kind;
         switch (r.direction) {
         case copy::Direction::Upload: return tr("Upload");
         case copy::Direction::Download: return tr("Download");
         case copy::Direction::Remote: return tr("Remote copy");
         }
         return {};
-    case SizeColumn: return r.source.isEmpty() ? QString() : displaySize(r.size);
+    case SizeColumn:
+        if (r.countsItems)
+            return r.size > 0 ? tr("%n item(s)", nullptr, int(r.size)) : QString();
+        return r.source.isEmpty() ? QString() : displaySize(r.size);
     case ProgressColumn: return tr("%1%").arg(percent);
-    case RateColumn: return running ? tr("%1/s").arg(displaySize(qint64(r.meter.bytesPerSecond()))) : QString();
+    case RateColumn: return running && !r.countsItems ? tr("%1/s").arg(displaySize(qint64(r.meter.bytesPerSecond()))) : QString();
     case EtaColumn: return running ? formatDuration(r.meter.etaSeconds(r.size - r.done)) : QString();
     case StateColumn: return stateText(r);
     }

@@ -45,6 +45,10 @@ public:
     /// it is downloaded), before it starts: cancelled, not paused or
     /// retried, from the queue.
     void addTransfer(transfer::Job *job, const QString &name, const QString &source, const QString &destination, copy::Direction direction);
+    /// Watches work on the agent that is counted in items, not bytes (a
+    /// recursive change of permissions): @p kind is shown for the
+    /// direction, the items for the size; it stays out of the byte totals.
+    void addTask(transfer::Job *job, const QString &name, const QString &target, const QString &kind);
     void setRetryFactory(RetryFactory factory) { m_retry = std::move(factory); }
 
     /// Actions on rows (view rows of this model).
@@ -100,6 +104,8 @@ private:
         State state = State::Queued;
         QString error;
         bool retryable = true;
+        QString kind;            ///< a task's kind (addTask()), shown for the direction
+        bool countsItems = false; ///< size and done are items, not bytes
         transfer::SpeedMeter meter;
     };
     /// A row whose retry job is planning: its file id is not known yet.

@@ -34,7 +34,9 @@ namespace {
 constexpr qsizetype kMaxStreamsPerSession = 256;
 constexpr qsizetype kEntriesPerPage = 1000;
 
-protocol::Entry toWire(const EntryInfo &info)
+} // namespace
+
+protocol::Entry AgentSession::toWire(const EntryInfo &info)
 {
     protocol::Entry e;
     e.name = info.name;
@@ -43,10 +45,12 @@ protocol::Entry toWire(const EntryInfo &info)
     e.mode = info.mode;
     e.mtimeNs = info.mtimeNs;
     e.linkTarget = info.linkTarget;
+    e.uid = info.uid;
+    e.gid = info.gid;
+    e.user = info.uid >= 0 ? m_idNames.user(info.uid) : info.user;
+    e.group = info.gid >= 0 ? m_idNames.group(info.gid) : info.group;
     return e;
 }
-
-} // namespace
 
 struct AgentSession::Request {
     qint64 id;

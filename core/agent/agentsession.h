@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/agent/idnames.h"
 #include "core/agent/rootfs.h"
 #include "core/net/connection.h"
 
@@ -17,6 +18,10 @@ class QTimer;
 
 namespace ferry::net {
 class Transport;
+}
+
+namespace ferry::protocol {
+struct Entry;
 }
 
 namespace ferry::agent {
@@ -128,6 +133,8 @@ private:
     void opArchive(Request &request);
     void opExtract(Request &request);
     void opCompress(Request &request);
+    /// An entry as it goes on the wire, with its owner's and group's names.
+    protocol::Entry toWire(const EntryInfo &info);
     /// Reports done and total bytes from a worker thread.
     using ArchiveProgress = std::function<void(qint64 done, qint64 total)>;
     using ArchiveWork = std::function<Expected<QCborMap>(const std::atomic_bool &cancelled, const ArchiveProgress &progress)>;
@@ -154,6 +161,8 @@ private:
     /// The client reads names as byte strings ("bytenames" in its auth);
     /// older clients get names that are not UTF-8 as lossy text.
     bool m_byteNames = false;
+    /// Owner and group names for listings and stat replies.
+    IdNames m_idNames;
 };
 
 } // namespace ferry::agent

@@ -62,6 +62,9 @@ EntryInfo infoOf(const KArchiveEntry *entry, const QString &name)
     info.name = name;
     info.mode = quint32(entry->permissions() & 07777);
     info.mtimeNs = entry->date().isValid() ? entry->date().toMSecsSinceEpoch() * 1000000 : 0;
+    // An archive names owners; their ids belong to the machine it was made on.
+    info.user = entry->user();
+    info.group = entry->group();
     if (entry->isDirectory()) {
         info.type = EntryInfo::Type::Directory;
     } else if (!entry->symLinkTarget().isEmpty()) {

@@ -21,6 +21,10 @@ struct EntryInfo {
     quint32 mode = 0;      ///< permission bits only (07777)
     qint64 mtimeNs = 0;    ///< nanoseconds since the epoch
     QString linkTarget;    ///< for symlinks: the target text, verbatim
+    qint64 uid = -1;       ///< owner's id; -1 unknown (an entry in an archive)
+    qint64 gid = -1;       ///< group's id; -1 unknown
+    QString user;          ///< owner's name where it is known without a lookup (archives)
+    QString group;         ///< group's name, likewise
 };
 
 /// Space on the file system holding a path, in bytes.

@@ -171,6 +171,8 @@ EntryInfo entryInfo(const QByteArray &name, const struct stat &st)
     info.size = st.st_size;
     info.mode = st.st_mode & 07777;
     info.mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    info.uid = st.st_uid;
+    info.gid = st.st_gid;
     return info;
 }
 

@@ -55,6 +55,8 @@ protocol::Entry entryFrom(const QString &name, const struct stat &st)
     e.size = st.st_size;
     e.mode = st.st_mode & 07777;
     e.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+    e.uid = st.st_uid;
+    e.gid = st.st_gid;
     if (S_ISREG(st.st_mode))
         e.type = protocol::Entry::Type::File;
     else if (S_ISDIR(st.st_mode))

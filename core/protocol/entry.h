@@ -18,6 +18,10 @@ struct Entry {
     quint32 mode = 0;       ///< permission bits (07777)
     qint64 mtimeNs = 0;
     QString linkTarget;
+    qint64 uid = -1;        ///< owner's numeric id; -1 when not told (older agents, archives)
+    qint64 gid = -1;        ///< group's numeric id; -1 when not told
+    QString user;           ///< owner's name on the agent's system; empty when unknown
+    QString group;          ///< group's name; empty when unknown
 
     bool isDir() const { return type == Type::Directory; }
     /// Name and link target go as protocol::pathValue(); without

@@ -397,7 +397,7 @@ void TestDialogs::propertiesCheckboxesToOctal()
     QFETCH(QString, octal);
     QFETCH(QString, symbolic);
 
-    Entry entry{u"item"_s, Entry::Type(type), 10, 0, 0, {}};
+    Entry entry{u"item"_s, Entry::Type(type), 10, 0, 0, {}, -1, -1, {}, {}};
     PropertiesDialog dialog(entry, u"dir/item"_s);
     QSignalSpy edited(&dialog, &PropertiesDialog::modeEdited);
     dialog.show();
@@ -433,7 +433,7 @@ void TestDialogs::propertiesOctalToCheckboxes()
     QFETCH(QString, octal);
     QFETCH(QString, symbolic);
 
-    Entry entry{u"item"_s, Entry::Type(type), 10, 0, 0, {}};
+    Entry entry{u"item"_s, Entry::Type(type), 10, 0, 0, {}, -1, -1, {}, {}};
     PropertiesDialog dialog(entry, u"item"_s);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowActive(&dialog));
@@ -457,7 +457,7 @@ void TestDialogs::propertiesOctalToCheckboxes()
 
 void TestDialogs::propertiesRefusesInvalidOctal()
 {
-    Entry entry{u"notes.txt"_s, Entry::Type::File, 10, 0644, 0, {}};
+    Entry entry{u"notes.txt"_s, Entry::Type::File, 10, 0644, 0, {}, -1, -1, {}, {}};
     PropertiesDialog dialog(entry, u"notes.txt"_s);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowActive(&dialog));
@@ -486,7 +486,7 @@ void TestDialogs::propertiesRefusesInvalidOctal()
 
 void TestDialogs::propertiesRequestsChmodOnOk()
 {
-    Entry entry{u"run.sh"_s, Entry::Type::File, 10, 0644, 0, {}};
+    Entry entry{u"run.sh"_s, Entry::Type::File, 10, 0644, 0, {}, -1, -1, {}, {}};
     {
         PropertiesDialog dialog(entry, u"bin/run.sh"_s);
         QSignalSpy chmod(&dialog, &PropertiesDialog::chmodRequested);
@@ -525,7 +525,7 @@ void TestDialogs::propertiesRequestsChmodOnOk()
 
 void TestDialogs::propertiesDetails()
 {
-    Entry file{u"report.pdf"_s, Entry::Type::File, 1536 * 1024, 0640, 1700000000LL * 1000000000LL, {}};
+    Entry file{u"report.pdf"_s, Entry::Type::File, 1536 * 1024, 0640, 1700000000LL * 1000000000LL, {}, 1000, 100, u"alice"_s, {}};
     PropertiesDialog fileDialog(file, u"docs/report.pdf"_s);
     const auto texts = [](QWidget *w) {
         QStringList all;
@@ -538,15 +538,23 @@ void TestDialogs::propertiesDetails()
     QVERIFY(shown.contains(u"/docs"_s));
     QVERIFY(shown.contains(u"-rw-r-----"_s));
     QVERIFY(fileDialog.findChild<QLabel *>(u"iconLabel"_s));
+    // The owner by name and number; a group the agent's system cannot name
+    // by its number.
+    QCOMPARE(fileDialog.findChild<QLabel *>(u"ownerValue"_s)->text(), u"alice (1000)"_s);
+    QCOMPARE(fileDialog.findChild<QLabel *>(u"groupValue"_s)->text(), u"100"_s);
 
-    Entry folder{u"data"_s, Entry::Type::Directory, 0, 0755, 0, {}};
+    Entry folder{u"data"_s, Entry::Type::Directory, 0, 0755, 0, {}, -1, -1, {}, {}};
     PropertiesDialog folderDialog(folder, u"data"_s);
     shown = texts(&folderDialog);
-    QVERIFY(shown.contains(u"Apply to the folder only"_s));
+    // The folder alone unless asked: "Apply changes to all contents" starts off.
+    auto *recursive = folderDialog.findChild<QCheckBox *>(u"applyRecursively"_s);
+    QVERIFY(recursive);
+    QVERIFY(!recursive->isChecked());
+    QVERIFY(!fileDialog.findChild<QCheckBox *>(u"applyRecursively"_s));
     QVERIFY(shown.contains(u"drwxr-xr-x"_s));
     QVERIFY(folderDialog.isModeEditable());
 
-    Entry link{u"latest"_s, Entry::Type::Symlink, 0, 0777, 0, u"releases/1.0"_s};
+    Entry link{u"latest"_s, Entry::Type::Symlink, 0, 0777, 0, u"releases/1.0"_s, -1, -1, {}, {}};
     PropertiesDialog linkDialog(link, u"latest"_s);
     shown = texts(&linkDialog);
     QVERIFY(shown.contains(u"releases/1.0"_s));

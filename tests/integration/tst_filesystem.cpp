@@ -16,7 +16,12 @@
 #include <QFileInfo>
 #include <QTest>
 
+#include <QCborMap>
+
+#include <grp.h>
+#include <pwd.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace ferry;
 using namespace Qt::Literals::StringLiterals;
@@ -57,6 +62,10 @@ private Q_SLOTS:
     void statReportsWhatIsThere();
     void listsInPagesSortedByName_data() { kinds(); }
     void listsInPagesSortedByName();
+    void ownerAndGroupAreReported_data() { kinds(); }
+    void ownerAndGroupAreReported();
+    void entriesWithoutOwnersStillRead_data() { kinds(); }
+    void entriesWithoutOwnersStillRead();
     void listRefusesWhatIsNotAFolder_data() { kinds(); }
     void listRefusesWhatIsNotAFolder();
     void mkdirAndParents_data() { kinds(); }
@@ -222,6 +231,63 @@ void TestFileSystem::listsInPagesSortedByName()
     auto whole = await<QList<protocol::Entry>>([&](auto done) { fs().listAll(path(u"many"_s), done, this); });
     QVERIFY(whole);
     QCOMPARE(whole->size(), names.size());
+}
+
+void TestFileSystem::ownerAndGroupAreReported()
+{
+    if (m_kind == u"memory"_s)
+        QSKIP("the in-memory file system has no owners");
+    plantFile(u"mine.txt"_s, "x");
+    plantDir(u"folder"_s);
+    // The agent runs as this process's user, on the same system.
+    const passwd *pw = ::getpwuid(::getuid());
+    const group *gr = ::getgrgid(::getgid());
+    const QString user = pw ? QString::fromLocal8Bit(pw->pw_name) : QString();
+    const QString groupName = gr ? QString::fromLocal8Bit(gr->gr_name) : QString();
+    auto file = await<protocol::Entry>([&](auto done) { fs().stat(path(u"mine.txt"_s), done, this); });
+    QVERIFY2(file, qPrintable(why(file)));
+    QCOMPARE(file->uid, qint64(::getuid()));
+    QCOMPARE(file->gid, qint64(::getgid()));
+    auto listed = await<QList<protocol::Entry>>([&](auto done) { fs().listAll(path({}), done, this); });
+    QVERIFY2(listed, qPrintable(why(listed)));
+    QCOMPARE(listed->size(), 2);
+    for (const protocol::Entry &e : std::as_const(*listed)) {
+        QCOMPARE(e.uid, qint64(::getuid()));
+        QCOMPARE(e.gid, qint64(::getgid()));
+    }
+    if (m_kind != u"agent"_s)
+        return; // only the agent looks names up
+    QCOMPARE(file->user, user);
+    QCOMPARE(file->group, groupName);
+    for (const protocol::Entry &e : std::as_const(*listed)) {
+        QCOMPARE(e.user, user);
+        QCOMPARE(e.group, groupName);
+    }
+    // The keys on the wire are the short ones the protocol names.
+    const QCborMap wire = file->toCbor();
+    QCOMPARE(wire.value("u"_L1).toInteger(), qint64(::getuid()));
+    QCOMPARE(wire.value("g"_L1).toInteger(), qint64(::getgid()));
+    QCOMPARE(wire.value("un"_L1).toString(), user);
+    QCOMPARE(wire.value("gn"_L1).toString(), groupName);
+}
+
+void TestFileSystem::entriesWithoutOwnersStillRead()
+{
+    if (m_kind != u"agent"_s)
+        QSKIP("about what agents send");
+    // What an older agent sends: no u, g, un or gn.
+    const QCborMap old{{"n"_L1, u"a"_s}, {"k"_L1, 0}, {"z"_L1, 3}, {"m"_L1, 0644}, {"t"_L1, 0}};
+    const auto entry = protocol::Entry::fromCbor(old);
+    QVERIFY2(entry, qPrintable(why(entry)));
+    QCOMPARE(entry->uid, -1);
+    QCOMPARE(entry->gid, -1);
+    QVERIFY(entry->user.isEmpty());
+    QVERIFY(entry->group.isEmpty());
+    QVERIFY(!entry->toCbor().contains("u"_L1));
+    // An id that is no id is refused like any other mistyped field.
+    QCborMap bad = old;
+    bad.insert("u"_L1, -5);
+    QVERIFY(!protocol::Entry::fromCbor(bad));
 }
 
 void TestFileSystem::listRefusesWhatIsNotAFolder()
