@@ -2,6 +2,7 @@
 #include "ui/transferdock.h"
 
 #include "core/copy/transferslots.h"
+#include "ui/messagebar.h"
 #include "ui/namedaction.h"
 #include "ui/progressdelegate.h"
 #include "ui/transferqueuemodel.h"
@@ -23,6 +24,7 @@ TransferDock::TransferDock(copy::TransferSlots *pool, QWidget *parent)
     , m_model(new TransferQueueModel(this))
     , m_view(new QTreeView(this))
     , m_parallel(new QSpinBox(this))
+    , m_messages(new MessageBar(this))
 {
     setObjectName(QStringLiteral("transferDock"));
     auto *content = new QWidget(this);
@@ -68,6 +70,8 @@ TransferDock::TransferDock(copy::TransferSlots *pool, QWidget *parent)
         Q_EMIT parallelChanged(value);
     });
     layout->addWidget(bar);
+    m_messages->setObjectName(QStringLiteral("transferMessages"));
+    layout->addWidget(m_messages);
 
     m_view->setObjectName(QStringLiteral("transferView"));
     m_view->setAccessibleName(tr("Transfer queue"));
@@ -81,6 +85,7 @@ TransferDock::TransferDock(copy::TransferSlots *pool, QWidget *parent)
     m_view->setItemDelegateForColumn(TransferQueueModel::ProgressColumn, new ProgressDelegate(m_view));
     m_view->header()->setSectionResizeMode(TransferQueueModel::NameColumn, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
+    m_view->header()->resizeSection(TransferQueueModel::DestinationColumn, 220);
     m_view->header()->resizeSection(TransferQueueModel::ProgressColumn, 160);
     m_view->header()->resizeSection(TransferQueueModel::StateColumn, 220);
     layout->addWidget(m_view);
@@ -99,9 +104,9 @@ TransferDock::TransferDock(copy::TransferSlots *pool, QWidget *parent)
     updateActions();
 }
 
-void TransferDock::addJob(copy::CopyJob *job)
+void TransferDock::addJob(copy::CopyJob *job, const QString &root)
 {
-    m_model->addJob(job);
+    m_model->addJob(job, root);
 }
 
 void TransferDock::addTransfer(transfer::Job *job, const QString &name, const QString &source, const QString &destination, copy::Direction direction)
