@@ -2908,6 +2908,43 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <source>Could not change the permissions of %1: %2</source>
         <translation>Die Berechtigungen von %1 konnten nicht geändert werden: %2</translation>
     </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Transfer &amp;Log</source>
+        <translation>Übertragungs&amp;protokoll</translation>
+    </message>
+    <message>
+        <source>Could not save the transfer queue: %1</source>
+        <translation>Die Übertragungswarteschlange konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) to this agent did not finish last time (%1). Resume them from where they stopped?</source>
+        <translation>
+            <numerusform>%n Übertragung zu diesem Agenten wurde beim letzten Mal nicht abgeschlossen (%1). Dort fortsetzen, wo sie angehalten hat?</numerusform>
+            <numerusform>%n Übertragungen zu diesem Agenten wurden beim letzten Mal nicht abgeschlossen (%1). Dort fortsetzen, wo sie angehalten haben?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) to this agent did not finish last time. Resume them from where they stopped?</source>
+        <translation>
+            <numerusform>%n Übertragung zu diesem Agenten wurde beim letzten Mal nicht abgeschlossen. Dort fortsetzen, wo sie angehalten hat?</numerusform>
+            <numerusform>%n Übertragungen zu diesem Agenten wurden beim letzten Mal nicht abgeschlossen. Dort fortsetzen, wo sie angehalten haben?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) have not finished. Quit anyway? They are kept with their partial files, and the next time you connect to this agent, the transfer queue offers to resume them.</source>
+        <translation>
+            <numerusform>%n Übertragung ist nicht abgeschlossen. Trotzdem beenden? Sie wird mit ihrer Teildatei aufbewahrt, und wenn Sie sich das nächste Mal mit diesem Agenten verbinden, bietet die Übertragungswarteschlange an, sie fortzusetzen.</numerusform>
+            <numerusform>%n Übertragungen sind nicht abgeschlossen. Trotzdem beenden? Sie werden mit ihren Teildateien aufbewahrt, und wenn Sie sich das nächste Mal mit diesem Agenten verbinden, bietet die Übertragungswarteschlange an, sie fortzusetzen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ferry::ui::Notifier</name>
@@ -3974,6 +4011,14 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
             <numerusform>%n Einträge</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Waiting for the connection</source>
+        <translation>Wartet auf die Verbindung</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ui::WebTerminalAddress</name>
@@ -4503,6 +4548,105 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
             <numerusform>die Berechtigungen von %n Eintrag konnten nicht geändert werden: %1</numerusform>
             <numerusform>die Berechtigungen von %n Einträgen konnten nicht geändert werden, der erste: %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ferry::ui::TransferLog</name>
+    <message>
+        <source>Transfer Log</source>
+        <translation>Übertragungsprotokoll</translation>
+    </message>
+    <message>
+        <source>Log Actions</source>
+        <translation>Protokollaktionen</translation>
+    </message>
+    <message>
+        <source>&amp;Save Log…</source>
+        <translation>Protokoll &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Log</source>
+        <translation>Protokoll &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Transfer log</source>
+        <translation>Übertragungsprotokoll</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Remote copy</source>
+        <translation>Entfernte Kopie</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1  %2 (%3)  %4  %5 → %6</source>
+        <translation>%1  %2 (%3)  %4  %5 → %6</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>: %1</translation>
+    </message>
+    <message>
+        <source>Could not save the log to %1: %2</source>
+        <translation>Das Protokoll konnte nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Save Log</source>
+        <translation>Protokoll speichern</translation>
+    </message>
+    <message>
+        <source>Text (*.txt *.log);;CSV (*.csv)</source>
+        <translation>Text (*.txt *.log);;CSV (*.csv)</translation>
     </message>
 </context>
 </TS>

@@ -52,6 +52,27 @@
             <numerusform>%n transfers have not finished. Quit anyway? Partial files are kept and resume next time.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n transfer(s) to this agent did not finish last time (%1). Resume them from where they stopped?</source>
+        <translation>
+            <numerusform>%n transfer to this agent did not finish last time (%1). Resume it from where it stopped?</numerusform>
+            <numerusform>%n transfers to this agent did not finish last time (%1). Resume them from where they stopped?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) to this agent did not finish last time. Resume them from where they stopped?</source>
+        <translation>
+            <numerusform>%n transfer to this agent did not finish last time. Resume it from where it stopped?</numerusform>
+            <numerusform>%n transfers to this agent did not finish last time. Resume them from where they stopped?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) have not finished. Quit anyway? They are kept with their partial files, and the next time you connect to this agent, the transfer queue offers to resume them.</source>
+        <translation>
+            <numerusform>%n transfer has not finished. Quit anyway? It is kept with its partial file, and the next time you connect to this agent, the transfer queue offers to resume it.</numerusform>
+            <numerusform>%n transfers have not finished. Quit anyway? They are kept with their partial files, and the next time you connect to this agent, the transfer queue offers to resume them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ferry::ui::RemoteBrowser</name>

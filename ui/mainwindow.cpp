@@ -28,7 +28,9 @@
 #include "ui/remotefiltermodel.h"
 #include "ui/shelltarget.h"
 #include "ui/sitestore.h"
+#include "ui/queuestore.h"
 #include "ui/transferdock.h"
+#include "ui/transferlog.h"
 #include "ui/transferqueuemodel.h"
 
 #include <QAction>
@@ -52,6 +54,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolBar>
 #include <QWidgetAction>
 #include <QTreeView>
@@ -75,6 +78,9 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     setWindowTitle(tr("Ferry"));
     m_notifier = new Notifier(this);
     m_transfers = new TransferDock(m_slots, this);
+    m_log = new TransferLog(this);
+    m_queueStore = new QueueStore({}, this);
+    m_queueSave = new QTimer(this);
     m_conflicts = new DialogConflictHandler(this);
     m_copyDefaults.recursive = true;
     m_splitter->setObjectName(u"paneSplitter"_s);
@@ -92,9 +98,24 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     statusBar()->addPermanentWidget(m_totalProgress);
     statusBar()->addPermanentWidget(m_indicator);
     addDockWidget(Qt::BottomDockWidgetArea, m_transfers);
+    addDockWidget(Qt::BottomDockWidgetArea, m_log);
+    tabifyDockWidget(m_transfers, m_log);
+    m_transfers->raise();
+    m_log->hide();
+    connect(m_transfers->model(), &TransferQueueModel::rowEnded, m_log, &TransferLog::record);
+    // Saved whenever the set of unfinished transfers changes (gathered over
+    // a moment: a tree finishes many files at once) and at quit.
+    m_queueSave->setSingleShot(true);
+    m_queueSave->setInterval(250);
+    connect(m_queueSave, &QTimer::timeout, this, &MainWindow::saveQueue);
+    connect(m_transfers->model(), &TransferQueueModel::unfinishedChanged, m_queueSave, qOverload<>(&QTimer::start));
+    QAction *resumeSaved = createNamedAction(m_transfers, u"resumeSaved"_s, u"media-playback-start"_s, tr("Resume"), QKeySequence());
+    connect(resumeSaved, &QAction::triggered, this, &MainWindow::resumeSaved);
+    QAction *discardSaved = createNamedAction(m_transfers, u"discardSaved"_s, u"edit-delete"_s, tr("Discard"), QKeySequence());
+    connect(discardSaved, &QAction::triggered, this, &MainWindow::discardSaved);
     connect(m_transfers->model(), &TransferQueueModel::totalsChanged, this, &MainWindow::updateTotals);
     m_transfers->model()->setRetryFactory([this](copy::Direction direction, const QString &source, const QString &destination) {
-        return startCopy(direction, {source}, destination, true);
+        return startCopy(direction, {source}, destination, true, true);
     });
     connect(m_local, &LocalBrowser::downloadRequested, this, [this](const QStringList &paths, const QString &dir) { download(paths, dir); });
     connect(m_transfers, &TransferDock::parallelChanged, this, [this](int transfers) {
@@ -158,6 +179,9 @@ void MainWindow::applyPreferences(const Preferences &preferences)
 
 MainWindow::~MainWindow()
 {
+    // What the jobs do as they are torn down is no change to save.
+    m_queueClosed = true;
+    m_queueSave->stop();
     // The remote pane and the opened files go before a session of our own does.
     delete std::exchange(m_editor, nullptr);
     delete m_remote;
@@ -173,6 +197,9 @@ void MainWindow::setSession(client::Session *session)
     delete std::exchange(m_editor, nullptr);
     m_session = session;
     m_indicator->setSession(session);
+    m_transfers->model()->setConnected(session && session->state() == client::Session::State::Connected);
+    if (session)
+        m_agentKey = QueueStore::agentKey(session);
     if (!session) {
         m_activePane = Pane::Local;
         if (!m_actions.isEmpty())
@@ -219,7 +246,11 @@ void MainWindow::setSession(client::Session *session)
         if (m_pendingRecent && session == m_session)
             m_sites->addRecent(*std::exchange(m_pendingRecent, std::nullopt));
     });
+    connect(session, &client::Session::connected, this, &MainWindow::offerSaved);
     connect(session, &client::Session::stateChanged, this, &MainWindow::updateTitle);
+    connect(session, &client::Session::stateChanged, this, [this](client::Session::State state) {
+        m_transfers->model()->setConnected(state == client::Session::State::Connected);
+    });
     connect(session, &client::Session::failed, this, [this, session](const Error &error) {
         showMessage(error.message);
         // A wss:// agent seen for the first time (or with a new certificate).
@@ -239,12 +270,16 @@ void MainWindow::setSession(client::Session *session)
     if (!m_actions.isEmpty())
         createMenus();
     updateTitle();
+    offerSaved();
 }
 
 void MainWindow::connectTo(const client::SessionOptions &options)
 {
-    // The queue's jobs belong to the agent we leave: they end here, and
-    // their rows can no longer be retried against the new one.
+    // The queue's jobs belong to the agent we leave: they end here (kept to
+    // be offered when that agent is met again), and their rows can no
+    // longer be retried against the new one.
+    saveQueue();
+    m_queueStore->retire();
     m_transfers->model()->cancelAll();
     m_transfers->model()->detachFinished();
     m_pendingRecent.reset();
@@ -411,6 +446,11 @@ void MainWindow::createMenus()
     queue->setText(tr("&Transfer Queue"));
     queue->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
     m_viewMenu->addAction(queue);
+    QAction *log = m_log->toggleViewAction();
+    log->setObjectName(u"showTransferLog"_s);
+    log->setText(tr("Transfer &Log"));
+    log->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
+    m_viewMenu->addAction(log);
     m_viewMenu->addSeparator();
 
     QMenu *transfers = menuBar()->addMenu(tr("&Transfers"));
@@ -419,6 +459,9 @@ void MainWindow::createMenus()
     transfers->addSeparator();
     for (const char *name : {"pauseAll", "resumeAll", "clearFinished"})
         transfers->addAction(m_transfers->action(QLatin1StringView(name)));
+    transfers->addSeparator();
+    transfers->addAction(m_log->action(u"saveLog"_s));
+    transfers->addAction(m_log->action(u"clearLog"_s));
 
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
     settingsMenu->addAction(make(u"preferences"_s, u"configure"_s, tr("&Preferences…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] {
@@ -588,7 +631,8 @@ void MainWindow::fillPaneMenus()
     updatePaneProxies();
 }
 
-copy::CopyJob *MainWindow::startCopy(copy::Direction direction, const QStringList &sources, const QString &destination, bool exactTarget)
+copy::CopyJob *MainWindow::startCopy(copy::Direction direction, const QStringList &sources, const QString &destination, bool exactTarget,
+                                     bool retry, const QString &root)
 {
     if (!m_session)
         return nullptr;
@@ -599,8 +643,8 @@ copy::CopyJob *MainWindow::startCopy(copy::Direction direction, const QStringLis
     job->setConflictHandler(m_conflicts);
     job->setSlots(m_slots);
     // A retry is watched by the row it retries (the queue starts it).
-    if (!exactTarget)
-        m_transfers->addJob(job);
+    if (!retry)
+        m_transfers->addJob(job, root);
     connect(job, &transfer::Job::finished, this, [this](transfer::Job *finished) {
         finished->deleteLater();
         if (!finished->succeeded() && finished->error().code != ErrorCode::Cancelled)
@@ -609,7 +653,7 @@ copy::CopyJob *MainWindow::startCopy(copy::Direction direction, const QStringLis
             m_remote->model()->refresh();
     });
     Q_EMIT jobStarted(job);
-    if (!exactTarget)
+    if (!retry)
         job->start();
     return job;
 }
@@ -809,6 +853,51 @@ void MainWindow::showMessage(const QString &text)
     statusBar()->showMessage(text, 15000);
 }
 
+void MainWindow::saveQueue()
+{
+    m_queueSave->stop();
+    if (m_queueClosed || m_agentKey.isEmpty())
+        return;
+    if (!m_queueStore->setCurrent(m_transfers->model()->unfinished(m_agentKey)))
+        showMessage(tr("Could not save the transfer queue: %1").arg(m_queueStore->errorString()));
+}
+
+void MainWindow::offerSaved()
+{
+    if (!m_session || m_session->state() != client::Session::State::Connected)
+        return;
+    const QList<SavedTransfer> saved = m_queueStore->saved(m_agentKey);
+    if (saved.isEmpty())
+        return;
+    qint64 bytes = 0;
+    for (const SavedTransfer &transfer : saved)
+        bytes += transfer.bytes;
+    const QString text = bytes > 0 ? tr("%n transfer(s) to this agent did not finish last time (%1). Resume them from where they stopped?", nullptr,
+                                        int(saved.size()))
+                                         .arg(displaySize(bytes))
+                                   : tr("%n transfer(s) to this agent did not finish last time. Resume them from where they stopped?", nullptr,
+                                        int(saved.size()));
+    m_transfers->messageBar()->showMessage(MessageBar::Kind::Information, text,
+                                           {m_transfers->action(u"resumeSaved"_s), m_transfers->action(u"discardSaved"_s)});
+    m_transfers->show();
+    m_transfers->raise();
+}
+
+void MainWindow::resumeSaved()
+{
+    if (!m_session)
+        return;
+    for (const SavedTransfer &transfer : m_queueStore->take(m_agentKey))
+        startCopy(transfer.direction, transfer.sources, transfer.destination, transfer.exactTarget, false, transfer.root);
+    saveQueue();
+}
+
+void MainWindow::discardSaved()
+{
+    m_queueStore->discard(m_agentKey);
+    m_transfers->messageBar()->dismiss();
+}
+
 void MainWindow::updateTitle()
 {
     QString base = tr("Ferry");
@@ -850,7 +939,7 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(u"layout/state"_s).toByteArray());
     if (!m_splitter->restoreState(settings.value(u"layout/splitter"_s).toByteArray()))
         m_splitter->setSizes({width() * 9 / 20, width() * 11 / 20}); // the remote pane a little wider
-    m_transfers->view()->header()->restoreState(settings.value(u"layout/queueHeader"_s).toByteArray());
+    m_transfers->view()->header()->restoreState(settings.value(u"layout/queueHeader2"_s).toByteArray());
     m_local->view()->header()->restoreState(settings.value(u"layout/localHeader"_s).toByteArray());
     const QString localPath = settings.value(u"view/localPath"_s).toString();
     if (!localPath.isEmpty() && QFileInfo(localPath).isDir())
@@ -863,7 +952,7 @@ void MainWindow::saveLayout() const
     settings.setValue(u"layout/geometry"_s, saveGeometry());
     settings.setValue(u"layout/state"_s, saveState());
     settings.setValue(u"layout/splitter"_s, m_splitter->saveState());
-    settings.setValue(u"layout/queueHeader"_s, m_transfers->view()->header()->saveState());
+    settings.setValue(u"layout/queueHeader2"_s, m_transfers->view()->header()->saveState());
     settings.setValue(u"layout/localHeader"_s, m_local->view()->header()->saveState());
     if (m_remote)
         settings.setValue(u"layout/remoteHeader"_s, m_remote->view()->header()->saveState());
@@ -873,15 +962,32 @@ void MainWindow::saveLayout() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     const int active = m_transfers->model()->activeCount();
-    if (active > 0) {
-        const auto answer = QMessageBox::question(this, tr("Transfers Running"),
-                                                  tr("%n transfer(s) have not finished. Quit anyway? Partial files are kept and resume next time.", nullptr, active),
-                                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Yes) {
-            event->ignore();
-            return;
+    if (active > 0 && !m_quitConfirmed) {
+        // Asked without blocking; a Yes closes the window again.
+        event->ignore();
+        if (!m_quitBox) {
+            m_quitBox = new QMessageBox(QMessageBox::Question, tr("Transfers Running"),
+                                        tr("%n transfer(s) have not finished. Quit anyway? They are kept with their partial files, "
+                                           "and the next time you connect to this agent, the transfer queue offers to resume them.",
+                                           nullptr, active),
+                                        QMessageBox::Yes | QMessageBox::Cancel, this);
+            m_quitBox->setObjectName(u"quitConfirmation"_s);
+            m_quitBox->setDefaultButton(QMessageBox::Cancel);
+            m_quitBox->setAttribute(Qt::WA_DeleteOnClose);
+            connect(m_quitBox, &QMessageBox::buttonClicked, this, [this, box = m_quitBox.data()](QAbstractButton *button) {
+                if (box->standardButton(button) != QMessageBox::Yes)
+                    return;
+                m_quitConfirmed = true;
+                QTimer::singleShot(0, this, &QWidget::close);
+            });
         }
+        m_quitBox->open();
+        return;
     }
+    // Kept for the next run as they stand now; the teardown that follows
+    // (jobs failing as the connection goes) is not saved over it.
+    saveQueue();
+    m_queueClosed = true;
     saveLayout();
     if (m_editor)
         m_editor->removeCache();

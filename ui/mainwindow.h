@@ -16,9 +16,11 @@ class QAction;
 class QDialog;
 class QLabel;
 class QMenu;
+class QMessageBox;
 class QProgressBar;
 class QSplitter;
 class QToolBar;
+class QTimer;
 class QTreeView;
 
 namespace ferry::copy {
@@ -36,7 +38,9 @@ class RemoteBrowser;
 class RemoteDirModel;
 class RemoteEditor;
 class SiteStore;
+class QueueStore;
 class TransferDock;
+class TransferLog;
 
 /// The main window: the remote pane (and, beside it, the local one), the
 /// transfer queue dock, and the connection in the status bar. Every copy and
@@ -77,6 +81,14 @@ public:
     QString currentPath() const;
     void openPath(const QString &path);
     TransferDock *transferDock() const { return m_transfers; }
+    /// What the transfers did (View › Transfer Log).
+    TransferLog *transferLog() const { return m_log; }
+    /// The unfinished transfers kept between runs.
+    QueueStore *queueStore() const { return m_queueStore; }
+    /// Starts the transfers an earlier run left unfinished for the
+    /// connected agent (resuming from their part files), or forgets them.
+    void resumeSaved();
+    void discardSaved();
     DialogConflictHandler *conflictHandler() const { return m_conflicts; }
     copy::TransferSlots *transferSlots() const { return m_slots; }
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
@@ -147,7 +159,11 @@ private:
     /// for the remote pane).
     QAction *paneAction(const QString &remoteName, const QString &localName) const;
     void updatePaneProxies();
-    copy::CopyJob *startCopy(copy::Direction direction, const QStringList &sources, const QString &destination, bool exactTarget = false);
+    /// @p retry: the queue's row that retries it watches it and starts it.
+    /// @p root: the folder the queue names its files below (empty: its
+    /// destination).
+    copy::CopyJob *startCopy(copy::Direction direction, const QStringList &sources, const QString &destination, bool exactTarget = false,
+                             bool retry = false, const QString &root = {});
     void downloadSelection(const QStringList &paths);
     void chooseArchiveDownload(const QStringList &paths);
     void chooseCompressName(const QStringList &paths, const QString &remoteDirectory);
@@ -159,6 +175,10 @@ private:
     void restoreLayout();
     void saveLayout() const;
     void showMessage(const QString &text);
+    /// Hands the unfinished transfers to the store (now, or @p soon).
+    void saveQueue();
+    /// The dock offers what an earlier run left for the connected agent.
+    void offerSaved();
 
     QPointer<client::Session> m_session;
     std::unique_ptr<client::Session> m_ownSession;
@@ -167,6 +187,13 @@ private:
     RemoteBrowser *m_remote = nullptr;
     RemoteEditor *m_editor = nullptr;
     TransferDock *m_transfers;
+    TransferLog *m_log;
+    QueueStore *m_queueStore;
+    QTimer *m_queueSave;
+    QString m_agentKey; ///< the agent of the current session (QueueStore::agentKey())
+    bool m_queueClosed = false; ///< saved at quit: what the teardown does is not saved
+    bool m_quitConfirmed = false;
+    QPointer<QMessageBox> m_quitBox;
     DialogConflictHandler *m_conflicts;
     copy::TransferSlots *m_slots;
     SiteStore *m_sites;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/messagebar.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -23,6 +24,7 @@ MessageBar::MessageBar(QWidget *parent)
     , m_icon(new QLabel(this))
     , m_text(new QLabel(this))
     , m_close(new QToolButton(this))
+    , m_layout(new QHBoxLayout(this))
 {
     setObjectName(u"messageBar"_s);
     setFrameShape(QFrame::StyledPanel);
@@ -37,22 +39,57 @@ MessageBar::MessageBar(QWidget *parent)
     m_close->setIcon(QIcon::fromTheme(u"dialog-close"_s, style()->standardIcon(QStyle::SP_DialogCloseButton)));
     m_close->setToolTip(tr("Close"));
     m_close->setAccessibleName(tr("Close the message"));
-    connect(m_close, &QToolButton::clicked, this, [this] {
-        m_lines.clear();
-        hide();
-    });
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(6, 4, 2, 4);
-    layout->addWidget(m_icon, 0, Qt::AlignTop);
-    layout->addWidget(m_text, 1);
-    layout->addWidget(m_close, 0, Qt::AlignTop);
+    connect(m_close, &QToolButton::clicked, this, &MessageBar::dismiss);
+    m_layout->setContentsMargins(6, 4, 2, 4);
+    m_layout->addWidget(m_icon, 0, Qt::AlignTop);
+    m_layout->addWidget(m_text, 1);
+    m_layout->addWidget(m_close, 0, Qt::AlignTop);
     hide();
+}
+
+void MessageBar::dismiss()
+{
+    m_lines.clear();
+    setActions({});
+    hide();
+}
+
+void MessageBar::setActions(const QList<QAction *> &actions)
+{
+    // Later: this may run inside a button's own click.
+    for (QToolButton *button : std::as_const(m_buttons)) {
+        button->hide();
+        button->deleteLater();
+    }
+    m_buttons.clear();
+    for (QAction *action : std::as_const(m_actions))
+        disconnect(action, &QAction::triggered, this, &MessageBar::dismiss);
+    m_actions = actions;
+    for (QAction *action : actions) {
+        auto *button = new QToolButton(this);
+        button->setObjectName(action->objectName());
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        m_layout->insertWidget(m_layout->indexOf(m_close), button, 0, Qt::AlignTop);
+        m_buttons.append(button);
+        // The answer is given: the question goes.
+        connect(action, &QAction::triggered, this, &MessageBar::dismiss);
+    }
+}
+
+void MessageBar::showMessage(Kind kind, const QString &text, const QList<QAction *> &actions)
+{
+    m_lines.clear();
+    hide();
+    showMessage(kind, text);
+    setActions(actions);
 }
 
 void MessageBar::showMessage(Kind kind, const QString &text)
 {
-    if (isHidden() || kind != m_kind)
+    if (isHidden() || kind != m_kind || !m_actions.isEmpty())
         m_lines.clear();
+    setActions({});
     m_kind = kind;
     m_lines.append(text);
     if (m_lines.size() > kMaxLines) {

@@ -3,6 +3,8 @@
 
 #include <QFrame>
 
+class QAction;
+class QHBoxLayout;
 class QLabel;
 class QToolButton;
 
@@ -12,7 +14,8 @@ namespace ferry::ui {
 /// went wrong without a dialog in the way: an icon, the text (selectable,
 /// wrapped) and a close button. It stays until it is closed or replaced,
 /// so a refresh that follows cannot wipe it away as it would a status bar
-/// message.
+/// message. A message may carry actions, shown as buttons beside the text;
+/// triggering one closes the message.
 class MessageBar final : public QFrame
 {
     Q_OBJECT
@@ -27,6 +30,11 @@ public:
     /// is added below the first (a delete of several entries may fail for
     /// several), up to a few lines.
     void showMessage(Kind kind, const QString &text);
+    /// Shows @p text alone with @p actions as buttons (named after them).
+    void showMessage(Kind kind, const QString &text, const QList<QAction *> &actions);
+    QList<QAction *> messageActions() const { return m_actions; }
+    /// Closes the message (as its close button does).
+    void dismiss();
     QString text() const;
     Kind kind() const { return m_kind; }
 
@@ -35,10 +43,14 @@ protected:
 
 private:
     void applyColors();
+    void setActions(const QList<QAction *> &actions);
 
     QLabel *m_icon;
     QLabel *m_text;
     QToolButton *m_close;
+    QHBoxLayout *m_layout;
+    QList<QAction *> m_actions;
+    QList<QToolButton *> m_buttons;
     Kind m_kind = Kind::Information;
     QStringList m_lines;
     bool m_applying = false; ///< applyColors() is changing the palette

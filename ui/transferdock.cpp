@@ -3,6 +3,7 @@
 
 #include "ui/displayformat.h"
 #include "core/copy/transferslots.h"
+#include "ui/messagebar.h"
 #include "ui/namedaction.h"
 #include "ui/progressdelegate.h"
 #include "ui/transferqueuemodel.h"
@@ -24,6 +25,7 @@ TransferDock::TransferDock(copy::TransferSlots *pool, QWidget *parent)
     , m_model(new TransferQueueModel(this))
     , m_view(new QTreeView(this))
     , m_parallel(new QSpinBox(this))
+    , m_messages(new MessageBar(this))
 {
     setObjectName(QStringLiteral("transferDock"));
     auto *content = new QWidget(this);
@@ -69,6 +71,8 @@ TransferDock::TransferDock(copy::TransferSlots *pool, QWidget *parent)
         Q_EMIT parallelChanged(value);
     });
     layout->addWidget(bar);
+    m_messages->setObjectName(QStringLiteral("transferMessages"));
+    layout->addWidget(m_messages);
 
     m_view->setObjectName(QStringLiteral("transferView"));
     m_view->setAccessibleName(tr("Transfer queue"));
@@ -82,6 +86,7 @@ TransferDock::TransferDock(copy::TransferSlots *pool, QWidget *parent)
     m_view->setItemDelegateForColumn(TransferQueueModel::ProgressColumn, new ProgressDelegate(m_view));
     m_view->header()->setSectionResizeMode(TransferQueueModel::NameColumn, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
+    m_view->header()->resizeSection(TransferQueueModel::DestinationColumn, 220);
     m_view->header()->resizeSection(TransferQueueModel::ProgressColumn, 160);
     m_view->header()->resizeSection(TransferQueueModel::StateColumn, 220);
     fitHeaderTitles(m_view->header());
@@ -101,9 +106,9 @@ TransferDock::TransferDock(copy::TransferSlots *pool, QWidget *parent)
     updateActions();
 }
 
-void TransferDock::addJob(copy::CopyJob *job)
+void TransferDock::addJob(copy::CopyJob *job, const QString &root)
 {
-    m_model->addJob(job);
+    m_model->addJob(job, root);
 }
 
 void TransferDock::addTransfer(transfer::Job *job, const QString &name, const QString &source, const QString &destination, copy::Direction direction)

@@ -19,6 +19,7 @@ enum class Direction;
 
 namespace ferry::ui {
 
+class MessageBar;
 class TransferQueueModel;
 
 /// The transfer queue: every file with a progress bar, rate, ETA and state,
@@ -36,7 +37,11 @@ public:
     TransferQueueModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
     QSpinBox *parallelBox() const { return m_parallel; }
-    void addJob(copy::CopyJob *job);
+    /// Above the queue: what the queue has to say (transfers saved by the
+    /// last run, with Resume and Discard).
+    MessageBar *messageBar() const { return m_messages; }
+    /// Shows @p job's files, named below @p root (see TransferQueueModel::addJob()).
+    void addJob(copy::CopyJob *job, const QString &root = {});
     /// A transfer that is a row of its own (see TransferQueueModel::addTransfer()).
     void addTransfer(transfer::Job *job, const QString &name, const QString &source, const QString &destination, copy::Direction direction);
     /// Work counted in items (see TransferQueueModel::addTask()).
@@ -55,6 +60,7 @@ private:
     TransferQueueModel *m_model;
     QTreeView *m_view;
     QSpinBox *m_parallel;
+    MessageBar *m_messages;
 };
 
 } // namespace ferry::ui

@@ -3,8 +3,10 @@
 
 #include "core/humanformat.h"
 #include "core/pathcodec.h"
+#include "core/protocol/remotepath.h"
 #include "ui/displayformat.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QIcon>
 #include <QTimer>
@@ -16,6 +18,23 @@ namespace {
 QString withoutColon(const QString &path)
 {
     return path.startsWith(u':') ? path.mid(1) : path;
+}
+
+/// A folder as the Destination column shows it.
+QString folderShown(const QString &raw, bool remote)
+{
+    if (!remote)
+        return pathcodec::escaped(raw);
+    return u':' + pathcodec::escaped(raw.isEmpty() ? QStringLiteral("/") : raw);
+}
+
+/// @p path below @p folder (raw forms), or empty when it is not below it.
+QString below(const QString &folder, const QString &path, bool remote)
+{
+    if (remote && (folder.isEmpty() || folder == u"/"))
+        return path.startsWith(u'/') ? path.mid(1) : path;
+    const QString prefix = folder.endsWith(u'/') ? folder : folder + u'/';
+    return path.startsWith(prefix) && path.size() > prefix.size() ? path.mid(prefix.size()) : QString();
 }
 
 } // namespace
@@ -32,9 +51,119 @@ TransferQueueModel::TransferQueueModel(QObject *parent)
 
 TransferQueueModel::~TransferQueueModel() = default;
 
-void TransferQueueModel::addJob(copy::CopyJob *job)
+void TransferQueueModel::addJob(copy::CopyJob *job, const QString &root)
 {
-    connectJob(job);
+    connectJob(job, registerJob(job, root));
+    Q_EMIT unfinishedChanged();
+}
+
+int TransferQueueModel::registerJob(copy::CopyJob *job, const QString &root)
+{
+    JobInfo info;
+    info.job = job;
+    info.direction = job->direction();
+    info.sources = job->sources();
+    info.destination = job->destination();
+    info.exactTarget = job->options().noTargetDirectory;
+    info.root = root;
+    if (info.root.isEmpty()) {
+        // Where the job puts what it copies: its destination, or for an
+        // exact target the folder that holds it.
+        const bool remote = job->direction() != copy::Direction::Download;
+        QString folder = remote ? remotepath::normalized(info.destination) : QDir::cleanPath(info.destination);
+        if (info.exactTarget)
+            folder = remote ? remotepath::parent(folder) : QFileInfo(folder).absolutePath();
+        info.root = remote ? u':' + folder : folder;
+    }
+    const int key = m_nextJobKey++;
+    m_jobs.insert(key, info);
+    return key;
+}
+
+void TransferQueueModel::place(Row &r) const
+{
+    const bool remote = r.destination.startsWith(u':');
+    const QString path = withoutColon(r.destination);
+    const QString root = withoutColon(m_jobs.value(r.jobKey).root);
+    // A tree's files by their path below the folder the job copies into
+    // (sub/dir/f1.txt, not f1.txt many times over).
+    if (const QString relative = below(root, path, remote); !relative.isEmpty()) {
+        r.name = pathcodec::escaped(relative);
+        r.folder = folderShown(root, remote);
+        return;
+    }
+    r.name = pathcodec::escaped(remote ? remotepath::name(path) : QFileInfo(path).fileName());
+    r.folder = folderShown(remote ? remotepath::parent(path) : QFileInfo(path).absolutePath(), remote);
+}
+
+void TransferQueueModel::restartMeter(Row &r)
+{
+    r.meter.reset();
+    r.meter.sample(r.done, m_clock.elapsed());
+}
+
+void TransferQueueModel::setConnected(bool connected)
+{
+    if (connected == m_connected)
+        return;
+    m_connected = connected;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        // The time without a link is no part of the rate.
+        if (m_rows.at(i).state == State::Running) {
+            restartMeter(m_rows[i]);
+            markDirty(i);
+        }
+    }
+}
+
+double TransferQueueModel::rate(int row) const
+{
+    const Row &r = m_rows.at(row);
+    return r.state == State::Running && m_connected ? r.meter.bytesPerSecond() : 0.0;
+}
+
+QList<SavedTransfer> TransferQueueModel::unfinished(const QString &agent) const
+{
+    const auto pending = [](const Row &r) { return !isFinal(r.state) || (r.state == State::Failed && r.code == ErrorCode::Connection); };
+    QHash<int, QList<const Row *>> rowsOf;
+    for (const Row &r : m_rows)
+        if (r.jobKey >= 0)
+            rowsOf[r.jobKey].append(&r);
+    QList<int> keys = m_jobs.keys();
+    std::sort(keys.begin(), keys.end());
+    QList<SavedTransfer> result;
+    for (int key : std::as_const(keys)) {
+        const JobInfo info = m_jobs.value(key);
+        const QList<const Row *> rows = rowsOf.value(key);
+        SavedTransfer transfer;
+        transfer.agent = agent;
+        transfer.direction = info.direction;
+        transfer.root = info.root;
+        const bool allPending = std::all_of(rows.cbegin(), rows.cend(), [&pending](const Row *r) { return pending(*r); });
+        if ((rows.isEmpty() && info.finished) || info.detached)
+            continue;
+        if (allPending) {
+            // Nothing of it finished: the job as it was asked for.
+            transfer.sources = info.sources;
+            transfer.destination = info.destination;
+            transfer.exactTarget = info.exactTarget;
+            for (const Row *r : rows)
+                transfer.bytes += r->size;
+            result.append(transfer);
+            continue;
+        }
+        // Some files are done: each file left, to exactly where it goes.
+        for (const Row *r : rows) {
+            if (!pending(*r) || r->source.isEmpty())
+                continue;
+            transfer.sources = {withoutColon(r->source)};
+            transfer.destination = withoutColon(r->destination);
+            transfer.exactTarget = true;
+            transfer.bytes = r->size;
+            result.append(transfer);
+        }
+    }
+    return result;
 }
 
 int TransferQueueModel::retryRowOf(copy::CopyJob *job) const
@@ -47,10 +176,10 @@ int TransferQueueModel::retryRowOf(copy::CopyJob *job) const
     return -1;
 }
 
-void TransferQueueModel::connectJob(copy::CopyJob *job)
+void TransferQueueModel::connectJob(copy::CopyJob *job, int key)
 {
     auto started = std::make_shared<qint64>(m_clock.elapsed());
-    connect(job, &copy::CopyJob::filesQueued, this, [this, job](const QList<copy::QueuedFile> &files) {
+    connect(job, &copy::CopyJob::filesQueued, this, [this, job, key](const QList<copy::QueuedFile> &files) {
         if (const int row = retryRowOf(job); row >= 0) {
             // A retry takes the place of the row it retries.
             Row &r = m_rows[row];
@@ -62,6 +191,7 @@ void TransferQueueModel::connectJob(copy::CopyJob *job)
                 return;
             }
             r.fileId = files.first().id;
+            r.size = files.first().size;
             m_index.insert({job, r.fileId}, row);
             setState(row, State::Queued);
             return;
@@ -71,10 +201,11 @@ void TransferQueueModel::connectJob(copy::CopyJob *job)
         for (const copy::QueuedFile &file : files) {
             Row r;
             r.job = job;
+            r.jobKey = key;
             r.fileId = file.id;
-            r.name = pathcodec::escaped(QFileInfo(withoutColon(file.destination)).fileName());
             r.source = file.source;
             r.destination = file.destination;
+            place(r);
             r.direction = job->direction();
             r.size = file.size;
             r.meter.sample(0, m_clock.elapsed());
@@ -83,6 +214,7 @@ void TransferQueueModel::connectJob(copy::CopyJob *job)
         }
         endInsertRows();
         Q_EMIT totalsChanged();
+        Q_EMIT unfinishedChanged();
     });
     connect(job, &copy::CopyJob::fileStateChanged, this, [this, job](int id, copy::FileState fileState) {
         const int row = rowOf(job, id);
@@ -101,10 +233,21 @@ void TransferQueueModel::connectJob(copy::CopyJob *job)
             return;
         // A Rename answer gave it another name.
         m_rows[row].destination = destination;
-        m_rows[row].name = pathcodec::escaped(QFileInfo(withoutColon(destination)).fileName());
-        m_rows[row].meter.reset();
-        m_rows[row].meter.sample(m_rows.at(row).done, m_clock.elapsed());
+        place(m_rows[row]);
+        restartMeter(m_rows[row]);
         setState(row, State::Running);
+    });
+    connect(job, &copy::CopyJob::fileResumed, this, [this, job](int id, qint64 offset) {
+        const int row = rowOf(job, id);
+        if (row < 0)
+            return;
+        // What the receiver kept was not moved by this run: the rate starts
+        // from there.
+        Row &r = m_rows[row];
+        r.resumedFrom = offset;
+        r.done = offset;
+        restartMeter(r);
+        markDirty(row);
     });
     connect(job, &copy::CopyJob::fileProgress, this, [this, job](int id, qint64 done) {
         const int row = rowOf(job, id);
@@ -119,6 +262,7 @@ void TransferQueueModel::connectJob(copy::CopyJob *job)
             return;
         Row &r = m_rows[row];
         r.error = error.message;
+        r.code = error.code;
         if (error.code == ErrorCode::None) {
             r.done = r.size;
             setState(row, State::Done);
@@ -133,8 +277,9 @@ void TransferQueueModel::connectJob(copy::CopyJob *job)
         m_rows[row].error = reason;
         setState(row, State::Skipped);
     });
-    connect(job, &transfer::Job::finished, this, [this, job, started] {
+    connect(job, &transfer::Job::finished, this, [this, job, key, started] {
         const Error error = job->error();
+        m_jobs[key].finished = true;
         bool any = false;
         for (int i = 0; i < m_rows.size(); ++i) {
             Row &r = m_rows[i];
@@ -144,6 +289,7 @@ void TransferQueueModel::connectJob(copy::CopyJob *job)
             if (isFinal(r.state))
                 continue;
             r.error = error.message.isEmpty() ? tr("the copy ended before this file") : error.message;
+            r.code = error.code;
             if (r.fileId == kRetryPending)
                 r.fileId = -1;
             setState(i, error.code == ErrorCode::Cancelled ? State::Cancelled : State::Failed);
@@ -156,13 +302,17 @@ void TransferQueueModel::connectJob(copy::CopyJob *job)
                 beginInsertRows({}, row, row);
                 Row r;
                 r.job = job;
+                r.jobKey = key;
                 r.fileId = -1;
                 r.name = tr("Copy");
+                r.folder = m_jobs.value(key).root;
                 r.direction = job->direction();
                 r.state = State::Failed;
                 r.error = error.message;
+                r.code = error.code;
                 m_rows.append(r);
                 endInsertRows();
+                Q_EMIT rowEnded(m_jobs.value(key).sources.join(QStringLiteral(", ")), m_jobs.value(key).destination, 0, r.direction, State::Failed, r.error);
             }
         }
         // The job goes away soon, and another may come at its address.
@@ -170,6 +320,7 @@ void TransferQueueModel::connectJob(copy::CopyJob *job)
             it = it.key().first == job ? m_index.erase(it) : std::next(it);
         Q_EMIT jobEnded(job, m_clock.elapsed() - *started);
         Q_EMIT totalsChanged();
+        Q_EMIT unfinishedChanged();
     });
 }
 
@@ -180,8 +331,14 @@ int TransferQueueModel::rowOf(copy::CopyJob *job, int fileId) const
 
 void TransferQueueModel::setState(int row, State state)
 {
-    m_rows[row].state = state;
+    Row &r = m_rows[row];
+    const bool ends = isFinal(state) && !isFinal(r.state);
+    r.state = state;
     markDirty(row);
+    if (ends) {
+        Q_EMIT rowEnded(r.source, r.destination, r.size, r.direction, state, state == State::Done ? QString() : r.error);
+        Q_EMIT unfinishedChanged();
+    }
 }
 
 void TransferQueueModel::markDirty(int row)
@@ -199,7 +356,8 @@ void TransferQueueModel::tick()
         if (r.state != State::Running)
             continue;
         running = true;
-        r.meter.sample(r.done, now);
+        if (m_connected)
+            r.meter.sample(r.done, now);
         markDirty(i);
     }
     if (m_dirtyFirst >= 0) {
@@ -248,6 +406,7 @@ void TransferQueueModel::addTransfer(transfer::Job *job, const QString &name, co
     r.name = name;
     r.source = source;
     r.destination = destination;
+    r.folder = direction == copy::Direction::Download ? pathcodec::escaped(QFileInfo(destination).absolutePath()) : destination;
     r.direction = direction;
     r.retryable = false;
     r.state = State::Running;
@@ -272,6 +431,7 @@ void TransferQueueModel::addTransfer(transfer::Job *job, const QString &name, co
             return;
         const Error error = job->error();
         m_rows[i].error = error.message;
+        m_rows[i].code = error.code;
         if (error.code == ErrorCode::None)
             m_rows[i].size = m_rows[i].done = std::max(job->processedBytes(), m_rows[i].done);
         // Kept for the row; the job itself goes away.
@@ -302,13 +462,18 @@ void TransferQueueModel::retry(const QList<int> &rows)
         copy::CopyJob *job = m_retry(r.direction, withoutColon(r.source), withoutColon(r.destination));
         if (!job)
             continue;
-        // The row belongs to the retry from now on, whatever its old job does.
+        // The row belongs to the retry from now on, whatever its old job does;
+        // its name stays below the folder of the job it came from.
+        const int key = registerJob(job, m_jobs.value(r.jobKey).root);
         r.job = job;
+        r.jobKey = key;
         r.fileId = kRetryPending;
         r.done = 0;
         r.error.clear();
+        r.resumedFrom = 0;
+        r.code = ErrorCode::None;
         r.meter.reset();
-        connectJob(job);
+        connectJob(job, key);
         setState(row, State::Queued);
         job->start();
     }
@@ -319,7 +484,10 @@ void TransferQueueModel::detachFinished()
     for (int i = 0; i < m_rows.size(); ++i)
         if (isFinal(m_rows.at(i).state))
             m_rows[i].retryable = false;
+    for (JobInfo &info : m_jobs)
+        info.detached = true;
     Q_EMIT totalsChanged();
+    Q_EMIT unfinishedChanged();
 }
 
 QSet<copy::CopyJob *> TransferQueueModel::liveJobs() const
@@ -373,6 +541,12 @@ void TransferQueueModel::clearFinished()
         if (!isFinal(r.state))
             kept.append(r);
     m_rows = kept;
+    // Jobs that are over with no row left are forgotten.
+    QSet<int> used;
+    for (const Row &r : std::as_const(m_rows))
+        used.insert(r.jobKey);
+    for (auto it = m_jobs.begin(); it != m_jobs.end();)
+        it = it->finished && !used.contains(it.key()) ? m_jobs.erase(it) : std::next(it);
     reindex();
     m_dirtyFirst = m_dirtyLast = -1;
     endResetModel();
@@ -399,6 +573,8 @@ qint64 TransferQueueModel::doneBytes() const
 
 double TransferQueueModel::totalSpeed() const
 {
+    if (!m_connected)
+        return 0;
     double speed = 0;
     for (const Row &r : m_rows)
         if (r.state == State::Running && !r.countsItems)
@@ -436,7 +612,7 @@ QString TransferQueueModel::stateText(const Row &r) const
     switch (r.state) {
     case State::Queued: return tr("Queued");
     case State::Asking: return tr("Waiting for an answer");
-    case State::Running: return tr("Running");
+    case State::Running: return m_connected ? tr("Running") : tr("Waiting for the connection");
     case State::Paused: return tr("Paused");
     case State::Done: return tr("Done");
     case State::Skipped: return r.error.isEmpty() ? tr("Skipped") : tr("Skipped: %1").arg(r.error);
@@ -478,9 +654,10 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
     }
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
         return {};
-    const bool running = r.state == State::Running;
+    const bool running = r.state == State::Running && m_connected;
     switch (index.column()) {
     case NameColumn: return r.name;
+    case DestinationColumn: return r.folder;
     case DirectionColumn:
         if (!r.kind.isEmpty())
             return r.kind;
@@ -508,6 +685,7 @@ QVariant TransferQueueModel::headerData(int section, Qt::Orientation orientation
         return {};
     switch (section) {
     case NameColumn: return tr("Name");
+    case DestinationColumn: return tr("Destination");
     case DirectionColumn: return tr("Direction");
     case SizeColumn: return tr("Size");
     case ProgressColumn: return tr("Progress");

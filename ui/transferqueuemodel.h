@@ -4,6 +4,7 @@
 #include "core/copy/copyjob.h"
 #include "core/error.h"
 #include "core/transfer/speedmeter.h"
+#include "ui/queuestore.h"
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
@@ -22,13 +23,15 @@ namespace ferry::ui {
 /// answer, done, skipped or failed with its reason. Updates from the jobs
 /// are batched: the view hears of changes once per tick, not once per chunk.
 /// Rows are paused, resumed, cancelled and retried through their jobs.
+/// A row's name is its path below the job's destination folder, which the
+/// Destination column shows; its rate counts only the bytes this run moved.
 class TransferQueueModel final : public QAbstractTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TransferQueueModel)
 
 public:
-    enum Column { NameColumn, DirectionColumn, SizeColumn, ProgressColumn, RateColumn, EtaColumn, StateColumn, ColumnCount };
+    enum Column { NameColumn, DestinationColumn, DirectionColumn, SizeColumn, ProgressColumn, RateColumn, EtaColumn, StateColumn, ColumnCount };
     enum Role { ProgressRole = Qt::UserRole + 1, StateRole };
     enum class State { Queued, Asking, Running, Paused, Done, Skipped, Cancelled, Failed };
     Q_ENUM(State)
@@ -39,8 +42,10 @@ public:
     explicit TransferQueueModel(QObject *parent = nullptr);
     ~TransferQueueModel() override;
 
-    /// Watches @p job (before it starts).
-    void addJob(copy::CopyJob *job);
+    /// Watches @p job (before it starts). Names are shown below @p root
+    /// (display form, ":" ahead when remote; empty: the job's destination
+    /// folder).
+    void addJob(copy::CopyJob *job, const QString &root = {});
     /// Watches a transfer that is one row of its own (an archive built as
     /// it is downloaded), before it starts: cancelled, not paused or
     /// retried, from the queue.
@@ -58,7 +63,8 @@ public:
     /// Failed or cancelled rows start again, each as a job of its own.
     void retry(const QList<int> &rows);
     /// The rows so far belong to another agent than the next jobs: they
-    /// can no longer be retried (a retry would go to the wrong machine).
+    /// can no longer be retried (a retry would go to the wrong machine),
+    /// and unfinished() leaves them out.
     void detachFinished();
     bool canRetry(int row) const { return m_rows.at(row).retryable && !m_rows.at(row).source.isEmpty(); }
     void pauseAll();
@@ -67,7 +73,21 @@ public:
     /// Removes the rows that are done, skipped, cancelled or failed.
     void clearFinished();
 
+    /// While the link to the agent is down, running rows wait for it.
+    void setConnected(bool connected);
+    bool isConnected() const { return m_connected; }
+
+    /// What has not finished (a failure for want of the connection counts
+    /// as unfinished), as it would be started again: for the QueueStore.
+    QList<SavedTransfer> unfinished(const QString &agent) const;
+
     State state(int row) const { return m_rows.at(row).state; }
+    /// The row's rate in bytes per second over what this run moved (0
+    /// unless it is running on a live link).
+    double rate(int row) const;
+    /// Bytes the row's transfer found already there and did not move again.
+    qint64 resumedFrom(int row) const { return m_rows.at(row).resumedFrom; }
+    qint64 doneBytes(int row) const { return m_rows.at(row).done; }
     static bool isFinal(State state) { return state >= State::Done; }
 
     /// Totals over the rows, for the status bar and the title.
@@ -89,20 +109,42 @@ Q_SIGNALS:
     void totalsChanged();
     /// A job ended: how many of its files failed, and how long it ran.
     void jobEnded(ferry::copy::CopyJob *job, qint64 elapsedMs);
+    /// The set of unfinished transfers changed (a job came, a file or a
+    /// job ended).
+    void unfinishedChanged();
+    /// A row came to its end (done, skipped, cancelled or failed), for
+    /// the transfer log: @p reason is empty on success.
+    void rowEnded(const QString &source, const QString &destination, qint64 size, ferry::copy::Direction direction,
+                  ferry::ui::TransferQueueModel::State state, const QString &reason);
 
 private:
+    /// A job as it was asked for, kept after the job object is gone.
+    struct JobInfo {
+        QPointer<copy::CopyJob> job;
+        copy::Direction direction = copy::Direction::Upload;
+        QStringList sources;
+        QString destination;
+        bool exactTarget = false;
+        QString root; ///< display form
+        bool finished = false;
+        bool detached = false; ///< of an agent left behind: not saved any more
+    };
     struct Row {
         QPointer<copy::CopyJob> job;
+        int jobKey = -1; ///< in m_jobs
         QPointer<transfer::Job> single; ///< a transfer of its own (addTransfer())
         int fileId = 0;
         QString name;            ///< shown form (escaped)
         QString source;      ///< for display (":" prefix when remote)
         QString destination;
+        QString folder;      ///< shown form of the destination folder
         copy::Direction direction = copy::Direction::Upload;
         qint64 size = 0;
         qint64 done = 0;
+        qint64 resumedFrom = 0;
         State state = State::Queued;
         QString error;
+        ErrorCode code = ErrorCode::None;
         bool retryable = true;
         QString kind;            ///< a task's kind (addTask()), shown for the direction
         bool countsItems = false; ///< size and done are items, not bytes
@@ -110,7 +152,12 @@ private:
     };
     /// A row whose retry job is planning: its file id is not known yet.
     static constexpr int kRetryPending = -2;
-    void connectJob(copy::CopyJob *job);
+    void connectJob(copy::CopyJob *job, int key);
+    int registerJob(copy::CopyJob *job, const QString &root);
+    /// Name and folder of @p r from its destination and its job's root.
+    void place(Row &r) const;
+    /// Restarts the rate of a running row from what it has now.
+    void restartMeter(Row &r);
     int retryRowOf(copy::CopyJob *job) const;
     /// The jobs of the rows that have not finished yet.
     QSet<copy::CopyJob *> liveJobs() const;
@@ -122,6 +169,9 @@ private:
     QString stateText(const Row &row) const;
 
     QList<Row> m_rows;
+    QHash<int, JobInfo> m_jobs;
+    int m_nextJobKey = 0;
+    bool m_connected = true;
     QHash<QPair<copy::CopyJob *, int>, int> m_index; ///< (job, file id) -> row
     int m_dirtyFirst = -1;
     int m_dirtyLast = -1;

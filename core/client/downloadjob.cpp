@@ -138,8 +138,7 @@ void DownloadJob::onReady(const QCborMap &reply)
         return;
     }
     setTotal(size);
-    addResumed(offset);
-    setProcessed(offset);
+    startAt(offset);
 
     transfer::FinalAttributes attributes;
     if (m_item.preserveMode)

@@ -124,8 +124,7 @@ void UploadJob::onReady(const QCborMap &reply)
 
 void UploadJob::send(transfer::FileSource source, qint64 start)
 {
-    addResumed(start);
-    setProcessed(start);
+    startAt(start);
 
     transfer::OutgoingFile::Callbacks callbacks;
     callbacks.progress = [this](qint64 sent) { setProcessed(sent); };

@@ -345,6 +345,7 @@ void CopyJob::runFile(int index)
     m_inFlight.insert(job, 0);
     m_running.insert(job, Running{{index}, false});
     connect(job, &transfer::Job::progress, this, [this, index](qint64 done) { Q_EMIT fileProgress(index, done); });
+    connect(job, &transfer::Job::resumedAt, this, [this, index](qint64 offset) { Q_EMIT fileResumed(index, offset); });
     connect(job, &transfer::Job::finished, this, [this, index](transfer::Job *finished) {
         addResumed(finished->resumedBytes());
         transferEnded(finished);

@@ -110,6 +110,10 @@ public:
     void setSlots(TransferSlots *pool);
 
     Direction direction() const { return m_direction; }
+    /// What the job was asked to copy, where, and how (to start it again).
+    const QStringList &sources() const { return m_sources; }
+    const QString &destination() const { return m_destination; }
+    const CopyOptions &options() const { return m_options; }
 
     /// Holds every file that has not finished: queued ones wait, running
     /// ones stop and keep their partial data. resume() lets them go again.
@@ -143,6 +147,9 @@ Q_SIGNALS:
     void fileStateChanged(int id, ferry::copy::FileState state);
     void fileStarted(int id, const QString &source, const QString &destination, qint64 size);
     void fileProgress(int id, qint64 bytesDone);
+    /// The file's transfer picks up @p offset bytes the receiver kept (its
+    /// part file, after a pause, a reconnection or a restart).
+    void fileResumed(int id, qint64 offset);
     void fileFinished(int id, const ferry::Error &error);
     /// A queued file will not be copied (skipped by a conflict answer,
     /// cancelled, or its folder failed).

@@ -53,6 +53,14 @@ void Job::setTotal(qint64 total)
     Q_EMIT progress(m_processed, m_total);
 }
 
+void Job::startAt(qint64 offset)
+{
+    addResumed(offset);
+    if (offset > 0)
+        Q_EMIT resumedAt(offset);
+    setProcessed(offset);
+}
+
 void Job::setProcessed(qint64 processed)
 {
     m_processed = processed;

@@ -43,6 +43,9 @@ public:
 
 Q_SIGNALS:
     void progress(qint64 processed, qint64 total);
+    /// An attempt starts at @p offset: bytes kept from before (a part
+    /// file) that are not sent again. Progress jumps there; speed does not.
+    void resumedAt(qint64 offset);
     void speedChanged(double bytesPerSecond);
     void finished(ferry::transfer::Job *job);
 
@@ -52,6 +55,9 @@ protected:
     void setTotal(qint64 total);
     void setProcessed(qint64 processed);
     void addResumed(qint64 bytes) { m_resumed += bytes; }
+    /// An attempt picks up @p offset bytes kept from before: counted as
+    /// resumed, announced with resumedAt(), and the progress so far.
+    void startAt(qint64 offset);
     /// Ends the job (once); Error{} means success.
     void emitResult(const Error &error = {});
 
