@@ -47,6 +47,7 @@ private Q_SLOTS:
     void urlsDownloadFilesAndFolders();
     void refusedDropLeavesNothing();
     void failedDownloadLeavesNothing();
+    void tooLongDownloadIsGivenUp();
     void movedOutFolderGoesWithTheDrag();
     void staleFoldersSweptAtStart();
     void dropsBetweenPanesStillWork();
@@ -217,6 +218,27 @@ void TestDragOut::failedDownloadLeavesNothing()
     // Not tried again for the same drop.
     QVERIFY(data->data(u"text/uri-list"_s).isEmpty());
     QCOMPARE(started.size(), 1);
+    QVERIFY(folders().isEmpty());
+}
+
+void TestDragOut::tooLongDownloadIsGivenUp()
+{
+    QSignalSpy started(m_window.get(), &ferry::ui::MainWindow::jobStarted);
+    select({u"tree"_s});
+    std::unique_ptr<ferry::ui::RemoteDragData> data(view()->createDragData());
+    QSignalSpy failed(data.get(), &ferry::ui::RemoteDragData::failed);
+    data->setTimeout(std::chrono::milliseconds(1000));
+    // The agent stops answering: the download cannot end in time.
+    m_agent->freeze();
+    QVERIFY(data->urls().isEmpty());
+    m_agent->thaw();
+    QCOMPARE(failed.size(), 1);
+    QVERIFY2(data->errorString().contains(u"Download"_s), qPrintable(data->errorString()));
+    QVERIFY(data->folder().isEmpty());
+    QVERIFY(folders().isEmpty());
+    QCOMPARE(started.size(), 1);
+    // The download was cancelled; nothing of it turns up afterwards.
+    QTRY_VERIFY(queue()->activeCount() == 0);
     QVERIFY(folders().isEmpty());
 }
 
