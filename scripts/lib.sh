@@ -34,6 +34,9 @@ FERRY_PACKAGES=(
   # A real reverse proxy in front of the agent (it-proxy), started by the
   # test itself on a free port.
   nginx
+  # A real drop target that Ferry did not write (ui-dragout-xdnd): a file
+  # manager, and the pointer driven through XTEST.
+  pcmanfm xdotool
   # The fuzz targets: clang with libFuzzer and its sanitizer runtimes, and
   # llvm-symbolizer for their reports.
   clang libclang-rt-dev llvm

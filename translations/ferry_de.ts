@@ -4649,4 +4649,26 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>Text (*.txt *.log);;CSV (*.csv)</translation>
     </message>
 </context>
+<context>
+    <name>ferry::ui::RemoteDragData</name>
+    <message>
+        <source>Could not create a folder in %1</source>
+        <translation>Im Ordner %1 konnte kein Ordner angelegt werden</translation>
+    </message>
+    <message>
+        <source>Could not download the dragged entries: not connected</source>
+        <translation>Die gezogenen Einträge konnten nicht heruntergeladen werden: nicht verbunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>The dragged entries took longer than %n second(s) to download; use Download instead</source>
+        <translation>
+            <numerusform>Das Herunterladen der gezogenen Einträge dauerte länger als %n Sekunde; verwenden Sie stattdessen „Herunterladen“</numerusform>
+            <numerusform>Das Herunterladen der gezogenen Einträge dauerte länger als %n Sekunden; verwenden Sie stattdessen „Herunterladen“</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not download the dragged entries</source>
+        <translation>Die gezogenen Einträge konnten nicht heruntergeladen werden</translation>
+    </message>
+</context>
 </TS>

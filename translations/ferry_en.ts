@@ -184,4 +184,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ferry::ui::RemoteDragData</name>
+    <message numerus="yes">
+        <source>The dragged entries took longer than %n second(s) to download; use Download instead</source>
+        <translation>
+            <numerusform>The dragged entries took longer than %n second to download; use Download instead</numerusform>
+            <numerusform>The dragged entries took longer than %n seconds to download; use Download instead</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -16,6 +16,7 @@
 #include "ui/connectdialog.h"
 #include "ui/connectionindicator.h"
 #include "ui/displayformat.h"
+#include "ui/dragoutfolders.h"
 #include "ui/localbrowser.h"
 #include "ui/messagebar.h"
 #include "ui/namedaction.h"
@@ -147,6 +148,8 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
             setActivePane(Pane::Remote);
     });
     resize(1200, 760);
+    // Entries dragged out by an earlier run that did not quit cleanly.
+    dragoutfolders::sweepStale();
     m_prefs = Preferences::load();
     createToolBar();
     setSession(session);
@@ -208,6 +211,7 @@ void MainWindow::setSession(client::Session *session)
         return;
     }
     m_remote = new RemoteBrowser(session, this);
+    m_remote->setDragOutDownloader([this](const QStringList &paths, const QString &folder) { return download(paths, folder); });
     m_splitter->addWidget(m_remote);
     m_splitter->setStretchFactor(1, 3);
     connect(m_remote, &RemoteBrowser::listingShown, this, &MainWindow::listingShown);
@@ -991,6 +995,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     saveLayout();
     if (m_editor)
         m_editor->removeCache();
+    dragoutfolders::removeOwn();
     event->accept();
 }
 

@@ -13,6 +13,7 @@
 #include "ui/propertiesdialog.h"
 #include "ui/remotedirmodel.h"
 #include "ui/remotefiltermodel.h"
+#include "ui/remoteview.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -47,7 +48,7 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     , m_messages(new MessageBar(this))
     , m_model(new RemoteDirModel(session, this))
     , m_proxy(new RemoteFilterModel(this))
-    , m_view(new QTreeView(this))
+    , m_view(new RemoteView(this))
     , m_location(new LocationBar(this))
     , m_filter(new QLineEdit(this))
 {
@@ -70,6 +71,7 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
     // Files dropped from any file manager upload; remote rows dragged onto
     // a folder move (Ctrl: copy); a folder row lights up under the drop.
+    // Rows dragged out of the window are downloaded for the drop target.
     m_view->setDragDropMode(QAbstractItemView::DragDrop);
     m_view->setDragEnabled(true);
     m_view->setAcceptDrops(true);
@@ -120,6 +122,10 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     layout->addWidget(m_view);
 
     connect(m_view, &QTreeView::activated, this, &RemoteBrowser::activate);
+    connect(m_view, &RemoteView::dragOutFailed, this, [this](const QString &text) {
+        m_messages->showMessage(MessageBar::Kind::Error, text);
+        Q_EMIT message(text);
+    });
     connect(m_model, &RemoteDirModel::uploadRequested, this, &RemoteBrowser::onFilesDropped);
     connect(m_model, &RemoteDirModel::remoteDropRequested, this, &RemoteBrowser::remoteDropRequested);
     connect(m_model, &RemoteDirModel::renameRequested, this, &RemoteBrowser::renameEntry);
@@ -328,6 +334,11 @@ void RemoteBrowser::setShowHidden(bool show)
 {
     action(u"showHidden"_s)->setChecked(show);
     m_proxy->setShowHidden(show);
+}
+
+void RemoteBrowser::setDragOutDownloader(RemoteDragData::Downloader downloader)
+{
+    m_view->setDownloader(std::move(downloader));
 }
 
 void RemoteBrowser::updateActions()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/remoteview.h"
+
 #include <QStringList>
 #include <QWidget>
 
@@ -62,6 +64,9 @@ public:
     void openPath(const QString &path);
     QStringList selectedPaths() const;
     void setShowHidden(bool show);
+    /// Rows dragged out of the window (onto a file manager) are downloaded
+    /// for the drop through @p downloader; without one they only go to the panes.
+    void setDragOutDownloader(RemoteDragData::Downloader downloader);
 
     void createFolder(const QString &name);
     void removeEntries(const QStringList &paths);
@@ -130,7 +135,7 @@ private:
     MessageBar *m_messages;
     RemoteDirModel *m_model;
     RemoteFilterModel *m_proxy;
-    QTreeView *m_view;
+    RemoteView *m_view;
     LocationBar *m_location;
     QLineEdit *m_filter;
     QStringList m_back;
