@@ -2449,14 +2449,6 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>Lokale Dateien nach Namen filtern</translation>
     </message>
     <message>
-        <source>Filter (e.g. *.log)</source>
-        <translation>Filter (z. B. *.log)</translation>
-    </message>
-    <message>
-        <source>Clear Filter</source>
-        <translation>Filter leeren</translation>
-    </message>
-    <message>
         <source>No such folder: %1</source>
         <translation>Ordner nicht gefunden: %1</translation>
     </message>
@@ -3508,11 +3500,6 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <translation>Nach Namen filtern</translation>
     </message>
     <message>
-        <location filename="../ui/remotebrowser.cpp" line="69"/>
-        <source>Filter (e.g. *.log)</source>
-        <translation>Filter (z. B. *.log)</translation>
-    </message>
-    <message>
         <location filename="../ui/remotebrowser.cpp" line="75"/>
         <source>Remote Navigation</source>
         <translation>Entfernte Navigation</translation>
@@ -3685,11 +3672,6 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
         <location filename="../ui/remotebrowser.cpp"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../ui/remotebrowser.cpp"/>
-        <source>Clear Filter</source>
-        <translation>Filter leeren</translation>
     </message>
     <message>
         <source>&amp;Open</source>
@@ -4669,6 +4651,17 @@ Exit-Status: 0 Erfolg, 1 Vorgang fehlgeschlagen, 2 falscher Aufruf, 3 Verbindung
     <message>
         <source>Could not download the dragged entries</source>
         <translation>Die gezogenen Einträge konnten nicht heruntergeladen werden</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::ui::NameFilter</name>
+    <message>
+        <source>Filter (e.g. *.log)</source>
+        <translation>Filter (z. B. *.log)</translation>
+    </message>
+    <message>
+        <source>Clear Filter</source>
+        <translation>Filter leeren</translation>
     </message>
 </context>
 </TS>

@@ -59,20 +59,8 @@ LocalBrowser::LocalBrowser(QWidget *parent)
     m_location->setPlaceholderText(tr("Local folder"));
     m_filter->setObjectName(u"localFilter"_s);
     m_filter->setAccessibleName(tr("Filter local files by name"));
-    m_filter->setPlaceholderText(tr("Filter (e.g. *.log)"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setMaximumWidth(160);
+    setUpNameFilter(m_filter, m_view, 160);
     connect(m_filter, &QLineEdit::textChanged, this, &LocalBrowser::applyFilter);
-    // Esc in the filter clears it and goes back to the list.
-    auto *clearFilter = new QAction(tr("Clear Filter"), m_filter);
-    clearFilter->setObjectName(u"clearFilter"_s);
-    clearFilter->setShortcut(QKeySequence(Qt::Key_Escape));
-    clearFilter->setShortcutContext(Qt::WidgetShortcut);
-    connect(clearFilter, &QAction::triggered, this, [this] {
-        m_filter->clear();
-        m_view->setFocus();
-    });
-    m_filter->addAction(clearFilter);
 
     createActions();
     auto *bar = new QToolBar(tr("Local Navigation"), this);

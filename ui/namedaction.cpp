@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/namedaction.h"
 
+#include <QAbstractItemView>
 #include <QAction>
+#include <QCoreApplication>
 #include <QIcon>
+#include <QLineEdit>
 
 namespace ferry::ui {
 
@@ -19,6 +22,22 @@ QAction *createNamedAction(QObject *parent, const QString &name, const QString &
 QAction *namedAction(const QObject *parent, const QString &name)
 {
     return parent->findChild<QAction *>(name, Qt::FindDirectChildrenOnly);
+}
+
+void setUpNameFilter(QLineEdit *filter, QAbstractItemView *list, int maximumWidth)
+{
+    filter->setPlaceholderText(QCoreApplication::translate("ferry::ui::NameFilter", "Filter (e.g. *.log)"));
+    filter->setClearButtonEnabled(true);
+    filter->setMaximumWidth(maximumWidth);
+    auto *clear = new QAction(QCoreApplication::translate("ferry::ui::NameFilter", "Clear Filter"), filter);
+    clear->setObjectName(QStringLiteral("clearFilter"));
+    clear->setShortcut(QKeySequence(Qt::Key_Escape));
+    clear->setShortcutContext(Qt::WidgetShortcut);
+    QObject::connect(clear, &QAction::triggered, list, [filter, list] {
+        filter->clear();
+        list->setFocus();
+    });
+    filter->addAction(clear);
 }
 
 } // namespace ferry::ui

@@ -4,7 +4,9 @@
 #include <QKeySequence>
 #include <QString>
 
+class QAbstractItemView;
 class QAction;
+class QLineEdit;
 class QObject;
 
 namespace ferry::ui {
@@ -15,5 +17,8 @@ namespace ferry::ui {
 QAction *createNamedAction(QObject *parent, const QString &name, const QString &icon, const QString &text, const QKeySequence &key);
 /// The action createNamedAction() made for @p parent under @p name, or null.
 QAction *namedAction(const QObject *parent, const QString &name);
+/// Makes @p filter a pane's name filter (a placeholder, a clear button, at
+/// most @p maximumWidth wide); Esc in it clears it and goes back to @p list.
+void setUpNameFilter(QLineEdit *filter, QAbstractItemView *list, int maximumWidth);
 
 } // namespace ferry::ui

@@ -91,20 +91,8 @@ RemoteBrowser::RemoteBrowser(client::Session *session, QWidget *parent)
     });
     m_filter->setObjectName(u"filter"_s);
     m_filter->setAccessibleName(tr("Filter by name"));
-    m_filter->setPlaceholderText(tr("Filter (e.g. *.log)"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setMaximumWidth(220);
+    setUpNameFilter(m_filter, m_view, 220);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &RemoteFilterModel::setNameFilter);
-    // Esc in the filter clears it and goes back to the list.
-    auto *clearFilter = new QAction(tr("Clear Filter"), m_filter);
-    clearFilter->setObjectName(u"clearFilter"_s);
-    clearFilter->setShortcut(QKeySequence(Qt::Key_Escape));
-    clearFilter->setShortcutContext(Qt::WidgetShortcut);
-    connect(clearFilter, &QAction::triggered, this, [this] {
-        m_filter->clear();
-        m_view->setFocus();
-    });
-    m_filter->addAction(clearFilter);
 
     createActions();
     auto *bar = new QToolBar(tr("Remote Navigation"), this);
