@@ -275,7 +275,8 @@ void TransferQueueModel::connectJob(copy::CopyJob *job, int key)
         if (row < 0)
             return;
         m_rows[row].error = reason;
-        setState(row, State::Skipped);
+        // Cancelled by the user before it started: told as cancelled.
+        setState(row, m_rows[row].cancelAsked ? State::Cancelled : State::Skipped);
     });
     connect(job, &transfer::Job::finished, this, [this, job, key, started] {
         const Error error = job->error();
@@ -388,6 +389,7 @@ void TransferQueueModel::cancel(const QList<int> &rows)
     for (int row : rows) {
         if (row < 0 || row >= m_rows.size() || isFinal(m_rows.at(row).state))
             continue;
+        m_rows[row].cancelAsked = true;
         if (m_rows.at(row).single)
             m_rows.at(row).single->cancel();
         else if (m_rows.at(row).job)
@@ -469,6 +471,7 @@ void TransferQueueModel::retry(const QList<int> &rows)
         r.jobKey = key;
         r.fileId = kRetryPending;
         r.done = 0;
+        r.cancelAsked = false;
         r.error.clear();
         r.resumedFrom = 0;
         r.code = ErrorCode::None;

@@ -148,6 +148,7 @@ private:
         bool retryable = true;
         QString kind;            ///< a task's kind (addTask()), shown for the direction
         bool countsItems = false; ///< size and done are items, not bytes
+        bool cancelAsked = false; ///< the user cancelled it (a queued file is then "skipped" by its job)
         transfer::SpeedMeter meter;
     };
     /// A row whose retry job is planning: its file id is not known yet.

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void queuePauseResume();
     void queueRetryAfterFailure();
     void queueCancel();
+    void queueCancelBeforeItStarts();
     void parallelSetting();
     void navigationFilterAndHidden();
     void indicatorCountsDownToReconnect();
@@ -249,6 +250,32 @@ void TestPanes::queueCancel()
     QTRY_VERIFY(clear->isEnabled());
     clear->trigger();
     QCOMPARE(queue()->rowCount(), 0);
+}
+
+void TestPanes::queueCancelBeforeItStarts()
+{
+    // One transfer at a time, held back: the second file waits its turn.
+    m_window->transferDock()->parallelBox()->setValue(1);
+    m_session->setRateLimit(256 * 1024, 0);
+    const QString first = m_agent->scratch() + QStringLiteral("/first.bin");
+    const QString second = m_agent->scratch() + QStringLiteral("/second.bin");
+    QVERIFY(writeRandomFile(first, 8 * 1024 * 1024, 9));
+    QVERIFY(writeRandomFile(second, 8 * 1024 * 1024, 10));
+    ferry::copy::CopyJob *job = m_window->upload({first, second}, QString());
+    QSignalSpy finished(job, &ferry::transfer::Job::finished);
+    int waiting = -1;
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        for (int row = 0; row < queue()->rowCount(); ++row)
+            if (queue()->state(row) == State::Queued)
+                waiting = row;
+        return waiting >= 0;
+    }(), 10000);
+    // Cancelled before it started, it says so (not "skipped").
+    queue()->cancel({waiting});
+    QTRY_COMPARE_WITH_TIMEOUT(queue()->state(waiting), State::Cancelled, 10000);
+    job->cancel();
+    QVERIFY(finished.size() == 1 || finished.wait(10000));
+    QVERIFY(!QFileInfo::exists(m_agent->root() + QStringLiteral("/second.bin")));
 }
 
 void TestPanes::parallelSetting()
