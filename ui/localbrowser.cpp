@@ -325,14 +325,9 @@ void LocalBrowser::confirmDelete()
     const QStringList paths = selectedPaths();
     if (paths.isEmpty())
         return;
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete"),
-                                paths.size() == 1 ? tr("Delete “%1” for good? This cannot be undone.").arg(QDir::toNativeSeparators(paths.first()))
-                                                  : tr("Delete %1 items for good? This cannot be undone.").arg(paths.size()),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setObjectName(u"localDeleteConfirmation"_s);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->button(QMessageBox::Yes)->setText(tr("&Delete"));
+    const QString question = paths.size() == 1 ? tr("Delete “%1” for good? This cannot be undone.").arg(QDir::toNativeSeparators(paths.first()))
+                                               : tr("Delete %1 items for good? This cannot be undone.").arg(paths.size());
+    QMessageBox *box = deleteQuestion(this, u"localDeleteConfirmation"_s, question);
     connect(box, &QMessageBox::accepted, this, [this, paths] { removeEntries(paths); });
     box->open();
 }

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QIcon>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 
 namespace ferry::ui {
 
@@ -38,6 +40,17 @@ void setUpNameFilter(QLineEdit *filter, QAbstractItemView *list, int maximumWidt
         list->setFocus();
     });
     filter->addAction(clear);
+}
+
+QMessageBox *deleteQuestion(QWidget *parent, const QString &objectName, const QString &question)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, QCoreApplication::translate("ferry::ui::DeleteQuestion", "Delete"), question,
+                                QMessageBox::Yes | QMessageBox::Cancel, parent);
+    box->setObjectName(objectName);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->button(QMessageBox::Yes)->setText(QCoreApplication::translate("ferry::ui::DeleteQuestion", "&Delete"));
+    return box;
 }
 
 } // namespace ferry::ui

@@ -7,6 +7,8 @@
 class QAbstractItemView;
 class QAction;
 class QLineEdit;
+class QMessageBox;
+class QWidget;
 class QObject;
 
 namespace ferry::ui {
@@ -20,5 +22,9 @@ QAction *namedAction(const QObject *parent, const QString &name);
 /// Makes @p filter a pane's name filter (a placeholder, a clear button, at
 /// most @p maximumWidth wide); Esc in it clears it and goes back to @p list.
 void setUpNameFilter(QLineEdit *filter, QAbstractItemView *list, int maximumWidth);
+/// A pane's window-modal "Delete" question (Cancel the default), named
+/// @p objectName; the caller connects accepted() and opens it. It deletes
+/// itself when closed.
+QMessageBox *deleteQuestion(QWidget *parent, const QString &objectName, const QString &question);
 
 } // namespace ferry::ui

@@ -387,14 +387,9 @@ void RemoteBrowser::confirmDelete()
     const QStringList paths = selectedPaths();
     if (paths.isEmpty())
         return;
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete"),
-                                paths.size() == 1 ? tr("Delete “%1” on the remote machine? This cannot be undone.").arg(pathcodec::escaped(paths.first()))
-                                                  : tr("Delete %1 items on the remote machine? This cannot be undone.").arg(paths.size()),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setObjectName(u"deleteConfirmation"_s);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->button(QMessageBox::Yes)->setText(tr("&Delete"));
+    const QString question = paths.size() == 1 ? tr("Delete “%1” on the remote machine? This cannot be undone.").arg(pathcodec::escaped(paths.first()))
+                                               : tr("Delete %1 items on the remote machine? This cannot be undone.").arg(paths.size());
+    QMessageBox *box = deleteQuestion(this, u"deleteConfirmation"_s, question);
     connect(box, &QMessageBox::accepted, this, [this, paths] { removeEntries(paths); });
     box->open();
 }
